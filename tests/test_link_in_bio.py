@@ -171,6 +171,27 @@ link_in_bio: {}
     assert "utm_source=instagram" in links[0].url
 
 
+def test_by_default_it_lists_every_network_whose_links_go_through_the_bio() -> None:
+    """A second Instagram account (`like: instagram`), or a network of the site's own whose text makes no link
+    clickable and that has no field for one, reaches its links through the bio as Instagram does: the page
+    listed Instagram and TikTok by id only, and left their posts out."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("networks:\n", "networks:\n  instagram: {}\n"
+                                                    "  instagram-en: {like: instagram, name: Instagram EN}\n"
+                                                    "  vitrine: {custom: true, name: Vitrine, limit: 500, "
+                                                    "links_clickable: false}\n", 1)
+                             + """\
+posts:
+  - {id: fr, networks: [instagram, linkedin], at: 2027-02-10 18:00, text: Lisez, article: publie}
+  - {id: en, networks: [instagram-en], at: 2027-02-11 18:00, text: Read, link: https://example.org/en/}
+  - {id: vitrine, networks: [vitrine], at: 2027-02-12 18:00, text: Vitrine, link: https://example.org/v/}
+link_in_bio: {}
+""")
+    links = link_in_bio(plan_of(calendar, [article("publie", "2027-02-01T09:00:00", calendar, title="Publié")],
+                                now=NOW))
+    assert links is not None and [link.id for link in links] == ["vitrine-vitrine", "en-instagram-en",
+                                                                  "fr-instagram"]
+
+
 def test_a_label_says_its_language() -> None:
     """A French page read an English title, or an English post's words, with a French voice (WCAG 3.1.2)."""
     calendar = calendar_from(PARIS_CALENDAR.replace(

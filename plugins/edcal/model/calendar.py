@@ -510,8 +510,6 @@ class AmbassadorSettings:
 
 #: How many posts the link-in-bio page lists (`link_in_bio: count:`).
 LINK_IN_BIO_COUNT = 12
-#: The networks whose posts it lists by default: captions there carry no clickable link.
-LINK_IN_BIO_NETWORKS = ("instagram", "tiktok")
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,8 +520,9 @@ class LinkInBioSettings:
     path: str = "links"
     #: Its title; None: the theme's words ("Our links", translated).
     title: str | None = None
-    #: The networks whose posts it lists, by id.
-    networks: tuple[str, ...] = LINK_IN_BIO_NETWORKS
+    #: The networks whose posts it lists, by id; by default those whose links go through the bio
+    #: (:attr:`Network.links_through_bio`: Instagram, TikTok).
+    networks: tuple[str, ...] = ()
     #: At most this many posts, newest first.
     count: int = LINK_IN_BIO_COUNT
     source: Source | None = None

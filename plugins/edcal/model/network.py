@@ -211,6 +211,12 @@ class Network:
         return self.id if self.builtin else self.like
 
     @property
+    def links_through_bio(self) -> bool:
+        """Whether readers reach a post's link only through the profile's one link ("link in bio"): its text
+        makes no link clickable and it has no field for one (Instagram, TikTok; a pin has its own link)."""
+        return not self.links_clickable and not self.link_field
+
+    @property
     def limit(self) -> TextLimit:
         """The primary limit: the one plan.json reports as ``length``/``limit``."""
         return self.limits[0]

@@ -22,7 +22,6 @@ from typing import Any
 from edcal.addresses import absolute
 from edcal.checks import Finding, articles_with, items_with
 from edcal.model.article import Article
-from edcal.model.calendar import LINK_IN_BIO_NETWORKS
 from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, article_item_id, made_by
 from edcal.model.source import Source
@@ -273,7 +272,7 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         if article is not None and article_findings else "",
         covered_by=cover.stand_in.id if cover is not None else None, cover=shown_cover(cover, plan.lang),
         bio_page=bio_page(plan, network.id),
-        bio_hint=plan.calendar.link_in_bio is None and network.id in LINK_IN_BIO_NETWORKS,
+        bio_hint=plan.calendar.link_in_bio is None and network.links_through_bio,
         **(_why_draft(item, plan, entries or {}) if item.status in WAITING else {}),
     )
 

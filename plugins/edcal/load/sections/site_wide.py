@@ -25,7 +25,6 @@ from edcal.model.calendar import (
     AMBASSADOR_DAYS,
     FEED_PAST,
     LINK_IN_BIO_COUNT,
-    LINK_IN_BIO_NETWORKS,
     AmbassadorSettings,
     BlogSettings,
     ExportSettings,
@@ -259,9 +258,11 @@ def read_link_in_bio(reading: Reading, main: Document) -> None:
                                               value=spec.path),
                            say("e.g. path: nos-liens (a space, '?' or '#' would break the address)"))
         path = "links"
-    networks: tuple[str, ...] = LINK_IN_BIO_NETWORKS
     if spec.networks is not None:
         networks = tuple(n.id for n in known_networks(reading, spec.networks, spec.loc, "networks"))
+    else:  # every network edcal knows whose captions carry no clickable link, set up or not
+        known = {**reading.registry.networks, **calendar.networks}
+        networks = tuple(n.id for n in known.values() if n.links_through_bio)
     calendar.link_in_bio = LinkInBioSettings(
         path=path, title=spec.title or None, networks=networks, count=spec.count or LINK_IN_BIO_COUNT,
         source=spec.loc.source if spec.loc else calendar.source, path_source=where("path"),
