@@ -77,6 +77,13 @@ class Option:
     choices: Callable[[Calendar], tuple[tuple[str, ...], Message] | None] | None = None
 
 
+def parse_count(text: str) -> int:
+    """An option's whole number, in digits (``group_above: 3``)."""
+    if not str(text).strip().isdigit():
+        raise ValueError(say("found '{value}', expected a whole number, such as 5, in digits", value=text))
+    return int(text)
+
+
 @dataclass(frozen=True, slots=True)
 class PostText:
     """One of the texts a post puts out: its own (``text``), its first comment (``comment``), or a reply of

@@ -9,9 +9,17 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from edcal.checks.registry import THE_POSTS, CheckContext, Option, PostText, Problem, post_texts, rule
+from edcal.checks.registry import (
+    THE_POSTS,
+    CheckContext,
+    Option,
+    PostText,
+    Problem,
+    parse_count,
+    post_texts,
+    rule,
+)
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
-from edcal.checks.rules.rhythm import _count
 from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, say_list, utc_offset
 from edcal.load import timeparse
 from edcal.model.article import Article, MisreadMarkup
@@ -1011,7 +1019,7 @@ def _shared_words(ctx: CheckContext, told: set[str]) -> Iterator[Problem]:
 
 
 @rule("text-not-adapted", "warning", "One text goes unchanged to several networks, or to an image-first network and "
-      "a text-first one", options=(Option("networks", 3, _count, "How many networks one unchanged text may go to "
+      "a text-first one", options=(Option("networks", 3, parse_count, "How many networks one unchanged text may go to "
                                           "before it is reported (default 3)."),))
 def text_not_adapted(ctx: CheckContext) -> Iterator[Problem]:
     """`voeux-2027`'s words on LinkedIn, Instagram, Mastodon and Bluesky alike: each network has its codes (short

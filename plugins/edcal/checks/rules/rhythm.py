@@ -10,7 +10,7 @@ import urllib.parse
 from collections import defaultdict
 from collections.abc import Iterator
 
-from edcal.checks.registry import FIRST_NAMED, THE_POSTS, CheckContext, Option, Problem, rule
+from edcal.checks.registry import FIRST_NAMED, THE_POSTS, CheckContext, Option, Problem, parse_count, rule
 from edcal.clock import now
 from edcal.i18n import DAYS, Message, say, say_count, say_duration, say_list, site_language
 from edcal.load import timeparse
@@ -47,14 +47,8 @@ def _percentage(text: str) -> float:
     return number / 100
 
 
-def _count(text: str) -> int:
-    if not str(text).strip().isdigit():
-        raise ValueError(say("found '{value}', expected a whole number, such as 5, in digits", value=text))
-    return int(text)
-
-
 @rule("post-in-freeze", "warning", "A post falls in a freeze window and will be withheld",
-      options=(Option("group_above", 3, _count, "A freeze that withholds more posts to come than this gets one "
+      options=(Option("group_above", 3, parse_count, "A freeze that withholds more posts to come than this gets one "
                       "finding, at its entry, rather than one per post (default 3)."),))
 def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
     # A crisis freeze withholds every post to come: the freeze is the decision, the posts its consequence,
@@ -432,7 +426,7 @@ def _most_within(starts: list[dt.datetime], window: dt.timedelta) -> int:
 
 @rule("self-promotion", "warning", "Too large a share of promotional posts on a network in a month",
       options=(Option("ceiling", 0.2, _percentage, "Largest share of promotional posts per network per month (default 20%)."),
-               Option("minimum", 5, _count, "Months with fewer posts than this are not judged (default 5).")))
+               Option("minimum", 5, parse_count, "Months with fewer posts than this are not judged (default 5).")))
 def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
     # The months judged are those with posts to come; each is judged whole, the posts already out included.
