@@ -1122,9 +1122,9 @@ def test_init_pins_the_edcal_it_was_installed_from(monkeypatch) -> None:
                     '"vcs_info": {"vcs": "git", "commit_id": "0123abcd", "requested_revision": "v1.2"}}')
 
     monkeypatch.setattr(metadata, "distribution", lambda name: Installed())
-    assert init._engine() == {"engine_line": "edcal @ git+https://github.com/acme/edcal.git@0123abcd",
-                              "engine_hook": "repos:\n  - repo: https://github.com/acme/edcal.git\n"
-                                             "    rev: 0123abcd\n    hooks:\n      - id: edcal-check"}
+    assert init.engine_lines() == {"engine_line": "edcal @ git+https://github.com/acme/edcal.git@0123abcd",
+                                   "engine_hook": "repos:\n  - repo: https://github.com/acme/edcal.git\n"
+                                                  "    rev: 0123abcd\n    hooks:\n      - id: edcal-check"}
 
 
 def test_init_refuses_a_name_or_address_that_would_be_html_or_code(runner: CliRunner, tmp_path: Path) -> None:

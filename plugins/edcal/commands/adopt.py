@@ -20,9 +20,9 @@ from edcal import clock
 from edcal.commands.init import (
     ADOPTION_FOLDER,
     TEMPLATE_SUFFIX,
-    _engine,
-    _extension,
+    added_to_kept,
     country_line,
+    engine_lines,
     pin_reminder,
     repository_note,
     site_country,
@@ -81,7 +81,7 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
     _refuse_new_site_options(name, url)
     adoption = Adoption(lang, None)
     skeleton = resources.files("edcal.skeleton")
-    engine = _engine(lang)
+    engine = engine_lines(lang)
     if not (target / CALENDAR).exists():
         zone = _zone(target, settings, timezone)
         code = site_country(zone, country)
@@ -217,7 +217,7 @@ def _write(adoption: Adoption, path: Path, data: bytes) -> None:
 
 def _append(adoption: Adoption, path: Path, data: bytes) -> None:
     with path.open("ab") as kept:
-        kept.write(_extension(path.read_bytes(), data, path.name))
+        kept.write(added_to_kept(path.read_bytes(), data, path.name))
     adoption.extended.append(path)
 
 

@@ -149,7 +149,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "site_name_yaml": json.dumps(site_name, ensure_ascii=False),
         "site_url": site_url.rstrip("/"),
         "timezone": timezone,
-        **_engine(lang),
+        **engine_lines(lang),
         "lang": lang,
         "site_lang": f"{lang}-{code}" if lang == "en" and code in ENGLISH_TERRITORIES else lang,
         "default_category": "Divers" if lang == "fr" else "Misc",
@@ -216,7 +216,7 @@ def _write_site(target: Path, sources: list[tuple[Path, Any]], values: dict[str,
         made.folder(destination.parent)
         if destination.is_file():  # one of EXTENDED (_clashes refused any other)
             before = destination.read_bytes()
-            data = _extension(before, data, relative.name)
+            data = added_to_kept(before, data, relative.name)
             extended.append(destination)
             made.extended.append((destination, len(before)))
             with destination.open("ab") as kept:
@@ -303,7 +303,7 @@ def _clashes(target: Path, planned: list[Path]) -> list[str]:
     return sorted(found)
 
 
-def _extension(kept: bytes, ours: bytes, name: str) -> bytes:
+def added_to_kept(kept: bytes, ours: bytes, name: str) -> bytes:
     """What init adds at the end of a README.md or .gitignore the folder has: the README's text without its
     title (the repository's stays first), every line of the .gitignore."""
     text = ours.decode("utf-8")
@@ -369,7 +369,7 @@ _ENGINE_TODO = {
 }
 
 
-def _engine(lang: str = "en") -> dict[str, str]:
+def engine_lines(lang: str = "en") -> dict[str, str]:
     """The edcal this site is made with, for requirements.txt and the pre-commit hook.
 
     Installed from its git repository (``pip install "edcal @ git+URL@COMMIT"``), pip
