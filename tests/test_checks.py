@@ -4248,9 +4248,42 @@ def test_a_post_linking_to_an_address_of_the_blog_that_the_build_does_not_write_
                                             "online by then")
     assert found["tag-dead-x"]["message"] == ("post 'tag-dead-x' links to /tag/CANARY-inox/, which is no article or "
                                               "page of the site")
-    assert found["capitals-x"]["hint"] == "did you mean '/tag/test/'?"
+    assert found["capitals-x"]["hint"] == "did you mean '/tag/test/'? Its capitals differ: the web server answers 'not found'"
     lines = (site / "calendar.yaml").read_text(encoding="utf-8").splitlines()
     assert found["tag-dead-x"]["line"] == next(n for n, line in enumerate(lines, 1) if "id: tag-dead," in line)
+
+
+def test_a_post_linking_to_an_article_in_other_capitals_is_told_the_address_it_means(site: Path) -> None:
+    """`/2027/PUBLIE/` or `/2027/publie/INDEX.HTML`: the article's page to edcal (the post is its post), a 404
+    on a host that reads paths as written (GitHub Pages, S3, nginx), as the link-in-bio page leaves it out.
+    The check said so without naming the page: "check the link, or use `article: <slug>`"."""
+    checked, found = link_findings(site, {"majuscules": "/2027/PUBLIE/",
+                                          "index": "https://blog.example.fr/2027/publie/INDEX.HTML",
+                                          "fichier": "/IMAGES/public.png", "juste": "/2027/publie/index.html"})
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert sorted(found) == ["fichier-x", "index-x", "majuscules-x"], found
+    assert found["majuscules-x"]["message"] == ("post 'majuscules-x' links to /2027/PUBLIE/, which is no article or "
+                                                "page of the site")
+    assert found["majuscules-x"]["hint"] == "did you mean '/2027/publie/'? Its capitals differ: the web server answers 'not found'"
+    assert found["index-x"]["hint"] == "did you mean '/2027/publie/'? Its capitals differ: the web server answers 'not found'"
+    assert found["fichier-x"]["hint"] == "did you mean '/images/public.png'? Its capitals differ: the web server answers 'not found'"
+
+
+def test_a_post_linking_to_the_blog_on_the_other_schemes_port_is_told_the_address_to_write(site: Path) -> None:
+    """`http://…:443/` is http on https's port: no page (the server answers "400 Bad Request"), and no
+    address of the blog to the checks, the tracking and the link-in-bio page; only the post's article found
+    it (an error "before 'futur' is online" for the first, nothing at all for the others)."""
+    checked, found = link_findings(site, {"http-443": "http://blog.example.fr:443/2027/futur/",
+                                          "https-80": "https://blog.example.fr:80/2027/CANARY/",
+                                          "https-443": "https://blog.example.fr:443/2027/publie/",
+                                          "ailleurs": "http://example.org:443/2027/publie/"})
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert sorted(found) == ["http-443-x", "https-80-x"], found
+    assert found["http-443-x"]["message"] == (
+        "post 'http-443-x' links to http://blog.example.fr:443/2027/futur/, an address of the blog on "
+        "another scheme's port (443): a browser opens no page there")
+    assert found["http-443-x"]["hint"] == "write https://blog.example.fr/2027/futur/"
+    assert found["https-80-x"]["hint"] == "write https://blog.example.fr/2027/CANARY/"
 
 
 def test_a_post_linking_to_a_page_of_older_articles_or_an_archive_of_the_blog_is_no_unknown_link(site: Path) -> None:

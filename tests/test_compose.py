@@ -7,7 +7,7 @@ import dataclasses
 from edcal.addresses import blog_path
 from edcal.load.network_registry import builtin_registry
 from edcal.model.calendar import Tracking
-from edcal.plan.compose import PostParts, hashtag, merge_hashtags, short_link, track
+from edcal.plan.compose import PostParts, hashtag, merge_hashtags, short_link, track, track_text
 from helpers import PARIS_CALENDAR, SITE, article, by_id, calendar_from, composer, plan_of
 
 
@@ -654,6 +654,25 @@ def test_an_address_is_read_as_a_browser_reads_it_to_find_the_blogs_file() -> No
     # SITEURL empty (a site not yet given its address): an address from the root is the site's, no host is.
     assert [blog_path(address, "") for address in ("/a-propos/", "https://blog.example.fr/a-propos/")] == [
         "a-propos/", None]
+
+
+def test_the_posts_link_in_its_text_is_the_same_page_as_the_blog_reads_it() -> None:
+    """The text's copy of the post's link is replaced by the tracked link when it is the same page as
+    edcal.addresses reads the blog's: its host in Punycode or with a user's name, or https's own port, was
+    another page to the text (tracked as another link, and the link added a second time); http on https's
+    port 443, no page of the blog, was the same page there."""
+    values = {"network": "x", "campaign": "a", "article": "a", "item": "p"}
+    tracked = "https://blog.exemple-métal.fr/2027/a/?utm_source=x&utm_medium=social&utm_campaign=a"
+    for written in ("https://blog.xn--exemple-mtal-jeb.fr/2027/a/", "https://user@blog.exemple-métal.fr/2027/a/",
+                    "https://BLOG.exemple-métal.fr.:443/2027/a/", "http://www.blog.exemple-métal.fr:80/2027/a"):
+        text = track_text(f"Le programme : {written} !", "https://blog.exemple-métal.fr/2027/a/", tracked, values,
+                          Tracking(), "https://blog.exemple-métal.fr")
+        assert text == f"Le programme : {tracked} !", written
+    # http on port 443 (https's) opens no page of the blog: left as written, neither the link nor tracked.
+    written = "http://blog.exemple-métal.fr:443/2027/a/"
+    text = track_text(f"Voir {written}", "https://blog.exemple-métal.fr/2027/a/", tracked, values, Tracking(),
+                      "https://blog.exemple-métal.fr")
+    assert text == f"Voir {written}"
 
 
 def test_a_host_with_an_accent_is_the_same_blog_written_either_way() -> None:

@@ -141,6 +141,30 @@ def test_without_the_setting_there_is_no_page(site: Path) -> None:
     assert [path for path, body in tree_text(site / "output") if 'class="bio__link"' in body] == []
 
 
+def test_a_link_to_an_article_in_other_capitals_is_left_out_with_the_address_it_means(site: Path) -> None:
+    """`/2027/PUBLIE/` and `/2027/publie/INDEX.HTML` are the article's post to edcal (its title, its
+    campaign), a 404 on a host that reads paths as written: left out as a link to no article at all ("no
+    such article, page, tag or file"), where `edcal check` names the page meant."""
+    bio_site(site)
+    with (site / "calendar.d" / "bio.yaml").open("a", encoding="utf-8") as posts:
+        posts.write("  - {id: majuscules, networks: [instagram], at: 2027-02-14 18:00, text: Relisez, "
+                    "link: 'https://blog.example.fr/2027/PUBLIE/'}\n"
+                    "  - {id: index, networks: [instagram], at: 2027-02-14 19:00, text: Relisez, "
+                    "link: /2027/publie/INDEX.HTML}\n")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    told = [line for line in result.stdout.splitlines() if "left out of it" in line]
+    assert told == [
+        "  left out of it: post 'index-instagram', whose link https://blog.example.fr/2027/publie/INDEX.HTML is "
+        "the address of 'Un article publié' in "
+        "other capitals, https://blog.example.fr/2027/publie/, which the web server answers 'not found': fix the "
+        "link in its entry and build again",
+        "  left out of it: post 'majuscules-instagram', whose link https://blog.example.fr/2027/PUBLIE/ is the "
+        "address of 'Un article publié' in "
+        "other capitals, https://blog.example.fr/2027/publie/, which the web server answers 'not found': fix the "
+        "link in its entry and build again"], result.stdout
+
+
 def test_a_post_linking_to_an_article_not_online_is_never_listed() -> None:
     """A post gone out before its article is a check error (post-before-article); the page never leaks it."""
     calendar = calendar_from(PARIS_CALENDAR.replace("networks:\n", "networks:\n  instagram: {}\n", 1) + """\

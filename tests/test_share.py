@@ -271,7 +271,9 @@ def test_windows_of_suggestions() -> None:
                                   "http://www.blog.example.fr/a-venir",
                                   # Dot segments, doubled slashes, a host's final dot (a hostile-input review)
                                   "/a-venir/../a-venir/", "/x//../a-venir/", "/./a-venir/", "/a-venir/./",
-                                  "https://www.blog.example.fr./a-venir/", "https://blog.example.fr.:443/a-venir/"])
+                                  "https://www.blog.example.fr./a-venir/", "https://blog.example.fr.:443/a-venir/",
+                                  # No page (http on https's port), but its address in plain sight
+                                  "http://blog.example.fr:443/a-venir/"])
 def test_any_address_of_an_article_not_online_waits_for_it(link: str) -> None:
     assert ids(f"ambassadors:\n  days: 0 days\n  suggestions:\n    - {{link: '{link}', title: Bientôt}}\n") == []
     # Nor may the words name it, however written.

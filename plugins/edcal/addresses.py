@@ -3,8 +3,9 @@
 A post's link, a link in an article, an article's own URL: whether it is the blog's (:func:`is_site_url`),
 the file of output/ it opens (:func:`blog_path`), the page it names (:func:`page_key`, :func:`page_path`)
 and the article a link is about (:func:`article_key`, :func:`article_address_key`), the host of another
-site's address (:func:`url_host`). The plan, the checks, the outputs and the Pelican adapter all ask
-here, so that two of them never read one address two ways.
+site's address (:func:`url_host`), two links to one page (:func:`same_page_key`), the blog's address
+written on another scheme's port (:func:`on_other_port`). The plan, the checks, the outputs and the
+Pelican adapter all ask here, so that two of them never read one address two ways.
 """
 
 from __future__ import annotations
@@ -65,6 +66,23 @@ def blog_path(address: str, site_url: str, base: str | None = None) -> str | Non
     if not folder:
         return path
     return path[len(folder):].lstrip("/") if path == folder or path.startswith(folder + "/") else None
+
+
+def on_other_port(url: str, site_url: str) -> str | None:
+    """The blog's address ``url`` names on the other scheme's default port (``http://…:443/a/``: http on
+    https's port, ``https://…:80/a/``), written as SITEURL writes the blog's (``https://…/a/``); None for
+    any other address. A browser opens no page there (the server answers "400 Bad Request"): it is no
+    address of the blog (:func:`is_site_url`), though it names one of its pages."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if port not in (80, 443) or parts.scheme.lower() not in ("http", "https") or is_site_url(url, site_url):
+        return None
+    meant = parts._replace(scheme=urllib.parse.urlsplit(site_url).scheme or "https",
+                           netloc=parts.netloc.rpartition(":")[0])
+    return meant.geturl() if is_site_url(meant.geturl(), site_url) else None
 
 
 @functools.lru_cache(maxsize=8)
@@ -180,7 +198,7 @@ def site_pages(urls: Iterable[str], site_url: str) -> set[str]:
 def article_key(path: str) -> str:
     """A page's path in the blog's folder, as an article is found by it: ``2027/a/``, ``2027/A`` and
     ``2027/a/index.html`` alike (whether that opens the page is :meth:`BlogFiles.opens`'s to say)."""
-    return page_key(path).casefold()
+    return page_key(path.casefold())
 
 
 def article_address_key(url: str) -> str:
@@ -188,22 +206,20 @@ def article_address_key(url: str) -> str:
     two links to one page compare. Broader than :func:`page_path` on purpose: here it decides which article
     a link is about (and the ambassadors' page hides links to articles not online, in whatever case),
     where the checks ask whether a server would answer the path as written."""
-    path = plain_path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).casefold()
-    return page_key(path) or "/"
-
-
-_HOST_FINAL_DOT = re.compile(r"\.(?=:\d*$|$)|:(?:80|443)?$")  # and a default (or empty) port
+    return article_key(plain_path(urllib.parse.unquote(urllib.parse.urlsplit(url).path))) or "/"
 
 
 def same_page_key(url: str) -> tuple[str, str, str, str] | None:
-    """What makes two addresses the same page to a reader: the host without ``www.``, a final dot or a
-    default port; the path with ``.``, ``..`` and ``index.html`` resolved and a final ``/``; the query;
+    """What makes two addresses the same page to a reader: the server as :func:`blog_path` reads the blog's
+    (the host without ``www.``, a user's name or a final dot, in Punycode; the port unless the scheme's
+    own default); the path with ``.``, ``..`` and ``index.html`` resolved and a final ``/``; the query;
     the fragment. The scheme is left out (the server sends http to https)."""
     try:
         parts = urllib.parse.urlsplit(url)
+        host, port = _server(parts)
     except ValueError:
         return None
-    host = _HOST_FINAL_DOT.sub("", parts.netloc.lower()).removeprefix("www.")
     path = plain_path(parts.path or "/")
     path = path[:-len("index.html")] if path.endswith("/index.html") else path
-    return host, path if path.endswith("/") else path + "/", parts.query, parts.fragment
+    server = host if port is None else f"{host}:{port}"
+    return server, path if path.endswith("/") else path + "/", parts.query, parts.fragment

@@ -164,9 +164,14 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
         *([spoken(say_count(plan.bio_links, "link-in-bio page: {count} link -> {path}{folder}/",
                             "link-in-bio page: {count} links -> {path}{folder}/", path=out,
                             folder=plan.bio_path))] if plan.bio_links is not None else []),
-        *[say_("  left out of it: post '{id}', whose link {url} opens no page the blog writes (no such "
-               "article, page, tag or file): fix the link in its entry and build again", id=post, url=url)
-          for post, url in plan.bio_dead],
+        *[say_("  left out of it: post '{id}', whose link {url} is the address of '{title}' in other "
+               "capitals, {page}, which the web server answers 'not found': fix the link in its entry and "
+               "build again", id=dead.post, url=dead.link, title=dead.title, page=dead.meant)
+          if dead.meant else
+          say_("  left out of it: post '{id}', whose link {url} opens no page the blog writes (no such "
+               "article, page, tag or file): fix the link in its entry and build again", id=dead.post,
+               url=dead.link)
+          for dead in plan.bio_dead],
         *_heavy_feeds(result.planning, planning),
     ]
     check = "`edcal check`" if settings_file == DEFAULT_SETTINGS else f"`edcal check -s {settings_file}`"

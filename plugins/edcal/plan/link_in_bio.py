@@ -64,8 +64,21 @@ class BioPage:
 
     links: tuple[BioLink, ...]
     #: Posts gone out, newer than its last entry, whose link opens no page of the site the build writes
-    #: (a page that does not exist, a tag page the theme does not write, a mistyped slug): (post id, link).
-    dead: tuple[tuple[str, str], ...] = ()
+    #: (a page that does not exist, a tag page the theme does not write, a mistyped slug).
+    dead: tuple[DeadLink, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeadLink:
+    """A post the page leaves out: its link opens no page the build writes."""
+
+    post: str
+    link: str
+    #: The article whose address the link is in other capitals (``/2027/A/``, ``/2027/a/INDEX.HTML``), if
+    #: any, by its title and address: its page to edcal (:func:`edcal.addresses.article_key`), "not found"
+    #: to the web server.
+    title: str = ""
+    meant: str = ""
 
 
 def link_in_bio(plan: Plan) -> tuple[BioLink, ...] | None:
@@ -81,14 +94,15 @@ def bio_page(plan: Plan) -> BioPage | None:
         return None
     online = _Online(plan)
     found: dict[str, BioLink] = {}  # by the page they open: one link tracked for Instagram and TikTok is one
-    dead: dict[str, str] = {}
+    dead: dict[str, DeadLink] = {}
     untracked = plan.calendar.tracking.untracked
     for item in sorted(_listed(plan, settings), key=lambda item: (_went_out(item), item.id), reverse=True):
         page = untracked(item.url or "")
-        if page in found or page in dead.values() or not online.link(item):
+        if page in found or page in {left.link for left in dead.values()} or not online.link(item):
             continue
         if not online.written(item):
-            dead[item.id] = page
+            meant = online.article(item)
+            dead[item.id] = DeadLink(item.id, page, *((meant[0].title, meant[0].url) if meant else ()))
             continue
         image, alt = online.image(item)
         label, lang = online.label(item)
@@ -97,7 +111,7 @@ def bio_page(plan: Plan) -> BioPage | None:
                               image=image, alt=alt, lang=lang.replace("_", "-"))
         if len(found) == settings.count:
             break
-    return BioPage(tuple(found.values()), tuple(dead.items()))
+    return BioPage(tuple(found.values()), tuple(dead.values()))
 
 
 def link_in_bio_changes(plan: Plan) -> list[dt.datetime]:
@@ -163,7 +177,7 @@ class _Online:
             (public if live else private).update(article_files(article, plan.site_url))
         self.unpublished_images = private - public
 
-    def _article(self, item: Item) -> tuple[Article, bool] | None:
+    def article(self, item: Item) -> tuple[Article, bool] | None:
         """The article the post's link opens, with whether it is online."""
         path = blog_path(item.url or "", self.plan.site_url)
         return None if path is None else self.by_path.get(article_key(path))
@@ -177,7 +191,7 @@ class _Online:
 
     def link(self, item: Item) -> bool:
         """Whether the post's link may be listed: not to an article (or translation) not online."""
-        found = self._article(item)
+        found = self.article(item)
         if found is not None and not found[1]:
             return False
         # The article it promotes: listed once a version of it is online (a post before it is an error too).
@@ -187,7 +201,7 @@ class _Online:
     def label(self, item: Item) -> tuple[str, str]:
         """The entry's words, and their language: the title of the article its link opens (or it
         promotes), else the first line of its text."""
-        found = self._article(item)
+        found = self.article(item)
         if found is not None:
             return found[0].title, found[0].lang
         promoted = self.plan.articles_by_slug().get(item.article or "")

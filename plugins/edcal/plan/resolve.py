@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import urllib.parse
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -702,19 +701,12 @@ class _Resolver:
         )
 
     def article_at(self, url: str) -> Article | None:
-        """The article an absolute address of the site belongs to, if any: ``/2027/futur/``,
-        ``/2027/futur/index.html``, ``/2027/FUTUR/`` and ``:443`` are the same page to a reader. A draft
-        with no date yet has no address: one of the shape of ``ARTICLE_URL`` with its slug is its."""
+        """The article an absolute address of the site (:func:`edcal.addresses.is_site_url`) belongs to, if
+        any: ``/2027/futur/``, ``/2027/futur/index.html``, ``/2027/FUTUR/`` and ``https://…:443`` are its
+        (:func:`edcal.addresses.article_address_key`). A draft with no date yet has no address: one of the
+        shape of ``ARTICLE_URL`` with its slug is its."""
         if not is_site_url(url, self.site.url):
-            try:
-                parts = urllib.parse.urlsplit(url)
-                if parts.port not in (80, 443):
-                    return None
-            except ValueError:  # a port that is no number, an unclosed "[": no page of the site
-                return None
-            url = urllib.parse.urlunsplit(parts._replace(netloc=parts.hostname or ""))
-            if not is_site_url(url, self.site.url):
-                return None
+            return None
         found = self.by_path.get(article_address_key(url))
         return found or undated_article(blog_path(url, self.site.url), self.site.article_url, self.by_slug)
 

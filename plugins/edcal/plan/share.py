@@ -22,7 +22,7 @@ import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
-from edcal.addresses import absolute, blog_path
+from edcal.addresses import absolute, blog_path, on_other_port
 from edcal.errors import ErrorCollector
 from edcal.i18n import same_language, say
 from edcal.ids import slugify
@@ -185,10 +185,15 @@ class ShareKitBuilder:
         return self._share(article.slug, article.title, article.url, article.source, since, until, article,
                            None, self.settings.networks, None, article.image, article.image_alt, chosen=False)
 
+    def _article_named(self, address: str) -> Article | None:
+        """The article an address names: its page, or its address on another scheme's port
+        (``http://…:443/a-venir/``, no page, its slug in plain sight all the same)."""
+        return self.article_at(on_other_port(address, self.site_url) or address)
+
     def _chosen(self, suggestion: ShareSuggestion) -> Share | None:
         """A suggestion the team wrote, if it is shown today."""
         link = absolute(suggestion.link, self.site_url) if suggestion.link else None
-        article = self.by_slug.get(suggestion.article or "") or (self.article_at(link) if link else None)
+        article = self.by_slug.get(suggestion.article or "") or (self._article_named(link) if link else None)
         since = None
         if article is not None:  # an article only once it is online: the page must leak nothing
             since = self._online(article)
@@ -197,7 +202,7 @@ class ShareKitBuilder:
         # Nor an address in its words, its title or its image's alt text: all three are on the page.
         shown = "\n".join(part for part in (suggestion.text, suggestion.title, suggestion.alt) if part)
         for written in site_addresses(shown, self.site_url):
-            other = self.article_at(written)
+            other = self._article_named(written)
             if other is not None and self._online(other) is None:
                 return None
         start, end = suggestion_window(suggestion, self._day(since) if since else None, self.settings.days)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
+from edcal.plan.link_in_bio import DeadLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +37,14 @@ class PlanSummary:
     #: The links the link-in-bio page lists, and its folder in output/; None without ``link_in_bio:``.
     bio_links: int | None = None
     bio_path: str = ""
-    #: The posts it leaves out, their link of the site opening no file the build writes: (post id, link).
-    bio_dead: tuple[tuple[str, str], ...] = ()
+    #: The posts it leaves out, their link of the site opening no file the build writes.
+    bio_dead: tuple[DeadLink, ...] = ()
     #: Whether the feeds have an address to subscribe to (``planning.url``, or their public copies').
     feeds_subscribable: bool = True
 
 
 def summarize(plan: Plan, links: Sequence[object] | None = None,
-              dead: tuple[tuple[str, str], ...] = ()) -> PlanSummary:
+              dead: tuple[DeadLink, ...] = ()) -> PlanSummary:
     """The build's counts; ``links``, the link-in-bio page's entries (:func:`edcal.plan.link_in_bio`), and
     ``dead``, the posts it leaves out for a dead link (:class:`edcal.plan.link_in_bio.BioPage`)."""
     posts = [i for i in plan.items if i.kind == "post"]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from edcal.addresses import absolute, blog_path, is_site_url, page_key, site_pages
+from edcal.addresses import absolute, article_key, blog_path, is_site_url, on_other_port, page_key, site_pages
 from edcal.checks.registry import THE_POSTS, CheckContext, PostText, Problem, post_texts, rule
 from edcal.checks.rules._files import closest_file_name, is_file, names_an_article, nearest_file
 from edcal.errors import closest
@@ -217,9 +217,13 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         online, maker = min(dates)
         return (maker, online.astimezone(plan.calendar.zone)) if online > as_instant(when) else None
 
+    in_capitals = {article_key(address): address for address in [*files_written, *sorted(written)]}
+
     def meant(path: str) -> str | None:
-        """The article's address the link meant, else (a tag page, a file) the nearest address the build
-        writes."""
+        """The address the link meant: the one it is in other capitals (an article's first), else the
+        article's address it is close to, else (a tag page, a file) the nearest address the build writes."""
+        if (same := in_capitals.get(article_key(path))) is not None:
+            return same
         if shape.match(in_blog(path) or ""):
             return closest(path, written)
         found = difflib.get_close_matches(path.casefold(), files_written, n=1, cutoff=0.85)
@@ -232,12 +236,10 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
             path = urllib.parse.urlsplit(url).path
             if not is_site_url(url, plan.site_url) or not dead(path):
                 continue
-            close = meant(path)
             yield Problem(suggestion.field_sources.get(field, suggestion.source),
                           say("the suggestion to staff '{title}' links to {path}, which is no article or page "
                               "of the site", title=suggestion.title or suggestion.article or "", path=path),
-                          say("did you mean '{path}'?", path=close) if close
-                          else say("check the link, or use `article: <slug>`"), when=ctx.now)
+                          _meant_hint(path, meant(path)), when=ctx.now)
     host = urllib.parse.urlsplit(plan.site_url).netloc.removeprefix("www.").lower()
     for post in ctx.posts():
         # Its link (`link:`, or the first address of the site in its text, its first comment or a reply),
@@ -247,6 +249,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
                                            for url in site_addresses(text.text, plan.site_url, paths=False)
                                            if is_site_url(url, plan.site_url))]
         told: set[str] = set()
+        yield from _on_other_port(ctx, post)
         if post.url and not post.article and is_site_url(post.url, plan.site_url):
             path = urllib.parse.urlsplit(post.url).path
             # Told at its `link:`, or at the text that holds it: a comment's or a reply's link is told there.
@@ -268,8 +271,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
             if text.part == "text":
                 yield _dead_link(ctx, post, "text", path, close)
                 continue
-            hint = say("did you mean '{path}'?", path=close) if close \
-                else say("check the link, or use `article: <slug>`")
+            hint = _meant_hint(path, close)
             if text.part == "comment":
                 yield Problem(ctx.written_at(post, text),
                               say("post '{id}' links to {path} in its first comment, which is no article or page "
@@ -281,6 +283,24 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
                               say("post '{id}' links to {path} in reply {number} of its thread, which is no "
                                   "article or page of the site", id=post.id, path=path, number=text.index + 1),
                               hint, post)
+
+
+def _on_other_port(ctx: CheckContext, post: Item) -> Iterator[Problem]:
+    """A post's link to the blog written on another scheme's port (``http://…:443/``): no page, and no
+    address of the blog to the other checks (:func:`edcal.addresses.on_other_port`)."""
+    written = [("link", post.url)] if post.url else []
+    written += [(text.part, url) for text in post_texts(post, pasted=True) for url in URL_IN_TEXT.findall(text.text)]
+    told: set[str] = set()
+    for field, url in written:
+        meant = on_other_port(url, ctx.plan.site_url)
+        if meant is None or url in told:
+            continue
+        told.add(url)
+        port = urllib.parse.urlsplit(url).port
+        yield Problem(_dead_link(ctx, post, "link" if field == "link" else "text", url, None).source,
+                      say("post '{id}' links to {url}, an address of the blog on another scheme's port ({port}): "
+                          "a browser opens no page there", id=post.id, url=url, port=port),
+                      say("write {link}", link=meant), post)
 
 
 def _before_its_page(ctx: CheckContext, post: Item, field: str, path: str, maker: str,
@@ -325,6 +345,16 @@ def _given_link(ctx: CheckContext, post: Item) -> bool:
                for written in (variant, entry))
 
 
+def _meant_hint(path: str, close: str | None) -> Message:
+    """What to write for a link to ``path``, no page of the site: ``close``, the address it meant, saying so
+    when only its capitals differ (edcal reads it as that page; the web server, as most hosts, does not)."""
+    if close is None:
+        return say("check the link, or use `article: <slug>`")
+    if article_key(close) == article_key(path):
+        return say("did you mean '{path}'? Its capitals differ: the web server answers 'not found'", path=close)
+    return say("did you mean '{path}'?", path=close)
+
+
 def _dead_link(ctx: CheckContext, post: Item, field: str, path: str, close: str | None) -> Problem:
     """A post's link to ``path``, no article or page of the site: told at the `link:` line that gives it
     (the network's own under `variants:` first), else at the text holding it."""
@@ -340,8 +370,7 @@ def _dead_link(ctx: CheckContext, post: Item, field: str, path: str, close: str 
         post = dataclasses.replace(post, source=entry.field_sources["text"])
     return Problem(post.source, say("post '{id}' links to {path}, which is no article or page of the site",
                                     id=post.id, path=path),
-                   say("did you mean '{path}'?", path=close) if close
-                   else say("check the link, or use `article: <slug>`"), post,
+                   _meant_hint(path, close), post,
                    together=say("{posts} link to {path}, which is no article or page of the site",
                                 posts=THE_POSTS, path=path))
 
