@@ -2566,3 +2566,78 @@ def test_the_pages_tell_the_two_passes_of_the_repeated_hour_apart(tmp_path: Path
         tiles = page.locator("#view-week .item[data-item-id] .time").all_inner_texts()
         assert tiles == [time for _, time in expected], tiles
         page.close()
+
+
+def plan_data(site: Path) -> dict[str, Any]:
+    """What the calendar page embeds for its month and week views."""
+    page = (site / "planning" / "index.html").read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="plan-data">(.*?)</script>', page,
+                                re.DOTALL).group(1))
+
+
+def test_the_calendar_page_holds_a_window_of_months_and_leads_to_the_agenda_pages_beyond(
+        tmp_path: Path, chromium: Any) -> None:
+    """On 16 years of plan (18,147 items) the page was 6.2 MB, 5.9 of it the JSON of every item ever planned,
+    and grew with each year. `planning: past:` and `future:` keep the months around today; beyond them, the
+    month and week views lead to the months' agenda pages, which have every item."""
+    site = copy_sample(tmp_path / "site")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "planning:\n", "planning:\n  past: 1 month\n  future: 1 month\n", 1), encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    data = plan_data(site)
+    dated = {i["id"]: i["start"][:10] for i in load_plan(site)["items"] if i["start"]}
+    # December to February, and the days of the week December starts in: not September, nor March.
+    assert {i["id"] for i in data["items"]} == {i for i, day in dated.items() if "2026-11-30" <= day <= "2027-02-28"}
+    assert any(day < "2026-11-30" for day in dated.values()) and any(day > "2027-02-28" for day in dated.values())
+    # Each item says what is its own; its network's name and colour, its owner's and campaign's names, a status's
+    # word are said once for the page (340 bytes an item on the sample, 60 of them "null"; 210 now).
+    items = json.dumps(data["items"], ensure_ascii=False, separators=(",", ":"))
+    assert len(items.encode()) / len(data["items"]) < 250 and "null" not in items
+    with serve(site / "planning") as server:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server + "index.html?date=2027-02&network=linkedin")
+        assert page.inner_text("#period") == "février 2027"
+        assert page.locator("#view-month [data-item-id]").count() > 0
+        # Past the window: March's agenda page, filters kept.
+        page.click("#next")
+        page.wait_for_url("**/agenda/2027-03.html*")
+        assert page.url.endswith("/agenda/2027-03.html?network=linkedin")
+        assert "mars 2027" in page.inner_text("h1")
+        page.goto(server + "index.html?view=week&date=2026-12-01")
+        page.click("#prev")
+        page.wait_for_url("**/agenda/2026-11.html")
+        # A month further out, named in the address (a bookmark): its agenda page takes its place.
+        page.goto(server + "index.html?date=2026-09")
+        page.wait_for_url("**/agenda/2026-09.html")
+        # A month beyond the window with nothing planned has no page: the nearest month that has one.
+        page.goto(server + "index.html?date=2027-06")
+        page.wait_for_url("**/agenda/2027-08.html")
+        # Today and the month view around it are as before.
+        page.goto(server + "index.html")
+        assert page.inner_text("#period") == "janvier 2027"
+        assert page.locator('#view-month td[data-date="2027-01-12"].today').count() == 1
+        page.close()
+
+
+def test_the_months_the_calendar_page_holds_are_a_setting_with_all_and_a_located_error() -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from edcal.errors import InputErrors
+    from edcal.outputs.calendar_page import calendar_months
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    today = dt.date(2027, 1, 12)
+    plan = plan_of(calendar_from(PARIS_CALENDAR), now=NOW)
+    assert (plan.calendar.planning.past, plan.calendar.planning.future) == (relativedelta(months=6),
+                                                                            relativedelta(years=1))
+    assert calendar_months(plan, today) == (dt.date(2026, 7, 1), dt.date(2028, 1, 1))
+    plan = plan_of(calendar_from(PARIS_CALENDAR + "planning: {past: all, future: 3 months}\n"), now=NOW)
+    assert calendar_months(plan, today) == (None, dt.date(2027, 4, 1))
+    with pytest.raises(InputErrors) as raised:
+        calendar_from(PARIS_CALENDAR + "planning:\n  future: longtemps\n")
+    error = raised.value.errors[0]
+    assert (error.source.line, error.message) == (PARIS_CALENDAR.count("\n") + 2,
+                                                  "found 'longtemps', expected a span such as '14 days', '2 weeks' or '6 months'")
+    assert error.hint == "or 'all' to show every month to come"

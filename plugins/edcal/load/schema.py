@@ -790,6 +790,8 @@ class PlanningSpec(Spec):
     url: Text | None = Field(None, description="Where planning/ is served, e.g. 'https://plan.example.fr/': event links in feeds, https and webcal subscribe links.")
     repository_url: Text | None = Field(None, description="Web address of the site's files in the git web UI, e.g. 'https://github.com/acme/blog/blob/main/': source links on the planning page.")
     publish: SwitchOrFolder = Field(False, description="Also copy the whole planning site into output/ (public!): true for output/planning/, or a folder name.")
+    past: Text | None = Field(None, description="How many months back the calendar page's month and week views hold, e.g. '3 months' or 'all' (default '6 months'); the months' agenda pages have the others.")
+    future: Text | None = Field(None, description="How many months ahead the calendar page's month and week views hold, e.g. '6 months' or 'all' (default '1 year'); the months' agenda pages have the others.")
 
 
 class SuggestionSpec(Spec):

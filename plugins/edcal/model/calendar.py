@@ -451,6 +451,11 @@ class FeedSettings:
     future: relativedelta | None = None
 
 
+#: The calendar page's months by default (`planning: past:`, `future:`): from 6 months back to a year ahead.
+PLANNING_PAST = relativedelta(months=6)
+PLANNING_FUTURE = relativedelta(years=1)
+
+
 @dataclass(frozen=True, slots=True)
 class PlanningSettings:
     """Where the planning site lives, for links in feeds and pages."""
@@ -463,6 +468,10 @@ class PlanningSettings:
     #: A folder of output/ that also receives the whole planning site (public!).
     publish: str | None = None
     publish_source: Source | None = None
+    #: The months around today the calendar page holds (`past:`, `future:`), on the calendar; None for every
+    #: month. Its weight stays that of a few months, however many years the plan spans.
+    past: relativedelta | None = PLANNING_PAST
+    future: relativedelta | None = PLANNING_FUTURE
 
 
 #: How many days an article stays on the ambassadors' page once online (`ambassadors: days:`).

@@ -25,6 +25,8 @@ from edcal.model.calendar import (
     AMBASSADOR_DAYS,
     FEED_PAST,
     LINK_IN_BIO_COUNT,
+    PLANNING_FUTURE,
+    PLANNING_PAST,
     AmbassadorSettings,
     BlogSettings,
     ExportSettings,
@@ -140,27 +142,29 @@ def read_feeds(reading: Reading, main: Document) -> None:
         elif value is not None and value > 7 * 24 * 60:
             errors.add(where(name), say("found {name} '{value} minutes', expected at most a week",
                                         name=name, value=value))
-    past: relativedelta | None = None
-    if spec.past is None:
-        past = FEED_PAST
-    elif spec.past.strip().lower() not in ("all", "tout"):
-        try:  # months on the calendar: 3 months back from 31 May is 28 February, not 90 days
-            past = timeparse.parse_span(spec.past)
-        except ValueError as exc:
-            errors.add(where("past"), message_of(exc), say("or 'all' to keep every past item"))
-            past = FEED_PAST
-    future: relativedelta | None = None
-    if spec.future is not None and spec.future.strip().lower() not in ("all", "tout"):
-        try:
-            future = timeparse.parse_span(spec.future)
-        except ValueError as exc:
-            errors.add(where("future"), message_of(exc), say("or 'all' to show every item to come"))
+    past = _span_or_all(spec.past, FEED_PAST, where("past"), say("or 'all' to keep every past item"), errors)
+    future = _span_or_all(spec.future, None, where("future"), say("or 'all' to show every item to come"),
+                          errors)
     reminders: dict[str, int] = {family: minutes for family, minutes in spec.reminders.items()}
     calendar.feeds = FeedSettings(
         duration=spec.duration or 15, refresh=spec.refresh or 60, reminders=reminders,
         publish=_publish_folder(spec.publish, "calendars", where("publish"), errors),
         publish_source=where("publish"), past=past, future=future,
     )
+
+
+def _span_or_all(text: str | None, default: relativedelta | None, source: Source, hint: str,
+                 errors: ErrorCollector) -> relativedelta | None:
+    """A span back or ahead (``6 months``), or ``all`` (None); ``default`` when left out or written wrong."""
+    if text is None:
+        return default
+    if text.strip().lower() in ("all", "tout"):
+        return None
+    try:  # months on the calendar: 3 months back from 31 May is 28 February, not 90 days
+        return timeparse.parse_span(text)
+    except ValueError as exc:
+        errors.add(source, message_of(exc), hint)
+        return default
 
 
 def read_planning(reading: Reading, main: Document) -> None:
@@ -187,6 +191,10 @@ def read_planning(reading: Reading, main: Document) -> None:
         url=urls["url"], url_source=where("url"), repository_url=urls["repository_url"],
         publish=_publish_folder(spec.publish, "planning", where("publish"), errors),
         publish_source=where("publish"),
+        past=_span_or_all(spec.past, PLANNING_PAST, where("past"),
+                          say("or 'all' to show every past month"), errors),
+        future=_span_or_all(spec.future, PLANNING_FUTURE, where("future"),
+                            say("or 'all' to show every month to come"), errors),
     )
 
 

@@ -333,6 +333,16 @@
   }
   var data = JSON.parse(dataNode.textContent);
   var labels = data.labels;
+  /* What items share is said once for the page (calendar_page.py): an item says only where it differs. */
+  var campaignNames = {};
+  data.campaigns.forEach(function (campaign) { campaignNames[campaign.id] = campaign.name; });
+  data.items.forEach(function (item) {
+    var network = data.networks[item.network] || {};
+    item.network_name = item.network_name || network.name || null;
+    item.color = item.color || network.color || "slategray";
+    item.owner_name = item.owner_name || data.people[item.owner] || null;
+    item.campaign_name = item.campaign_name || campaignNames[item.campaign] || null;
+  });
   var byDay = {};
   data.items.forEach(function (item) { (byDay[item.date] = byDay[item.date] || []).push(item); });
   var gapsByDay = {};
@@ -558,14 +568,31 @@
     applyFilters();
   }
 
+  /* The page holds the months around today (data.held); the months' agenda pages have the others. A period
+     all beyond them opens its month's page, or the nearest month's that has one in that direction. */
+  var held = data.held || {};
+  function beyond(month) { return Boolean((held.first && month < held.first) || (held.last && month > held.last)); }
+  function periodBeyond(day) {
+    var first = view === "month" ? day : weekFirst(day);
+    return beyond(iso(first).slice(0, 7)) && (view === "month" || beyond(iso(addDays(first, 6)).slice(0, 7)));
+  }
+  function agendaPage(day, step) {
+    var month = iso(view === "month" || step < 0 ? day : addDays(weekFirst(day), 6)).slice(0, 7);
+    var later = data.pages.filter(function (page) { return page >= month; });
+    var earlier = data.pages.filter(function (page) { return page <= month; });
+    var page = step < 0 ? earlier[earlier.length - 1] || later[0] : later[0] || earlier[earlier.length - 1];
+    return page ? "agenda/" + page + ".html" + filterQuery() : null;
+  }
+
   function move(step) {
-    if (view === "month") {
-      cursor = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + step, 1));
-      setParam("date", iso(cursor).slice(0, 7));
-    } else {
-      cursor = addDays(weekFirst(cursor), 7 * step);
-      setParam("date", iso(cursor));
+    var next = view === "month" ? new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + step, 1))
+      : addDays(weekFirst(cursor), 7 * step);
+    if (periodBeyond(next) && agendaPage(next, step)) {
+      window.location.href = agendaPage(next, step);
+      return;
     }
+    cursor = next;
+    setParam("date", view === "month" ? iso(cursor).slice(0, 7) : iso(cursor));
     render();
   }
 
@@ -636,6 +663,11 @@
     readFilters();
     keepQuery();
     readView();
+    /* A period beyond the months held, named in the address (a bookmark): its agenda page takes its place. */
+    if (view !== "agenda" && periodBeyond(cursor) && agendaPage(cursor, cursor < today ? -1 : 1)) {
+      window.location.replace(agendaPage(cursor, cursor < today ? -1 : 1));
+      return;
+    }
     render();
     if (window.location.hash.indexOf("#item-") === 0) {
       showItem(window.location.hash.slice(6));
