@@ -2611,6 +2611,10 @@ def test_the_calendar_page_holds_a_window_of_months_and_leads_to_the_agenda_page
         # A month further out, named in the address (a bookmark): its agenda page takes its place.
         page.goto(server + "index.html?date=2026-09")
         page.wait_for_url("**/agenda/2026-09.html")
+        # Its link to the calendar opens today's month (its own would lead back here); a month held, its own.
+        assert page.get_attribute("nav.pager a[href*='index.html']", "href") == "../index.html"
+        page.goto(server + "agenda/2027-02.html")
+        assert page.get_attribute("nav.pager a[href*='index.html']", "href") == "../index.html?date=2027-02"
         # A month beyond the window with nothing planned has no page: the nearest month that has one.
         page.goto(server + "index.html?date=2027-06")
         page.wait_for_url("**/agenda/2027-08.html")
