@@ -770,6 +770,9 @@ HOSTILE_CALENDARS = {
     "misspelt network": PARIS_CALENDAR + "posts:\n  - {networks: [linkedn], at: 2027-03-01, text: a}\n",
     # Each error's place was found by building the places of all the items: 10 s for 5,000, 3 min for 20,000.
     "5,000 empty items": PARIS_CALENDAR + "posts:\n" + "  - \n" * 5_000,
+    # A folder of the zone database, and a name longer than a file's: the system's error came through.
+    "zone folder": "version: 1\ntimezone: America\n",
+    "zone of 10 KB": "version: 1\ntimezone: " + "x" * 10_000 + "\n",
 }
 
 

@@ -73,7 +73,8 @@ def zone_named(name: str) -> ZoneInfo:
         if not name or name != name.strip() or ".." in name or name.startswith("/"):
             raise zoneinfo.ZoneInfoNotFoundError(name)
         return ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    # OSError: a folder of the database (America), or a name longer than a file's
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         message = say("found time zone '{name}', expected an IANA name like 'Europe/Paris'", name=name)
         raise ValueError(message) from None
 
