@@ -916,6 +916,20 @@ def test_a_planning_folder_of_its_own_is_rebuilt(site: Path) -> None:
     assert (site / "equipe" / "plan" / "plan.json").is_file()
 
 
+def test_a_computer_zone_edcal_init_cannot_read_leaves_the_default(tmp_path: Path) -> None:
+    """/etc/localtime linked to itself stopped `edcal init` with a traceback; TZ written as a file's path
+    (glibc's ":/usr/share/zoneinfo/America/New_York") named no zone, and a New York site was made on Paris time."""
+    from edcal.commands.init import machine_zone
+
+    loop = tmp_path / "localtime"
+    loop.symlink_to(tmp_path / "other")
+    (tmp_path / "other").symlink_to(loop)
+    assert machine_zone({}, loop) is None
+    assert machine_zone({"TZ": ":/usr/share/zoneinfo/America/New_York"}, loop) == "America/New_York"
+    for hostile in ("", ":", "../../etc/passwd", "/etc/passwd", ":/", "x" * 10_240, "Europe/Paris\0", "America"):
+        assert machine_zone({"TZ": hostile}, loop) is None, hostile
+
+
 #: Hostile values that ended in a traceback, or went through (the file, the text added, what is said).
 HOSTILE_VALUES = {
     "template": ("content/articles/publie.md", "Template: ../../../../etc/passwd\n",

@@ -495,14 +495,16 @@ LOCAL_TIME = Path("/etc/localtime")
 
 def machine_zone(environ: Mapping[str, str], local_time: Path = LOCAL_TIME) -> str | None:
     """The IANA zone the computer's clock keeps, if it names a place: ``TZ`` (``America/New_York``, or
-    ``:America/New_York`` as glibc also takes it), else the zone ``/etc/localtime`` links to. None for
-    neither, for a name the database does not know, or for a zone of no country (``UTC``, ``Etc/GMT+5``:
-    a server's or a container's clock, not the team's)."""
+    ``:America/New_York`` or a file of the database as glibc also takes them), else the zone
+    ``/etc/localtime`` links to. None for neither, for a name the database does not know, or for a zone of
+    no country (``UTC``, ``Etc/GMT+5``: a server's or a container's clock, not the team's)."""
     name = environ.get("TZ", "").removeprefix(":").strip()
-    if not name and "TZ" not in environ:
+    if name.startswith("/"):  # a file of the database, as glibc takes it: ":/usr/share/zoneinfo/Europe/Paris"
+        name = name.partition("/zoneinfo/")[2]
+    elif not name and "TZ" not in environ:
         try:
             target = local_time.resolve(strict=True).as_posix()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a link to itself, before Python 3.13
             return None
         name = target.partition("/zoneinfo/")[2]
     if not name or name not in known_zones():
