@@ -65,6 +65,9 @@ def test_a_repeat_said_for_two_periods_is_told_both_rules(tmp_path: Path, writte
                         "cadence: out"),
     ("6 fois par an", "'{found}' is less than a post a month, which a cadence does not count: leave "
                       "cadence: out"),
+    # Written as a count per period, it was told the examples
+    ("6/year", "'{found}' is less than a post a month, which a cadence does not count: leave cadence: out"),
+    ("1/an", "'{found}' is less than a post a month, which a cadence does not count: leave cadence: out"),
 ])
 def test_a_cadence_said_for_two_periods_is_told_what_to_write(tmp_path: Path, written: str, told: str) -> None:
     """`cadence: bihebdomadaire` and `cadence: bimensuel` were told the examples ('twice a week'…) as any

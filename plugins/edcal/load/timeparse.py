@@ -293,8 +293,9 @@ YEAR_WORDS = frozenset({"year", "years", "yearly", "annual", "annually", "an", "
 
 
 def _less_than_monthly(lowered: str) -> bool:
-    """``bimestriel``, ``tous les deux mois``, ``once a year``: fewer posts than a cadence counts."""
-    words = lowered.split()
+    """``bimestriel``, ``tous les deux mois``, ``once a year``, ``6/year``: fewer posts than a cadence
+    counts."""
+    words = lowered.replace("/", " / ").split()
     if lowered in EVERY_OTHER_MONTH or lowered in YEAR_WORDS:
         return True
     if words[-1] in YEAR_WORDS:  # once a year, tous les ans, 6 fois par an; not 52 fois par an
