@@ -568,6 +568,9 @@ def test_hosts_written_as_an_empty_text_is_told_as_nothing_after_it_is(tmp_path:
                                "expected 63 at most between two dots"),
     (".".join(["c" * 63] * 4) + ".fr", f"found host '{('.'.join(['c' * 63] * 4))[:80]}…' of 258 characters, "
                                        "expected 253 at most"),
+    # 60 letters, but 66 characters as addresses carry them (Punycode, xn--…): it was told no host's name
+    ("é" * 60 + ".fr", f"found host '{'é' * 60}.fr', whose part '{'é' * 60}' has 66 characters as addresses "
+                       "write it (xn--9caaaaaa…), expected 63 at most between two dots"),
 ])
 def test_a_host_longer_than_a_name_may_be_is_an_error(tmp_path: Path, host: str, message: str) -> None:
     """A host of 64 characters between two dots, or of 254 in all, was taken: no address is on it, and every

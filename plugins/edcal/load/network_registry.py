@@ -259,28 +259,37 @@ def _check_first_comment(network: Network, where: Source, errors: ErrorCollector
 def _check_hosts(hosts: list[str], where: Source, errors: ErrorCollector) -> None:
     """A network's hosts are names of hosts (``bsky.app``, ``atelier-métal.fr``), as an address's is read: no
     scheme, no path."""
-    wrong = next((host.strip() for host in hosts if not _HOST.match(host_name(host.strip()))), None)
-    if wrong is not None:
-        errors.add(where, say("found host '{host}', expected the name of a host its posts' addresses are on",
-                              host=wrong[:80]),
-                   say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"))
-        return
-    # A name of 254 characters, or of 64 between two dots, is no host's (RFC 1035): no address is on it.
+    # A name of 254 characters, or of 64 between two dots, is no host's (RFC 1035): no address is on it. Told
+    # first: a part with an accent longer than that in Punycode has no ASCII form, and read as no name at all.
     for written in (host.strip() for host in hosts):
-        name = host_name(written)
-        label = next((part for part in name.split(".") if len(part) > 63), None)
+        labels = [(label, _ascii_label(label)) for label in written.lower().removesuffix(".").split(".")]
+        label, ascii = next(((label, ascii) for label, ascii in labels if len(ascii) > 63), ("", ""))
         shown = written if len(written) <= 80 else written[:80] + "…"
-        if label is not None:
+        if label == ascii != "":
             message = say("found host '{host}', whose part '{label}' has {length} characters, expected 63 at "
                           "most between two dots", host=shown, label=label, length=len(label))
-        elif len(name) > 253:
+        elif label:
+            message = say("found host '{host}', whose part '{label}' has {length} characters as addresses "
+                          "write it ({ascii}…), expected 63 at most between two dots", host=shown,
+                          label=label, length=len(ascii), ascii=ascii[:12])
+        elif (length := len(".".join(ascii for _label, ascii in labels))) > 253:
             message = say("found host '{host}' of {length} characters, expected 253 at most", host=shown,
-                          length=len(name))
+                          length=length)
         else:
             continue
         errors.add(where, message, say("a host's name is the part of its posts' addresses between `//` and "
                                        "the next `/`: check it was copied whole, and alone"))
         return
+    wrong = next((host.strip() for host in hosts if not _HOST.match(host_name(host.strip()))), None)
+    if wrong is not None:
+        errors.add(where, say("found host '{host}', expected the name of a host its posts' addresses are on",
+                              host=wrong[:80]),
+                   say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"))
+
+
+def _ascii_label(label: str) -> str:
+    """A part of a host's name as addresses carry it: ``atelier-métal`` is ``xn--atelier-mtal-jeb``."""
+    return label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
 
 
 #: A host's name, as :func:`edcal.addresses.host_name` writes it: labels with a dot between them, or one
