@@ -960,6 +960,28 @@ HOSTILE_VALUES = {
                      "breaks, quotes or < >"),
     "planning url quote": ("calendar.yaml", "planning: {url: 'https://x.example/\"><script>'}\n",
                            "expected a web address without spaces"),
+    # A rule's option or severity given a mapping, a list or nothing: Python's own writing of it was shown
+    # ("found '{'a': '1', '__loc__': Loc(source=Source(…"), or 'None'.
+    "option mapping": ("calendar.yaml", "checks: {self-promotion: {minimum: {a: 1}}}\n",
+                       "found a mapping in `minimum`, expected one value\n    hint: write one value after "
+                       "`minimum:`, without brackets or braces"),
+    "option list": ("calendar.yaml", "checks: {self-promotion: {ceiling: [35%, 40%]}}\n",
+                    "found a list in `ceiling`, expected one value"),
+    "option nothing": ("calendar.yaml", "checks: {self-promotion: {minimum: null}}\n",
+                       "found nothing in `minimum`, expected one value"),
+    "severity list": ("calendar.yaml", "checks: {self-promotion: {severity: [error]}}\n",
+                      "found a list in `severity`, expected one value"),
+    "severity mapping": ("calendar.yaml", "checks: {self-promotion: {severity: {a: b}}}\n",
+                         "found a mapping in `severity`, expected one value"),
+    "holiday nothing": ("calendar.yaml", "country: FR\nchecks: {public-holiday: {except: [Noël, null]}}\n",
+                        "found nothing in `except`, expected one value per item\n    hint: write one value per "
+                        "item, e.g. `except: [first, second]`"),
+    "holiday nested": ("calendar.yaml", "country: FR\nchecks: {public-holiday: {except: [[Noël]]}}\n",
+                       "found a list or a mapping in `except`, expected one value per item\n    hint: write "
+                       "one value per item, e.g. `except: [first, second]`"),
+    # A name of a megabyte was shown whole, in an error of a megabyte.
+    "holiday of 1 MB": ("calendar.yaml", "country: FR\nchecks: {public-holiday: {except: " + "x" * 1_000_000 + "}}\n",
+                        f"found '{'x' * 60}…', expected a public holiday of FR"),
 }
 
 

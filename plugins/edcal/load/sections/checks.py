@@ -21,6 +21,7 @@ from typing import Any
 
 from edcal.errors import ErrorCollector, closest, did_you_mean, message_of
 from edcal.i18n import Message, say
+from edcal.load.schema import describe
 from edcal.load.sections._reading import CheckOption, Document, Reading
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.calendar import Calendar, RuleSettings
@@ -63,14 +64,18 @@ def _rule_settings(raw: Any, where: Source, reading: Reading) -> dict[str, RuleS
                 if name == LOC_KEY:
                     continue
                 if name == "severity":
-                    severity = _severity(text, vloc.value(name), errors) or severity
+                    if _one_value(name, text, vloc.value(name), errors):
+                        severity = _severity(text, vloc.value(name), errors) or severity
                 elif name in known:
-                    _read_option(known[name], text, vloc, reading.calendar, errors, options)
+                    if known[name].many or _one_value(name, text, vloc.value(name), errors):
+                        _read_option(known[name], text, vloc, reading.calendar, errors, options)
                 else:
                     names = ["severity", *known]
                     message = say("unknown setting '{name}' for check '{rule}'", name=name, rule=rule_id)
                     errors.add(vloc.key(name), message,
                                did_you_mean(name, names) or say("settings: {names}", names=", ".join(names)))
+        elif isinstance(value, list):
+            _one_value("severity", value, loc.value(rule_id), errors)
         else:
             severity = _severity(value, loc.value(rule_id), errors) or severity
         result[rule_id] = RuleSettings(severity, options)
@@ -88,7 +93,7 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
         try:
             options[name] = option.parse(str(value))
         except ValueError as exc:
-            errors.add(loc.value(name), message_of(exc))
+            errors.add(loc.value(name), *_said(exc))
         return
     try:
         choices = option.choices(calendar) if option.choices is not None else None
@@ -100,12 +105,15 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
     for index, item in enumerate(items):
         where = loc.item(name, index) if isinstance(value, list) else loc.value(name)
         try:
-            if isinstance(item, (dict, list)):
-                raise ValueError(say("found a list or a mapping in `{name}`, expected one value per item",
-                                     name=name))
-            parsed = option.parse("" if item is None else str(item))
+            if item is None or isinstance(item, (dict, list)):
+                found = (say("found nothing in `{name}`, expected one value per item", name=name)
+                         if item is None else
+                         say("found a list or a mapping in `{name}`, expected one value per item", name=name))
+                raise ValueError(found, say("write one value per item, e.g. `{name}: [first, second]`",
+                                            name=name))
+            parsed = option.parse(str(item))
         except ValueError as exc:
-            errors.add(where, message_of(exc))
+            errors.add(where, *_said(exc))
             refused = True
             continue
         if choices is not None and not _chosen(str(parsed), *choices, where, errors):
@@ -123,9 +131,25 @@ def _chosen(written: str, names: tuple[str, ...], expected: Message, where: Sour
     if written.casefold() in folded:
         return True
     match = closest(written.casefold(), folded)
-    errors.add(where, say("found '{value}', expected {expected}", value=written, expected=expected),
+    shown = written if len(written) <= 60 else written[:60] + "…"
+    errors.add(where, say("found '{value}', expected {expected}", value=shown, expected=expected),
                say("did you mean '{match}'?", match=folded[match]) if match is not None
                else say("one of: {names}", names=", ".join(names)))
+    return False
+
+
+def _said(exc: ValueError) -> tuple[str, ...]:
+    """What a refused value's error says: its message, and the hint raised with it."""
+    return (exc.args[0], exc.args[1]) if len(exc.args) == 2 else (message_of(exc),)
+
+
+def _one_value(name: str, value: Any, where: Source, errors: ErrorCollector) -> bool:
+    """Whether a rule's setting holds one value (a text, a number), not a list, a mapping or nothing; else a
+    located error: they were shown as Python writes them (``{'a': '1', '__loc__': Loc(…)}``, ``None``)."""
+    if (value is not None and not isinstance(value, (dict, list))) or (name == "severity" and value is None):
+        return True  # `severity:` alone is off, as `public-holiday:` alone is
+    errors.add(where, say("found {found} in `{name}`, expected one value", found=describe(value), name=name),
+               say("write one value after `{name}:`, without brackets or braces", name=name))
     return False
 
 
