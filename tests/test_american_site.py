@@ -49,6 +49,12 @@ def test_the_machines_zone_is_read_from_etc_localtime_without_tz(tmp_path: Path)
     assert machine_zone({"TZ": "US/Eastern"}, link) == "America/New_York"  # TZ first, as its zone's name
     assert machine_zone({"TZ": "EST5EDT"}, link) is None  # a rule, no place: the default zone
     assert machine_zone({}, tmp_path / "none") is None
+    # CET, a rule of central Europe, is a link to Europe/Brussels in the database: a German server's TZ=CET
+    # made a Belgian site, and `--timezone CET` one with Belgium's holidays, without a word of Belgium.
+    from edcal.commands.init import zone_country
+
+    assert machine_zone({"TZ": "CET"}, link) is None
+    assert [zone_country(zone) for zone in ("CET", "MET", "EET", "WET", "Europe/Brussels")] == [None] * 4 + ["BE"]
 
 
 @pytest.mark.usefixtures("site_language")

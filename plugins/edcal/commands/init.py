@@ -525,8 +525,17 @@ def country_zone(code: str) -> str | None:
                 None)
 
 
+#: Zones of a region's rule, no place's, that the database links to a city of one country since 2024b (CET
+#: and MET to Europe/Brussels, EET to Europe/Athens, WET to Europe/Lisbon): a German server's CET is no
+#: Belgian site.
+_REGION_RULES = frozenset({"CET", "MET", "EET", "WET"})
+
+
 def zone_country(timezone: str) -> str | None:
-    """The country of an IANA time zone, from the time zone database's zone.tab (None for UTC)."""
+    """The country of an IANA time zone, from the time zone database's zone.tab (None for UTC, and for a
+    region's rule such as CET)."""
+    if timezone in _REGION_RULES:
+        return None
     try:
         table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
