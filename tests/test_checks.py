@@ -2555,6 +2555,13 @@ def test_public_holiday_except_refuses_a_name_that_is_no_holiday() -> None:
         calendar_from(PARIS_CALENDAR + "country: FR\nchecks: {public-holiday: {except: ['']}}\n")
     with pytest.raises(InputErrors, match="found a list or a mapping in `except`, expected one value per item"):
         calendar_from(PARIS_CALENDAR + "country: FR\nchecks: {public-holiday: {except: [{Noël: oui}]}}\n")
+    # Several holidays in one text were told the closest of one of them ("did you mean 'Toussaint'?").
+    for written in ("Noël, Toussaint", "noël; toussaint"):
+        with pytest.raises(InputErrors) as caught:
+            calendar_from(PARIS_CALENDAR + f"country: FR\nchecks: {{public-holiday: {{except: '{written}'}}}}\n")
+        assert caught.value.errors[0].format().endswith(
+            f"found '{written}', expected a public holiday of FR\n"
+            "    hint: write them as a list, one name per item: `except: [Noël, Toussaint]`")
 
 
 def test_public_holiday_except_in_plan_json() -> None:

@@ -16,6 +16,7 @@ before the checks and does not import them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -116,7 +117,7 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
             errors.add(where, *_said(exc))
             refused = True
             continue
-        if choices is not None and not _chosen(str(parsed), *choices, where, errors):
+        if choices is not None and not _chosen(name, str(parsed), *choices, where, errors):
             refused = True
             continue
         values.append(parsed)
@@ -124,17 +125,23 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
         options[name] = tuple(values)
 
 
-def _chosen(written: str, names: tuple[str, ...], expected: Message, where: Source,
+def _chosen(option: str, written: str, names: tuple[str, ...], expected: Message, where: Source,
             errors: ErrorCollector) -> bool:
-    """Whether ``written`` is one of ``names``, case aside; else a located error that names the closest."""
+    """Whether ``written`` is one of ``names``, case aside; else a located error that names the closest, or
+    the list to write for several in one text (``except: Noël, Toussaint``)."""
     folded = {name.casefold(): name for name in names}
     if written.casefold() in folded:
         return True
+    parts = [part.strip().casefold() for part in re.split(r"[,;]", written)]
     match = closest(written.casefold(), folded)
     shown = written if len(written) <= 60 else written[:60] + "…"
-    errors.add(where, say("found '{value}', expected {expected}", value=shown, expected=expected),
-               say("did you mean '{match}'?", match=folded[match]) if match is not None
-               else say("one of: {names}", names=", ".join(names)))
+    if len(parts) > 1 and all(part in folded for part in parts):
+        hint = say("write them as a list, one name per item: `{option}: [{names}]`", option=option,
+                   names=", ".join(folded[part] for part in parts))
+    else:
+        hint = say("did you mean '{match}'?", match=folded[match]) if match is not None \
+            else say("one of: {names}", names=", ".join(names))
+    errors.add(where, say("found '{value}', expected {expected}", value=shown, expected=expected), hint)
     return False
 
 
