@@ -2564,6 +2564,14 @@ def test_public_holiday_except_refuses_a_name_that_is_no_holiday() -> None:
             "    hint: write them as a list, one name per item: `except: [Noël, Toussaint]`")
 
 
+def test_public_holiday_except_after_the_years_the_library_knows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the clock after 2100, the last year the holidays library knows, every name was refused, with
+    "one of: " and nothing after it."""
+    monkeypatch.setenv("EDCAL_NOW", "2150-06-01T09:00")
+    calendar = calendar_from(PARIS_CALENDAR + "country: FR\nchecks: {public-holiday: {except: [Noël]}}\n")
+    assert calendar.checks["public-holiday"].options["except"] == ("Noël",)
+
+
 def test_public_holiday_except_in_plan_json() -> None:
     import jsonschema
 

@@ -652,9 +652,11 @@ def _country_holidays(calendar: Calendar) -> tuple[tuple[str, ...], Message] | N
             calendar.subdivision is not None
             and calendar.subdivision not in public_holidays.subdivisions(calendar.country)):
         return None  # an error of its own, at `country:` or `subdivision:`
-    return (public_holidays.holiday_names(calendar.country, calendar.subdivision, _holiday_years(calendar),
-                                          site_language()),
-            say("a public holiday of {country}", country=calendar.country))
+    names = public_holidays.holiday_names(calendar.country, calendar.subdivision, _holiday_years(calendar),
+                                          site_language())
+    if not names:  # years the library does not know (after 2100): no name to check against
+        return None
+    return names, say("a public holiday of {country}", country=calendar.country)
 
 
 def _holiday_years(calendar: Calendar) -> tuple[int, ...]:
