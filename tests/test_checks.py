@@ -2564,6 +2564,15 @@ def test_public_holiday_except_refuses_a_name_that_is_no_holiday() -> None:
             "    hint: write them as a list, one name per item: `except: [Noël, Toussaint]`")
 
 
+def test_public_holiday_hint_writes_a_line_yaml_reads_back_as_the_holiday() -> None:
+    """Bulgaria's 6 May is "Saint George's Day, Day of the Bulgarian Army": the hint's line, `except: [Saint
+    George's Day, Day of the Bulgarian Army]`, read as two names, each refused as no holiday."""
+    george = posts("{id: a, at: 2027-05-06 10:00, networks: [x], text: Hi}")
+    [finding] = findings("public-holiday", george, extra="country: BG\n")
+    line = str(finding.hint).rpartition("`checks: ")[2].removesuffix("`")
+    assert "," in line and not findings("public-holiday", george, extra=f"country: BG\nchecks: {line}\n")
+
+
 def test_public_holiday_except_after_the_years_the_library_knows(monkeypatch: pytest.MonkeyPatch) -> None:
     """With the clock after 2100, the last year the holidays library knows, every name was refused, with
     "one of: " and nothing after it."""

@@ -674,6 +674,7 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
     if not calendar.country:
         return
+    from edcal.load.yamlfile import yaml_value
     from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holiday_names, holidays_between, named_for
 
     posts = list(ctx.posts())
@@ -688,7 +689,9 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
         name = holidays.get(day)
         if name:
             network = calendar.networks[post.network or ""]
-            named = ", ".join(dict.fromkeys(named_for(part, names) for part in name.split(HOLIDAYS_OF_A_DAY)))
+            # as YAML reads it back: Bulgaria's "Гергьовден, Ден на храбростта…" in quotes, not two names
+            named = yaml_value(list(dict.fromkeys(named_for(part, names)
+                                                  for part in name.split(HOLIDAYS_OF_A_DAY))))[1:-1]
             yield Problem(ctx.network_source(post), say("{network} post '{id}' goes out on {day:%Y-%m-%d}, a public "
                                            "holiday ({holiday})", network=network.name, id=post.id, day=day,
                                            holiday=name),
