@@ -190,8 +190,10 @@ def test_a_repeat_written_biweekly_in_words_is_told_both_its_readings(tmp_path: 
     ("every 100 weeks", "{every: week, interval: 100, from: 2027-01-05}"),
     ("tous les 18 mois", "{every: month, interval: 18, from: 2027-01-05}"),
     # a day of the month is no interval
-    ("tous les ans le 15 mars", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("every year on march 15", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("tous les ans le 15 mars", "{rrule: FREQ=YEARLY, from: 2027-03-15}"),  # its from: is the day it says
+    ("every year on march 15", "{rrule: FREQ=YEARLY, from: 2027-03-15}"),
+    ("tous les ans le 10 février", "{rrule: FREQ=YEARLY, from: 2028-02-10}"),  # the next one after today
+    ("tous les 2 ans le 29 février", "{rrule: FREQ=YEARLY;INTERVAL=2, from: 2028-02-29}"),
     ("chaque mois le 15", "{every: month, on: 15, from: 2027-01-05}"),
     ("le 10 de chaque mois", "{every: month, on: 10, from: 2027-01-05}"),
     ("every month on the 30", "{every: month, from: 2027-01-05}"),
@@ -203,6 +205,30 @@ def test_a_repeat_written_yearly_in_words_is_told_the_rule_that_says_it(tmp_path
     found = first_error(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
     assert found[1] == (f"    hint: write the rule's parts: repeat: {rule} (from: its first day; until: or count: "
                         "ends it)"), found
+
+
+@pytest.mark.parametrize(("written", "problem", "rule"), [
+    ("every 100000000000000000000 weeks", "'100000000000000000000' is no interval: an interval is a whole number "
+     "from 1 to 1,000,000,000", "{every: week, from: 2027-01-05}"),
+    ("every -2 weeks", "'-2' is no interval: an interval is a whole number from 1 to 1,000,000,000",
+     "{every: week, from: 2027-01-05}"),
+    ("tous les −3 mois", "'−3' is no interval: an interval is a whole number from 1 to 1,000,000,000",
+     "{every: month, from: 2027-01-05}"),
+    ("every 0 days", "'0' is no interval: an interval is a whole number from 1 to 1,000,000,000",
+     "{every: day, from: 2027-01-05}"),
+    ("every -2 years", "'-2' is no interval: an interval is a whole number from 1 to 1,000,000,000",
+     "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("chaque mois le 32", "a month has no day 32", "{every: month, from: 2027-01-05}"),
+    ("tous les 32 du mois", "a month has no day 32", "{every: month, from: 2027-01-05}"),
+    ("tous les ans le 30 février", "no year has a day '30 février'", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+])
+def test_a_repeat_in_words_that_says_no_rule_is_told_so(tmp_path: Path, written: str, problem: str,
+                                                         rule: str) -> None:
+    """`repeat: every -2 weeks` was told `interval: 2` (the minus dropped), `every 10**20 weeks` an interval
+    the next load refuses, `tous les 32 du mois` `interval: 32`: each hint read a rule the words do not say."""
+    found = first_error(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
+    assert found[1] == (f"    hint: {problem}; write the rule's parts: repeat: {rule} (from: its first day; until: or "
+                        "count: ends it)"), found
 
 
 @pytest.mark.parametrize(("written", "rrule"), [

@@ -107,3 +107,26 @@ def test_the_new_cadence_errors_say_rythme_visé_as_the_other_french_messages_do
         "trouvé le rythme visé 8/semaine sur LinkedIn, plus que max_per_day: 1 ne permet d'y publier (7/semaine)",
         "trouvé le rythme visé 3/jour sur la campagne 'salon', plus que max_per_day: 2 ne permet de publier sur X "
         "(2/jour)"], told
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    ("toutes les -2 semaines", "'-2' n'est pas un intervalle\u00a0: un intervalle est un nombre entier de 1 à "
+     "1\u00a0000\u00a0000\u00a0000\u00a0; écrivez les éléments de la règle\u00a0: repeat: {every: week, from: "
+     "2027-01-05}"),
+    ("chaque mois le 32", "aucun mois n'a de jour 32\u00a0; écrivez les éléments de la règle\u00a0: repeat: "
+     "{every: month, from: 2027-01-05}"),
+    ("tous les ans le 30 février", "le '30 février' n'existe dans aucune année\u00a0; écrivez les éléments de la "
+     "règle\u00a0: repeat: {rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    ("tous les ans le 15 mars", "écrivez les éléments de la règle\u00a0: repeat: {rrule: FREQ=YEARLY, from: "
+     "2027-03-15}"),
+])
+def test_a_repeat_in_words_that_says_no_rule_is_told_so_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   written: str, told: str) -> None:
+    """`repeat: toutes les -2 semaines` was told `interval: 2`, `chaque mois le 32` a rule with no word of its day,
+    `tous les ans le 15 mars` a first day in January: an RRULE repeats its first day."""
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    said = hint(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
+    assert said.startswith(told), said

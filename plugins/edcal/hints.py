@@ -267,7 +267,7 @@ def _weekday_number(word: str | None) -> int | None:
     return None
 
 
-def _nearest_day(month: int, day: int, weekday: int | None = None, past: bool = False) -> dt.date | None:
+def nearest_day(month: int, day: int, weekday: int | None = None, past: bool = False) -> dt.date | None:
     """The next such day from now (``EDCAL_NOW`` pins it), for a date written without its year: the
     29th of February in the next leap year, ``mardi 19 janvier`` in the next year it is a Tuesday
     (the coming one when none is near); with ``past``, the last such day up to today; None for a day no
@@ -304,7 +304,7 @@ def _without_year(first: str, second: str, rest: str, past: bool) -> str | None:
         day, month = int(second), int(first)
     else:
         return None  # 02/03 in plain English: 2 March or February 3
-    if not 1 <= month <= 12 or (meant := _nearest_day(month, day, past=past)) is None:
+    if not 1 <= month <= 12 or (meant := nearest_day(month, day, past=past)) is None:
         return None
     time = _on_24_hours(rest.strip())
     return say("dates are written with digits, year first, and with their year: {date}",
@@ -333,7 +333,7 @@ def _date_spelt_otherwise(found: str, past: bool = False) -> str | None:
         return None
     time = _time_of(rest) if rest.strip() else None  # `18 décembre à 11h40`: the time is readable too
     if year is None:  # `19 janvier`: the coming one (the last one, with past) is meant, but write the year
-        coming = _nearest_day(month, int(day), _weekday_number(weekday), past)
+        coming = nearest_day(month, int(day), _weekday_number(weekday), past)
         if coming is None:
             return None
         date = coming.isoformat()

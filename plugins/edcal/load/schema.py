@@ -294,8 +294,10 @@ def _whole(value: Any) -> Any:
     return value
 
 
-#: A count or a limit: a whole number, at most a billion (10**23 overflowed the counting of texts).
-PositiveInt = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=1_000_000_000)]
+#: The most a count or a limit may be: a billion (10**23 overflowed the counting of texts).
+LARGEST_COUNT = 1_000_000_000
+#: A count or a limit: a whole number, at most a billion.
+PositiveInt = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=LARGEST_COUNT)]
 K = TypeVar("K")
 V = TypeVar("V")
 Mapping = Annotated[dict[K, V], BeforeValidator(_mapping)]
@@ -452,7 +454,7 @@ class NetworkSpec(Spec):
     mentions_picked: bool | None = Field(None, description="true when a mention is made only by picking the account from the composer's list: a pasted @Name tags no one (LinkedIn, Facebook).")
     media: Literal["required", "video", "optional", "none"] | None = Field(None, description="Whether a post needs an image or a video (required), a video (video), may have one (optional) or takes none (none).")
     max_images: PositiveInt | None = Field(None, description="Most images per post.")
-    max_hashtags: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=1_000_000_000,
+    max_hashtags: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=LARGEST_COUNT,
                                      description="Most hashtags per post; 0: none (an internal network).")
     max_links: PositiveInt | None = Field(None, description="Most distinct links per post.")
     title_limit: PositiveInt | None = Field(None, description="Limit of a post's title (Pinterest, YouTube).")

@@ -18,9 +18,9 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
-from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, value_hint
+from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, nearest_day, value_hint
 from edcal.i18n import MONTHS, Message, say, say_count
-from edcal.load.schema import describe, id_hint, period
+from edcal.load.schema import LARGEST_COUNT, describe, id_hint, period
 from edcal.load.timeparse import (
     BIHEBDOMADAIRE,
     BIMENSUEL,
@@ -220,7 +220,7 @@ _COUNTED_PERIOD = re.compile(r"^(\d+)\s*([^\W\d_]+)$")
 
 
 #: Months' names, a day of the month beside them (tous les ans le 15 mars, every year on March 15).
-_MONTH_WORDS = frozenset(name.lower() for names in MONTHS.values() for name in names)
+_MONTH_NUMBERS = {name.lower(): number for names in MONTHS.values() for number, name in enumerate(names, 1)}
 
 
 def _yearly_rrule(interval: int | None) -> str:
@@ -780,25 +780,44 @@ def _repeat_hint(found: str) -> Message:
                     "{every_two}; twice a week, repeat: {twice}", **rules) if weekly else
                 say("'{found}' is said for every two months and for twice a month: every two months is "
                     "repeat: {every_two}; twice a month, repeat: {twice}", **rules))
-    words = re.findall(r"[^\W\d_]+|\d+", found.casefold())
+    # a number keeps its minus (every -2 weeks), not a date's dash (2027-01-05)
+    words = re.findall(r"(?<![\w-])[-−–]\d+|[^\W\d_]+|\d+", found.casefold())
     named = [word if word in WEEKDAYS else word[:-1] for word in words  # mardis, Tuesdays; not mars
              if word in WEEKDAYS or (word.endswith("s") and len(word) > 4 and word[:-1] in WEEKDAYS)]
     days = sorted({WEEKDAYS[word] for word in named})
     every = next((period(word) for word in words if period(word) in ("day", "week", "month")),
                  "week" if days else None)
     # the number before its period, however large (every 100 weeks); else one that is no year (2027)
-    counted = [int(word) for word, then in itertools.pairwise(words) if word.isdecimal() and int(word) > 1
+    counted = [(word, count) for word, then in itertools.pairwise(words)
+               if (count := _whole(word)) is not None
                and (period(then) in ("day", "week", "month") or then in YEAR_WORDS)]
-    # a day of the month is no interval: chaque mois le 15, every month on the 15, le 15 mars, March 15
+    # a day of the month is no interval: chaque mois le 15, every month on the 15, le 15 mars, March 15,
+    # le 15 du mois
     dated = {index for index, word in enumerate(words) if word.isdecimal()
-             and (set(words[index - 1:index]) & {"le", "on", "the", *_MONTH_WORDS}
-                  or set(words[index + 1:index + 2]) & _MONTH_WORDS)}
+             and (set(words[index - 1:index]) & {"le", "on", "the", *_MONTH_NUMBERS}
+                  or set(words[index + 1:index + 2]) & {"du", "of", *_MONTH_NUMBERS})}
     day = next((int(words[index]) for index in sorted(dated) if 1 <= int(words[index]) <= 31), None)
-    interval = next(iter(counted), None) or next(
-        (int(word) for index, word in enumerate(words)
-         if word.isdecimal() and index not in dated and 1 < int(word) < 100), None)
+    problem = None
+    if counted and not 1 <= counted[0][1] <= LARGEST_COUNT:
+        problem = say("'{count}' is no interval: an interval is a whole number from 1 to {most:,}",
+                      count=counted[0][0], most=LARGEST_COUNT)
+    elif day is None and dated:
+        problem = say("a month has no day {day}", day=int(words[min(dated)]))
+    if counted:
+        interval = counted[0][1] if 1 < counted[0][1] <= LARGEST_COUNT else None
+    else:
+        interval = next((int(word) for index, word in enumerate(words)
+                         if word.isdecimal() and index not in dated and 1 < int(word) < 100), None)
+    start = "2027-01-05"
     if not days and any(word in YEAR_WORDS for word in words):  # every: has no year; an RRULE has
-        parts = [f"rrule: {_yearly_rrule(next(iter(counted), None))}"]
+        parts = [f"rrule: {_yearly_rrule(interval)}"]
+        yearly = _day_of_year(words, dated)
+        if yearly is not None and problem is None:  # an RRULE repeats its first day: from: is the day said
+            coming = nearest_day(yearly[0], yearly[1])
+            if coming is None:
+                problem = say("no year has a day '{day}'", day=yearly[2])
+            else:
+                start = coming.isoformat()
     else:
         if said in FORTNIGHTLY or said in EVERY_OTHER_MONTH:  # bimestriel
             every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
@@ -812,9 +831,27 @@ def _repeat_hint(found: str) -> Message:
             parts.append(f"on: {day}")
         if said in TWICE_A_MONTH:  # the 1st and the 15th: every two weeks drifts through the months
             parts = ["every: month", "on: [1, 15]"]
-    rule = "{" + ", ".join([*parts, "from: 2027-01-05"]) + "}"
-    return say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
+    rule = "{" + ", ".join([*parts, f"from: {start}"]) + "}"
+    told = say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
                rule=rule)
+    return told if problem is None else say("{said}; {hint}", said=problem, hint=told)
+
+
+def _whole(word: str) -> int | None:
+    """A whole number as written in words, with its minus sign (``-2``, ``−2``), or None."""
+    digits = word.lstrip("-−–")
+    return (-int(digits) if digits != word else int(digits)) if digits.isdecimal() else None
+
+
+def _day_of_year(words: list[str], dated: set[int]) -> tuple[int, int, str] | None:
+    """The month, the day and their words, where the words name a day of the year (le 15 mars, March 15)."""
+    for index in sorted(dated):
+        after, before = words[index + 1:index + 2], words[index - 1:index]
+        if after and after[0] in _MONTH_NUMBERS:
+            return _MONTH_NUMBERS[after[0]], int(words[index]), f"{words[index]} {after[0]}"
+        if before and before[0] in _MONTH_NUMBERS:
+            return _MONTH_NUMBERS[before[0]], int(words[index]), f"{before[0]} {words[index]}"
+    return None
 
 
 #: A post's id (``voeux-2027-linkedin``, ``astuce-du-jeudi-mastodon-20270114``), as a line of the log has it.
