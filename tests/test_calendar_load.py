@@ -86,6 +86,12 @@ def test_misspelt_network_suggests_the_right_one(tmp_path: Path) -> None:
     assert messages == ["calendar.yaml:9:33: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?"]
 
 
+def test_a_network_far_from_any_is_told_the_networks_set_up(tmp_path: Path) -> None:
+    """`networks: [vk]`, close to no network, was refused with no hint: the writer had to open `networks:`."""
+    messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [vk], text: Hi}\n")
+    assert messages == ["calendar.yaml:9:33: error: unknown network 'vk'\n    hint: set up: linkedin, x"], messages
+
+
 def test_both_link_and_article_say_which_to_keep(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [x], article: a, link: /a/, text: Hi}\n")
     assert messages == ["calendar.yaml:9:37: error: found both `link:` and `article:`, expected one\n"

@@ -1153,3 +1153,16 @@ def test_an_article_s_date_with_its_day_before_its_month_is_told_the_date_meant(
     """`date: 2027-19-01 09:40` was told there is no month 19, and not which date to write."""
     (found,) = _header_errors(header)
     assert found.format().splitlines()[1:] == ["    hint: the month comes before the day: 2027-01-19 09:40"], found.format()
+
+
+@pytest.mark.parametrize(("social", "column", "name", "hint"), [
+    ("{linkdin: Texte}", 4, "linkdin", "did you mean 'linkedin'?"),
+    ("{vk: Texte}", 4, "vk", "set up: linkedin, mastodon, x"),
+    ("{networks: [linkedin, vk]}", 25, "vk", "set up: linkedin, mastodon, x"),
+])
+def test_an_unknown_network_in_social_is_told_the_site_s_networks(social: str, column: int, name: str,
+                                                                  hint: str) -> None:
+    """`social: {vk: …}`, close to no network, was refused with no hint, where a near miss got its did you
+    mean: the networks the article may name are the site's."""
+    assert _social_of(social)[1] == [f"content/articles/t.md:5:{column}: error: unknown network '{name}' in "
+                                     f"`social:`\n    hint: {hint}"]

@@ -51,6 +51,7 @@ from edcal.load.schema import (
     refused,
 )
 from edcal.load.sections.checks import parse_silence
+from edcal.load.sections.networks import unknown_network_hint
 from edcal.load.slowmarkup import slow_markup, without_fenced_code
 from edcal.load.validate import (
     WEB_ADDRESS,
@@ -1259,7 +1260,7 @@ def _social_network(name: str, where: Source, calendar: Calendar, registry: Regi
     canonical = registry.canonical(name)
     if canonical is None:
         errors.add(where, say("unknown network '{name}' in `social:`", name=name),
-                   did_you_mean(name.lower(), [*extra, *calendar.networks, *registry.names()]))
+                   unknown_network_hint(name, calendar.networks, [*extra, *registry.names()]))
         return None
     if canonical not in calendar.networks:
         errors.add(where, say("network '{network}' is not set up in calendar.yaml", network=canonical),

@@ -102,8 +102,8 @@ def network_ref(reading: Reading, name: str, where: Source) -> str | None:
     if canonical is None and name.lower() in reading.failed_networks:
         return None  # refused where it is set up (told)
     if canonical is None:
-        hint = did_you_mean(name.lower(), [*calendar.networks, *reading.registry.names()])
-        reading.errors.add(where, say("unknown network '{name}'", name=name), hint)
+        reading.errors.add(where, say("unknown network '{name}'", name=name),
+                           unknown_network_hint(name, calendar.networks, reading.registry.names()))
         return None
     if canonical not in calendar.networks:
         if canonical in reading.failed_networks or name.lower() in reading.failed_networks:
@@ -112,6 +112,13 @@ def network_ref(reading: Reading, name: str, where: Source) -> str | None:
                                               None if name.lower() == canonical else name))
         return None
     return canonical
+
+
+def unknown_network_hint(name: str, set_up: Iterable[str], known: Iterable[str]) -> str:
+    """The hint for a network edcal does not know: the closest one, else the networks the site sets up."""
+    set_up = sorted(set_up)
+    return did_you_mean(name.lower(), [*set_up, *known]) or (
+        say("set up: {networks}", networks=", ".join(set_up)) if set_up else say("set up: none"))
 
 
 def not_set_up(network: str, set_up: Iterable[str], written: str | None = None) -> tuple[Message, Message]:
