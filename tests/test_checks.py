@@ -4372,3 +4372,38 @@ def test_a_networks_gap_before_its_first_post_suggests_since() -> None:
                    now=NOW)
     later = [f for f in run_checks(plan, only=["cadence-gap"]) if "2027-01-25" in f.message]
     assert [f.hint for f in later] == ["plan a post (or an article's promotion) in that period, or adjust `cadence:`"]
+
+
+@pytest.mark.parametrize("options", [["--summary"], ["--only", "text-too-long"], ["--format", "json"],
+                                     ["--format", "text"], ["--strict"], ["--since", "2027-01-01"],
+                                     ["--until", "2027-03-31"]])
+def test_list_with_an_option_of_a_run_is_a_usage_error(site: Path, options: list[str]) -> None:
+    """`edcal check --list --summary` (or `--only`, `--format json`) printed the list and ignored the option:
+    the rules are listed, none is run, and a script asking for JSON got text."""
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--list", *options])
+    assert result.exit_code == 2, result.output
+    assert (f"edcal: error: --list lists the rules and runs none: {options[0]} means nothing with it"
+            in result.output), result.output
+    assert "text-too-long" not in result.output.replace(options[-1], "")
+
+
+def test_summary_with_q_prints_nothing_when_the_run_passes(site: Path) -> None:
+    """`-q` prints only what fails the run, and nothing when it passes: `--summary -q` printed the warnings'
+    counts all the same."""
+    runner = CliRunner()
+    calendar = site / "calendar.yaml"
+    warned = runner.invoke(cli, ["check", "--site", str(site), "--summary"])
+    assert warned.exit_code == 0 and "warning" in warned.output, warned.output
+    quiet = runner.invoke(cli, ["check", "--site", str(site), "--summary", "-q"])
+    assert (quiet.exit_code, quiet.output) == (0, ""), quiet.output
+    calendar.write_text(calendar.read_text(encoding="utf-8") + SITE_POSTS.format(long="é" * 300), encoding="utf-8")
+    failing = runner.invoke(cli, ["check", "--site", str(site), "--summary", "-q"])
+    assert failing.exit_code == 1 and failing.output.startswith("by rule:\n"), failing.output
+
+
+def test_list_with_options_of_a_run_is_told_in_the_site_s_language(site: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--list", "--summary", "--strict"],
+                                env={"EDCAL_LANG": "fr"})
+    assert result.exit_code == 2 and result.output.startswith(
+        "edcal: error: --list liste les règles et n'en lance aucune\u00a0: --strict, --summary n'ont pas de sens "
+        "avec lui\n"), result.output

@@ -371,6 +371,11 @@ def build(site: Path, settings_file: str, verbosity: int | None, no_check: bool)
             click.echo(line)
 
 
+#: The options of `edcal check` that say how to run the rules, which `--list` runs none of.
+_RUN_OPTIONS = {"fmt": "--format", "strict": "--strict", "only": "--only", "since": "--since",
+                "until": "--until", "summary": "--summary"}
+
+
 @cli.command(epilog="Examples: edcal check; edcal check --format github --strict; "
              "edcal check --only text-too-long --until 2027-03-31")
 @site_options
@@ -397,10 +402,20 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
     from edcal.commands.check import check as run_check
 
     if list_rules:
-        from edcal.i18n import spoken
+        from click.core import ParameterSource
+
+        from edcal.i18n import say_count, spoken
         from edcal.site import speak_site_language
 
+        context = click.get_current_context()
+        given = [option for name, option in _RUN_OPTIONS.items()
+                 if context.get_parameter_source(name) is not ParameterSource.DEFAULT]
         speak_site_language(site, settings_file)  # the descriptions in the team's language
+        if given:  # a script asking for JSON would read text; `--only` would seem to list one rule
+            raise click.UsageError(spoken(say_count(
+                len(given), "--list lists the rules and runs none: {options} means nothing with it",
+                "--list lists the rules and runs none: {options} mean nothing with it",
+                options=", ".join(given))))
         rules = all_rules().values()
         width = max(len(rule.id) for rule in rules)  # the ids in one column, however long the longest
         for rule in rules:  # the severity as `checks:` takes it, in every language
@@ -425,7 +440,8 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
         click.echo(reports.github(findings, reports.repository_folder(site)), nl=False)
     elif summary:
         titles = {rule.id: rule.title for rule in all_rules().values()}
-        click.echo(reports.summary_text(findings, titles), nl=False)
+        if (verbosity or 0) >= 0 or reports.exit_code(findings, strict):  # -q: nothing when the run passes
+            click.echo(reports.summary_text(findings, titles), nl=False)
     elif (verbosity or 0) >= 0:
         click.echo(reports.text(findings, style=click.style), nl=False)
     else:  # -q: what fails the run only (errors; warnings too under --strict), with the whole summary
