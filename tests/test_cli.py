@@ -1741,3 +1741,45 @@ def test_an_agenda_with_nothing_in_its_days_names_the_next_day_planned(runner: C
         "Rien de prévu dans les 14 prochains jours, ni après\u00a0: les publications s'ajoutent sous posts: "
         "dans calendar.yaml.",
     ]
+
+
+def test_the_text_report_prints_the_first_100_input_errors_and_counts_the_rest(site: Path) -> None:
+    """10,000 unknown networks printed 2.5 MB of errors, the summary line at its end; the JSON lists them all,
+    and the exit code stays 2."""
+    calendar = site / "calendar.yaml"
+    posts = "".join(f"  - {{id: p{n}, networks: [reseau{n}], text: T, at: 2027-03-02 09:00}}\n" for n in range(150))
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("posts:\n", "posts:\n" + posts, 1),
+                        encoding="utf-8")
+    runner = CliRunner()
+    for command in (["check"], ["build"]):
+        result = runner.invoke(cli, [*command, "--site", str(site)])
+        lines = result.output.splitlines()
+        assert result.exit_code == 2, result.output
+        assert sum(": error: unknown network 'reseau" in line for line in lines) == 100, command
+        more = "`--format json` lists them all" if command == ["check"] \
+            else "`edcal check --format json` lists them all"
+        assert lines[-2:] == [f"… and 50 more errors: {more}",
+                              "edcal: 150 errors in the input" + ("" if command == ["check"] else
+                                                                  "; nothing was written") + "."], lines[-3:]
+    as_json = json.loads(runner.invoke(cli, ["check", "--site", str(site), "--format", "json"]).output)
+    assert as_json["summary"]["errors"] == len(as_json["findings"]) == 150
+
+
+def test_errors_no_command_lists_are_counted_without_naming_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An imported sheet's errors: `edcal check` does not read the sheet, so the count names no command."""
+    import io
+
+    from edcal.errors import InputError, InputErrors, report
+    from edcal.i18n import speak
+    from edcal.model.source import Source
+
+    errors = InputErrors(InputError(Source("plan.csv", line, 18), "unknown network 'x'") for line in range(1, 102))
+    stream = io.StringIO()
+    report(errors, stream, listing=None)
+    assert stream.getvalue().splitlines()[-2:] == ["… and 1 more error, not shown",
+                                                   "edcal: 101 errors in the input; nothing was written."]
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    stream = io.StringIO()
+    report(errors, stream)
+    assert stream.getvalue().splitlines()[-2] == "… et 1 autre erreur\u00a0: `edcal check --format json` les liste toutes"

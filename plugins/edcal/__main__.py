@@ -109,7 +109,8 @@ def input_errors_exit(command: F) -> F:
                 from edcal.site import speak_site_language
 
                 speak_site_language(kwargs["site"], kwargs.get("settings_file") or "pelicanconf.py")
-            report(exc, wrote_nothing=command.__name__ not in READ_ONLY)
+            report(exc, wrote_nothing=command.__name__ not in READ_ONLY,
+                   listing=None if command.__name__ == "import_" else "edcal check --format json")
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]
@@ -127,7 +128,7 @@ def tell_input_errors(exc: InputErrors, fmt: str, site: Path, settings_file: str
     elif fmt == "github":
         click.echo(reports.input_errors_github(exc.errors, reports.repository_folder(site)), nl=False)
     else:
-        report(exc, wrote_nothing=False)
+        report(exc, wrote_nothing=False, listing="--format json")  # this command's, with its arguments
     sys.exit(EXIT_INPUT)
 
 

@@ -190,14 +190,30 @@ def message_of(exc: BaseException) -> str:
     return said if isinstance(said, Message) else str(exc)
 
 
-def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: bool = True) -> None:
-    """Print located errors and a one-line summary, for people and for editors.
+#: The most input errors printed as text, as gcc's -fmax-errors: 10,000 bad names printed 2.5 MB, the
+#: summary line at its end. JSON and GitHub annotations give them all.
+SHOWN_ERRORS = 100
+
+
+def report(errors: InputErrors, stream: TextIO | None = None, wrote_nothing: bool = True,
+           listing: str | None = "edcal check --format json") -> None:
+    """Print located errors (the first :data:`SHOWN_ERRORS`) and a one-line summary, for people and for
+    editors.
 
     :param wrote_nothing: say so (commands that write: build, new, init, export).
+    :param listing: the command that lists every error, for the line counting those not printed (None: no
+        command lists them: an imported sheet's).
     """
     stream = stream or sys.stderr
-    for error in errors.errors:
+    for error in errors.errors[:SHOWN_ERRORS]:
         print(error.format(), file=stream)
+    more = len(errors.errors) - SHOWN_ERRORS
+    if more > 0:
+        told = say_count(more, "… and {count} more error, not shown", "… and {count} more errors, not shown")
+        if listing:
+            told = say_count(more, "… and {count} more error: `{listing}` lists them all",
+                             "… and {count} more errors: `{listing}` lists them all", listing=listing)
+        print(spoken(told), file=stream)
     outcome = errors.outcome or (say("nothing was written") if wrote_nothing else None)
     line = say("{summary}; {outcome}", summary=errors.summary(), outcome=outcome) if outcome \
         else errors.summary()
