@@ -2611,13 +2611,23 @@ def test_the_calendar_page_holds_a_window_of_months_and_leads_to_the_agenda_page
         # A month further out, named in the address (a bookmark): its agenda page takes its place.
         page.goto(server + "index.html?date=2026-09")
         page.wait_for_url("**/agenda/2026-09.html")
+        assert not page.locator("#asked").is_visible()
         # Its link to the calendar opens today's month (its own would lead back here); a month held, its own.
         assert page.get_attribute("nav.pager a[href*='index.html']", "href") == "../index.html"
         page.goto(server + "agenda/2027-02.html")
         assert page.get_attribute("nav.pager a[href*='index.html']", "href") == "../index.html?date=2027-02"
-        # A month beyond the window with nothing planned has no page: the nearest month that has one.
-        page.goto(server + "index.html?date=2027-06")
-        page.wait_for_url("**/agenda/2027-08.html")
+        # A month beyond the window with nothing planned has no page: the nearest month that has one, which
+        # says so (a bookmark to June opened August without a word).
+        page.goto(server + "index.html?date=2027-06&owner=camille")
+        page.wait_for_url("**/agenda/2027-08.html*")
+        assert page.inner_text("#asked") == "Rien de prévu en juin 2027\u00a0: voici août 2027."
+        page.goto(server + "index.html?view=week&date=2026-05-04")
+        page.wait_for_url("**/agenda/2026-09.html*")
+        assert page.inner_text("#asked") == "Rien de prévu en mai 2026\u00a0: voici septembre 2026."
+        # Not carried to the next month's page.
+        page.click("a[rel=next] >> nth=0")
+        page.wait_for_url("**/agenda/2026-10.html*")
+        assert not page.locator("#asked").is_visible()
         # Today and the month view around it are as before.
         page.goto(server + "index.html")
         assert page.inner_text("#period") == "janvier 2027"

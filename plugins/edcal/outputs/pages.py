@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from edcal.addresses import is_site_url
 from edcal.i18n import (
+    MONTHS,
     SINGULAR,
     Message,
     clock_time,
@@ -256,6 +257,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["duration"] = lambda minutes: say_duration(minutes).translated(translate)  # "1 semaine"
     env.filters["month_name"] = lambda day: month_name(day, lang)
+    env.globals["month_names"] = list(MONTHS[language(lang)])  # for the script's "juin 2027"
     today = context.plan.now.astimezone(context.plan.calendar.zone).date()
     env.filters["pace"] = lambda objective, due=None: objective_pace(objective, due, today)
     # What the pages' times are, in words ("heure de Paris", "New York time"): the site's zone's.

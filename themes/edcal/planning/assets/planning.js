@@ -54,6 +54,18 @@
   }
   keepQuery();
 
+  /* A month's agenda page opened for another month, which has nothing planned (planning/index.html?date=…):
+     say so once, then leave it out of the address (a bookmark of this page is this month's). */
+  var asked = document.getElementById("asked");
+  var askedMonth = /^(\d{4})-(\d{2})$/.exec(params.get("asked") || "");
+  if (asked && askedMonth && askedMonth[2] >= "01" && askedMonth[2] <= "12") {
+    var monthNames = JSON.parse(asked.getAttribute("data-months"));
+    asked.textContent = asked.getAttribute("data-text").split("{asked}")
+      .join(monthNames[Number(askedMonth[2]) - 1] + " " + askedMonth[1]);
+    asked.hidden = false;
+  }
+  if (params.has("asked")) { setParam("asked", ""); }
+
   /* ---- Copy buttons ------------------------------------------------------ */
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-copy]");
@@ -581,7 +593,8 @@
     var later = data.pages.filter(function (page) { return page >= month; });
     var earlier = data.pages.filter(function (page) { return page <= month; });
     var page = step < 0 ? earlier[earlier.length - 1] || later[0] : later[0] || earlier[earlier.length - 1];
-    return page ? "agenda/" + page + ".html" + filterQuery() : null;
+    /* Another month than the one asked (nothing planned in it): the page says so (?asked=). */
+    return page ? "agenda/" + page + ".html" + withFilters(page === month ? "" : "asked=" + month) : null;
   }
 
   function move(step) {
