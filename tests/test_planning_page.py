@@ -315,6 +315,22 @@ def test_filters_apply_and_survive_a_reload(sample: Path, server: str, chromium:
     page.close()
 
 
+def test_a_months_agenda_page_counts_what_its_filters_show(sample: Path, server: str, chromium: Any) -> None:
+    """The calendar's ‹ and › bring their filters to the months' agenda pages: October with LinkedIn alone
+    showed its 4 posts under "18 éléments." (the drafts pages' counts follow their filters)."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "agenda/2026-10.html")
+    assert page.inner_text("p.lead").endswith(" 18 éléments.")
+    page.goto(server + "agenda/2026-10.html?network=linkedin")
+    assert page.locator(".agenda [data-item-id]:visible").count() == 4
+    assert page.inner_text("p.lead").endswith(" 4 éléments.")
+    page.select_option('select[data-filter="owner"]', "malik")
+    assert page.inner_text("p.lead").endswith(" 2 éléments.")
+    page.select_option('select[data-filter="owner"]', "julien")
+    assert page.inner_text("p.lead").endswith(" 0 élément.")
+    page.close()
+
+
 def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, chromium: Any) -> None:
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server + "index.html?view=week")

@@ -204,6 +204,14 @@
       note.hidden = Array.prototype.some.call(document.querySelectorAll("article.card[data-item-id]"),
                                               function (card) { return !card.hidden; });
     });
+    // A month's agenda page counts the items its filters leave ("4 éléments"), as the drafts pages do.
+    document.querySelectorAll("[data-count-shown]").forEach(function (holder) {
+      var shown = Array.prototype.filter.call(document.querySelectorAll(".agenda [data-item-id]"),
+                                              function (item) { return !item.hidden; }).length;
+      holder.querySelector("[data-count]").textContent = String(shown);
+      var word = holder.querySelector("[data-count-word]");
+      word.textContent = JSON.parse(word.getAttribute("data-forms"))[Math.min(shown, 2)];
+    });
     // The drafts review's counts ([drafts, errors, warnings, errors and warnings in their articles] by
     // network, "" for all, by owner "/camille", by status "@review" and by any of them together,
     // "linkedin/camille@review": review.py's keys) follow the three filters.
