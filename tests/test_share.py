@@ -704,3 +704,11 @@ def test_a_card_for_a_network_of_images_or_videos_says_what_the_item_lacks(tmp_p
     assert no_image in cards["recent-instagram"] and no_image not in cards["illustre-instagram"], cards.keys()
     assert all("demande une" not in cards[f"{share}-linkedin"] for share in ("recent", "illustre"))
     assert all("YouTube publie des vidéos, et cette page n'en fournit pas\u00a0: partagez ce contenu" in cards[f"{share}-youtube"] for share in ("recent", "illustre"))
+
+    # With one, it says to post that image, and gives it to download (it said nothing, the picture only showed).
+    image = re.search(r'<figure class="media">\s*<img src="([^"]+)"', page).group(1)
+    assert "Instagram demande une image avec le texte\u00a0: publiez-le avec l'image ci-dessus." \
+        in cards["illustre-instagram"]
+    assert f'<a href="{image}" download aria-label="Télécharger l\'image (Un article illustré)">' \
+           "Télécharger l'image</a>" in cards["illustre-instagram"]
+    assert all("ci-dessus" not in cards[card] for card in ("illustre-linkedin", "recent-instagram", "illustre-youtube"))
