@@ -331,6 +331,18 @@ def test_a_months_agenda_page_counts_what_its_filters_show(sample: Path, server:
     page.close()
 
 
+def test_an_address_naming_no_day_opens_today(sample: Path, server: str, chromium: Any) -> None:
+    """?date=2027-13 (a month typed wrong) opened January 2028, and on a site holding fewer months, the last
+    month's agenda page; 2027-02-30, the 2nd of March. Like ?date=soon, they open on today."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    for date in ("2027-13", "2027-00", "2027-02-30", "soon"):
+        page.goto(server + f"index.html?date={date}")
+        assert page.inner_text("#period") == "janvier 2027", date
+    page.goto(server + "index.html?view=week&date=2027-02-28")
+    assert page.inner_text("#period") == "Semaine du 22 au 28 février 2027"
+    page.close()
+
+
 def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, chromium: Any) -> None:
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server + "index.html?view=week")

@@ -401,7 +401,10 @@
   /* The view and its period, as the address gives them. */
   function readView() {
     view = views[params.get("view")] ? params.get("view") : impliedView();
-    cursor = params.get("date") && /^\d{4}-\d{2}(-\d{2})?$/.test(params.get("date")) ? parse(params.get("date")) : today;
+    /* A date no calendar has (2027-13, 2027-02-30: Date.UTC would read 2028-01, 2 March) opens on today. */
+    var date = params.get("date") || "";
+    var named = /^\d{4}-\d{2}(-\d{2})?$/.test(date) ? parse(date) : null;
+    cursor = named && iso(named).slice(0, date.length) === date ? named : today;
   }
   readView();
 
