@@ -2864,7 +2864,15 @@ def test_summary_gives_the_counts_by_rule_and_what_each_rule_is_without_the_find
     # In the site's language too, and only for people: a script reads the JSON's summary.
     french = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary"], env={"EDCAL_LANG": "fr"})
     assert "Le texte d'une publication est plus long que son réseau ne l'accepte" in french.output
-    assert french.output.splitlines()[-1] == "`edcal check --only RÈGLE` liste ce qu'a trouvé une règle"
+    assert french.output.splitlines()[-1] == "`edcal check --only RÈGLE` liste les constats d'une règle"
+    # One rule's: its own command; none: no command to list nothing (it was told to run --only RULE still).
+    one = rows[-1].split()[0]
+    alone = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary", "--only", one],
+                          env={"EDCAL_LANG": "fr"})
+    assert alone.output.splitlines()[-1] == f"`edcal check --only {one}` liste ses constats"
+    unfound = next(rule for rule in sorted(rules) if rule not in summary.output)
+    nothing = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary", "--only", unfound])
+    assert nothing.output == "0 errors, 0 warnings\n", nothing.output
     as_json = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary", "--format", "json"])
     assert as_json.exit_code == 2 and "--summary is for the text format" in as_json.output
 

@@ -72,11 +72,17 @@ def rule_lines(findings: Sequence[Finding], titles: Mapping[str, str] | None = N
 
 def summary_text(findings: Sequence[Finding], titles: Mapping[str, str]) -> str:
     """``edcal check --summary``: the counts by rule, each with what its rule finds, the summary line and
-    how to list one rule's findings; not the findings, which run to thousands of lines on a big plan."""
+    how to list one rule's findings (the rule's own command when one found all; none when nothing was found);
+    not the findings, which run to thousands of lines on a big plan."""
     lines = rule_lines(findings, titles)
     if lines:
         lines.append("")
-    lines += [summary_line(findings), spoken(say("`edcal check --only RULE` lists the findings of one rule"))]
+    lines.append(summary_line(findings))
+    rules = {rule for rule, _, _ in by_rule(findings)}
+    if len(rules) == 1:
+        lines.append(spoken(say("`edcal check --only {rule}` lists its findings", rule=rules.pop())))
+    elif rules:
+        lines.append(spoken(say("`edcal check --only RULE` lists the findings of one rule")))
     return "\n".join(lines) + "\n"
 
 
