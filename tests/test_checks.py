@@ -2875,6 +2875,10 @@ def test_summary_gives_the_counts_by_rule_and_what_each_rule_is_without_the_find
     assert nothing.output == "0 errors, 0 warnings\n", nothing.output
     as_json = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary", "--format", "json"])
     assert as_json.exit_code == 2 and "--summary is for the text format" in as_json.output
+    as_json = runner.invoke(cli, ["check", "--site", str(broken_site), "--summary", "--format", "json"],
+                            env={"EDCAL_LANG": "fr"})
+    assert "--summary ne s'emploie qu'avec le format text\u00a0: en JSON, `summary` donne déjà les nombres par " \
+           "règle" in as_json.output
 
 
 def test_annotations_name_files_from_the_repositorys_root(broken_site: Path, monkeypatch) -> None:
