@@ -995,6 +995,29 @@ def test_serve_listens_on_ipv6(site: Path) -> None:
         bracketed.server_close()
 
 
+def test_serve_prints_no_traceback_for_a_browser_that_leaves_mid_request(capsys: pytest.CaptureFixture[str]) -> None:
+    """A browser that cancels a request (a page left while it loads; a client's timeout on a busy machine) broke
+    the pipe, and the terminal showed "Exception occurred during processing of request" and a traceback among
+    serve's own lines. A real fault of the server is still printed."""
+    from edcal.commands.serve import SiteHandler, listening
+
+    server = listening("127.0.0.1", 0, SiteHandler)
+    try:
+        for gone in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "Connection reset by peer")):
+            try:
+                raise gone
+            except OSError:
+                server.handle_error(None, ("127.0.0.1", 50000))  # type: ignore[arg-type]
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a fault of the server")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 50000))  # type: ignore[arg-type]
+        assert "ValueError: a fault of the server" in capsys.readouterr().err
+    finally:
+        server.server_close()
+
+
 def test_serve_serves_the_blog_and_the_plan_and_rebuilds_on_change(site: Path) -> None:
     import shutil
     import socket

@@ -253,6 +253,13 @@ def listening(bind: str, port: int, handler: Callable[..., Any]) -> http.server.
                     self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
             super().server_bind()
 
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            # A browser that cancels a request (a page left while it loads) breaks the pipe: nothing for the
+            # terminal, where socketserver printed a traceback among serve's own lines.
+            if isinstance(sys.exc_info()[1], ConnectionError):
+                return
+            super().handle_error(request, client_address)
+
     try:
         # An IPv4 or IPv6 address, (host, port[, flow, scope]): never the (int, bytes) of other families
         # that getaddrinfo's type also allows.
