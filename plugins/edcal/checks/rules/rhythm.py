@@ -497,7 +497,7 @@ def network_ended(ctx: CheckContext) -> Iterator[Problem]:
                                    until=network.until))
 
 
-@rule("network-not-started", "warning", "A post goes out on an account before the day the site began posting "
+@rule("network-not-started", "warning", "A post goes out on an account before the day the site starts posting "
       "there (the network's `since:`)")
 def network_not_started(ctx: CheckContext) -> Iterator[Problem]:
     for post, network, day, recurring in _outside_account_days(ctx, after=False):
