@@ -76,6 +76,31 @@ def test_a_cadence_said_for_two_periods_is_told_what_to_write(tmp_path: Path, wr
         == told.replace("{found}", written)
 
 
+@pytest.mark.parametrize(("written", "told"), [
+    ("52 fois par an", "a cadence counts posts per day, week or month: 52 a year is '1/week'"),
+    ("24/an", "a cadence counts posts per day, week or month: 24 a year is '2/month'"),
+    ("12 per year", "a cadence counts posts per day, week or month: 12 a year is '1/month'"),
+    ("100 times a year", "a cadence counts posts per day, week or month: 100 a year is about '2/week'"),
+    ("30/year", "a cadence counts posts per day, week or month: 30 a year is about '3/month'"),
+    ("365 fois par an", "a cadence counts posts per day, week or month: 365 a year is '1/day'"),
+])
+def test_a_cadence_counted_per_year_is_told_its_count_per_week_or_month(
+        tmp_path: Path, written: str, told: str) -> None:
+    """`cadence: 52 fois par an` was told the examples ('twice a week'…), which a manager counting a year's
+    posts has to convert alone."""
+    assert hint(tmp_path, BASE.replace("cadence: 2 fois par semaine", f"cadence: {written}")) == told
+
+
+def test_a_cadence_counted_per_year_is_told_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    assert hint(tmp_path, BASE.replace("cadence: 2 fois par semaine", "cadence: 100 fois par an")) == (
+        "un rythme compte les publications par jour, par semaine ou par mois\u00a0: 100 par an, c'est environ "
+        "'2 fois par semaine'")
+
+
 def test_bimensuel_is_told_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from edcal.i18n import speak
 

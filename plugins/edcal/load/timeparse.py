@@ -304,6 +304,21 @@ def _less_than_monthly(lowered: str) -> bool:
         and (count_of(words[-2]) or 0) > 1
 
 
+def _per_year_hint(count: int) -> str:
+    """What ``52 fois par an`` is as a cadence counts: per day, week or month (a post a month or more: less is
+    told by :func:`_less_than_monthly`), rounded to the nearest whole count."""
+    days, period = next((days, period) for days, period in ((365, "day"), (52, "week"), (12, "month"))
+                        if count >= days)
+    per = max(1, int(count / days + 0.5))
+    written = {"day": say("'{count}/day'", count=per), "week": say("'{count}/week'", count=per),
+               "month": say("'{count}/month'", count=per)}[period]
+    if per * days == count:
+        return say("a cadence counts posts per day, week or month: {count} a year is {written}", count=count,
+                   written=written)
+    return say("a cadence counts posts per day, week or month: {count} a year is about {written}",
+               count=count, written=written)
+
+
 def parse_cadence(text: str) -> Cadence:
     """A regularity target: a count per day, week or month, as people write it: ``2/week``, ``2 per week``,
     ``twice a week``, ``once a month``, ``weekly``; ``2 fois par semaine``, ``3 par mois``, ``une fois par
@@ -338,6 +353,8 @@ def parse_cadence(text: str) -> Cadence:
         if _less_than_monthly(lowered):
             raise ValueError(message, say("'{found}' is less than a post a month, which a cadence does not "
                                           "count: leave cadence: out", found=raw))
+        if match is not None and count is not None and match.group("period") in YEAR_WORDS:
+            raise ValueError(message, _per_year_hint(count))
         if _SPAN_RE.match(lowered) or lowered in FORTNIGHTLY:
             raise ValueError(message, say("a cadence counts posts per day, week or month, not the time "
                                           "between them: for every two weeks, write '2/month'"))
