@@ -539,8 +539,21 @@ def test_a_network_s_hosts_are_hosts_alone(tmp_path: Path) -> None:
     from helpers import load_errors
 
     assert load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: ['https://bsky.app']}")) == [
-        "calendar.yaml:6:20: error: found host 'https://bsky.app', expected the name of a host its posts' addresses "
-        "are on\n    hint: write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"]
+        "calendar.yaml:6:21: error: found host 'https://bsky.app', expected the name of a host its posts' addresses "
+        "are on\n    hint: write its host alone: 'bsky.app' (its subdomains are in)"]
+
+
+def test_each_wrong_host_is_told_at_its_place_in_the_list(tmp_path: Path) -> None:
+    """Only the first wrong host of a list was told, at the list's first line: a second one came out at the
+    next run, and a host with an empty part (`a..b`) was told to be written alone."""
+    from helpers import load_errors
+
+    hosts = "\n".join(f"      - {host}" for host in ("bsky.app", "'https://Deer.social/profile/x'", "a..b"))
+    assert load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", f"  mastodon: {{}}\n  bluesky:\n    hosts:\n{hosts}")) == [
+        "calendar.yaml:9:9: error: found host 'https://Deer.social/profile/x', expected the name of a host its posts' "
+        "addresses are on\n    hint: write its host alone: 'deer.social' (its subdomains are in)",
+        "calendar.yaml:10:9: error: found host 'a..b', with nothing between two of its dots\n    hint: a host's name is "
+        "the part of its posts' addresses between `//` and the next `/`: check it was copied whole, and alone"]
 
 
 def test_hosts_written_with_nothing_after_it_is_told_what_to_write(tmp_path: Path) -> None:
@@ -579,7 +592,7 @@ def test_a_host_longer_than_a_name_may_be_is_an_error(tmp_path: Path, host: str,
 
     text = CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: [bsky.app, %s]}")
     assert load_errors(tmp_path, text % host) == [
-        f"calendar.yaml:6:20: error: {message}\n    hint: a host's name is the part of its posts' addresses between "
+        f"calendar.yaml:6:31: error: {message}\n    hint: a host's name is the part of its posts' addresses between "
         "`//` and the next `/`: check it was copied whole, and alone"]
     longest = ".".join(["b" * 61] * 4)  # 63 between two dots, 247 in all: a name may be so long
     assert calendar_from(text % longest).networks["bluesky"].hosts == ("bsky.app", longest)
@@ -601,7 +614,7 @@ def test_an_intranet_s_host_may_be_a_single_name(tmp_path: Path) -> None:
                 now=NOW)
     assert "the address of a LinkedIn post, expected the address of a Le Fil post" in caught.value.errors[0].format()
     assert load_errors(tmp_path, fil.replace("hosts: [lefil]", "hosts: ['12']"))[0].startswith(
-        "calendar.yaml:6:56: error: found host '12'"), "a number is no host's name"
+        "calendar.yaml:6:57: error: found host '12'"), "a number is no host's name"
 
 
 def test_plan_json_says_when_and_where_a_logged_post_went_out() -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import urllib.parse
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
-from edcal.addresses import host_name
+from edcal.addresses import host_name, url_host
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.i18n import Message, say, say_cadence, say_duration
 from edcal.ids import slugify
@@ -173,7 +175,9 @@ def site_network(
     if spec.share_form is not None:
         _check_share_form(spec.share_form, where.value("share_form") if where else key_source, errors)
     if spec.hosts:
-        _check_hosts(spec.hosts, where.value("hosts") if where else key_source, errors)
+        located = where
+        _check_hosts(spec.hosts, (lambda index: located.item("hosts", index)) if located
+                     else (lambda _index: key_source), errors)
     elif spec.hosts is None and where is not None and "hosts" in where.fields:  # `hosts:` written empty
         own = say("{network}'s own ({hosts})", network=network.name, hosts=", ".join(network.hosts)) \
             if network.hosts else say("the other networks' hosts")
@@ -256,35 +260,45 @@ def _check_first_comment(network: Network, where: Source, errors: ErrorCollector
                    say("keep `hashtags` only; readers reach the article through the profile's link"))
 
 
-def _check_hosts(hosts: list[str], where: Source, errors: ErrorCollector) -> None:
+def _check_hosts(hosts: list[str], where: Callable[[int], Source], errors: ErrorCollector) -> None:
     """A network's hosts are names of hosts (``bsky.app``, ``atelier-métal.fr``), as an address's is read: no
-    scheme, no path."""
+    scheme, no path. Each wrong one is told at its place in the list."""
+    for index, written in enumerate(host.strip() for host in hosts):
+        told = _host_error(written)
+        if told is not None:
+            errors.add(where(index), *told)
+
+
+def _host_error(written: str) -> tuple[Message, Message] | None:
+    """What is wrong with a host as written, and the hint; None for a host's name."""
     # A name of 254 characters, or of 64 between two dots, is no host's (RFC 1035): no address is on it. Told
     # first: a part with an accent longer than that in Punycode has no ASCII form, and read as no name at all.
-    for written in (host.strip() for host in hosts):
-        labels = [(label, _ascii_label(label)) for label in written.lower().removesuffix(".").split(".")]
-        label, ascii = next(((label, ascii) for label, ascii in labels if len(ascii) > 63), ("", ""))
-        shown = written if len(written) <= 80 else written[:80] + "…"
-        if label == ascii != "":
-            message = say("found host '{host}', whose part '{label}' has {length} characters, expected 63 at "
-                          "most between two dots", host=shown, label=label, length=len(label))
-        elif label:
-            message = say("found host '{host}', whose part '{label}' has {length} characters as addresses "
-                          "write it ({ascii}…), expected 63 at most between two dots", host=shown,
-                          label=label, length=len(ascii), ascii=ascii[:12])
-        elif (length := len(".".join(ascii for _label, ascii in labels))) > 253:
-            message = say("found host '{host}' of {length} characters, expected 253 at most", host=shown,
-                          length=length)
-        else:
-            continue
-        errors.add(where, message, say("a host's name is the part of its posts' addresses between `//` and "
-                                       "the next `/`: check it was copied whole, and alone"))
-        return
-    wrong = next((host.strip() for host in hosts if not _HOST.match(host_name(host.strip()))), None)
-    if wrong is not None:
-        errors.add(where, say("found host '{host}', expected the name of a host its posts' addresses are on",
-                              host=wrong[:80]),
-                   say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"))
+    labels = [(label, _ascii_label(label)) for label in written.lower().removesuffix(".").split(".")]
+    label, ascii = next(((label, ascii) for label, ascii in labels if len(ascii) > 63), ("", ""))
+    shown = written if len(written) <= 80 else written[:80] + "…"
+    copied = say("a host's name is the part of its posts' addresses between `//` and the next `/`: check it "
+                 "was copied whole, and alone")
+    if label == ascii != "":
+        return say("found host '{host}', whose part '{label}' has {length} characters, expected 63 at most "
+                   "between two dots", host=shown, label=label, length=len(label)), copied
+    if label:
+        return say("found host '{host}', whose part '{label}' has {length} characters as addresses write it "
+                   "({ascii}…), expected 63 at most between two dots", host=shown, label=label,
+                   length=len(ascii), ascii=ascii[:12]), copied
+    if (length := len(".".join(ascii for _label, ascii in labels))) > 253:
+        return say("found host '{host}' of {length} characters, expected 253 at most", host=shown,
+                   length=length), copied
+    if _HOST.match(host_name(written)):
+        return None
+    if "//" not in written and any(label == "" for label, _ascii in labels):
+        return say("found host '{host}', with nothing between two of its dots", host=shown), copied
+    message = say("found host '{host}', expected the name of a host its posts' addresses are on",
+                  host=written[:80])
+    inside = url_host(written) if "//" in written else None
+    if inside is not None and _HOST.match(inside):  # an address pasted whole: its host is what to write
+        return message, say("write its host alone: '{host}' (its subdomains are in)",
+                            host=urllib.parse.urlsplit(written).hostname or inside)
+    return message, say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)")
 
 
 def _ascii_label(label: str) -> str:
