@@ -918,6 +918,22 @@ def test_a_relative_link_with_escaped_dot_segments_is_read_as_a_browser_reads_it
         (39, "links to /2027/publi/, which is no article or page of the site", "did you mean '/2027/publie/'?")]
 
 
+def test_an_article_s_link_to_an_address_in_other_capitals_is_told_its_capitals_differ(site: Path) -> None:
+    """`[nous](/2027/PUBLIE/)` in an article was no finding (too far from '/2027/publie/' for a slip), and
+    `/2027/Publie/` was told "did you mean '/2027/publie/'?" without why: the web server answers "not found"
+    for both, as a post's link in other capitals is told."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\nVoir [nous](/2027/PUBLIE/) et [encore](../Publie/).\n"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    told = "did you mean '/2027/publie/'? Its capitals differ: the web server answers 'not found'"
+    assert [(f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
+            for f in json.loads(result.output)["findings"]] == [
+        (13, "links to /2027/PUBLIE/, which is no article or page of the site", told),
+        (40, "links to /2027/Publie/, which is no article or page of the site", told)]
+
+
 def test_a_filename_link_to_an_article_not_there_is_an_article_link_with_the_file_to_write(site: Path) -> None:
     """`{filename}Nos apprentis à l'honneur.md` (the title for the file's name) and `{filename}/nos-apprentis.md`
     (from the content folder, not the article's): told as a missing image, with no file to write."""

@@ -393,6 +393,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     written = {urllib.parse.urlsplit(a.url).path for a in plan.articles if a.url}
     pages = site_pages(plan.page_urls, plan.site_url)
     shape = url_pattern(plan.article_url_template.lstrip("/")) if plan.article_url_template else None
+    in_capitals = {article_key(address): address for address in sorted(written)}
     originals = plan.articles_by_slug()
     meant = _MeantArticle(plan)
     for article, item in ctx.articles_on_their_way():
@@ -462,13 +463,14 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                                   "it is online", file=_relative_file(target, article)), item, when=when)
                 continue
             if page_key(opened) not in pages and shape is not None and shape.match(opened):
-                # A slip of an article's address: told with the address it is close to.
-                close = difflib.get_close_matches(path, sorted(written), n=1, cutoff=0.85)
+                # A slip of an article's address: told with the address it is close to, or is in other capitals.
+                close = in_capitals.get(article_key(path)) \
+                    or next(iter(difflib.get_close_matches(path, sorted(written), n=1, cutoff=0.85)), None)
                 if close:
                     yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which is no "
                                                    "article or page of the site", written=link.written,
                                                    slug=article.slug, path=path),
-                                  say("did you mean '{path}'?", path=close[0]), item, when=when)
+                                  _meant_hint(path, close), item, when=when)
                     continue
             if resolved is not None:
                 # Relative, and the build writes nothing there: dead. (An address of the site written in full,
