@@ -518,6 +518,35 @@ def test_the_archives_lead_to_each_year(site: Path) -> None:
     assert re.findall(r'<a href="#year-(\d{4})">(\d{4})</a>', nav.group(2)) == [(y, y) for y in years]
 
 
+def test_a_long_list_of_articles_leads_to_its_pages_by_number(site: Path) -> None:
+    """A blog of 269 home pages had "Newer articles", "Page 5 of 269" and "Older articles": page 200 was 195
+    clicks away. The pages by number: the first, the last, two either side of this one."""
+    articles = site / "content" / "articles"
+    for day in range(1, 21):
+        (articles / f"ancien-{day}.md").write_text(f"Title: Ancien {day}\nDate: 2025-06-{day:02d} 09:00\n"
+                                                   "Category: Essais\n\nUn article d'avant.\n", encoding="utf-8")
+    write_pelicanconf(site, "DEFAULT_PAGINATION = 2\n")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    home = (site / "output").glob("index*.html")
+    last = max(int(re.sub(r"\D", "", page.name) or 1) for page in home)
+    assert last >= 10
+
+    def pages(name: str) -> list[tuple[str, str, str]]:
+        text = (site / "output" / name).read_text(encoding="utf-8")
+        listed = re.search(r'<ol class="pagination__pages">(.*?)</ol>', text, re.S)
+        assert listed, name
+        return [(current, re.sub(r".*/", "", href), label or "…") for current, href, label in re.findall(
+            r'<li[^>]*>(?:<a( aria-current="page")? href="([^"]*)"[^>]*>(\d+)</a>|…)</li>', listed.group(1))]
+
+    assert pages("index5.html") == [
+        ("", "index.html", "1"), ("", "", "…"), ("", "index3.html", "3"), ("", "index4.html", "4"),
+        (' aria-current="page"', "index5.html", "5"), ("", "index6.html", "6"), ("", "index7.html", "7"),
+        ("", "", "…"), ("", f"index{last}.html", str(last))]
+    assert [label for _, _, label in pages("index.html")] == ["1", "2", "3", "…", str(last)]
+    assert 'aria-label="Page 5 sur' in (site / "output" / "index5.html").read_text(encoding="utf-8")
+
+
 def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
     output = sample / "output"
     pages = {
