@@ -1977,6 +1977,30 @@ def test_cadence_gap_is_excused_by_a_freeze_over_most_of_the_period() -> None:
     assert run_checks(plan_of(calendar_from(calendar_text + short), now=NOW), only=["cadence-gap"])
 
 
+def test_a_gap_left_by_posts_a_short_freeze_holds_names_them_and_the_days_left() -> None:
+    """The sample's Mastodon week of 18 January: its one post falls in a two-day freeze (a migration), and the
+    gap said "plan a post in that period" as if none were planned; the team had one, held back."""
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 1/week}\n")
+    extra = ("checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n  - {from: 2027-01-06, until: 2027-01-07, "
+             "networks: [x], reason: Migration}\n")
+    lines = ["{id: a, at: 2027-01-07 16:30, networks: [x], text: Un}"]
+    (found,) = run_checks(plan_of(calendar_from(calendar_text + extra + posts(*lines)), now=NOW),
+                          only=["cadence-gap"])
+    assert found.message == "X: 0 posts in the week of 2027-01-04 to 2027-01-10, cadence 1/week"
+    assert found.hint == ("a freeze holds 'a-x' (2027-01-07 16:30) in that period: move it to a day outside the "
+                          "freeze (2027-01-04 to 2027-01-05, 2027-01-08 to 2027-01-10), or adjust `cadence:`")
+    assert translated(found.hint, translator("fr")).replace("\u00a0", " ") == (
+        "un gel retient 'a-x' (07/01/2027 16:30) sur cette période : déplacez-la à un jour hors du gel "
+        "(du 04/01 au 05/01, du 08/01 au 10/01), ou ajustez `cadence:`")
+    # Two posts held, and a day left free alone: said so.
+    lines += ["{id: b, at: 2027-01-06 09:00, networks: [x], text: Deux}"]
+    longer = extra.replace("from: 2027-01-06", "from: 2027-01-05")  # three days of seven: not excused
+    (found,) = run_checks(plan_of(calendar_from(calendar_text + longer + posts(*lines)), now=NOW),
+                          only=["cadence-gap"])
+    assert found.hint == ("a freeze holds 'b-x' (2027-01-06 09:00), 'a-x' (2027-01-07 16:30) in that period: move one "
+                          "to a day outside the freeze (2027-01-04, 2027-01-08 to 2027-01-10), or adjust `cadence:`")
+
+
 def test_blog_cadence_gap() -> None:
     found = findings("cadence-gap", "blog: {cadence: 1/week}\nchecks: {cadence-gap: {horizon: 7 days}}\n",
                      [lambda c: article("a", "2027-01-05T09:00", c)])

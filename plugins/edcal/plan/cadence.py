@@ -213,6 +213,34 @@ def frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt
     of a week does excuse that week.
     """
     start, end = start_of_day(first, calendar.zone), start_of_day(after, calendar.zone)
+    spans = _frozen_spans(calendar, network_id, start, end)
+    covered = sum((last - first_instant for first_instant, last in spans), dt.timedelta())
+    return covered * 2 >= end - start
+
+
+def free_days(calendar: Calendar, network_id: str | None, first: dt.date, after: dt.date
+              ) -> list[tuple[dt.date, dt.date]]:
+    """The days of [first, after) that no freeze window (for this network, or the blog) covers whole, as
+    runs of (first, last) days: where a post a freeze holds may go instead."""
+    spans = _frozen_spans(calendar, network_id, start_of_day(first, calendar.zone),
+                          start_of_day(after, calendar.zone))
+    runs: list[tuple[dt.date, dt.date]] = []
+    day, zone = first, calendar.zone
+    while day < after:
+        begins, ends = start_of_day(day, zone), start_of_day(day + dt.timedelta(days=1), zone)
+        if not any(span_start <= begins and ends <= span_end for span_start, span_end in spans):
+            if runs and runs[-1][1] == day - dt.timedelta(days=1):
+                runs[-1] = (runs[-1][0], day)
+            else:
+                runs.append((day, day))
+        day += dt.timedelta(days=1)
+    return runs
+
+
+def _frozen_spans(calendar: Calendar, network_id: str | None, start: dt.datetime, end: dt.datetime
+                  ) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The parts of [start, end) that freeze windows for this network (or the blog, for None) cover, in order,
+    overlapping windows (a global freeze and a network's) made one."""
     spans: list[tuple[dt.datetime, dt.datetime]] = []
     for window in calendar.freezes:
         if network_id is None and not window.blog:
@@ -222,11 +250,10 @@ def frozen(calendar: Calendar, network_id: str | None, first: dt.date, after: dt
         first_instant, last_instant = max(start, window.start), min(end, window.end or end)
         if last_instant > first_instant:
             spans.append((first_instant, last_instant))
-    # Overlapping windows (a global freeze and a network's) count once.
-    covered = dt.timedelta()
-    reached = start
+    merged: list[tuple[dt.datetime, dt.datetime]] = []
     for first_instant, last_instant in sorted(spans):
-        if last_instant > reached:
-            covered += last_instant - max(first_instant, reached)
-            reached = last_instant
-    return covered * 2 >= end - start
+        if merged and first_instant <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last_instant))
+        else:
+            merged.append((first_instant, last_instant))
+    return merged

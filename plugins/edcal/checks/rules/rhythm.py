@@ -19,7 +19,7 @@ from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Network, Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
-from edcal.plan.cadence import cadence_gaps, campaign_gaps, month_word
+from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, month_word
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 from edcal.plan.timing import step_keys
@@ -173,7 +173,10 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
             meant = [i.title for i in post_ideas if gap.network in i.networks
                      and (not isinstance(i.start, dt.date) or gap.first <= i.start < gap.after)]
             first_post = first_posts.get(gap.network)
-            if meant:
+            held = _held_by_freeze(ctx, gap)
+            if held is not None:
+                hint = held
+            elif meant:
                 hint = say("ideas for {network} wait in the backlog ({titles}): plan one in that period, or adjust "
                            "`cadence:`", network=gap.name, titles=", ".join(f"'{t}'" for t in meant[:3]))
             elif gap.found == 0 and first_post is not None and gap.last < first_post:
@@ -190,6 +193,27 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
                       data=(("network", gap.network), ("campaign", gap.campaign), ("first_day", gap.first.isoformat()),
                             ("last_day", gap.last.isoformat()), ("found", gap.found),
                             ("target", gap.cadence.count), ("per", gap.cadence.per)))
+
+
+def _held_by_freeze(ctx: CheckContext, gap: Gap) -> Message | None:
+    """For a network's gap where a freeze holds posts back: which, and the days of the period it leaves free,
+    where they may go. None when no post of the period is held (or the freeze leaves no whole day)."""
+    calendar, zone = ctx.plan.calendar, ctx.plan.calendar.zone
+    held = sorted((item for item in ctx.plan.items
+                   if item.kind == "post" and item.network == gap.network and item.status == "withheld"
+                   and isinstance(item.start, dt.datetime) and gap.first <= ctx.plan.day_of(item.start) < gap.after),
+                  key=lambda item: (item.start, item.id))
+    free = free_days(calendar, gap.network, gap.first, gap.after)
+    if not held or not free:
+        return None
+    named = [say("'{id}' ({when:%Y-%m-%d %H:%M})", id=post.id, when=post.start.astimezone(zone))  # type: ignore[union-attr]
+             for post in held[:FIRST_NAMED]]
+    posts = say_list([*named, say("…")] if len(held) > FIRST_NAMED else named)
+    days = say_list([say("{day:%Y-%m-%d}", day=first) if first == last
+                     else say("{first:%Y-%m-%d} to {last:%Y-%m-%d}", first=first, last=last) for first, last in free])
+    return say_count(len(held), "a freeze holds {posts} in that period: move it to a day outside the freeze "
+                     "({days}), or adjust `cadence:`", "a freeze holds {posts} in that period: move one to a day "
+                     "outside the freeze ({days}), or adjust `cadence:`", posts=posts, days=days)
 
 
 @rule("too-many-per-day", "warning", "More posts on one day than a network's maximum")
