@@ -282,3 +282,39 @@ def test_tab_goes_through_every_control_once_in_order_and_leaves(addresses: tupl
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement === document.body || !document.hasFocus()")
     page.close()
+
+
+#: How an element is drawn, as far as the eye can tell it from its neighbours: its background (its parent's where
+#: it has none), its text, and its borders and outline where they stand out from that background.
+LOOK = """e => {
+  const clear = c => c === "transparent" || /^rgba\\(.*, 0\\)$/.test(c);
+  const paint = el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
+                        if (!clear(c)) return c; } return "rgb(255, 255, 255)"; };
+  const s = getComputedStyle(e), ground = paint(e);
+  const line = (style, width, colour) => style !== "none" && style !== "hidden" && parseFloat(width) > 0
+    && colour !== ground && !clear(colour) ? `${width} ${colour}` : "";
+  return [ground, s.color, s.fontWeight, s.textDecorationLine, s.boxShadow,
+          line(s.outlineStyle, s.outlineWidth, s.outlineColor),
+          ...["Top", "Right", "Bottom", "Left"].map(side =>
+            line(s[`border${side}Style`], s[`border${side}Width`], s[`border${side}Color`]))].join(" | "); }"""
+
+
+def test_what_is_current_still_shows_in_forced_colours(addresses: tuple[str, str], chromium: Any) -> None:
+    """Windows' contrast themes (forced colours) repaint every colour and drop shadows: the blog's menu underlined
+    every item alike (its other items' transparent underline took the links' colour), the calendar's view buttons
+    all looked unpressed and today was a day like the others (its ring was a shadow)."""
+    blog, planning = addresses
+    page = chromium.new_page(viewport=SCREENS["desktop"], forced_colors="active")
+    for url, current, others in (
+            (blog + "2026/verriere-atelier/", ".site-nav a[aria-current]", ".site-nav a:not([aria-current])"),
+            (blog + "archives.html", ".site-nav a[aria-current]", ".site-nav a:not([aria-current])"),
+            (planning + "index.html", '.views button[aria-pressed="true"]', '.views button[aria-pressed="false"]'),
+            (planning + "index.html", '#view-month td[aria-current="date"]', "#view-month td.in:not(.today)"),
+            (planning + "index.html?view=week", '#view-week [aria-current="date"]', "#view-week .day:not(.today)")):
+        page.goto(url)
+        assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+        look = page.locator(current).evaluate(LOOK)
+        alike = [text for text, seen in page.locator(others).evaluate_all(
+            f"els => els.map(e => [e.textContent.trim().slice(0, 30), ({LOOK})(e)])") if seen == look]
+        assert not alike, f"{url}: {current} looks like {alike}: {look}"
+    page.close()
