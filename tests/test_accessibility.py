@@ -318,3 +318,18 @@ def test_what_is_current_still_shows_in_forced_colours(addresses: tuple[str, str
             f"els => els.map(e => [e.textContent.trim().slice(0, 30), ({LOOK})(e)])") if seen == look]
         assert not alike, f"{url}: {current} looks like {alike}: {look}"
     page.close()
+
+
+def test_a_months_tile_tells_a_screen_reader_whose_it_is(addresses: tuple[str, str], chromium: Any) -> None:
+    """On a computer with a mouse, a month's tile keeps its owner and campaign for its tooltip, which a screen
+    reader does not read (nor the keyboard show): they were hidden from it too, said in the week and agenda only."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "index.html?view=month")
+    assert page.evaluate("matchMedia('(hover: hover)').matches")
+    tile = page.locator('#view-month [data-item-id="coulisses-atelier-instagram-20270113"]')
+    shown = tile.locator(".who").bounding_box()
+    assert shown is None or shown["height"] <= 1  # the tile stays short on screen
+    assert page.locator('#view-month td[data-date="2027-01-13"]').aria_snapshot().splitlines()[0] == \
+        """- cell "13 Salon Industrie Rhône-Alpes 2027 18:00 [Instagram] Les coulisses de l'atelier planifié """ \
+        """· Camille Roux":"""
+    page.close()
