@@ -333,3 +333,23 @@ def test_a_months_tile_tells_a_screen_reader_whose_it_is(addresses: tuple[str, s
         """- cell "13 Salon Industrie Rhône-Alpes 2027 18:00 [Instagram] Les coulisses de l'atelier planifié """ \
         """· Camille Roux":"""
     page.close()
+
+
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_tab_stops_on_a_table_only_when_it_scrolls(addresses: tuple[str, str], chromium: Any, screen: str) -> None:
+    """A table's box took the focus (so that the arrow keys scroll it) even where the table fitted: the report's
+    six tables, the calendar page's three and the drafts' months were each a Tab stop that did nothing."""
+    planning = addresses[1]
+    page = chromium.new_page(viewport=SCREENS[screen])
+    for path in ("report.html", "index.html", "drafts/index.html"):
+        page.goto(planning + path)
+        stops = page.evaluate(f"({TABBABLE})().map(e => e.className)")
+        assert "scroll" not in stops, path
+    # A table wider than its box (a long name, a bigger font) is a stop again, and scrolls with the arrow keys.
+    page.add_style_tag(content=".scroll table { min-width: 2000px; }")
+    box = page.locator(".scroll").first
+    page.wait_for_function("document.querySelector('.scroll').tabIndex === 0", timeout=5000)
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.scroll').scrollLeft > 0", timeout=5000)
+    page.close()

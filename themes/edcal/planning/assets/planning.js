@@ -12,6 +12,27 @@
      without the script, the agenda and the months' pages show everything, and no button does nothing. */
   document.querySelectorAll("[data-needs-script]").forEach(function (control) { control.hidden = false; });
 
+  /* A table's box takes the focus, for the arrow keys to scroll it, only while the table is wider than it
+     (tabindex="0" in the HTML, for a page read without this script): where it fits, each was a Tab stop
+     that did nothing (the report's six tables). Measured again when the box or its table changes size. */
+  var scrollBoxes = Array.prototype.slice.call(document.querySelectorAll(".scroll[tabindex]"));
+  function focusWhereScrolls() {
+    scrollBoxes.forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) { box.setAttribute("tabindex", "0"); }
+      else if (box !== document.activeElement) { box.removeAttribute("tabindex"); }
+    });
+  }
+  focusWhereScrolls();
+  if (window.ResizeObserver) {
+    var resized = new ResizeObserver(focusWhereScrolls);
+    scrollBoxes.forEach(function (box) {
+      resized.observe(box);
+      if (box.firstElementChild) { resized.observe(box.firstElementChild); }
+    });
+  } else {
+    window.addEventListener("resize", focusWhereScrolls);
+  }
+
   /* The page is the plan as it stood when built: say so when it is read on another day. */
   var stale = document.getElementById("stale");
   if (stale) {
