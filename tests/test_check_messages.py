@@ -186,8 +186,7 @@ def test_french_never_breaks_before_its_punctuation() -> None:
 
     A plain space lets a line end before the colon, on the public blog and in the posts' texts.
     """
-    from edcal.blog.helpers import catalog as theme_catalog
-    from edcal.i18n import catalog
+    from edcal.i18n import catalog, theme_catalog
 
     theme = theme_catalog((str(Path(__file__).resolve().parents[1] / "themes" / "edcal" / "translations"),), "fr")
     assert len(theme) > 20 and len(catalog("fr")) > 100

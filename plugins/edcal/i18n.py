@@ -14,6 +14,7 @@ import re
 import string
 from collections.abc import Callable, Sequence
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -50,6 +51,23 @@ def catalog_files(code: str) -> list[Any]:
     if errors.is_dir():
         files += sorted((f for f in errors.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
     return [f for f in files if f.is_file()]
+
+
+@functools.lru_cache(maxsize=64)
+def theme_catalog(folders: tuple[str, ...], lang: str) -> dict[str, str]:
+    """A language's interface words in a theme's ``translations/`` folders (for the blog and the drafts),
+    from the most general theme folder to the most specific.
+
+    Keys are the English text, so English needs no file; a language without
+    a file falls back to English.
+    """
+    code = lang.replace("_", "-").split("-")[0].lower()
+    table: dict[str, str] = {}
+    for folder in reversed(folders):
+        file = Path(folder) / f"{code}.yaml"
+        if file.is_file():
+            table.update(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
+    return {str(key): typeset(str(value), code) for key, value in table.items()}
 
 
 #: French puts a space before ``: ; ! ? »`` and ``%`` and after ``«``; it must not break there.

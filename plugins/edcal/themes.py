@@ -79,8 +79,7 @@ def untranslated_words(settings: dict[str, Any], lang: str) -> tuple[list[str], 
     tests say so); the drafts', the texts of their ``_("…")`` and ``reminder()``'s. Only for a language
     edcal does not speak: English needs no words, and edcal's theme and drafts have their French.
     """
-    from edcal.blog.helpers import catalog as theme_catalog
-    from edcal.i18n import language
+    from edcal.i18n import language, theme_catalog
 
     code = lang.replace("_", "-").split("-")[0].lower()
     if language(lang) == code:

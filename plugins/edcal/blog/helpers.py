@@ -12,12 +12,11 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from edcal.blog.imagesize import image_size
-from edcal.i18n import language, long_date, month_name, typeset
+from edcal.i18n import language, long_date, month_name, theme_catalog
 from edcal.model.article import content_path
 from edcal.themes import template_folders
 
@@ -77,7 +76,7 @@ class BlogTheme:
     def translate(self, context: Context, text: str, lang: str | None = None, **fields: Any) -> str:
         """``_("Share this article")``: the text in the page's language (or ``lang``),
         with ``{name}`` fields filled from keyword arguments."""
-        words = catalog(self.folders, lang or self.page_lang(context)).get(text, text)
+        words = theme_catalog(self.folders, lang or self.page_lang(context)).get(text, text)
         return words.format(**fields) if fields else words
 
     @pass_context
@@ -150,22 +149,6 @@ class BlogTheme:
 @functools.lru_cache(maxsize=1024)
 def _cached_size(path: str, stamp: int) -> tuple[int, int] | None:
     return image_size(Path(path))
-
-
-@functools.lru_cache(maxsize=64)
-def catalog(folders: tuple[str, ...], lang: str) -> dict[str, str]:
-    """A language's interface words, from the most general theme folder to the most specific.
-
-    Keys are the English text, so English needs no file; a language without
-    a file falls back to English.
-    """
-    code = lang.replace("_", "-").split("-")[0].lower()
-    table: dict[str, str] = {}
-    for folder in reversed(folders):
-        file = Path(folder) / f"{code}.yaml"
-        if file.is_file():
-            table.update(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
-    return {str(key): typeset(str(value), code) for key, value in table.items()}
 
 
 def url_path(path: str) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 
 from edcal.addresses import absolute, is_site_url, same_page_key
-from edcal.i18n import Translator, same_language, translator, typeset
+from edcal.i18n import Translator, same_language, theme_catalog, translator, typeset
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network, TextLimit
@@ -475,8 +475,6 @@ def _with_site_words(base: Translator, folders: Sequence[str], lang: str) -> Tra
     """``base`` with the words of ``<lang>.yaml`` in the ``translations/`` folders beside the drafts folders
     (the site's override folder, the theme's), as the blog's templates read them: a Spanish site's drafts say
     "Lee el artículo:" and its reminders "Por si te lo perdiste:" from the file that translates its blog."""
-    from edcal.blog.helpers import catalog as theme_catalog
-
     words = theme_catalog(tuple(folders), lang)
     return Translator(base.language, {**base.table, **words}, base.tag) if words else base
 
