@@ -26,8 +26,8 @@ import yaml
 
 from browser import ARTIFACTS, browser
 from conftest import EPOCH, ROOT, contrast, copy_sample, load_plan, run_edcal, write_pelicanconf
-from edcal.blog.imagesize import image_size
 from edcal.i18n import typeset
+from edcal.imagesize import image_size
 
 pytestmark = pytest.mark.e2e
 

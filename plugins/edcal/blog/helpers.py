@@ -15,8 +15,8 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from edcal.blog.imagesize import image_size
 from edcal.i18n import language, long_date, month_name, theme_catalog
+from edcal.imagesize import image_size
 from edcal.model.article import content_path
 from edcal.themes import template_folders
 

@@ -19,8 +19,8 @@ import re
 import urllib.parse
 from pathlib import Path
 
-from edcal.blog.imagesize import image_size
 from edcal.i18n import FRENCH_SPACE as _FRENCH_SPACE
+from edcal.imagesize import image_size
 
 #: The whole of an element whose text is not prose, and its opening alone.
 _RAW_OPENING = re.compile(r"<(pre|code|script|style|textarea|kbd|samp)\b", re.IGNORECASE)

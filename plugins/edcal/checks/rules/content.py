@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from edcal.addresses import blog_path
-from edcal.blog.imagesize import image_size
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
 from edcal.checks.rules._files import (
     in_content,
@@ -24,6 +23,7 @@ from edcal.checks.rules._files import (
     outside_problem,
 )
 from edcal.i18n import Message, say, say_count, say_duration, say_list
+from edcal.imagesize import image_size
 from edcal.model.article import IMAGE_SUFFIXES, content_path
 from edcal.model.network import Network, aspect_ratio
 from edcal.model.plan import Item
