@@ -15,6 +15,12 @@ import re
 import urllib.parse
 from collections.abc import Iterable
 
+#: An http(s) address: no space, line break, quote, angle bracket or backslash (each is written %xx in an
+#: address; raw, they broke the iCalendar, HTML and settings they were written into).
+WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#\"<>\\][^\s\"<>\\]*$", re.IGNORECASE)
+#: A path on the site (``/offres/``), held to an address's characters: a post's text carries it whole.
+SITE_PATH = re.compile(r"^/(?![/\\])[^\s\"<>\\]*$")
+
 
 def is_site_url(url: str, site_url: str) -> bool:
     """Whether ``url``, written with its host (from the root while SITEURL is empty), is an address of the

@@ -564,7 +564,7 @@ def unreachable_site_url(url: str) -> tuple[str, str] | None:
     ``("placeholder", name)`` for a name reserved for examples (``example.org``, ``.example``);
     ``("local", name)`` for a local or test name (``localhost``, ``.test``, ``127.0.0.1``).
     """
-    from edcal.load.validate import WEB_ADDRESS
+    from edcal.addresses import WEB_ADDRESS
 
     try:
         host = (urllib.parse.urlsplit(url).hostname or "") if WEB_ADDRESS.match(url) else ""

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from edcal import clock
+from edcal.addresses import WEB_ADDRESS
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of
 from edcal.files import make_folders, os_reason, remove_folders, write_new
 from edcal.i18n import Message, say, say_count
-from edcal.load.validate import WEB_ADDRESS
 from edcal.model.source import Source
 from edcal.zones import known_zones, zone_hint, zone_named
 

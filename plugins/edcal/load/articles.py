@@ -30,6 +30,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field
 
+from edcal.addresses import WEB_ADDRESS
 from edcal.errors import ErrorCollector, InputError, closest, did_you_mean, message_of
 from edcal.files import bad_name
 from edcal.hints import INVISIBLE, invisible_hint, value_hint
@@ -54,7 +55,6 @@ from edcal.load.sections.checks import parse_silence
 from edcal.load.sections.networks import unknown_network_hint
 from edcal.load.slowmarkup import slow_markup, without_fenced_code
 from edcal.load.validate import (
-    WEB_ADDRESS,
     article_status,
     field_synonyms,
     reference_hint,

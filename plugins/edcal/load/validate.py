@@ -184,13 +184,6 @@ def article_status(found: str) -> str | None:
     return meant if meant is not None and meant != key and key not in _SCHEDULED_WORDS else None
 
 
-#: An http(s) address: no space, line break, quote, angle bracket or backslash (each is written %xx in an
-#: address; raw, they broke the iCalendar, HTML and settings they were written into).
-WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#\"<>\\][^\s\"<>\\]*$", re.IGNORECASE)
-#: A path on the site (``/offres/``), held to an address's characters: a post's text carries it whole.
-SITE_PATH = re.compile(r"^/(?![/\\])[^\s\"<>\\]*$")
-
-
 def scheme_missing(value: str, where: Source, errors: ErrorCollector) -> bool:
     """``//cdn.example.org/a.png``, an address without ``https:``: a feed, a network or a scheduler
     needs the whole address (and it is no file of content/ either). Told, with the address to write."""

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import urllib.parse
 
+from edcal.addresses import WEB_ADDRESS
 from edcal.errors import message_of
 from edcal.hints import value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.sections._reading import Document, Reading, item_of, value_of
 from edcal.load.sections.key_dates import instant_of
-from edcal.load.validate import WEB_ADDRESS
 from edcal.model.calendar import PostedRecord
 from edcal.model.source import Source
 

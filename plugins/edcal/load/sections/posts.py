@@ -9,6 +9,7 @@ import urllib.parse
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
+from edcal.addresses import SITE_PATH, WEB_ADDRESS
 from edcal.errors import ErrorCollector, message_of
 from edcal.hints import dot_time_hint, with_colons
 from edcal.i18n import say
@@ -33,7 +34,7 @@ from edcal.load.sections.key_dates import read_when
 from edcal.load.sections.networks import network_ref, set_up_ids
 from edcal.load.sections.repeat import read_recurrence
 from edcal.load.sections.team import person_ref
-from edcal.load.validate import SITE_PATH, WEB_ADDRESS, scheme_missing
+from edcal.load.validate import scheme_missing
 from edcal.load.yamlfile import Loc, LocatedFields
 from edcal.model.article import IMAGE_SUFFIXES, SUBTITLE_SUFFIXES, VIDEO_SUFFIXES, content_path
 from edcal.model.calendar import Media, Offset, Poll, PostEntry, Variant

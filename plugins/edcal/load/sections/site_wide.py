@@ -9,6 +9,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from edcal import public_holidays
+from edcal.addresses import WEB_ADDRESS
 from edcal.dates import DAY_FIRST, MONTH_FIRST, MONTH_FIRST_COUNTRIES
 from edcal.errors import ErrorCollector, did_you_mean, message_of
 from edcal.i18n import say
@@ -19,7 +20,6 @@ from edcal.load.sections.campaigns import campaign_ref
 from edcal.load.sections.networks import known_networks, network_ref
 from edcal.load.sections.posts import check_image, check_link, read_schedule
 from edcal.load.sections.repeat import MAX_HORIZON_DAYS
-from edcal.load.validate import WEB_ADDRESS
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
 from edcal.model.calendar import (
     AMBASSADOR_DAYS,
