@@ -3601,7 +3601,7 @@ def test_measured_in_future_is_a_warning_with_the_day_meant() -> None:
     ("https://acme.github.io/blog", None),
 ])
 def test_which_site_urls_lead_nowhere(url: str, found: tuple[str, str] | None) -> None:
-    from edcal.site import unreachable_site_url
+    from edcal.addresses import unreachable_site_url
 
     assert unreachable_site_url(url) == found
 

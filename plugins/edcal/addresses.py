@@ -4,13 +4,15 @@ A post's link, a link in an article, an article's own URL: whether it is the blo
 the file of output/ it opens (:func:`blog_path`), the page it names (:func:`page_key`, :func:`page_path`)
 and the article a link is about (:func:`article_key`, :func:`article_address_key`), the host of another
 site's address (:func:`url_host`), two links to one page (:func:`same_page_key`), the blog's address
-written on another scheme's port (:func:`on_other_port`). The plan, the checks, the outputs and the
-Pelican adapter all ask here, so that two of them never read one address two ways.
+written on another scheme's port (:func:`on_other_port`), whether a SITEURL is one the public can follow
+(:func:`unreachable_site_url`). The plan, the checks, the outputs and the Pelican adapter all ask here, so
+that two of them never read one address two ways.
 """
 
 from __future__ import annotations
 
 import functools
+import ipaddress
 import re
 import urllib.parse
 from collections.abc import Iterable
@@ -229,3 +231,40 @@ def same_page_key(url: str) -> tuple[str, str, str, str] | None:
     path = path[:-len("index.html")] if path.endswith("/index.html") else path
     server = host if port is None else f"{host}:{port}"
     return server, path if path.endswith("/") else path + "/", parts.query, parts.fragment
+
+
+#: Second-level names reserved for examples (RFC 2606), with every name under them: what templates write.
+EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+#: Top-level names no public site can have: reserved for documentation, sure to be invalid (RFC 2606).
+PLACEHOLDER_TLDS = ("example", "invalid")
+#: Top-level names only a machine or a test network knows: the loopback, testing (RFC 6761).
+LOCAL_TLDS = ("localhost", "test")
+
+
+def unreachable_site_url(url: str) -> tuple[str, str] | None:
+    """Why ``url`` (a SITEURL) is no address the public can follow, or None when it is one.
+
+    ``("none", "")`` for an empty or partial address (``/blog``, ``blog.acme.fr``);
+    ``("placeholder", name)`` for a name reserved for examples (``example.org``, ``.example``);
+    ``("local", name)`` for a local or test name (``localhost``, ``.test``, ``127.0.0.1``).
+    """
+    try:
+        host = (urllib.parse.urlsplit(url).hostname or "") if WEB_ADDRESS.match(url) else ""
+    except ValueError:  # an unclosed "[": no host
+        host = ""
+    host = host.rstrip(".")
+    if not host:
+        return "none", ""
+    for domain in EXAMPLE_DOMAINS:
+        if host == domain or host.endswith("." + domain):
+            return "placeholder", domain
+    top = host.rpartition(".")[2]
+    if top in PLACEHOLDER_TLDS:
+        return "placeholder", "." + top
+    if top in LOCAL_TLDS:
+        return "local", host if host == "localhost" else "." + top
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    return ("local", host) if address.is_loopback or address.is_unspecified else None

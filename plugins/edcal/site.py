@@ -5,12 +5,10 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
-import ipaddress
 import logging
 import os
 import re
 import sys
-import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args
@@ -547,45 +545,6 @@ class _PlainLogHandler(logging.Handler):
 
 _PLAIN_LOG = _PlainLogHandler()
 _PLAIN_LOG.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-
-
-#: Second-level names reserved for examples (RFC 2606), with every name under them: what templates write.
-EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
-#: Top-level names no public site can have: reserved for documentation, sure to be invalid (RFC 2606).
-PLACEHOLDER_TLDS = ("example", "invalid")
-#: Top-level names only a machine or a test network knows: the loopback, testing (RFC 6761).
-LOCAL_TLDS = ("localhost", "test")
-
-
-def unreachable_site_url(url: str) -> tuple[str, str] | None:
-    """Why ``url`` (a SITEURL) is no address the public can follow, or None when it is one.
-
-    ``("none", "")`` for an empty or partial address (``/blog``, ``blog.acme.fr``);
-    ``("placeholder", name)`` for a name reserved for examples (``example.org``, ``.example``);
-    ``("local", name)`` for a local or test name (``localhost``, ``.test``, ``127.0.0.1``).
-    """
-    from edcal.addresses import WEB_ADDRESS
-
-    try:
-        host = (urllib.parse.urlsplit(url).hostname or "") if WEB_ADDRESS.match(url) else ""
-    except ValueError:  # an unclosed "[": no host
-        host = ""
-    host = host.rstrip(".")
-    if not host:
-        return "none", ""
-    for domain in EXAMPLE_DOMAINS:
-        if host == domain or host.endswith("." + domain):
-            return "placeholder", domain
-    top = host.rpartition(".")[2]
-    if top in PLACEHOLDER_TLDS:
-        return "placeholder", "." + top
-    if top in LOCAL_TLDS:
-        return "local", host if host == "localhost" else "." + top
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return None
-    return ("local", host) if address.is_loopback or address.is_unspecified else None
 
 
 def setting_source(site: Path, settings_path: Path, name: str) -> Source:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal import clock
+from edcal.addresses import unreachable_site_url
 from edcal.commands.init import (
     ADOPTION_FOLDER,
     TEMPLATE_SUFFIX,
@@ -30,7 +31,7 @@ from edcal.commands.init import (
 from edcal.errors import InputError, InputErrors, message_of
 from edcal.i18n import Message, language, say, say_count, speak
 from edcal.model.source import Source
-from edcal.site import DEFAULT_SETTINGS, PLUGIN, pelican_settings, setting_source, unreachable_site_url
+from edcal.site import DEFAULT_SETTINGS, PLUGIN, pelican_settings, setting_source
 from edcal.zones import zone_hint, zone_named
 
 #: Where edcal's workflow goes, and the other files an adopted blog gets when it lacks them.

@@ -444,7 +444,8 @@ def creation_report(site: NewSite, folder: Path, site_url: str, timezone: str, l
     """What ``init`` prints after making a site: where, in which language and time zone (``computers``: the
     computer's), and what to run next; then what remains to write before publishing (SITEURL, the team's
     names, where edcal lives)."""
-    from edcal.site import setting_source, unreachable_site_url
+    from edcal.addresses import unreachable_site_url
+    from edcal.site import setting_source
     from edcal.skeleton import PLACEHOLDER_PEOPLE
 
     names = {"fr": say("French"), "en": say("English")}

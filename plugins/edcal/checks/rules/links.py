@@ -14,7 +14,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from edcal.addresses import absolute, article_key, blog_path, is_site_url, on_other_port, page_key, site_pages
+from edcal.addresses import (
+    absolute,
+    article_key,
+    blog_path,
+    is_site_url,
+    on_other_port,
+    page_key,
+    site_pages,
+    unreachable_site_url,
+)
 from edcal.checks.registry import THE_POSTS, CheckContext, PostText, Problem, post_texts, rule
 from edcal.checks.rules._files import closest_file_name, is_file, names_an_article, nearest_file
 from edcal.errors import closest
@@ -36,7 +45,7 @@ from edcal.plan.linked import (
 )
 from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
-from edcal.site import DEFAULT_SETTINGS, unreachable_site_url
+from edcal.site import DEFAULT_SETTINGS
 
 
 @rule("post-before-article", "error",
