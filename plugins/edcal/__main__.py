@@ -310,7 +310,8 @@ def _speak_site_language(words: list[str]) -> None:
     settings are read as a command reads them; when they cannot be, the errors stay in ``$EDCAL_LANG``
     or English (docs/cli.md).
     """
-    from edcal.site import DEFAULT_SETTINGS, speak_site_language
+    from edcal.load.calendar_files import DEFAULT_SETTINGS
+    from edcal.site import speak_site_language
 
     given: dict[str, str] = {}
     for index, word in enumerate(words):

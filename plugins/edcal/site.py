@@ -24,13 +24,13 @@ from edcal.i18n import (
     speak,
     unspoken_language,
 )
+from edcal.load.calendar_files import DEFAULT_SETTINGS
 from edcal.model.source import Source
 
 #: The site's root folder, a setting pelicanconf.py may set (the commands set it for Pelican).
 SITE_SETTING = "EDCAL_SITE"
 #: The settings file a command read (``-s``), which Pelican's settings do not say: the checks point there.
 SETTINGS_FILE_SETTING = "EDCAL_SETTINGS_FILE"
-DEFAULT_SETTINGS = "pelicanconf.py"
 PLUGIN = "edcal"
 
 

@@ -62,9 +62,10 @@ class SitemapGenerator:
             from edcal.errors import InputError, InputErrors
             from edcal.files import os_reason
             from edcal.i18n import say
+            from edcal.load.calendar_files import DEFAULT_SETTINGS
             from edcal.pelican_plugin import abort
             from edcal.pelican_plugin.staging import STAGING_PREFIX
-            from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, SITE_SETTING, setting_source
+            from edcal.site import SETTINGS_FILE_SETTING, SITE_SETTING, setting_source
 
             site = Path(str(self.settings.get(SITE_SETTING) or "."))
             settings_file = Path(self.settings.get(SETTINGS_FILE_SETTING) or site / DEFAULT_SETTINGS)

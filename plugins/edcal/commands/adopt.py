@@ -30,8 +30,9 @@ from edcal.commands.init import (
 )
 from edcal.errors import InputError, InputErrors, message_of
 from edcal.i18n import Message, language, say, say_count, speak
+from edcal.load.calendar_files import DEFAULT_SETTINGS
 from edcal.model.source import Source
-from edcal.site import DEFAULT_SETTINGS, PLUGIN, pelican_settings, setting_source
+from edcal.site import PLUGIN, pelican_settings, setting_source
 from edcal.zones import zone_hint, zone_named
 
 #: Where edcal's workflow goes, and the other files an adopted blog gets when it lacks them.

@@ -11,12 +11,13 @@ from typing import Any
 from edcal.checks import Finding
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import say, say_count, say_list, spoken
+from edcal.load.calendar_files import DEFAULT_SETTINGS
 from edcal.model.source import Source
 from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
 from edcal.pelican_plugin.state import BuildState, detach_state, find_state
 from edcal.plan.summary import PlanSummary
-from edcal.site import DEFAULT_SETTINGS, pelican_logging, pelican_settings
+from edcal.site import pelican_logging, pelican_settings
 
 #: Rules about the settings a build reads (``-s publishconf.py``): the build shows their findings in full, as
 #: `edcal check` reads pelicanconf.py and may not find them; it counts the others.

@@ -14,6 +14,8 @@ from edcal.model.source import Source
 
 CALENDAR_FILE = "calendar.yaml"
 CALENDAR_DIR = "calendar.d"
+#: The Pelican settings a site is read with when no `-s` names others.
+DEFAULT_SETTINGS = "pelicanconf.py"
 
 
 def calendar_files(site: Path) -> list[Path]:

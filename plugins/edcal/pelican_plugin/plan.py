@@ -9,12 +9,13 @@ from pathlib import Path
 
 from edcal.errors import InputError, InputErrors, did_you_mean, located_template_errors
 from edcal.i18n import say
+from edcal.load.calendar_files import DEFAULT_SETTINGS
 from edcal.model.plan import Plan, Share, ShareKit
 from edcal.model.source import Source
 from edcal.pelican_plugin.state import BuildState
 from edcal.plan.compose import DRAFTS_FOLDER, Composer, DraftTemplates
 from edcal.plan.resolve import Site, resolve_plan
-from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, override_problems, setting_source
+from edcal.site import SETTINGS_FILE_SETTING, override_problems, setting_source
 from edcal.themes import copied_theme, template_folders, untranslated_words
 
 

@@ -22,7 +22,7 @@ from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.i18n import say
 from edcal.load.calendar import load_calendar
-from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE
+from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE, DEFAULT_SETTINGS
 from edcal.model.article import Article
 from edcal.model.calendar import Calendar
 from edcal.model.plan import Plan
@@ -285,7 +285,7 @@ def _check_extra_metadata(site: Path, settings: dict[str, Any], extra: frozenset
     """``EDCAL_EXTRA_METADATA`` names fields of the site's theme and plugins, never edcal's own: with
     ``status`` there, drafts went online, taken for a theme's field."""
     from edcal.load.articles import ArticleSpec
-    from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
+    from edcal.site import SETTINGS_FILE_SETTING, setting_source
 
     own = sorted(extra & {name for name in ArticleSpec.model_fields if name != "loc"})
     if not own:
@@ -311,7 +311,7 @@ def _check_timezone(calendar: Calendar, settings: dict[str, Any], site: Path) ->
         except ValueError:  # GMT, EST, an abbreviation: the calendar's zone is the one to write
             hint = say("write TIMEZONE = '{here}' in the Pelican settings ('{there}' is refused in "
                        "calendar.yaml too)", here=calendar.timezone, there=configured)
-        from edcal.site import DEFAULT_SETTINGS, SETTINGS_FILE_SETTING, setting_source
+        from edcal.site import SETTINGS_FILE_SETTING, setting_source
 
         settings_file = Path(settings.get(SETTINGS_FILE_SETTING) or site / DEFAULT_SETTINGS)
         where = setting_source(site, settings_file, "TIMEZONE")

@@ -29,6 +29,7 @@ from edcal.checks.rules._files import closest_file_name, is_file, names_an_artic
 from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
+from edcal.load.calendar_files import DEFAULT_SETTINGS
 from edcal.model.article import Article
 from edcal.model.calendar import PostEntry, Variant
 from edcal.model.days import as_instant
@@ -45,7 +46,6 @@ from edcal.plan.linked import (
 )
 from edcal.plan.share import site_addresses
 from edcal.plan.status import article_state
-from edcal.site import DEFAULT_SETTINGS
 
 
 @rule("post-before-article", "error",
