@@ -12,7 +12,7 @@ import pytest
 
 from browser import browser, serve
 from conftest import run_edcal, write_pelicanconf
-from edcal.commands.init import machine_zone
+from edcal.zones import machine_zone
 from helpers import page_text
 
 
@@ -51,7 +51,7 @@ def test_the_machines_zone_is_read_from_etc_localtime_without_tz(tmp_path: Path)
     assert machine_zone({}, tmp_path / "none") is None
     # CET, a rule of central Europe, is a link to Europe/Brussels in the database: a German server's TZ=CET
     # made a Belgian site, and `--timezone CET` one with Belgium's holidays, without a word of Belgium.
-    from edcal.commands.init import zone_country
+    from edcal.zones import zone_country
 
     assert machine_zone({"TZ": "CET"}, link) is None
     assert [zone_country(zone) for zone in ("CET", "MET", "EET", "WET", "Europe/Brussels")] == [None] * 4 + ["BE"]

@@ -1186,7 +1186,8 @@ def test_the_agenda_lists_an_article_a_freeze_held_back_as_going_online(site: Pa
 def test_a_new_sites_country_and_language_come_from_its_own_zone() -> None:
     """Indian/Reunion links to Asia/Dubai in the time zone database, Europe/Amsterdam to Europe/Brussels:
     init gave Réunion the Emirates' holidays and an English site, the Netherlands Belgium's and a French one."""
-    from edcal.commands.init import default_language, zone_country
+    from edcal.commands.init import default_language
+    from edcal.zones import zone_country
 
     assert [zone_country(zone) for zone in ("Indian/Reunion", "Europe/Amsterdam", "US/Eastern", "UTC")] == \
         ["RE", "NL", "US", None]

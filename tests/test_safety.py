@@ -919,7 +919,7 @@ def test_a_planning_folder_of_its_own_is_rebuilt(site: Path) -> None:
 def test_a_computer_zone_edcal_init_cannot_read_leaves_the_default(tmp_path: Path) -> None:
     """/etc/localtime linked to itself stopped `edcal init` with a traceback; TZ written as a file's path
     (glibc's ":/usr/share/zoneinfo/America/New_York") named no zone, and a New York site was made on Paris time."""
-    from edcal.commands.init import machine_zone
+    from edcal.zones import machine_zone
 
     loop = tmp_path / "localtime"
     loop.symlink_to(tmp_path / "other")

@@ -3,12 +3,19 @@
 A time that does not exist (the clocks jump from 02:00 to 03:00) or exists
 twice (they fall back from 03:00 to 02:00) is never guessed: the user gets a
 located error saying how to write it unambiguously.
+
+The system's time zone database is read here too: the zone the computer's clock keeps
+(:func:`machine_zone`), a country's zone and a zone's country (:func:`country_zone`, :func:`zone_country`),
+for `edcal init`'s defaults.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from edcal.errors import closest, did_you_mean
@@ -219,3 +226,75 @@ def _clock_names(name: str, year: int) -> str:
     if len(names) < 2 or not all(said.isalpha() for said in names.values()):
         return name
     return f"{names[False]}/{names[True]}"
+
+
+#: Where Linux and macOS keep the computer's zone: a link into the database (``…/zoneinfo/America/New_York``).
+LOCAL_TIME = Path("/etc/localtime")
+
+
+def machine_zone(environ: Mapping[str, str], local_time: Path = LOCAL_TIME) -> str | None:
+    """The IANA zone the computer's clock keeps, if it names a place: ``TZ`` (``America/New_York``, or
+    ``:America/New_York`` or a file of the database as glibc also takes them), else the zone
+    ``/etc/localtime`` links to. None for neither, for a name the database does not know, or for a zone of
+    no country (``UTC``, ``Etc/GMT+5``: a server's or a container's clock, not the team's)."""
+    name = environ.get("TZ", "").removeprefix(":").strip()
+    if name.startswith("/"):  # a file of the database, as glibc takes it: ":/usr/share/zoneinfo/Europe/Paris"
+        name = name.partition("/zoneinfo/")[2]
+    elif not name and "TZ" not in environ:
+        try:
+            target = local_time.resolve(strict=True).as_posix()
+        except (OSError, RuntimeError):  # RuntimeError: a link to itself, before Python 3.13
+            return None
+        name = target.partition("/zoneinfo/")[2]
+    if not name or name not in known_zones():
+        return None
+    return _canonical_zone(name) if zone_country(name) else None  # US/Eastern: America/New_York
+
+
+def country_zone(code: str) -> str | None:
+    """The time zone of a country (ISO code), the first the database's zone.tab lists for it: its
+    only one (GB: Europe/London), or its main one (DE: Europe/Berlin, "most of Germany"; US:
+    America/New_York, which ``init`` then names)."""
+    try:
+        table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    return next((fields[2] for line in table.splitlines()
+                 if not line.startswith("#") and len(fields := line.split("\t")) >= 3 and fields[0] == code),
+                None)
+
+
+#: Zones of a region's rule, no place's, that the database links to a city of one country since 2024b (CET
+#: and MET to Europe/Brussels, EET to Europe/Athens, WET to Europe/Lisbon): a German server's CET is no
+#: Belgian site.
+_REGION_RULES = frozenset({"CET", "MET", "EET", "WET"})
+
+
+def zone_country(timezone: str) -> str | None:
+    """The country of an IANA time zone, from the time zone database's zone.tab (None for UTC, and for a
+    region's rule such as CET)."""
+    if timezone in _REGION_RULES:
+        return None
+    try:
+        table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    rows = {fields[2]: fields[0] for line in table.splitlines()
+            if not line.startswith("#") and len(fields := line.split("\t")) >= 3}
+    # The zone's own row first: Indian/Reunion links to Asia/Dubai in the database (same clock), and
+    # Europe/Amsterdam to Europe/Brussels, but they are Réunion's and the Netherlands'.
+    return rows.get(timezone) or rows.get(_canonical_zone(timezone))
+
+
+def _canonical_zone(timezone: str) -> str:
+    """An old or alias zone name as the zone it links to (``US/Eastern`` -> ``America/New_York``)."""
+    try:
+        links = resources.files("tzdata.zoneinfo").joinpath("tzdata.zi").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return timezone
+    for line in links.splitlines():
+        if line.startswith("L "):
+            _, target, alias = line.split()[:3]
+            if alias == timezone:
+                return target
+    return timezone
