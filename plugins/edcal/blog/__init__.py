@@ -18,6 +18,9 @@ from pelican import signals
 
 #: Plugin names that bring these helpers.
 PLUGIN_NAMES = ("edcal", "edcal.blog")
+#: Set by the edcal plugin while a build's state is attached: its build time (``SOURCE_DATE_EPOCH``, else the
+#: inputs' last commit), which the blog's files give for "now".
+BUILD_TIME_SETTING = "EDCAL_BUILD_TIME"
 
 
 def register() -> None:
@@ -166,11 +169,9 @@ def _pinned_time(context: dict[str, Any]) -> Any:
     inputs' last commit), or ``SOURCE_DATE_EPOCH`` for the blog built without the planning engine."""
     from edcal.clock import source_date_epoch
     from edcal.errors import InputErrors
-    from edcal.pelican_plugin.state import find_state
 
-    state = find_state(context)
-    if state is not None:
-        return state.generated_at
+    if BUILD_TIME_SETTING in context:
+        return context[BUILD_TIME_SETTING]
     try:
         return source_date_epoch()
     except InputErrors:  # not a number: the blog alone keeps Pelican's own date

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal import clock
+from edcal.blog import BUILD_TIME_SETTING
 from edcal.checks import all_rules
 from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.i18n import say
@@ -214,10 +215,12 @@ def attach_state(settings: dict[str, Any], state: BuildState) -> None:
     token = f"edcal-build-{next(_TOKENS)}"
     _STATES[token] = state
     settings[STATE_KEY] = token
+    settings[BUILD_TIME_SETTING] = state.generated_at  # for the blog's side, which imports no plugin
 
 
 def detach_state(settings: dict[str, Any]) -> None:
     _STATES.pop(settings.pop(STATE_KEY, ""), None)
+    settings.pop(BUILD_TIME_SETTING, None)
 
 
 def find_state(settings: dict[str, Any]) -> BuildState | None:
