@@ -25,7 +25,7 @@ def test_version(runner: CliRunner) -> None:
 def test_help_lists_the_commands_with_examples(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["build", "--help"])
     assert result.exit_code == 0
-    assert "--site" in result.output and "Example: edcal build" in result.output
+    assert "--site" in result.output and "Example:\n    edcal build --site . -s publishconf.py\n" in result.output
 
 
 @pytest.mark.parametrize(("args", "expected"), [
@@ -546,8 +546,8 @@ def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, sit
     since = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-02-01"])
     assert since.output.splitlines()[0].strip() == "Lundi 1er février 2027", since.output
     assert "Mardi 2 mars 2027 — aujourd'hui" in since.output and "Un tweet" in since.output
-    helped = " ".join(runner.invoke(cli, ["agenda", "--help"]).output.split())
-    assert "(without --days, --since a past day runs on to 14 days from today)" in helped, helped
+    helped = " ".join(runner.invoke(cli, ["agenda", "--help"], env={"EDCAL_LANG": "en"}).output.split())
+    assert "without --days, a --since in the past shows up to 14 days from today" in helped, helped
     both = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-01", "--until", "2027-03-10",
                                "--days", "2"])
     assert both.exit_code == 2 and "--days: error: trouvé à la fois --days et --until" in both.output

@@ -22,6 +22,7 @@ import click
 
 from edcal import __version__
 from edcal._console import EXIT_INTERRUPTED
+from edcal._help import TranslatedHelp
 from edcal.errors import EXIT_INPUT, InputErrors, report, show_paths_from, shown_path
 from edcal.i18n import Message, say
 
@@ -40,6 +41,12 @@ PLACEHOLDER_URL = "https://www.example.org"
 
 EPILOG = ("Docs: docs/index.md in the edcal repository. "
           "Exit codes: 0 fine, 1 check found errors, 2 invalid input.")
+
+
+def examples(*commands: str, label: str = "Examples:") -> str:
+    """A command's epilog: ``label``, then its example commands, one a line as typed (click's ``\\b`` block
+    keeps them whole, to copy; the label alone is translated, edcal._help)."""
+    return "\n".join(["\b", label, *(f"  {command}" for command in commands)])
 
 
 def _site_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -83,7 +90,7 @@ def site_options(command: F) -> F:
                            default=Path("."), show_default=False, callback=_site_folder,
                            help="The site's folder (holding calendar.yaml and pelicanconf.py; default: "
                                 "this folder or the nearest one above it with a calendar.yaml).")(command)
-    command = click.option("-s", "--settings", "settings_file", default="pelicanconf.py",
+    command = click.option("-s", "--settings", "settings_file", default="pelicanconf.py", metavar="FILE",
                            show_default=True, callback=_settings_name,
                            help="Pelican settings file, relative to the site (e.g. publishconf.py).")(command)
     command = click.option("-q", "--quiet", "verbosity", flag_value=-1,
@@ -149,8 +156,9 @@ def progress(message: Message, verbosity: int | None, site: Path, settings_file:
         yield
 
 
-class EdcalCommand(click.Command):
-    """click's command, refusing an option of one value given twice: click keeps the last, and
+class EdcalCommand(TranslatedHelp, click.Command):
+    """click's command, its help in the team's language (:mod:`edcal._help`), refusing an option of one
+    value given twice: click keeps the last, and
     ``edcal move X --by +1d --by +2d`` moved by two days, ``export --network linkedin --network mastodon``
     exported Mastodon alone, without a word."""
 
@@ -173,8 +181,9 @@ class EdcalCommand(click.Command):
         return super().parse_args(ctx, args)
 
 
-class EdcalGroup(click.Group):
-    """click's group, with usage errors in edcal's ``--option: error: …`` form and Ctrl-C exiting 130.
+class EdcalGroup(TranslatedHelp, click.Group):
+    """click's group, with usage errors in edcal's ``--option: error: …`` form and Ctrl-C exiting 130,
+    its help in the team's language (:mod:`edcal._help`).
 
     click prints its own "Usage: … Error: …" block and turns Ctrl-C into
     "Aborted!" with exit 1: a CI log or a script could not tell an interrupt
@@ -197,6 +206,9 @@ class EdcalGroup(click.Group):
             return super().main(args, prog_name, complete_var, False, **extra)
         words = _site_options_after_command(self, list(sys.argv[1:] if args is None else args))
         command = next((word for word in words if word in self.commands), None)
+        # A help page in the team's language, as a usage error is.
+        if _asks_for_help(words, self.context_settings.get("help_option_names", ["--help"])):
+            _speak_site_language(words)
         with _ctrl_c_remembered() as pressed:
             try:
                 code = super().main(words, prog_name, complete_var, False, **extra)
@@ -302,8 +314,16 @@ def _before_the_command(group: click.Group, exc: click.UsageError, words: list[s
     return say("options of a command go after it: edcal {command} {option} …", command=command, option=option)
 
 
+def _asks_for_help(words: list[str], names: list[str]) -> bool:
+    """Whether the command line shows a help page: ``--help`` (one of ``names``, before any ``--``), or
+    ``edcal`` alone."""
+    options = words[:words.index("--")] if "--" in words else words
+    return not words or any(word in names for word in options)
+
+
 def _speak_site_language(words: list[str]) -> None:
-    """Learn the site's language for a usage error: click's errors come before any command reads the site.
+    """Learn the site's language for a usage error or a help page: click's come before any command reads
+    the site.
 
     The site is the one the command would have worked on: ``--site DIR`` (and ``-s FILE``) when the
     command line gives them, else this folder or the nearest one above it with a calendar.yaml. Its
@@ -335,7 +355,7 @@ def cli() -> None:
         click.get_current_context().color = False
 
 
-@cli.command(epilog="Example: edcal build --site . -s publishconf.py")
+@cli.command(epilog=examples("edcal build --site . -s publishconf.py", label="Example:"))
 @site_options
 @click.option("--no-check", is_flag=True, help="Build even when checks find errors (emergencies only).")
 @input_errors_exit
@@ -378,8 +398,8 @@ _RUN_OPTIONS = {"fmt": "--format", "strict": "--strict", "only": "--only", "sinc
                 "until": "--until", "summary": "--summary"}
 
 
-@cli.command(epilog="Examples: edcal check; edcal check --format github --strict; "
-             "edcal check --only text-too-long --until 2027-03-31")
+@cli.command(epilog=examples("edcal check", "edcal check --format github --strict",
+                             "edcal check --only text-too-long --until 2027-03-31"))
 @site_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for scripts, github for workflow annotations.")
@@ -453,11 +473,11 @@ def check(site: Path, settings_file: str, verbosity: int | None, fmt: str, stric
     sys.exit(reports.exit_code(findings, strict))
 
 
-@cli.command(epilog="Example: edcal serve --port 8080, then open http://127.0.0.1:8080/planning/")
+@cli.command(epilog=examples("edcal serve --port 8080", label="Example:"))
 @site_options
-@click.option("--bind", default="127.0.0.1", show_default=True,
+@click.option("--bind", default="127.0.0.1", show_default=True, metavar="ADDRESS",
               help="Address to listen on (any but a loopback one serves the team's plan to the network).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, metavar="PORT",
               help="Port (0: any free port).")
 @click.option("--no-watch", is_flag=True, help="Do not rebuild on change.")
 @input_errors_exit
@@ -484,18 +504,21 @@ def serve(site: Path, settings_file: str, verbosity: int | None, bind: str, port
               warn=say_line)
 
 
-@cli.command(epilog="Examples: edcal agenda; edcal agenda --days 60 --network linkedin; "
-             "edcal agenda --owner camille; edcal agenda --since 2027-02-01 --until 2027-02-28")
+@cli.command(epilog=examples("edcal agenda", "edcal agenda --days 60 --network linkedin",
+                             "edcal agenda --owner camille",
+                             "edcal agenda --since 2027-02-01 --until 2027-02-28"))
 @site_options
-@click.option("--days", type=click.IntRange(1, 3660), default=14, show_default=True,
-              help="How many days ahead, today (or --since's day) included (without --days, --since a past "
-              "day runs on to 14 days from today).")
-@click.option("--network", help="Only this network's posts.")
-@click.option("--owner", help="Only what this person owns (a team id), and the posts of someone away they "
-              "stand in for.")
-@click.option("--campaign", help="Only this campaign's items.")
-@click.option("--since", help="From this date or date-time (ISO 8601; default: now), past ones included.")
-@click.option("--until", help="Up to this date (included) or date-time (ISO 8601) rather than --days.")
+@click.option("--days", type=click.IntRange(1, 3660), default=14, show_default=True, metavar="N",
+              help="How many days to show, today (or the --since day) included; without --days, a --since "
+              "in the past shows up to 14 days from today.")
+@click.option("--network", metavar="ID", help="Only this network's posts.")
+@click.option("--owner", metavar="ID",
+              help="Only what this person owns (a team id), and the posts of someone away they stand in for.")
+@click.option("--campaign", metavar="ID", help="Only this campaign's items.")
+@click.option("--since", metavar="DATE",
+              help="From this date or date-time (ISO 8601; default: now), past ones included.")
+@click.option("--until", metavar="DATE",
+              help="Up to this date (included) or date-time (ISO 8601) rather than --days.")
 @click.option("--ids", is_flag=True, help="Show each item's id, as edcal move selects it.")
 @input_errors_exit
 def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, network: str | None,
@@ -523,8 +546,8 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
          days_given)
 
 
-@cli.command(epilog='Example: edcal init mon-blog --name "Le blog de la Menuiserie Durand" '
-             '--url https://blog.menuiserie-durand.fr')
+@cli.command(epilog=examples('edcal init mon-blog --name "Le blog de la Menuiserie Durand" '
+                             '--url https://blog.menuiserie-durand.fr', label="Example:"))
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", "site_name", default=None,
               help="The site's name [default: 'Mon blog', 'My blog' in English].")
@@ -585,8 +608,9 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
             click.echo(spoken(line))
 
 
-@cli.command(epilog='Examples: edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '
-             '--author "Sophie Benali" --category "L\'atelier" --tags apprentissage,recrutement')
+@cli.command(epilog=examples('edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '
+                             '--author "Sophie Benali" --category "L\'atelier" '
+                             '--tags apprentissage,recrutement', label="Example:"))
 @click.argument("title")
 @site_options
 @click.option("--date", metavar="'YYYY-MM-DD HH:MM'", help="Publication date and time (none: a draft).")
@@ -612,8 +636,8 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
         click.echo(shown_path(path.resolve().relative_to(site.resolve()).as_posix()))
 
 
-@cli.command(epilog="Examples: edcal diff; edcal diff main...; edcal diff main..feature; "
-             'edcal diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"')
+@cli.command(epilog=examples("edcal diff", "edcal diff main...", "edcal diff main..feature",
+                             'edcal diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"'))
 @click.argument("revision", default="HEAD")
 @click.argument("target", required=False)
 @site_options
@@ -625,9 +649,11 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
 @input_errors_exit
 def diff(revision: str, target: str | None, site: Path, settings_file: str, verbosity: int | None, fmt: str,
          everything: bool) -> None:
-    """Show what changed in the plan since REVISION (a git branch, tag or commit; default HEAD;
-    main... for where your branch left main, as a pull request compares), or from REVISION to
-    TARGET (main..feature, or main feature; main...feature: from where feature left main).
+    """Show what changed in the plan since REVISION, or from REVISION to TARGET.
+
+    REVISION is a git branch, tag or commit (default HEAD); main... compares from where your branch
+    left main, as a pull request does. From REVISION to TARGET: main..feature, or main feature;
+    main...feature compares from where feature left main.
 
     Posts, articles, ideas, deadlines, key dates and freeze windows added,
     removed or changed (date, status, text and its length, network, link,
@@ -649,10 +675,10 @@ def diff(revision: str, target: str | None, site: Path, settings_file: str, verb
             click.echo(spoken(note), err=True)
 
 
-@cli.command(epilog="Examples: edcal move --since 2027-01-18 --until 2027-01-22 --by '+7 days'; "
-             "edcal move salon-industrie --by '+1 week' --dry-run; "
-             "edcal move voeux-2027 --to 2027-01-06; "
-             "edcal move --campaign salon-industrie-2027 --network linkedin --by -2d")
+@cli.command(epilog=examples("edcal move --since 2027-01-18 --until 2027-01-22 --by '+7 days'",
+                             "edcal move salon-industrie --by '+1 week' --dry-run",
+                             "edcal move voeux-2027 --to 2027-01-06",
+                             "edcal move --campaign salon-industrie-2027 --network linkedin --by -2d"))
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @site_options
 @click.option("--since", metavar="YYYY-MM-DD", help="Select items from this day on.")
@@ -693,9 +719,9 @@ def move(ids: tuple[str, ...], site: Path, settings_file: str, verbosity: int | 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "comma": ",", "semicolon": ";"}
 
 
-@cli.command("import", epilog="Examples: edcal import planning-mars.csv --dry-run; "
-             "edcal import hootsuite.csv --network linkedin --campaign salon-2027; "
-             "edcal import export.csv --encoding cp1252 --skip-column Likes")
+@cli.command("import", epilog=examples("edcal import planning-mars.csv --dry-run",
+                                       "edcal import hootsuite.csv --network linkedin --campaign salon-2027",
+                                       "edcal import export.csv --encoding cp1252 --skip-column Likes"))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @site_options
 @click.option("--into", metavar="calendar.d/NAME.yaml",
@@ -733,9 +759,9 @@ def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, i
     campagne, responsable, statut…). A Hootsuite bulk file (date, message,
     link; no header row) needs --network. The site is read with the new
     file before it is written: an error is shown at its cell, and nothing
-    is written; so are rows planned already, and rows past unless --past
-    says what becomes of them. Exit code 1 when the
-    checks find errors the imported posts bring (they are written).
+    is written. Rows planned already are errors too, and so are rows past
+    unless --past says what becomes of them. Exit code 1 when the checks
+    find errors the imported posts bring (they are written).
     """
     from edcal.commands.import_ import import_posts
     from edcal.load.spreadsheet import ImportOptions
@@ -750,12 +776,13 @@ def import_(file: Path, site: Path, settings_file: str, verbosity: int | None, i
     sys.exit(outcome.code)
 
 
-@cli.command("next-change", epilog='Example, in CI: edcal next-change --after "$LAST_DEPLOY"')
+@cli.command("next-change",
+             epilog=examples('edcal next-change --after "$LAST_DEPLOY"', label="Example, in CI:"))
 @site_options
 @click.option("--after", metavar="ISO8601", help="Look for changes after this instant (default: now).")
 @click.option("--planning", "team", is_flag=True,
-              help="Also the moments planning/ changes (its feeds and pages), as if published: for a team "
-                   "that serves it from a server of its own.")
+              help="Count the changes of planning/ (its feeds and pages) too, as if it were published: for "
+                   "a team that serves it from its own server.")
 @input_errors_exit
 def next_change(site: Path, settings_file: str, verbosity: int | None, after: str | None, team: bool) -> None:
     """Print when the public site will next change by itself (ISO 8601).
@@ -778,17 +805,17 @@ def next_change(site: Path, settings_file: str, verbosity: int | None, after: st
         click.echo(f"note: {spoken(said)}", err=True)
 
 
-@cli.command(epilog="Examples: edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv; "
-             "edcal export csv --campaign salon-industrie-2027 --owner camille -o salon.csv")
+@cli.command(epilog=examples("edcal export hootsuite --network linkedin --until 2027-02-01 -o linkedin.csv",
+                             "edcal export csv --campaign salon-industrie-2027 --owner camille -o salon.csv"))
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @site_options
-@click.option("--network", help="Only this network (Hootsuite: one file per network).")
+@click.option("--network", metavar="ID", help="Only this network (Hootsuite: one file per network).")
 @click.option("--since", metavar="DATE", help="Posts after this date or instant (default: now).")
 @click.option("--until", metavar="DATE", help="Posts before the end of this day (or before this instant).")
 @click.option("--owner", metavar="ID", help="Only the posts of this person (a team id, name or e-mail).")
 @click.option("--campaign", metavar="ID", help="Only the posts of this campaign (its id or name).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Write to this file (default, or -: standard output).")
+              help="Write to this file (default: standard output, as with -).")
 @input_errors_exit
 def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, network: str | None,
            since: str | None, until: str | None, owner: str | None, campaign: str | None,
@@ -798,9 +825,9 @@ def export(fmt: str, site: Path, settings_file: str, verbosity: int | None, netw
     Hootsuite's Bulk Composer takes one network per file (rows of date-time,
     message, link, in the date format set under `exports:` in calendar.yaml)
     and at most 350 rows: a longer export is split into -1, -2… files beside
-    FILE (and the numbered files a longer export of that name wrote before are
-    removed). The files are written all or none. Notes on its unconfirmed rules
-    go to standard error.
+    the --output file (and the numbered files a longer export of that name wrote
+    before are removed). The files are written all or none. Notes on
+    Hootsuite's unconfirmed rules go to standard error.
     """
     from edcal.commands.export import export as run_export
     from edcal.commands.export import write

@@ -1,0 +1,112 @@
+"""`edcal --help` and each command's --help, in the language of the site's team."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import write_pelicanconf
+from edcal.__main__ import cli
+
+NBSP = "\u00a0"
+
+
+def lines(result: click.testing.Result) -> list[str]:
+    assert result.exit_code == 0, result.output
+    return result.output.splitlines()
+
+
+def test_check_s_help_is_french_when_asked(runner: CliRunner) -> None:
+    """A French community manager read `edcal check --help` in English amid French errors and findings."""
+    french = lines(runner.invoke(cli, ["check", "--help"], env={"EDCAL_LANG": "fr"}, prog_name="edcal"))
+    for line in (
+        f"Utilisation{NBSP}: edcal check [OPTIONS]",
+        f"  Vérifier le plan{NBSP}: longueurs, visuels, liens, rythme, publications trop",
+        f"Options{NBSP}:",
+        "  --strict                     Échouer (code 1) sur les avertissements aussi.",
+        "  --list                       Lister les règles, sans les appliquer.",
+        "  -h, --help                   Afficher cette aide.",
+        f"                               défaut{NBSP}: text]",
+        f"  Exemples{NBSP}:",
+        "    edcal check --format github --strict",
+    ):
+        assert line in french, "\n".join(french)
+    english = lines(runner.invoke(cli, ["check", "--help"], env={"EDCAL_LANG": "en"}, prog_name="edcal"))
+    for line in ("Usage: edcal check [OPTIONS]", "Options:", "  --strict                     Exit 1 on warnings too.",
+                 "  -h, --help                   Show this message and exit."):
+        assert line in english, "\n".join(english)
+    assert "[default: text]" in " ".join(" ".join(english).split())
+
+
+def test_edcal_s_help_lists_the_commands_in_french(runner: CliRunner) -> None:
+    french = lines(runner.invoke(cli, ["--help"], env={"EDCAL_LANG": "fr"}, prog_name="edcal"))
+    assert f"Commandes{NBSP}:" in french and f"Utilisation{NBSP}: edcal [OPTIONS] COMMAND [ARGS]..." in french
+    assert f"  agenda       Afficher ce qui arrive{NBSP}: publications, articles, échéances, en un" in french, \
+        "\n".join(french)
+    # `edcal` alone prints the same page, on standard error, and exits 2.
+    alone = runner.invoke(cli, [], env={"EDCAL_LANG": "fr"}, prog_name="edcal")
+    assert alone.exit_code == 2 and alone.output.splitlines() == french
+
+
+@pytest.mark.usefixtures("site_language")
+def test_help_speaks_the_site_s_language_as_errors_do(runner: CliRunner, site: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the French site, as its team runs edcal (no EDCAL_LANG): French; in an English site, English."""
+    monkeypatch.chdir(site / "content")
+    assert f"Options{NBSP}:" in lines(runner.invoke(cli, ["agenda", "--help"]))
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\n')
+    assert "Options:" in lines(runner.invoke(cli, ["agenda", "--help"]))
+
+
+def commands(group: click.Group) -> list[tuple[str, click.Command]]:
+    """Every command of edcal, the group first, with its command line (`edcal move`)."""
+    found: list[tuple[str, click.Command]] = [("edcal", group)]
+    for name, command in group.commands.items():
+        found += commands(command) if isinstance(command, click.Group) else [(f"edcal {name}", command)]
+    return found
+
+
+def test_every_help_text_has_its_french_translation() -> None:
+    """A new command or option, or a reworded help, cannot ship with an English-only help page."""
+    from edcal._help import CLICK_WORDS, paragraphs
+    from edcal.i18n import catalog
+
+    french = catalog("fr")
+    missing = []
+    texts = list(CLICK_WORDS)
+    for line, command in commands(cli):
+        ctx = click.Context(command, info_name=line)
+        texts += paragraphs(command.help) + paragraphs(command.epilog) + paragraphs(command.short_help)
+        for param in command.get_params(ctx):
+            if isinstance(param, click.Argument):
+                assert not getattr(param, "help", None), f"{line} {param.name}: say it in the command's help"
+            else:
+                texts += paragraphs(getattr(param, "help", None))
+    assert len(texts) > 80
+    for text in texts:
+        if text not in french:
+            missing.append(text)
+    assert not missing, "no French translation in translations/fr/help.yaml of:\n" + "\n".join(missing)
+    catalogue = Path(__file__).resolve().parents[1] / "plugins" / "edcal" / "translations" / "fr" / "help.yaml"
+    stale = set(yaml.safe_load(catalogue.read_text(encoding="utf-8"))) - set(texts)
+    assert not stale, "help.yaml translates texts no help page shows any more:\n" + "\n".join(sorted(stale))
+
+
+@pytest.mark.parametrize("line", [line for line, _command in commands(cli)])
+def test_french_help_wraps_without_breaking_before_its_punctuation(runner: CliRunner, line: str) -> None:
+    """French puts a no-break space before ':' ';' '?' '!' '»': a line never starts with them, on the
+    narrowest help click lays out (50 columns)."""
+    result = runner.invoke(cli, [*line.split()[1:], "--help"], env={"EDCAL_LANG": "fr"}, terminal_width=50)
+    page = lines(result)
+    assert f"Options{NBSP}:" in page
+    for shown in page:
+        assert not re.match(r"\s*[:;?!»]", shown), shown
+        assert not re.search(r"\S [:;?!»]", shown), f"a plain space before its punctuation: {shown!r}"
+        assert not shown.endswith(NBSP), shown
+        if len(shown) > 50:  # an option's names, an example command (kept whole, to copy), a long word
+            assert shown.lstrip().startswith(("-", "edcal ")) or " " not in shown.strip(), shown
