@@ -527,3 +527,37 @@ def test_an_edcal_in_a_private_repository_is_installed_with_the_edcal_token_secr
         ["git", "-c", "url.https://x-access-token:ghp_secret@github.com/.insteadOf=https://github.com/",
          "ls-remote", "--get-url", "https://github.com/your-org/edcal"], capture_output=True, text=True, check=True)
     assert rewritten.stdout == "https://x-access-token:ghp_secret@github.com/your-org/edcal\n"
+
+
+#: The first major of each action that runs on Node.js 24. GitHub's runners run Node.js 20 actions on
+#: Node.js 24 since June 2026, with a "Node.js 20 is deprecated" warning on every run (96 a day here).
+NODE_24 = {"actions/checkout": 5, "actions/setup-python": 6, "actions/cache/restore": 5, "actions/cache/save": 5,
+           "actions/upload-artifact": 6, "actions/download-artifact": 7,
+           # Its own steps are a shell script; its upload-artifact is v7 from v5 on.
+           "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
+
+
+def test_every_action_the_workflow_and_the_docs_use_runs_on_node_24(workflow: dict[str, Any]) -> None:
+    docs = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    used = re.findall(r"uses: (actions/[\w/-]+)@v(\d+)\b", WORKFLOW.read_text(encoding="utf-8") + docs)
+    assert {name for name, _ in used} == set(NODE_24)
+    assert [f"{name}@v{major}" for name, major in used if int(major) < NODE_24[name]] == []
+    # From v4 on, upload-pages-artifact leaves out hidden files unless told: a site's .well-known/ (a
+    # Bluesky handle's atproto-did, security.txt) went out with v3 and must still.
+    pages = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert pages["with"] == {"path": "output/", "include-hidden-files": True}
+
+
+def test_a_run_run_again_records_its_own_deployment(workflow: dict[str, Any], site: Path) -> None:
+    """"Re-run all jobs" of an older run deploys its older commit, but its record could not be saved (the key
+    of its first attempt was taken: GitHub never overwrites a cache entry): the record still named the newer
+    commit, and the scheduled runs left the older site online until an article became due."""
+    save = next(s for s in workflow["jobs"]["deploy"]["steps"] if s.get("uses", "").startswith("actions/cache/"))
+    restore = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/cache/restore@"))
+    keys = set()
+    for attempt in ("1", "2"):
+        job = Job(workflow, site, event="push", now=AFTER)
+        job.github["run_attempt"] = attempt
+        keys.add(job.text(save["with"]["key"]))
+    assert len(keys) == 2 and all(key.startswith(restore["with"]["restore-keys"]) for key in keys)
+
