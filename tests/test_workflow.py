@@ -561,3 +561,12 @@ def test_a_run_run_again_records_its_own_deployment(workflow: dict[str, Any], si
         keys.add(job.text(save["with"]["key"]))
     assert len(keys) == 2 and all(key.startswith(restore["with"]["restore-keys"]) for key in keys)
 
+
+def test_the_gitlab_pipeline_uses_no_deprecated_global_keyword() -> None:
+    """GitLab deprecates `before_script`, `cache`, `image`, `services` and `after_script` at the top of
+    .gitlab-ci.yml, for `default:`."""
+    docs = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    gitlab = yaml.safe_load(docs.split("## GitLab CI and GitLab Pages", 1)[1].split("```yaml\n", 1)[1]
+                            .split("\n```\n", 1)[0])
+    assert not {"before_script", "cache", "image", "services", "after_script"} & set(gitlab)
+    assert {"image", "cache", "before_script"} <= set(gitlab["default"])
