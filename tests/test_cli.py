@@ -249,6 +249,19 @@ def test_an_error_in_pelicanconf_read_through_publishconf_is_at_its_own_line(run
             assert "publishconf.py:" not in result.output
 
 
+def test_a_module_the_settings_import_that_is_not_installed_says_where_to_install_it(runner: CliRunner,
+                                                                                    site: Path) -> None:
+    """A blog's pelicanconf.py importing a plugin's module read as Python's bare words in the pre-commit
+    hook, whose environment holds edcal alone: nothing said that the hook installs more only when told."""
+    conf = site / "pelicanconf.py"
+    conf.write_text("from pelican_jupyter import markup\n" + conf.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--site", str(site)], env={"EDCAL_LANG": "en"})
+    assert result.exit_code == 2
+    assert ("pelicanconf.py:1:1: error: could not read the settings: No module named 'pelican_jupyter'\n"
+            "    hint: install what provides it beside edcal: a line of requirements.txt for CI, and, for the "
+            "pre-commit hook, additional_dependencies: [its package] under edcal-check in "
+            ".pre-commit-config.yaml\n") in result.output
+
 def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Path) -> None:
     """A blog adopting edcal has plugins of its own: the error is at its PLUGINS line, and the hint keeps
     them (it said `PLUGINS = ["edcal"]`, which would drop them, and pointed at line 1)."""

@@ -98,7 +98,14 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
                                           say("set {key} in {file} (Pelican's documentation gives its value)",
                                               key=key, file=name))]) from None
         message = say("could not read the settings: {problem}", problem=str(exc))
-        raise InputErrors([InputError(Source(*_failed_at(exc, path, site, name), 1), message)]) from None
+        install = None
+        if isinstance(exc, ModuleNotFoundError) and exc.name not in (None, "pelicanconf", "publishconf"):
+            # A plugin's module: the pre-commit hook's environment holds edcal alone unless told more.
+            install = say("install what provides it beside edcal: a line of requirements.txt for CI, and, "
+                          "for the pre-commit hook, additional_dependencies: [its package] under edcal-check "
+                          "in .pre-commit-config.yaml")
+        failed_at = Source(*_failed_at(exc, path, site, name), 1)
+        raise InputErrors([InputError(failed_at, message, install)]) from None
     # Pelican makes the paths a settings file sets relative to it, and leaves its defaults ("output",
     # "cache", ".") relative to the current folder: `edcal build --site blog` wrote the blog into ./output.
     for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
