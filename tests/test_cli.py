@@ -262,6 +262,20 @@ def test_a_module_the_settings_import_that_is_not_installed_says_where_to_instal
             "pre-commit hook, additional_dependencies: [its package] under edcal-check in "
             ".pre-commit-config.yaml\n") in result.output
 
+def test_a_build_refuses_a_plugin_of_plugins_that_is_not_installed(runner: CliRunner, site: Path) -> None:
+    """Pelican logged "Cannot load plugin" and built the blog without it, exit 0: CI, whose requirements.txt
+    lacked the plugin, deployed a blog without what it adds. The check, which the pre-commit hook runs where
+    only edcal is installed, does not need the plugins."""
+    write_pelicanconf(site, 'PLUGINS = ["edcal", "pelican_readtime"]\n')
+    line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    result = runner.invoke(cli, ["build", "--site", str(site)])
+    assert result.exit_code == 2
+    assert (f"pelicanconf.py:{line}:1: error: the plugin 'pelican_readtime' of PLUGINS is not installed\n"
+            "    hint: install it beside edcal (in CI, a line of requirements.txt), or remove it from PLUGINS: "
+            "the blog would be built without it\n") in result.output
+    assert not (site / "output").exists() and not (site / "planning").exists()
+    assert runner.invoke(cli, ["check", "--site", str(site)]).exit_code == 0
+
 def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Path) -> None:
     """A blog adopting edcal has plugins of its own: the error is at its PLUGINS line, and the hint keeps
     them (it said `PLUGINS = ["edcal"]`, which would drop them, and pointed at line 1)."""

@@ -62,6 +62,9 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
     if not check:
         overrides[CHECK_SETTING] = False
     settings = pelican_settings(site, settings_file, overrides=overrides)
+    unloadable = _unloadable_plugins(site, settings)
+    if unloadable:
+        raise InputErrors(unloadable, outcome=say("output/ and planning/ were left as they were"))
     from pelican.writers import FileOverwriteFailedError
 
     from edcal.errors import located_template_errors
@@ -100,6 +103,38 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
                        sweep=state.sweep,
                        errors=sum(1 for f in state.findings if f.severity == "error" and f not in shown),
                        checks_off="--no-check" if not check else f"{CHECK_SETTING} = False")
+
+
+def _unloadable_plugins(site: Path, settings: dict[str, Any]) -> list[InputError]:
+    """The plugins of PLUGINS Python cannot import, at the PLUGINS line.
+
+    Pelican logs "Cannot load plugin" and builds the blog without them, exit 0: a CI job whose
+    requirements.txt lacks one deploys the blog without what it adds. Looked up as Pelican does, with its
+    own functions (a module it loads here is not loaded again).
+    """
+    from pelican.plugins._utils import get_namespace_plugins, load_legacy_plugin
+
+    from edcal.site import SETTINGS_FILE_SETTING, setting_source
+
+    namespace = get_namespace_plugins()
+    errors = []
+    for plugin in settings.get("PLUGINS") or ():
+        if not isinstance(plugin, str) or plugin in namespace or f"pelican.plugins.{plugin}" in namespace:
+            continue
+        try:
+            load_legacy_plugin(plugin, settings.get("PLUGIN_PATHS") or [])
+        except ImportError as exc:
+            absent = str(exc) == f"Cannot import plugin `{plugin}`"  # Pelican's words when it finds no module
+            message = (say("the plugin '{plugin}' of PLUGINS is not installed", plugin=plugin) if absent
+                       else say("the plugin '{plugin}' of PLUGINS cannot be imported: {problem}",
+                                plugin=plugin, problem=str(exc)))
+            errors.append(InputError(
+                setting_source(site, Path(settings[SETTINGS_FILE_SETTING]), "PLUGINS"), message,
+                say("install it beside edcal (in CI, a line of requirements.txt), or remove it from PLUGINS: "
+                    "the blog would be built without it")))
+        except Exception:  # the plugin's own code failed: Pelican runs it again, and says so as before
+            continue
+    return errors
 
 
 def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTINGS) -> list[str]:
