@@ -2684,3 +2684,27 @@ def test_the_months_the_calendar_page_holds_are_a_setting_with_all_and_a_located
     assert (error.source.line, error.message) == (PARIS_CALENDAR.count("\n") + 2,
                                                   "found 'longtemps', expected a span such as '14 days', '2 weeks' or '6 months'")
     assert error.hint == "or 'all' to show every month to come"
+
+
+def test_a_holiday_the_site_does_not_count_is_not_shaded_on_the_calendar(tmp_path: Path, chromium: Any) -> None:
+    """`public-holiday: {except: [...]}` says the site's audience works that day: the check stopped warning of
+    it, but the calendar still shaded it and named it ★, as a day off to avoid."""
+    site = copy_sample(tmp_path / "site")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "checks:\n", "checks:\n  public-holiday: {except: [jour de l'an]}\n", 1), encoding="utf-8")
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    with serve(site / "planning") as server:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(server + "index.html")
+        new_year = page.locator('#view-month td[data-date="2027-01-01"]')
+        assert "holiday" not in new_year.get_attribute("class").split()
+        assert "Jour de l'an" not in new_year.inner_text() and "★" not in new_year.inner_text()
+        # The holidays it counts are as before.
+        page.goto(server + "index.html?date=2027-03")
+        easter = page.locator('#view-month td[data-date="2027-03-29"]')
+        assert "holiday" in easter.get_attribute("class").split()
+        assert "★ Lundi de Pâques" in easter.inner_text()
+        page.close()
+

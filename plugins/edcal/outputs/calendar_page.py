@@ -38,7 +38,7 @@ from edcal.i18n import (
     translated,
     translator,
 )
-from edcal.model.calendar import Idea
+from edcal.model.calendar import Calendar, Idea
 from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, passed, status_word
 from edcal.outputs._files import draft_path, heavy_feeds, write_file
@@ -637,11 +637,18 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap],
         "key_dates": [{"first": k.start.isoformat(), "last": k.end.isoformat(),
                        "name": french_title(k.name, plan.lang)}
                       for k in calendar.key_dates_in_order()],
+        # A holiday the site does not count (public-holiday's `except:`: its audience works) is not shaded.
         "holidays": {day.isoformat(): name
-                     for day, name in sorted(holidays_between(calendar, first, last, plan.lang).items())},
+                     for day, name in sorted(holidays_between(calendar, first, last, plan.lang,
+                                                              _uncounted_holidays(calendar)).items())},
         "gaps": gaps,
         "absences": shown_absences or [],
     }
+
+
+def _uncounted_holidays(calendar: Calendar) -> tuple[str, ...]:
+    """The holidays the site does not count (public-holiday's ``except:``), by name, as its check reads."""
+    return tuple(rule_settings(calendar, "public-holiday")[1]["except"])
 
 
 def _script_json(value: Any) -> str:
