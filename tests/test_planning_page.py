@@ -847,7 +847,10 @@ def test_agenda_days_are_whole_west_of_greenwich(tmp_path: Path) -> None:
     # 21:00 in Montreal on 31 January is 1 February in UTC: January's page still.
     assert days("agenda/2027-01.html") == ["2027-01-11", "2027-01-12", "2027-01-31"]
     assert days("agenda/2027-06.html") == ["2027-06-01"]
-    assert sorted(p.name for p in (tmp_path / "agenda").iterdir()) == ["2027-01.html", "2027-06.html"]
+    assert sorted(p.name for p in (tmp_path / "agenda").glob("*.html")) == ["2027-01.html", "2027-06.html"]
+    # The months an old bookmark's item is looked up in: the same.
+    assert (tmp_path / "agenda" / "items.js").read_text(encoding="utf-8") == (
+        'window.edcalItemMonths = {"2027-01":["soir-x","idea-i-draft-due","matin-x","fin-x"],"2027-06":["loin-x"]};\n')
 
 
 def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server: str, chromium: Any) -> None:
@@ -2604,17 +2607,23 @@ def plan_data(site: Path) -> dict[str, Any]:
                                 re.DOTALL).group(1))
 
 
-def test_the_calendar_page_holds_a_window_of_months_and_leads_to_the_agenda_pages_beyond(
-        tmp_path: Path, chromium: Any) -> None:
-    """On 16 years of plan (18,147 items) the page was 6.2 MB, 5.9 of it the JSON of every item ever planned,
-    and grew with each year. `planning: past:` and `future:` keep the months around today; beyond them, the
-    month and week views lead to the months' agenda pages, which have every item."""
-    site = copy_sample(tmp_path / "site")
+def sample_holding_three_months(site: Path) -> Path:
+    """The sample site, its calendar page holding December to February (`planning: past:` and `future:`), built."""
+    copy_sample(site)
     calendar = site / "calendar.yaml"
     calendar.write_text(calendar.read_text(encoding="utf-8").replace(
         "planning:\n", "planning:\n  past: 1 month\n  future: 1 month\n", 1), encoding="utf-8")
     result = run_edcal("build", cwd=site, env=ENV)
     assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_the_calendar_page_holds_a_window_of_months_and_leads_to_the_agenda_pages_beyond(
+        tmp_path: Path, chromium: Any) -> None:
+    """On 16 years of plan (18,147 items) the page was 6.2 MB, 5.9 of it the JSON of every item ever planned,
+    and grew with each year. `planning: past:` and `future:` keep the months around today; beyond them, the
+    month and week views lead to the months' agenda pages, which have every item."""
+    site = sample_holding_three_months(tmp_path / "site")
     data = plan_data(site)
     dated = {i["id"]: i["start"][:10] for i in load_plan(site)["items"] if i["start"]}
     # December to February, and the days of the week December starts in: not September, nor March.
@@ -2708,3 +2717,33 @@ def test_a_holiday_the_site_does_not_count_is_not_shaded_on_the_calendar(tmp_pat
         assert "★ Lundi de Pâques" in easter.inner_text()
         page.close()
 
+
+def test_an_item_beyond_the_months_the_calendar_page_holds_opens_on_its_month_s_page(
+        tmp_path: Path, chromium: Any) -> None:
+    """An old bookmark, index.html#item-<id> of a September post, once the page held only December to
+    February, opened this month's calendar, the item nowhere; with ?date= of its day, its month's agenda
+    page without the item. Both open the item on its month's agenda page; an id the plan no longer has is
+    said so."""
+    site = sample_holding_three_months(tmp_path / "site")
+    item = "pourquoi-un-blog-linkedin-0"
+    assert item not in {i["id"] for i in plan_data(site)["items"]}
+    with serve(site / "planning") as server:
+        page = chromium.new_page(viewport={"width": 390, "height": 844})
+        for address in (f"index.html#item-{item}", f"index.html?date=2026-09-22#item-{item}",
+                        f"index.html?network=linkedin#item-{item}"):
+            page.goto(server + address)
+            page.wait_for_url(f"**/agenda/2026-09.html*#item-{item}")
+            assert page.evaluate("document.activeElement.closest('[data-item-id]').dataset.itemId") == item
+        assert page.url.endswith(f"/agenda/2026-09.html?network=linkedin#item-{item}")
+        screenshot(page, "planning-item-beyond-the-window")
+        page.goto(server + "index.html#item-supprime-depuis")
+        notice = page.locator("#missing")
+        notice.wait_for()
+        assert notice.inner_text() == ("L'élément «\u00a0supprime-depuis\u00a0» que nomme cette adresse n'est plus dans le "
+                                       "plan\u00a0: il a été retiré, ou son identifiant a changé.")
+        assert page.url.endswith("index.html#item-supprime-depuis")
+        screenshot(page, "planning-item-not-in-the-plan")
+        # Opened from a CI artifact (file://) too.
+        page.goto((site / "planning" / "index.html").as_uri() + f"#item-{item}")
+        page.wait_for_url(f"**/agenda/2026-09.html#item-{item}")
+        page.close()

@@ -235,6 +235,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, root="../", month=month, days=group, **neighbours(months, index))
         write_file(folder / AGENDA_FOLDER / month.href, html)
+    write_file(folder / AGENDA_FOLDER / ITEM_MONTHS, _item_months(entries))
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
     gaps = cadence_page_gaps(plan)
     links = feed_links(plan)  # the feeds are written by now (ics comes first): too heavy ones are said so
@@ -250,6 +251,18 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     )
     write_file(folder / FILENAME, html)
     return []
+
+
+#: Every dated item's month, which the calendar page loads for an address naming an item it does not hold
+#: (an old bookmark, ``index.html#item-<id>``): a script, which loads from ``file://`` where a fetch does not.
+ITEM_MONTHS = "items.js"
+
+
+def _item_months(entries: list[Entry]) -> str:
+    months: dict[str, list[str]] = defaultdict(list)
+    for e in entries:
+        months[f"{_day(e.local):%Y-%m}"].append(e.item.id)
+    return f"window.edcalItemMonths = {json.dumps(months, separators=(',', ':'))};\n"
 
 
 def calendar_months(plan: Plan, today: dt.date) -> tuple[dt.date | None, dt.date | None]:

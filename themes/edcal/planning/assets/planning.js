@@ -670,6 +670,7 @@
       // Reached with #item-<id> (a feed's link, an old bookmark): the month's page
       // takes this page's place, so that Back does not come here to leave again.
       if (itemMonth[id]) { window.location.replace(monthPage(id)); }
+      else if (!document.getElementById("item-" + id)) { findItem(id); }  // (an idea is in the backlog)
       return;
     }
     var target = document.getElementById("item-" + id);
@@ -677,6 +678,25 @@
     setParam("view", "agenda");
     render();
     openItem(target);
+  }
+  /* An item beyond the months this page holds: agenda/items.js has every dated item's month (a script, which
+     loads from file:// too). An id the plan no longer has is said so. */
+  function findItem(id) {
+    var missing = document.getElementById("missing");
+    var notFound = function () {
+      missing.textContent = missing.getAttribute("data-text").split("{id}").join(id);
+      missing.hidden = false;
+    };
+    var script = document.createElement("script");
+    script.src = "agenda/items.js";
+    script.onerror = notFound;
+    script.onload = function () {
+      var months = window.edcalItemMonths || {};
+      var month = Object.keys(months).filter(function (key) { return months[key].indexOf(id) >= 0; })[0];
+      if (!month) { notFound(); return; }
+      window.location.replace("agenda/" + month + ".html" + filterQuery() + "#item-" + id);
+    };
+    document.head.appendChild(script);
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a[data-agenda]");
@@ -708,13 +728,15 @@
     readFilters();
     keepQuery();
     readView();
-    /* A period beyond the months held, named in the address (a bookmark): its agenda page takes its place. */
-    if (view !== "agenda" && periodBeyond(cursor) && agendaPage(cursor, cursor < today ? -1 : 1)) {
+    /* A period beyond the months held, named in the address (a bookmark): its agenda page takes its place;
+       with an item named too, the item's month's page (below). */
+    var named = window.location.hash.indexOf("#item-") === 0;
+    if (view !== "agenda" && !named && periodBeyond(cursor) && agendaPage(cursor, cursor < today ? -1 : 1)) {
       window.location.replace(agendaPage(cursor, cursor < today ? -1 : 1));
       return;
     }
     render();
-    if (window.location.hash.indexOf("#item-") === 0) {
+    if (named) {
       showItem(window.location.hash.slice(6));
     } else if (window.history.state && window.history.state.tile && views[view]) {
       var tile = views[view].querySelector('a[data-agenda="' + CSS.escape(window.history.state.tile) + '"]');
