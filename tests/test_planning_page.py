@@ -704,6 +704,31 @@ def test_a_drafts_page_leads_to_each_of_its_days(sample: Path, server: str, chro
     page.close()
 
 
+def test_on_a_phone_the_drafts_overview_leads_to_its_next_days_from_the_top(sample: Path, server: str,
+                                                                            chromium: Any) -> None:
+    """On a 390 px phone the overview's list of the next 7 days was 1,630 px down, two screens of freeze notice
+    and of the months' figures (six lines a month) above it: a link on the first screen leads to them."""
+    page = chromium.new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page.goto(server + "drafts/index.html")
+    jump = page.locator('a[href="#soon"]')
+    box = jump.bounding_box()
+    assert jump.inner_text() == "Les 7 prochains jours" and box["y"] + box["height"] <= 844
+    assert box["height"] >= 44  # a finger's target
+    screenshot(page, "planning-drafts-overview-phone")
+    jump.click()
+    days = page.locator("nav.days").bounding_box()
+    assert days["y"] >= 0 and days["y"] + days["height"] <= 844
+    assert page.locator("h2#soon").inner_text() == "Les 7 prochains jours"
+    page.close()
+    # A computer has it too, under the page's figures, its months' table as before.
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server + "drafts/index.html")
+    assert page.locator('a[href="#soon"]').bounding_box()["y"] < page.locator("table.months").bounding_box()["y"]
+    assert page.locator("table.months tbody tr").first.evaluate("e => getComputedStyle(e).display") == "table-row"
+    screenshot(page, "planning-drafts-overview-computer")
+    page.close()
+
+
 def test_the_person_filter_finds_what_nobody_owns(built: Path, sample: Path, chromium: Any) -> None:
     """At 3,000 posts without owners, "Tout le monde" was the only way to see them: the person filter of the
     calendar and of the drafts review offers those nobody owns (where there are some), and counts them."""
