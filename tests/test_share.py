@@ -648,6 +648,41 @@ def test_a_card_for_a_network_without_a_share_form_says_how_to_share(tmp_path: P
         1 for share in plan.sharing.shares for words in share.texts if words.network == "instagram")
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "Instagram ne rend cliquable aucun lien d'une légende, le texte n'en a donc pas\u00a0: mettez cette "
+           "adresse dans un sticker Lien de votre story, ou dans le lien de votre profil (écrivez alors "
+           "«\u00a0lien en bio\u00a0»)\u00a0:"),
+    ("en", "Instagram makes no link in a caption clickable, so the text has none: put this address in a link "
+           "sticker of your story, or in your profile's link (then write “link in bio”):"),
+])
+def test_an_instagram_card_gives_the_address_its_words_cannot_carry(tmp_path: Path, lang: str, said: str) -> None:
+    """Instagram's words have no address (a caption's links are not clickable), and the card said nothing of
+    the link: an employee shared the article's words with no way to the article."""
+    from edcal.outputs import share as share_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors: {networks: [linkedin, instagram, pinterest]}\n")
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    plan.lang = lang
+    write_planning_page(share_page, plan, tmp_path)
+    page = html.unescape((tmp_path / "share" / "index.html").read_text(encoding="utf-8"))
+    cards = {match[0]: match[1] for match in re.findall(r'data-item-id="words-([\w-]+)"(.*?)</section>', page, re.S)}
+    texts = {t.network: t for t in next(s for s in plan.sharing.shares if s.id == "recent").texts}
+    address = texts["instagram"].url
+    assert "utm_source=instagram" in address and "utm_medium=ambassador" in address
+    assert address not in texts["instagram"].pasted  # the words stay without it
+    link = re.search(r'<p class="bio-link">(.*?)<code id="words-recent-instagram-link">([^<]*)</code>\s*'
+                     r'<button type="button" class="copy" hidden data-needs-script '
+                     r'data-copy="words-recent-instagram-link"', cards["recent-instagram"], re.S)
+    assert link and re.sub(r"[ \n]+", " ", link[1]).strip() == said and link[2] == address
+    # A pin's link goes in its own field; LinkedIn's words carry it, and the card says nothing more.
+    pin = re.search(r'<p class="bio-link">(.*?)<code id="words-recent-pinterest-link">([^<]*)</code>',
+                    cards["recent-pinterest"], re.S)
+    assert pin and pin[1].strip() == {"fr": "Lien, pour son champ à part\u00a0:",
+                                      "en": "Link for its own field:"}[lang] and pin[2] == texts["pinterest"].url
+    assert "bio-link" not in cards["recent-linkedin"] and texts["linkedin"].url in texts["linkedin"].pasted
+
+
 def test_a_suggestion_linking_to_an_image_only_an_article_to_come_shows_waits(site: Path) -> None:
     """The build keeps an image that only an article to come shows out of output/; a suggestion linking to
     it was offered to every employee: a dead link, whose name told the article's subject."""

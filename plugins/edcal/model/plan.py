@@ -243,6 +243,10 @@ class ShareText(Measured):
     share_form: str | None = None
     #: What the network needs beside the words (``required``: an image; ``video``), for the card to say.
     media: MediaRule = "optional"
+    #: Where the link goes when the network makes none in the text clickable, so the words have none:
+    #: ``bio`` (Instagram, TikTok: a story's link sticker, or the profile's link), ``field`` (a pin's own
+    #: link); None when it is in the words.
+    link_apart: str | None = None
 
     @property
     def form_takes_text(self) -> bool:

@@ -302,5 +302,6 @@ class ShareKitBuilder:
                 share_form=fill_share_form(form, {"url": tracked, "title": shown}, keep="{text}") if form
                 else None,
                 media=network.media,
+                link_apart=None if network.links_clickable else "field" if network.link_field else "bio",
             ))
         return tuple(texts)
