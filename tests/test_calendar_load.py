@@ -86,6 +86,36 @@ def test_misspelt_network_suggests_the_right_one(tmp_path: Path) -> None:
     assert messages == ["calendar.yaml:9:33: error: unknown network 'linkdin'\n    hint: did you mean 'linkedin'?"]
 
 
+@pytest.mark.parametrize(("written", "meant"), [
+    ("LI", "linkedin"), ("fb", "facebook"), ("IG", "instagram"), ("Insta", "instagram"), ("masto", "mastodon"),
+    ("bsky", "bluesky"), ("yt", "youtube"), ("tw", "x"), ("X/Twitter", "x"), ("tweeter", "x"),
+    ("Facebook (Meta)", "facebook"), ("Linked In", "linkedin"),
+])
+def test_an_abbreviated_or_old_network_name_suggests_the_network_s_id(tmp_path: Path, written: str,
+                                                                       meant: str) -> None:
+    """`LI`, `fb`, `ig` or `yt`, as a team abbreviates them, were told only the networks set up; `X/Twitter`
+    and `tweeter` were told 'twitter', an alias, rather than the network's id."""
+    messages = errors(tmp_path, BASE + f"posts:\n  - {{at: 2027-01-12, networks: ['{written}'], text: Hi}}\n")
+    assert messages == [f"calendar.yaml:9:33: error: unknown network '{written}'\n"
+                        f"    hint: did you mean '{meant}'?"], messages
+
+
+@pytest.mark.parametrize(("written", "meant"), [("LI", "linkedin"), ("fb", "facebook"), ("X/Twitter", "x")])
+def test_an_abbreviated_network_set_up_under_networks_suggests_its_id(tmp_path: Path, written: str,
+                                                                      meant: str) -> None:
+    messages = errors(tmp_path, BASE.replace("  x: {}", f"  '{written}': {{}}"))
+    assert messages == [f"calendar.yaml:7:3: error: unknown network '{written}'\n"
+                        f"    hint: did you mean '{meant}'? To declare a network of your own, add `custom: true` "
+                        "(or `like: linkedin`), `name:` and `limit:`."], messages
+
+
+def test_an_abbreviation_a_site_makes_an_alias_is_read(tmp_path: Path) -> None:
+    """An abbreviation edcal only suggests is read once the site lists it among a network's `aliases:`."""
+    calendar = load(tmp_path, BASE.replace("  x: {}", "  x: {}\n  facebook: {aliases: [fb]}")
+                    + "posts:\n  - {id: a, at: 2027-01-12, networks: [fb], text: Hi}\n")
+    assert calendar.posts[0].networks == ("facebook",)
+
+
 def test_a_network_far_from_any_is_told_the_networks_set_up(tmp_path: Path) -> None:
     """`networks: [vk]`, close to no network, was refused with no hint: the writer had to open `networks:`."""
     messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [vk], text: Hi}\n")

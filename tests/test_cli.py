@@ -1290,6 +1290,9 @@ def test_a_network_the_site_has_not_set_up_is_said_so_by_agenda_and_export(runne
         assert "hint: networks: bluesky, linkedin, mastodon, x" in result.output
         typo = runner.invoke(cli, [*command, "--site", str(site), "--network", "linkdin"])
         assert "unknown network 'linkdin'" in typo.output and "did you mean 'linkedin'?" in typo.output
+        # As a team abbreviates it (docs/calendar.md): told the id.
+        short = runner.invoke(cli, [*command, "--site", str(site), "--network", "LI"])
+        assert "unknown network 'LI'\n    hint: did you mean 'linkedin'?" in short.output, short.output
         alias = runner.invoke(cli, [*command, "--site", str(site), "--network", "twitter"])
         assert alias.exit_code == 0, alias.output
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from edcal.errors import InputError, InputErrors, closest, did_you_mean
+from edcal.errors import InputError, InputErrors, closest
 from edcal.i18n import say
 from edcal.model.plan import Plan
 from edcal.model.source import Source
@@ -39,14 +39,16 @@ def network_choice(plan: Plan, name: str | None) -> str | None:
 def network_error(plan: Plan, name: str) -> InputError:
     """The error of ``--network`` naming no network set up for the site: one edcal knows that the site has
     not set up is "not set up" (as calendar.yaml says it); another is unknown, with the nearest one."""
-    from edcal.load.network_registry import builtin_registry
+    from edcal.load.network_registry import Registry, builtin_registry
 
     known = builtin_registry().canonical(name)
     set_up = ", ".join(sorted(plan.calendar.networks))
     if known is not None:
         message = say("network '{network}' is not set up under `networks:`", network=known)
         return InputError(Source("--network", 1, 1), message, say("networks: {names}", names=set_up))
-    hint = did_you_mean(name.lower(), plan.calendar.networks) or say("networks: {names}", names=set_up)
+    meant = Registry({**builtin_registry().networks, **plan.calendar.networks}).meant(name)
+    hint = say("did you mean '{match}'?", match=meant) if meant in plan.calendar.networks \
+        else say("networks: {names}", names=set_up)
     return InputError(Source("--network", 1, 1), say("unknown network '{name}'", name=name), hint)
 
 

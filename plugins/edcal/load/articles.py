@@ -1260,7 +1260,7 @@ def _social_network(name: str, where: Source, calendar: Calendar, registry: Regi
     canonical = registry.canonical(name)
     if canonical is None:
         errors.add(where, say("unknown network '{name}' in `social:`", name=name),
-                   unknown_network_hint(name, calendar.networks, [*extra, *registry.names()]))
+                   unknown_network_hint(name, calendar.networks, registry, extra))
         return None
     if canonical not in calendar.networks:
         errors.add(where, say("network '{network}' is not set up in calendar.yaml", network=canonical),

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from edcal.addresses import host_name, url_host
-from edcal.errors import ErrorCollector, closest, did_you_mean
+from edcal.errors import ErrorCollector, closest
 from edcal.i18n import Message, say, say_cadence, say_duration
 from edcal.ids import slugify
 from edcal.load.colors import css_color
@@ -54,6 +54,27 @@ class Registry:
     def names(self) -> list[str]:
         return sorted([*self.networks, *self.aliases])
 
+    def meant(self, name: str) -> str | None:
+        """The id of the network an unknown name most likely means, or None: a nickname (``fb``), a
+        name of several words that holds one (``X/Twitter``, ``Linked In``), else the closest id or alias
+        (``tweeter``: ``x``, through ``twitter``)."""
+        read = {network_id: network_id for network_id in self.networks} | self.aliases
+        nicknames = {nickname: network.id for network in self.networks.values()
+                     for nickname in network.nicknames if nickname not in read}
+        words = nicknames | read
+        written = name.strip().lower()
+        pieces = [piece for piece in re.split(r"[^a-z0-9]+", written) if piece]
+        for candidate in (written, "".join(pieces), *pieces):
+            if candidate in words:
+                return words[candidate]
+        match = closest(written, words)
+        return words[match] if match else None
+
+    def did_you_mean(self, name: str) -> Message | None:
+        """The hint naming the network an unknown name most likely means (:meth:`meant`), or None."""
+        meant = self.meant(name)
+        return say("did you mean '{match}'?", match=meant) if meant else None
+
     def __contains__(self, name: str) -> bool:
         return self.canonical(name) is not None
 
@@ -72,11 +93,12 @@ def builtin_registry() -> Registry:
     for network_id, entry in raw.items():
         if network_id == LOC_KEY:
             continue
+        nicknames = _nicknames(entry)
         spec = validate_spec(NetworkSpec, entry, errors)
         if spec is None:
             continue
         limits = tuple(TextLimit(lim.counting, lim.max) for lim in spec.limits or ())
-        base = Network(id=network_id, name=spec.name or network_id, limits=limits,
+        base = Network(id=network_id, name=spec.name or network_id, limits=limits, nicknames=nicknames,
                        template=f"{network_id}.txt.j2")
         networks[network_id] = apply_spec(base, spec, aliases=spec_aliases(entry))
     errors.raise_if_any()
@@ -86,6 +108,11 @@ def builtin_registry() -> Registry:
 def spec_aliases(entry: dict[str, Any]) -> tuple[str, ...]:
     aliases = entry.get("aliases") or ()
     return tuple(str(a).lower() for a in aliases)
+
+
+def _nicknames(entry: dict[str, Any]) -> tuple[str, ...]:
+    """A built-in network's ``nicknames:``, taken out of its entry: no site sets them (builtin.yaml)."""
+    return tuple(str(nickname).lower() for nickname in entry.pop("nicknames", None) or ())
 
 
 def apply_spec(base: Network, spec: NetworkSpec, aliases: tuple[str, ...] = ()) -> Network:
@@ -123,8 +150,12 @@ def site_network(
     registry: Registry,
     key_source: Source,
     errors: ErrorCollector,
+    written: str | None = None,
 ) -> Network | None:
-    """Merge a site's ``networks.<id>`` entry with the registry, or declare a new network."""
+    """Merge a site's ``networks.<id>`` entry with the registry, or declare a new network.
+
+    :param written: the key as the file writes it (``Insta``), for the error of a network edcal does not know.
+    """
     canonical = registry.canonical(network_id)
     where = spec.loc
     if canonical is not None and not spec.custom and spec.like is None:
@@ -149,10 +180,10 @@ def site_network(
             if like is None:
                 source = where.value("like") if where else key_source
                 errors.add(source, say("unknown network '{network}' in `like`", network=spec.like),
-                           did_you_mean(spec.like, registry.names()))
+                           registry.did_you_mean(spec.like))
                 return None
             model = registry[like]  # a built-in network, or a network of the site's own like one
-            base = dataclasses.replace(model, id=network_id, aliases=(), builtin=False,
+            base = dataclasses.replace(model, id=network_id, aliases=(), nicknames=(), builtin=False,
                                        like=model.id if model.builtin else model.like)
         network = apply_spec(base, spec, aliases=tuple(a.lower() for a in spec.aliases or ()))
         if not network.limits:
@@ -164,12 +195,12 @@ def site_network(
                        say("add `name:`, e.g. name: Intranet"))
             return None
     else:
-        meant = closest(network_id, registry.names())
+        meant = registry.meant(network_id)
         hint = say("did you mean '{match}'? To declare a network of your own, add `custom: true` (or `like: "
                    "linkedin`), `name:` and `limit:`.", match=meant) if meant \
             else say("To declare a network of your own, add `custom: true` (or `like: linkedin`), `name:` "
                      "and `limit:`.")
-        errors.add(key_source, say("unknown network '{network}'", network=network_id), hint)
+        errors.add(key_source, say("unknown network '{network}'", network=written or network_id), hint)
         return None
     color = css_color(network.color, where.value("color") if where else key_source, errors)
     if spec.share_form is not None:

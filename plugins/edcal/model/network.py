@@ -118,6 +118,8 @@ class Network:
     name: str
     limits: tuple[TextLimit, ...]
     aliases: tuple[str, ...] = ()
+    #: What a team abbreviates it to (``fb``, ``ig``): suggested for an unknown network, never read as it.
+    nicknames: tuple[str, ...] = ()
     #: Each URL costs this many units whatever its length (X and Mastodon: 23);
     #: None when a URL counts as the text shown.
     url_length: int | None = None

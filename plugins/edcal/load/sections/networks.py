@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from edcal.errors import ErrorCollector, closest, did_you_mean
+from edcal.errors import ErrorCollector, did_you_mean
 from edcal.i18n import Message, say
-from edcal.load.network_registry import builtin_registry, registry_with, site_network
+from edcal.load.network_registry import Registry, builtin_registry, registry_with, site_network
 from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.network import Network
@@ -44,10 +44,9 @@ def read_networks(reading: Reading, documents: list[Document]) -> None:
                                    say("did you mean '{match}'?", match=written_id))
                 reading.failed_networks |= {written_id, reading.registry.canonical(written_id) or ""}
                 continue
-            network = site_network(name.lower(), spec, reading.registry, key_source, reading.errors)
+            network = site_network(name.lower(), spec, reading.registry, key_source, reading.errors, name)
             if network is None:  # reported at its key: the posts on it are not told again
-                close = closest(name.lower(), reading.registry.names())
-                meant = reading.registry.canonical(close) if close else None
+                meant = reading.registry.meant(name)
                 reading.failed_networks |= {name.lower(), meant or ""}
                 continue
             if network.id in seen:
@@ -103,7 +102,7 @@ def network_ref(reading: Reading, name: str, where: Source) -> str | None:
         return None  # refused where it is set up (told)
     if canonical is None:
         reading.errors.add(where, say("unknown network '{name}'", name=name),
-                           unknown_network_hint(name, calendar.networks, reading.registry.names()))
+                           unknown_network_hint(name, calendar.networks, reading.registry))
         return None
     if canonical not in calendar.networks:
         if canonical in reading.failed_networks or name.lower() in reading.failed_networks:
@@ -114,10 +113,15 @@ def network_ref(reading: Reading, name: str, where: Source) -> str | None:
     return canonical
 
 
-def unknown_network_hint(name: str, set_up: Iterable[str], known: Iterable[str]) -> str:
-    """The hint for a network edcal does not know: the closest one, else the networks the site sets up."""
+def unknown_network_hint(name: str, set_up: Iterable[str], registry: Registry,
+                         extra: Iterable[str] = ()) -> str:
+    """The hint for a network edcal does not know: the one it most likely means (``fb``: facebook), else
+    the networks the site sets up.
+
+    :param extra: other words the place takes (`social:`'s ``skip``), suggested first.
+    """
     set_up = sorted(set_up)
-    return did_you_mean(name.lower(), [*set_up, *known]) or (
+    return did_you_mean(name.lower(), extra) or registry.did_you_mean(name) or (
         say("set up: {networks}", networks=", ".join(set_up)) if set_up else say("set up: none"))
 
 
@@ -179,7 +183,7 @@ def known_networks(reading: Reading, names: list[str], loc: Loc | None, field_na
         if canonical is None:
             reading.errors.add(item_of(loc, field_name, index), say("unknown network '{name}'", name=name),
                                empty_hint if name.lower() in every else
-                               did_you_mean(name.lower(), reading.registry.names()))
+                               reading.registry.did_you_mean(name))
             continue
         network = reading.calendar.networks.get(canonical) or reading.registry[canonical]
         if network not in found:
