@@ -73,6 +73,29 @@ def test_a_negative_cadence_is_told_as_zero_is(tmp_path: Path, written: str) -> 
         "    hint: to set no regularity target, remove `cadence:`"]
 
 
+@pytest.mark.parametrize(("written", "most"), [
+    ("100000000000000000000/day", "1440/day"), ("1441 par jour", "1440/day"), ("20000/week", "10080/week"),
+    ("40321/month", "40320/month"), ("9" * 5000 + "/day", "1440/day"),
+])
+def test_a_cadence_no_team_could_plan_is_an_error(tmp_path: Path, written: str, most: str) -> None:
+    """`cadence: 100000000000000000000/day` was read when no `max_per_day:` bounded it (and 5,000 digits
+    were told Python's own words): more than a post a minute, day and night, is a slip of the keyboard."""
+    shown = written if len(written) <= 40 else written[:40] + "…"
+    assert errors(tmp_path, BASE.replace("cadence: 2/week", f"cadence: '{written}'")) == [
+        f"calendar.yaml:6:43: error: found cadence '{shown}', expected at most {most}: a post a minute, day and "
+        "night\n    hint: a cadence is the posts the team plans per day, week or month, e.g. '2/week' or "
+        "'3 per day'"]
+    # As many as a minute each is no error, as a network's `max_per_day:` allows.
+    calendar = load(tmp_path, BASE.replace("cadence: 2/week", f"cadence: {most}"))
+    assert calendar.networks["linkedin"].cadence.label == most
+
+
+def test_a_max_per_day_over_a_post_a_minute_is_an_error(tmp_path: Path) -> None:
+    assert errors(tmp_path, BASE.replace("  x: {}", "  x: {max_per_day: 100000}")) == [
+        "calendar.yaml:7:20: error: found max_per_day: 100000 on X, expected at most 1440: a post a minute, day "
+        "and night\n    hint: max_per_day is the most posts the account may have on one day, e.g. 2"]
+
+
 def test_a_valid_calendar_loads(tmp_path: Path) -> None:
     calendar = load(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [twitter], text: Hi}\n")
     assert calendar.timezone == "Europe/Paris"

@@ -23,7 +23,7 @@ from edcal.load.colors import css_color
 from edcal.load.schema import ID_RE, NetworkSpec
 from edcal.load.validate import validate_spec
 from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
-from edcal.model.network import SHARE_FORM_FIELDS, Cadence, Network, TextLimit
+from edcal.model.network import MOST_PER_DAY, SHARE_FORM_FIELDS, Cadence, Network, TextLimit
 from edcal.model.source import Source
 
 #: Rule fields copied from a spec onto a network when set.
@@ -218,6 +218,11 @@ def site_network(
     if network.in_first_comment:
         _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
     _check_poll_durations(network, spec, where.value if where else (lambda _name: key_source), errors)
+    if network.max_per_day is not None and network.max_per_day > MOST_PER_DAY:
+        errors.add(where.value("max_per_day") if where else key_source,
+                   say("found max_per_day: {found} on {network}, expected at most {most}: a post a minute, "
+                       "day and night", found=network.max_per_day, network=network.name, most=MOST_PER_DAY),
+                   say("max_per_day is the most posts the account may have on one day, e.g. 2"))
     over = cadence_over_maximum(network.cadence, network)
     if over is not None:
         errors.add(where.value("cadence" if spec.cadence is not None else "max_per_day") if where

@@ -15,9 +15,9 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from edcal.dates import calendar_delta, parse_date
-from edcal.i18n import Message, say
+from edcal.i18n import Message, say, say_cadence
 from edcal.model.calendar import Offset, TimeUnit, When
-from edcal.model.network import Cadence, Slot
+from edcal.model.network import MOST_PER_DAY, Cadence, Slot
 
 WEEKDAYS: dict[str, int] = {}
 for _index, _names in enumerate(
@@ -334,7 +334,8 @@ def parse_cadence(text: str) -> Cadence:
     negative = lowered.startswith("-")  # -2/week: told as 0/week is
     match = _CADENCE_RE.match(lowered.removeprefix("-").lstrip())
     written = match.group("count") if match else ""
-    count = count_of(written)
+    # 5,000 digits: more than any ceiling, read without Python's limit on converting them.
+    count = MOST_PER_DAY * 28 + 1 if written.isdecimal() and len(written) > 9 else count_of(written)
     if match is None or count is None or match.group("period") not in _PERIODS:
         message = say("found '{text}', expected a count per day, week or month", text=raw)
         if lowered in BIWEEKLY:
@@ -364,7 +365,14 @@ def parse_cadence(text: str) -> Cadence:
         raise ValueError(say("found '{text}', expected at least 1 per period", text=raw),
                          say("to set no regularity target, remove `cadence:`"))
     period = _PERIODS[match.group("period")]
-    return Cadence(count, period, f"{count}/{period}")  # type: ignore[arg-type]
+    cadence = Cadence(count, period, f"{count}/{period}")  # type: ignore[arg-type]
+    most = cadence.most(MOST_PER_DAY)
+    if count > most.count:
+        raise ValueError(say("found cadence '{text}', expected at most {most}: a post a minute, day and "
+                             "night", text=raw if len(raw) <= 40 else raw[:40] + "…", most=say_cadence(most)),
+                         say("a cadence is the posts the team plans per day, week or month, e.g. '2/week' or "
+                             "'3 per day'"))
+    return cadence
 
 
 #: ``+2 days``, ``-1 day at 18:00``; the count in words too, as cadences take it (``+une semaine``).

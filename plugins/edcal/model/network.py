@@ -67,6 +67,11 @@ class Slot:
         return f"{','.join(parts)} {self.time:%H:%M}"
 
 
+#: The most posts a cadence or a `max_per_day:` may ask of one day: a post a minute, day and night. edcal
+#: plans to the minute; more is no plan a team writes, but a slip of the keyboard (``20000/week``).
+MOST_PER_DAY = 1440
+
+
 @dataclass(frozen=True, slots=True)
 class Cadence:
     """A regularity target, e.g. 2 per week."""
