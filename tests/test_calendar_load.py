@@ -96,6 +96,14 @@ def test_a_max_per_day_over_a_post_a_minute_is_an_error(tmp_path: Path) -> None:
         "and night\n    hint: max_per_day is the most posts the account may have on one day, e.g. 2"]
 
 
+@pytest.mark.parametrize("written", ["last", "Last day", "dernier", "dernier jour", "-1"])
+def test_the_last_day_of_the_month_is_written_in_words_too(tmp_path: Path, written: str) -> None:
+    """`on: last`, the words a writer told to avoid day 31 reaches for, was refused: only `-1` said it."""
+    calendar = load(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: {every: month, "
+                    f"on: '{written}', from: 2027-01-01, count: 3}}}}\n")
+    assert calendar.posts[0].recurrence.rrule == "FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=-1"
+
+
 def test_a_valid_calendar_loads(tmp_path: Path) -> None:
     calendar = load(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [twitter], text: Hi}\n")
     assert calendar.timezone == "Europe/Paris"

@@ -2531,6 +2531,34 @@ def test_clock_change_night() -> None:
         findings("clock-change-night", posts(nightly % ", until: 2027-04-30"))
 
 
+def test_repeat_skips_days() -> None:
+    """`rrule: FREQ=MONTHLY;BYMONTHDAY=30` gave no post in February, silently (RFC 5545 skips a month without
+    the day); a yearly rule from 29 February, none three years in four. Told with the months, the coming
+    ones only, and the rule that says the last day; not for a rule that has the day every time, nor silenced."""
+    monthly = "{id: bilan, networks: [x], text: T, repeat: {rrule: 'FREQ=MONTHLY;BYMONTHDAY=%s', from: 2027-01-01%s}}"
+    found = findings("repeat-skips-days", posts(monthly % ("30", ", until: 2027-12-31")),
+                     now="2027-01-12T10:00:00+01:00")
+    assert [(f.severity, f.message, f.hint) for f in found] == [
+        ("warning", "'bilan' repeats on day 30 of the month, which February 2027 does not have: no post that month "
+                    "(RFC 5545 skips it)",
+         "BYMONTHDAY=-1 is the last day of every month (`every: month, on: -1`); or, if no post is meant then, "
+         "silence this rule on the entry")]
+    assert found[0].source.line == 10
+    # Every month without a 31st, the coming ones only, as far as the plan goes.
+    long = findings("repeat-skips-days", posts(monthly % ("31", "")), now="2027-05-02T10:00:00+02:00")
+    assert [f.message for f in long] == [
+        "'bilan' repeats on day 31 of the month, which June 2027, September 2027, November 2027, February 2028 "
+        "and 1 more month do not have: no post those months (RFC 5545 skips them)"]
+    yearly = "{id: bissextile, networks: [x], text: T, repeat: {rrule: FREQ=YEARLY, from: 2028-02-29, count: 3}}"
+    assert [f.message for f in findings("repeat-skips-days", posts(yearly), now="2027-01-12T10:00:00+01:00")] == [
+        "'bissextile' repeats on day 29 of the month, which February 2029, February 2030, February 2031, "
+        "February 2033 and 2 more months do not have: no post those months (RFC 5545 skips them)"]
+    assert not findings("repeat-skips-days", posts(monthly % ("-1", "")))
+    assert not findings("repeat-skips-days", posts(monthly % ("28", "")))
+    silenced = monthly.replace("text: T,", "text: T, silence: {repeat-skips-days: pas de bilan en février},")
+    assert not findings("repeat-skips-days", posts(silenced % ("30", "")))
+
+
 def test_public_holiday() -> None:
     found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
                      extra="country: FR\n")

@@ -193,10 +193,14 @@ def test_a_repeat_written_biweekly_in_words_is_told_both_its_readings(tmp_path: 
     ("tous les ans le 15 mars", "{rrule: FREQ=YEARLY, from: 2027-03-15}"),  # its from: is the day it says
     ("every year on march 15", "{rrule: FREQ=YEARLY, from: 2027-03-15}"),
     ("tous les ans le 10 février", "{rrule: FREQ=YEARLY, from: 2028-02-10}"),  # the next one after today
-    ("tous les 2 ans le 29 février", "{rrule: FREQ=YEARLY;INTERVAL=2, from: 2028-02-29}"),
     ("chaque mois le 15", "{every: month, on: 15, from: 2027-01-05}"),
     ("le 10 de chaque mois", "{every: month, on: 10, from: 2027-01-05}"),
-    ("every month on the 30", "{every: month, from: 2027-01-05}"),
+    ("every month on the last day", "{every: month, on: -1, from: 2027-01-05}"),
+    ("le dernier jour du mois", "{every: month, on: -1, from: 2027-01-05}"),
+    # a weekday's position was lost: `{every: month}`, the weekday of `from:`'s place in its month
+    ("dernier vendredi du mois", "{every: month, on: last fri, from: 2027-01-05}"),
+    ("every first monday of the month", "{every: month, on: first mon, from: 2027-01-05}"),
+    ("chaque dernier jour du mois", "{every: month, on: -1, from: 2027-01-05}"),
 ])
 def test_a_repeat_written_yearly_in_words_is_told_the_rule_that_says_it(tmp_path: Path, written: str,
                                                                          rule: str) -> None:
@@ -221,6 +225,17 @@ def test_a_repeat_written_yearly_in_words_is_told_the_rule_that_says_it(tmp_path
     ("chaque mois le 32", "a month has no day 32", "{every: month, from: 2027-01-05}"),
     ("tous les 32 du mois", "a month has no day 32", "{every: month, from: 2027-01-05}"),
     ("tous les ans le 30 février", "no year has a day '30 février'", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+    # RFC 5545 skips a month without the day: the hint read `{every: month}` (the day of `from:`), the 30 lost.
+    ("every month on the 30", "not every month has a day 30 (February has none): a month without it would get no "
+     "post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-01-05}"),
+    ("every month on the 29", "not every month has a day 29 (February, three years in four): a month without it "
+     "would get no post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-01-05}"),
+    ("chaque mois le 31", "not every month has a day 31 (February has none): a month without it would get no "
+     "post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-01-05}"),
+    # A yearly rule on 29 February posts in leap years only: every four years, or never (INTERVAL=2 from 2029).
+    ("tous les 2 ans le 29 février", "29 February comes in leap years only: a yearly rule on it would post every "
+     "four years; BYMONTH=2;BYMONTHDAY=-1 is the last day of February",
+     "{rrule: FREQ=YEARLY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=-1, from: 2028-02-29}"),
 ])
 def test_a_repeat_in_words_that_says_no_rule_is_told_so(tmp_path: Path, written: str, problem: str,
                                                          rule: str) -> None:

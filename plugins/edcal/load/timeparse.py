@@ -478,8 +478,13 @@ def _offset_hint(lowered: str, slot_names: frozenset[str] | None) -> Message | N
     return say("write '{step}'", step=step)
 
 
+#: The last day of the month as a monthly rule's ``on:`` takes it in words, as ``-1``.
+LAST_DAY_WORDS = frozenset({"last", "last day", "the last day", "dernier", "dernier jour", "le dernier jour"})
+
+
 def parse_monthly_position(text: str) -> tuple[int, int | None]:
-    """``first tue``, ``last fri``, ``2nd mon`` or a day of the month ``15``.
+    """``first tue``, ``last fri``, ``2nd mon``, a day of the month ``15``, or the last one (``-1``,
+    ``last``).
 
     Returns ``(position, weekday)`` for a weekday, ``(day, None)`` for a day.
     """
@@ -489,6 +494,8 @@ def parse_monthly_position(text: str) -> tuple[int, int | None]:
         if not (1 <= day <= 31 or -31 <= day <= -1):
             raise ValueError(say("found '{text}', expected a day of the month between 1 and 31", text=raw))
         return day, None
+    if raw in LAST_DAY_WORDS:  # the day a writer told that February has no 31st reaches for
+        return -1, None
     positions = {
         "first": 1, "1st": 1, "premier": 1, "second": 2, "2nd": 2, "deuxième": 2,
         "third": 3, "3rd": 3, "troisième": 3, "fourth": 4, "4th": 4, "quatrième": 4,

@@ -790,6 +790,12 @@ def _repeat_hint(found: str) -> Message:
              and (set(words[index - 1:index]) & {"le", "on", "the", *_MONTH_NUMBERS}
                   or set(words[index + 1:index + 2]) & {"du", "of", *_MONTH_NUMBERS})}
     day = next((int(words[index]) for index in sorted(dated) if 1 <= int(words[index]) <= 31), None)
+    # the last day of the month (every month on the last day, le dernier jour du mois): its day word is no
+    # period
+    last_day = any(word in ("last", "dernier") and then in ("day", "jour")
+                   for word, then in itertools.pairwise(words))
+    if last_day and any(period(word) == "month" for word in words):
+        every = "month"
     problem = None
     if counted and not 1 <= counted[0][1] <= LARGEST_COUNT:
         problem = say("'{count}' is no interval: an interval is a whole number from 1 to {most:,}",
@@ -811,6 +817,10 @@ def _repeat_hint(found: str) -> Message:
                 problem = say("no year has a day '{day}'", day=yearly[2])
             else:
                 start = coming.isoformat()
+            if coming is not None and yearly[:2] == (2, 29):  # RFC 5545 skips the years without it
+                problem = say("29 February comes in leap years only: a yearly rule on it would post every "
+                              "four years; BYMONTH=2;BYMONTHDAY=-1 is the last day of February")
+                parts = [f"rrule: {_yearly_rrule(interval)};BYMONTH=2;BYMONTHDAY=-1"]
     else:
         if said in FORTNIGHTLY or said in EVERY_OTHER_MONTH:  # bimestriel
             every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
@@ -822,12 +832,33 @@ def _repeat_hint(found: str) -> Message:
             parts.append(f"on: {names[0]}" if len(names) == 1 else f"on: [{', '.join(names)}]")
         elif every == "month" and day is not None and day <= 28:  # 29 to 31 are refused in on:
             parts.append(f"on: {day}")
+        elif every == "month" and (last_day or day is not None):
+            parts.append("on: -1")
+            if not last_day and problem is None:  # RFC 5545 skips the months without it: said, not lost
+                problem = say("not every month has a day {day} (February has none): a month without it would "
+                              "get no post, and -1 is the last day of every month", day=day) if day != 29 \
+                    else say("not every month has a day 29 (February, three years in four): a month without "
+                             "it would get no post, and -1 is the last day of every month")
+        elif every == "month" and len(days) == 1 and (position := _position_before(words)):
+            parts.append(f"on: {position} {DAY_NAMES[days[0]]}")  # dernier vendredi du mois: last fri
         if said in TWICE_A_MONTH:  # the 1st and the 15th: every two weeks drifts through the months
             parts = ["every: month", "on: [1, 15]"]
     rule = "{" + ", ".join([*parts, f"from: {start}"]) + "}"
     told = say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
                rule=rule)
     return told if problem is None else say("{said}; {hint}", said=problem, hint=told)
+
+
+#: A weekday's position in its month, as words say it (``dernier vendredi``), as `on:` writes it.
+_POSITIONS = {"first": "first", "premier": "first", "1st": "first", "second": "second", "deuxième": "second",
+              "2nd": "second", "third": "third", "troisième": "third", "3rd": "third", "fourth": "fourth",
+              "quatrième": "fourth", "4th": "fourth", "last": "last", "dernier": "last"}
+
+
+def _position_before(words: list[str]) -> str | None:
+    """The position words give a weekday (``last friday``, ``premier mardi``), as `on:` writes it."""
+    return next((_POSITIONS[word] for word, then in itertools.pairwise(words)
+                 if word in _POSITIONS and then in WEEKDAYS), None)
 
 
 def _whole(word: str) -> int | None:

@@ -7,6 +7,7 @@ import functools
 import itertools
 import re
 import urllib.parse
+from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -22,7 +23,7 @@ from edcal.model.source import Source
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, month_word
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
-from edcal.plan.timing import step_keys
+from edcal.plan.timing import months_it_skips, step_keys
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -658,6 +659,46 @@ def clock_change_night(ctx: CheckContext) -> Iterator[Problem]:
                           "night", problem=night.problem, day=night.day, networks=say_list(night.networks),
                           entry=night.entry),
                       night.hint, when=start_of_day(night.day, zone))
+
+
+#: The skipped months a finding names before "and N more".
+_MONTHS_NAMED = 4
+
+
+@rule("repeat-skips-days", "warning", "A recurring post's rule names a day of the month (29 to 31) that some of "
+      "its months do not have: those months get no post")
+def repeat_skips_days(ctx: CheckContext) -> Iterator[Problem]:
+    """`every:`/`on:` refuses such a day at load; an `rrule:` may mean it, and is told the months it skips,
+    those still to come."""
+    zone = ctx.plan.calendar.zone
+    since = ctx.since.astimezone(zone).date()
+    until = ctx.until.astimezone(zone).date() if ctx.until is not None else None
+    for entry in ctx.entries.values():
+        if entry.recurrence is None or "repeat-skips-days" in entry.silenced:
+            continue
+        days, months = months_it_skips(entry.recurrence, ctx.plan.calendar, ctx.now)
+        ends = [dt.date(year, month, monthrange(year, month)[1]) for year, month in months]
+        coming = [end for end in ends if end >= since and (until is None or end.replace(day=1) <= until)]
+        if not coming:
+            continue
+        named = [say("{month} {year}", month=month_word(end.month), year=end.year)
+                 for end in coming[:_MONTHS_NAMED]]
+        values = {"entry": entry.id, "days": say_list(days), "months": say_list(named)}
+        more = len(coming) - len(named)
+        if len(coming) == 1:
+            message = say("'{entry}' repeats on day {days} of the month, which {months} does not have: no post "
+                          "that month (RFC 5545 skips it)", **values)
+        elif more:
+            message = say("'{entry}' repeats on day {days} of the month, which {months} {more} do not have: no "
+                          "post those months (RFC 5545 skips them)",
+                          more=say_count(more, "and {count} more month", "and {count} more months"), **values)
+        else:
+            message = say("'{entry}' repeats on day {days} of the month, which {months} do not have: no post "
+                          "those months (RFC 5545 skips them)", **values)
+        yield Problem(entry.field_sources.get("repeat", entry.source), message,
+                      say("BYMONTHDAY=-1 is the last day of every month (`every: month, on: -1`); or, if no "
+                          "post is meant then, silence this rule on the entry"),
+                      when=coming[0])
 
 
 def _holiday_name(text: str) -> str:
