@@ -1938,6 +1938,34 @@ def test_a_campaigns_cadence_holds_on_each_of_its_networks_in_the_weeks_it_runs(
     assert not findings("cadence-gap", campaign.replace("     cadence: 2 fois par semaine, ", "     ") + posts(*lines))
 
 
+def test_a_campaign_shorter_than_its_cadence_s_period_is_held_to_it_over_its_whole_run() -> None:
+    """A campaign that runs half of none of its weeks (Friday to Tuesday) or months (5 days, or 20 across two
+    months) was never judged: `2/week` or `1/month` with no post said nothing. Its whole run is its period."""
+    def short(span: str, cadence: str, *lines: str) -> list:
+        campaign = (f"campaigns:\n  - {{id: salon, name: Salon, {span}, cadence: {cadence}, networks: [linkedin]}}\n"
+                    "checks: {cadence-gap: {horizon: 8 weeks}}\n")
+        return findings("cadence-gap", campaign + (posts(*lines) if lines else ""))
+
+    one = "{id: p, campaign: salon, at: 2027-01-11 09:00, networks: [linkedin], text: Salon}"
+    found = short("from: 2027-01-08, until: 2027-01-12", "2/week", one)
+    assert [f.message for f in found] == [
+        "campaign 'Salon' on LinkedIn: 1 post in its 5 days, 2027-01-08 to 2027-01-12, cadence 2/week: shorter "
+        "than a week, the campaign is held to it over its whole run"]
+    assert found[0].hint == ("plan a post of the campaign (`campaign: salon`) in that period, or adjust the "
+                             "campaign's `cadence:`")
+    assert dict(found[0].data)["first_day"] == "2027-01-08" and dict(found[0].data)["last_day"] == "2027-01-12"
+    assert [f.message for f in short("from: 2027-02-01, until: 2027-02-05", "1/month")] == [
+        "campaign 'Salon' on LinkedIn: 0 posts in its 5 days, 2027-02-01 to 2027-02-05, cadence 1/month: shorter "
+        "than a month, the campaign is held to it over its whole run"]
+    assert [dict(f.data)["first_day"] for f in short("from: 2027-01-20, until: 2027-02-08", "1/month")] == [
+        "2027-01-20"]
+    # Enough posts over the run: nothing; a run that is half of a week is judged by its week, as before.
+    two = one.replace("id: p,", "id: q,").replace("2027-01-11", "2027-01-08")
+    assert not short("from: 2027-01-08, until: 2027-01-12", "2/week", one, two)
+    assert [f.message for f in short("from: 2027-01-11, until: 2027-01-15", "2/week", one)] == [
+        "campaign 'Salon' on LinkedIn: 1 post in the week of 2027-01-11 to 2027-01-17, cadence 2/week"]
+
+
 def test_a_campaign_on_all_networks_is_excused_by_a_freeze_of_every_network_not_by_the_blogs() -> None:
     """A campaign without `networks:` posts on all of them: a freeze of every network but not of the blog
     (`blog: false`, the annual closure) excuses its days (it was read as the blog's: not excused); a freeze

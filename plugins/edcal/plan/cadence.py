@@ -32,6 +32,8 @@ class Gap:
     found: int
     #: The campaign whose cadence this is (its posts on ``network``, or on every network when None).
     campaign: str | None = None
+    #: The period is the campaign's whole run: it is half of none of its cadence's periods.
+    whole_run: bool = False
 
     @property
     def last(self) -> dt.date:
@@ -168,7 +170,39 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
             first, after = max(today, campaign.start), min(end, campaign.end + dt.timedelta(days=1))
             targets.append(_Target(label, network_id, campaign.cadence, where, days, first, after,
                                    campaign.id))
-    return _shortfalls(calendar, targets, first_weekday(plan.lang))
+    week_start = first_weekday(plan.lang)
+    for target in targets:
+        if target.first < target.after and _runs_half_of_none(calendar, target, week_start):
+            yield from _whole_run_shortfall(calendar, target)
+    yield from _shortfalls(calendar, [target for target in targets
+                                      if not _runs_half_of_none(calendar, target, week_start)], week_start)
+
+
+def _runs_half_of_none(calendar: Calendar, target: _Target, week_start: int) -> bool:
+    """Whether a campaign runs less than half of each period of its cadence (a 5-day one with `1/month`,
+    Friday to Tuesday with `2/week`): none would be judged, so its whole run is its period."""
+    campaign = calendar.campaigns[target.campaign or ""]
+    after = campaign.end + dt.timedelta(days=1)
+    return all(_running(campaign.start, after, first, last) * 2 < (last - first).days
+               for first, last in periods(target.cadence, campaign.start, after, week_start))
+
+
+def _running(start: dt.date, after: dt.date, first: dt.date, last: dt.date) -> int:
+    """The days of [start, after) in the period [first, last)."""
+    return (min(after, last) - max(first, start)).days
+
+
+def _whole_run_shortfall(calendar: Calendar, target: _Target) -> Iterator[Gap]:
+    """A campaign shorter than its cadence's period, held to the cadence over its whole run, unless its
+    networks are frozen over half of it."""
+    campaign = calendar.campaigns[target.campaign or ""]
+    after = campaign.end + dt.timedelta(days=1)
+    if _networks_frozen(calendar, target.network, campaign.start, after):
+        return
+    found = sum(1 for day in target.days if campaign.start <= day < after)
+    if found < target.cadence.count:
+        yield Gap(target.name, target.network, target.cadence, target.source, campaign.start, after, found,
+                  target.campaign, whole_run=True)
 
 
 def _shortfalls(calendar: Calendar, targets: list[_Target], week_start: int) -> Iterator[Gap]:

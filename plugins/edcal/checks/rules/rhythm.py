@@ -187,8 +187,17 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
                            "post in that period, or adjust `cadence:`", network=gap.name, day=first_post)
             else:
                 hint = say("plan a post (or an article's promotion) in that period, or adjust `cadence:`")
-        yield Problem(gap.source, say("{name}: {found} {period}, cadence {target}", name=gap.name, found=found,
-                                      period=gap.label, target=gap.target),
+        said = say("{name}: {found} {period}, cadence {target}", name=gap.name, found=found, period=gap.label,
+                   target=gap.target)
+        if gap.whole_run:  # a campaign shorter than a week (a month): its run is the period
+            run = {"name": gap.name, "found": found, "first": gap.first, "last": gap.last, "target": gap.target,
+                   "days": say_count((gap.after - gap.first).days, "{count} day", "{count} days")}
+            said = say("{name}: {found} in its {days}, {first:%Y-%m-%d} to {last:%Y-%m-%d}, cadence {target}: "
+                       "shorter than a week, the campaign is held to it over its whole run", **run) \
+                if gap.cadence.per == "week" else \
+                say("{name}: {found} in its {days}, {first:%Y-%m-%d} to {last:%Y-%m-%d}, cadence {target}: "
+                    "shorter than a month, the campaign is held to it over its whole run", **run)
+        yield Problem(gap.source, said,
                       hint,
                       when=max(start_of_day(gap.first, zone), ctx.since),
                       data=(("network", gap.network), ("campaign", gap.campaign), ("first_day", gap.first.isoformat()),
