@@ -2596,6 +2596,21 @@ def test_public_holiday() -> None:
     assert not findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"))
 
 
+def test_public_holiday_says_which_posts_it_cannot_judge() -> None:
+    """A post in 2101 (2021 mistyped, or a plan that far) was silently not judged: the holidays library
+    knows France's public holidays up to 2100. Said once, with how many and the first, and not for posts
+    within its years."""
+    far = posts("{id: a, at: 2101-05-01 10:00, networks: [x], text: A}",
+                "{id: b, at: 2102-01-01 10:00, networks: [x], text: B}",
+                "{id: c, at: 2027-05-03 10:00, networks: [x], text: C}")
+    found = findings("public-holiday", far, extra="country: FR\n")
+    assert [(f.severity, f.message, f.hint, f.item) for f in found] == [
+        ("warning", "2 posts go out after 2100, the last year whose public holidays of FR edcal knows (the "
+                    "holidays library's): their days are not judged (the first: 'a-x' on 2101-05-01)",
+         "check the year; a post that far ahead cannot be told it falls on a public holiday", "a-x")]
+    assert found[0].source.line == 11
+
+
 def test_public_holiday_except_names_holidays_the_site_does_not_count() -> None:
     """A US agency got warnings on Veterans Day and Columbus Day, which its audience works through, with no
     way out but turning the rule off: `except:` names them (case aside), their observed days with them."""

@@ -102,6 +102,12 @@ def _holidays(country: str, subdivision: str | None, years: tuple[int, ...],
     return dict(table.items())
 
 
+def last_year(country: str) -> int:
+    """The last year whose holidays the library knows for a country (2100 for most)."""
+    cls = _country_class(country)
+    return int(getattr(cls, "end_year", 2100))
+
+
 def known_country(country: str) -> bool:
     return _country_class(country) is not None
 

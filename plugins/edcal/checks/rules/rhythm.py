@@ -749,12 +749,25 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
     if not calendar.country:
         return
     from edcal.load.yamlfile import yaml_value
-    from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holiday_names, holidays_between, named_for
+    from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holiday_names, holidays_between, last_year, named_for
 
     posts = list(ctx.posts())
     if not posts:
         return
     days = [p.start.astimezone(calendar.zone).date() for p in posts]  # type: ignore[union-attr]
+    last = last_year(calendar.country)
+    beyond = [(post, day) for post, day in zip(posts, days, strict=True) if day.year > last]
+    if beyond:  # told, not judged silently: a mistyped year (2101 for 2021), or a plan that far
+        post, day = min(beyond, key=lambda found: found[1])
+        yield Problem(ctx.network_source(post),
+                      say_count(len(beyond), "{count} post goes out after {year}, the last year whose public "
+                                "holidays of {country} edcal knows (the holidays library's): its day is not "
+                                "judged (the first: '{id}' on {day:%Y-%m-%d})", "{count} posts go out after "
+                                "{year}, the last year whose public holidays of {country} edcal knows (the "
+                                "holidays library's): their days are not judged (the first: '{id}' on "
+                                "{day:%Y-%m-%d})", year=last, country=calendar.country, id=post.id, day=day),
+                      say("check the year; a post that far ahead cannot be told it falls on a public "
+                          "holiday"), post)
     uncounted = ctx.options["except"]
     holidays = holidays_between(calendar, min(days), max(days), ctx.plan.lang, uncounted)
     names = holiday_names(calendar.country, calendar.subdivision, tuple(range(min(days).year, max(days).year + 1)),
