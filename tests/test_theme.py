@@ -266,6 +266,33 @@ def test_an_article_without_an_image_shares_the_default_image(site: Path) -> Non
     assert "4 min de lecture" in (site / "output" / "index.html").read_text(encoding="utf-8")
 
 
+def test_an_article_from_before_the_zone_kept_whole_minutes_has_valid_dates(site: Path) -> None:
+    """An article dated 1900 in Paris (local mean time then, +00:09:21) was written `+00:09:21` in its
+    `<time datetime>`, its sharing metadata, the sitemap and plan.json: an offset with seconds, which HTML,
+    sitemaps and RFC 3339 refuse. That instant is written in UTC."""
+    (site / "content" / "articles" / "fondation.md").write_text(
+        "Title: Notre fondation\nDate: 1900-03-01 09:00\nCategory: Essais\n\nL'atelier ouvre en 1900.\n",
+        encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    page = site / "output" / "1900" / "fondation" / "index.html"
+    head = head_of(page)
+    assert head.one("article:published_time") == "1900-03-01T08:50:39Z"
+    assert head.json_ld[0]["datePublished"] == "1900-03-01T08:50:39Z"
+    assert '<time datetime="1900-03-01T08:50:39Z">' in page.read_text(encoding="utf-8")
+    assert "<lastmod>1900-03-01T08:50:39Z</lastmod>" in (site / "output" / "sitemap.xml").read_text(encoding="utf-8")
+    plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
+    assert [item["start"] for item in plan["items"] if item["title"] == "Notre fondation"
+            and item["kind"] == "article"] == ["1900-03-01T08:50:39Z"]
+    written = "\n".join(path.read_text(encoding="utf-8", errors="replace")
+                        for folder in ("output", "planning") for path in (site / folder).rglob("*")
+                        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".ics"))
+    assert "+00:09" not in written
+    # A date of today's offsets is written as before.
+    assert head_of(site / "output" / "2027" / "publie" / "index.html").one("article:published_time") \
+        == "2027-02-01T09:00:00+01:00"
+
+
 def test_a_site_overrides_one_word_and_one_template(site: Path) -> None:
     overrides = site / "overrides"
     (overrides / "translations").mkdir(parents=True)

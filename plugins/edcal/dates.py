@@ -30,6 +30,21 @@ DAY_FIRST, MONTH_FIRST = "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
+def in_whole_minutes(moment: dt.datetime) -> dt.datetime:
+    """The instant, in UTC when its zone's offset then had seconds: a local mean time's (Paris until 1911,
+    +00:09:21; Amsterdam until 1937), which HTML's ``datetime``, sitemaps, Atom and RSS cannot write."""
+    offset = moment.utcoffset()
+    return moment.astimezone(dt.UTC) if offset is not None and offset.seconds % 60 else moment
+
+
+def iso_stamp(moment: dt.datetime | dt.date) -> str:
+    """ISO 8601, with a UTC offset in whole minutes (:func:`in_whole_minutes`): ``1900-03-01T08:50:39Z``
+    rather than ``1900-03-01T09:00:00+00:09:21``; a day as it is."""
+    if not isinstance(moment, dt.datetime) or in_whole_minutes(moment) is moment:
+        return moment.isoformat()
+    return in_whole_minutes(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
 def parse_date(text: str) -> dt.date:
     """``YYYY-MM-DD``, checked against the calendar (no 30 February)."""
     text = text.strip()

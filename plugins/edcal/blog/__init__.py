@@ -41,6 +41,12 @@ def on_feed_generated(context: dict[str, Any], feed: Any) -> None:
         return
     import re
 
+    from edcal.dates import in_whole_minutes
+
+    for item in feed.items:  # RFC 3339 and RFC 822 offsets are whole minutes: a local mean time's in UTC
+        for key in ("pubdate", "updateddate"):
+            if item.get(key) is not None:
+                item[key] = in_whole_minutes(item[key])
     if not feed.items:  # feedgenerator dates an empty feed with the clock: the build's inputs' time instead
         pinned = _pinned_time(context)
         if pinned is not None:
@@ -198,6 +204,7 @@ def install(env: Any, settings: dict[str, Any]) -> None:
     """
     from edcal.blog.helpers import BlogTheme, language_name, lead, og_locale, plain_text, reading_time
     from edcal.blog.sharing import Sharing
+    from edcal.dates import iso_stamp
 
     theme = BlogTheme(settings)
     sharing = Sharing(theme)
@@ -217,6 +224,7 @@ def install(env: Any, settings: dict[str, Any]) -> None:
         env.globals.setdefault(name, function)
     for name, function in {
         "long_date": theme.long_date,
+        "iso_stamp": iso_stamp,
         "period_name": theme.period_name,
         "reading_time": reading_time,
         "language_name": language_name,

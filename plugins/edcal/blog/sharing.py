@@ -18,6 +18,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from edcal.blog.helpers import BlogTheme, lead, og_locale, plain_text
+from edcal.dates import iso_stamp
 from edcal.model.network import Network, fill_share_form
 
 logger = logging.getLogger("edcal")
@@ -160,8 +161,8 @@ class Sharing:
         sharing = PageSharing(
             type=kind, url=url, title=title, description=description, site_name=self.site_name,
             lang=lang, locale=og_locale(lang), languages=languages, image=image,
-            published=date.isoformat() if date else None,
-            modified=modified.isoformat() if modified else None,
+            published=iso_stamp(date) if date else None,
+            modified=iso_stamp(modified) if modified else None,
             authors=tuple(str(a) for a in authors), section=str(category) if category else None,
             tags=tags,
         )

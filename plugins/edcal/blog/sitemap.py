@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from edcal.dates import iso_stamp
+
 #: pelicanconf.py: where the sitemap is written ("" writes none).
 SAVE_AS_SETTING = "SITEMAP_SAVE_AS"
 DEFAULT_SAVE_AS = "sitemap.xml"
@@ -112,7 +114,7 @@ def sitemap(context: dict[str, Any], site_url: str) -> str:
         lines.append("  <url>")
         lines.append(f"    <loc>{escape(_absolute(site_url, path))}</loc>")
         if lastmod is not None:
-            lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
+            lines.append(f"    <lastmod>{iso_stamp(lastmod)}</lastmod>")
         for other in languages or ():
             lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(str(other.lang))} '
                          f"href={quoteattr(_absolute(site_url, other.url))}/>")

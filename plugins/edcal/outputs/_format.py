@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from edcal.dates import iso_stamp
 from edcal.model.article import content_path
 from edcal.model.calendar import Calendar, Media, Poll
 
@@ -14,8 +15,9 @@ MEDIA_FOLDER = "media"
 
 
 def local_stamp(instant: dt.datetime, calendar: Calendar) -> str:
-    """ISO 8601 in the site's zone with its offset: ``2027-01-12T08:00:00+01:00``."""
-    return instant.astimezone(calendar.zone).isoformat(timespec="seconds")
+    """ISO 8601 in the site's zone with its offset: ``2027-01-12T08:00:00+01:00`` (in UTC for a local mean
+    time's instant, whose offset has seconds: :func:`edcal.dates.iso_stamp`)."""
+    return iso_stamp(instant.astimezone(calendar.zone).replace(microsecond=0))
 
 
 def utc_stamp(instant: dt.datetime) -> str:

@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from edcal.addresses import is_site_url
+from edcal.dates import iso_stamp
 from edcal.i18n import (
     MONTHS,
     SINGULAR,
@@ -251,6 +252,7 @@ def environment(context: OutputContext) -> jinja2.Environment:
     # The checks' messages and hints, in the site's language (edcal.i18n.Message).
     env.filters["translated"] = lambda text: translated(text, translate)
     env.filters["long_date"] = lambda day: long_date(day, lang)
+    env.filters["iso_stamp"] = iso_stamp  # an offset in whole minutes (a local mean time's in UTC)
     env.filters["day_and_time"] = lambda moment: day_and_time(moment, lang)
     env.filters["day_of_week"] = lambda day: day_of_week(day, lang)  # "mardi 12", in a month already said
     env.filters["clock_time"] = lambda instant: clock_time(instant, lang)
