@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the site's settings and theme", ("site", "themes")),
     ("the blog's side", ("blog",)),
     ("the Pelican adapter", ("pelican_plugin",)),
-    ("the commands and entry points", ("commands", "__main__", "_console", "_usage", "")),
+    ("the commands and entry points", ("commands", "__main__", "_console", "_usage", "_help", "")),
 )
 
 #: Imports that go up a layer on purpose: (importing module, imported module) -> why.
