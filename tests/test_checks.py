@@ -179,6 +179,30 @@ def test_posted_in_future() -> None:
                         + "\nposted:\n  - {item: a-x, at: 2027-05-01 12:40}\n", now="2027-05-02T09:00:00+02:00")
 
 
+def test_posted_unconfirmed() -> None:
+    """A manager's Monday `edcal check --summary` said nothing of the posts gone by that the log does not name:
+    the sample's log stopped on 26 November, and 23 posts of the last month were 'À confirmer' on the report
+    page alone. One finding, at the log's last line, where their lines go: how many, the oldest."""
+    log = "\nposted:\n  - e-x\n  - a-x\n"
+    calendar = posts("{id: e, at: 2026-12-01 09:00, networks: [x], text: E}",
+                     "{id: d, at: 2026-12-10 09:00, networks: [x], text: D}",
+                     "{id: a, at: 2027-01-05 12:00, networks: [x], text: A}",
+                     "{id: b, at: 2027-01-12 09:00, networks: [x, mastodon], text: B}",
+                     "{id: c, at: 2027-01-20 12:00, networks: [x], text: C}") + log
+    found = findings("posted-unconfirmed", calendar, now="2027-01-18T09:00:00+01:00")
+    # Not d (more than 31 days ago, as the report's list), nor a (logged), nor c (still to come).
+    assert [(str(f.source), f.message) for f in found] == [
+        ("calendar.yaml:18", "2 posts whose time has passed in the last 31 days are not in the log of what went "
+                             "out, the oldest 'b-mastodon' (2027-01-12 09:00)")]
+    assert found[0].hint == (
+        "add the lines of those that went out under `posted:` in calendar.yaml (the planning's report page, "
+        "report.html, gives them under 'To confirm'), and `{item: …, skipped: true}` for those that did not")
+    assert dict(found[0].data) == {"posts": 2, "items": ("b-mastodon", "b-x")}
+    # Every one logged, or no log kept at all: nothing to confirm.
+    logged = calendar + "  - b-x\n  - b-mastodon\n"
+    assert not findings("posted-unconfirmed", logged, now="2027-01-18T09:00:00+01:00")
+    assert not findings("posted-unconfirmed", calendar.replace(log, ""), now="2027-01-18T09:00:00+01:00")
+
 def test_skipped_to_come() -> None:
     """A post cancelled ahead in the log (`skipped: true`), as a busy community manager would: nothing said that
     the line takes effect only at the post's time, so until then its event, reminder, draft and export stayed,

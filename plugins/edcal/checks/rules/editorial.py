@@ -27,6 +27,7 @@ from edcal.model.calendar import KeyDate, PostEntry
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import WAITING, Item, article_item_id, made_by, occurrence_name
 from edcal.model.source import Source
+from edcal.plan.report import CONFIRM_DAYS, report
 from edcal.plan.status import article_state, overdue_deadlines
 
 
@@ -343,6 +344,36 @@ def posted_in_future(ctx: CheckContext) -> Iterator[Problem]:
                       say("a post is logged once it went out: check the day, the month and the year of its `at:`, "
                           "or remove the line until then"),
                       when=ctx.now)
+
+
+@rule("posted-unconfirmed", "warning", "Posts whose time has passed in the last month are not in the log of "
+                                        "what went out")
+def posted_unconfirmed(ctx: CheckContext) -> Iterator[Problem]:
+    """The report's "To confirm", for whoever reads `edcal check` rather than the report page: a log left
+    behind reads as weeks without posts, and a post that never went out as one that did. One finding, at the
+    log's last line, where the lines go."""
+    plan = ctx.plan
+    if plan.calendar.posted is None:  # no log kept: the plan's word, nothing to confirm
+        return
+    told = report(plan)
+    if not told.to_confirm:
+        return
+    oldest = told.to_confirm[0]
+    assert isinstance(oldest.start, dt.datetime)  # a post whose time has passed
+    where = plan.calendar.posted[-1].source if plan.calendar.posted else oldest.source
+    yield Problem(where,
+                  say_count(len(told.to_confirm),
+                            "{count} post whose time has passed in the last {days} days is not in the log of "
+                            "what went out: '{id}' ({at:%Y-%m-%d %H:%M})",
+                            "{count} posts whose time has passed in the last {days} days are not in the log of "
+                            "what went out, the oldest '{id}' ({at:%Y-%m-%d %H:%M})",
+                            days=CONFIRM_DAYS, id=oldest.id, at=oldest.start.astimezone(plan.calendar.zone)),
+                  say("add the lines of those that went out under `posted:` in {file} (the planning's report page, "
+                      "report.html, gives them under 'To confirm'), and `{{item: …, skipped: true}}` for those that "
+                      "did not",
+                      file=told.log_file),
+                  when=ctx.now,
+                  data=(("posts", len(told.to_confirm)), ("items", tuple(item.id for item in told.to_confirm))))
 
 
 @rule("skipped-to-come", "warning", "The log says a post did not go out while its time is still to come")
