@@ -2772,3 +2772,30 @@ def test_an_item_beyond_the_months_the_calendar_page_holds_opens_on_its_month_s_
         page.goto((site / "planning" / "index.html").as_uri() + f"#item-{item}")
         page.wait_for_url(f"**/agenda/2026-09.html#item-{item}")
         page.close()
+
+
+def test_the_objectives_name_the_periods_below_the_cadence(tmp_path: Path) -> None:
+    """A manager read "⚠ 3 semaines sous le rythme visé dans les 42 prochains jours" under the recruitment
+    campaign and under LinkedIn, and had to page through the calendar's months to find which weeks to fill.
+    The cell names the first three, with what each has, and how many more."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "  linkedin: {slots: [tue 09:00, thu 12:30]}\n",
+        "  linkedin: {slots: [tue 09:00, thu 12:30], cadence: 2 fois par semaine}\n")
+        + "blog: {cadence: 1 fois par mois}\n"
+        + "campaigns:\n  - {id: recrutement, name: Recrutement, from: 2027-01-04, until: 2027-01-24, "
+          "cadence: 1/week, networks: [linkedin]}\n"
+        + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [linkedin], text: A, campaign: recrutement}\n")
+    write_planning_page(calendar_page, plan_of(calendar, now="2027-01-04T08:00:00+01:00"), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    assert "LinkedIn 2/semaine ⚠ 6 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier " \
+           "2027 : 0 publication, du 11 au 17 janvier 2027 : 1 publication, du 18 au 24 janvier 2027 : 0 " \
+           "publication et 3 autres " in text
+    assert "Blog 1/mois ⚠ 2 mois sous le rythme visé dans les 42 prochains jours du 1er au 31 janvier 2027 : " \
+           "0 article, du 1er au 28 février 2027 : 0 article " in text
+    assert "⚠ 2 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier 2027 : 0 publication, " \
+           "du 18 au 24 janvier 2027 : 0 publication " in text  # the campaign's
+

@@ -30,11 +30,16 @@ from edcal.checks import rule_settings
 from edcal.i18n import (
     DAYS,
     MONTHS,
+    Message,
     clock_time,
+    day_span,
     first_weekday,
     language,
+    long_date,
     month_first,
     say_cadence,
+    say_count,
+    say_list,
     translated,
     translator,
 )
@@ -115,6 +120,8 @@ class CampaignRow:
     #: Its posts the log says did not go out, and those whose time passed that it does not name.
     skipped: int = 0
     unconfirmed: int = 0
+    #: The first periods below its cadence, named with what each has (a Message), or None.
+    gap_periods: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +173,8 @@ class NetworkRow:
     alerts: tuple[Any, ...] = ()
     #: Next month's share, as planned so far: a manager plans ahead.
     next_month: ShareCell | None = None
+    #: The first periods below its cadence, named with what each has (a Message), or None.
+    gap_periods: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,10 +333,10 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         if item.kind == "post" and item.status != "withheld" and isinstance(item.start, dt.datetime) \
                 and as_instant(plan.now) <= as_instant(item.start) < as_instant(horizon_end):
             planned[item.network or ""] += 1
-    campaign_gaps_found: dict[str, int] = defaultdict(int)
+    campaign_gaps_found: dict[str, list[Gap]] = defaultdict(list)
     if gap_severity != "off":
         for gap in campaign_gaps(plan, plan.now, horizon):
-            campaign_gaps_found[gap.campaign or ""] += 1
+            campaign_gaps_found[gap.campaign or ""].append(gap)
     campaigns = []
     log_start = first_logged_month(plan)
 
@@ -347,20 +356,21 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         campaigns.append(CampaignRow(campaign, owner.name if owner else campaign.owner, len(posts),
                                      statuses["done"], statuses["withheld"], articles, state, outside,
                                      say_cadence(campaign.cadence) if campaign.cadence else None,
-                                     campaign_gaps_found[campaign.id],
+                                     len(campaign_gaps_found[campaign.id]),
                                      ", ".join(calendar.networks[n].name for n in campaign.networks),
                                      tuple(alerts[("campaign", campaign.id)]),
                                      statuses["draft"], statuses["scheduled"],
                                      said_by_network(posts_by_network(posts), calendar) if posts else None,
-                                     statuses["skipped"], statuses["unconfirmed"]))
+                                     statuses["skipped"], statuses["unconfirmed"],
+                                     gap_periods(campaign_gaps_found[campaign.id], plan.lang)))
     people = [PersonRow(person.id, person.name, *plates[person.id])
               for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id))]
     severity, options = rule_settings(calendar, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
     promotion_judged = severity != "off"
-    gaps: dict[str, int] = {}
+    gaps: dict[str, list[Gap]] = defaultdict(list)
     for gap in page_gaps:
-        gaps[gap.network or ""] = gaps.get(gap.network or "", 0) + 1
+        gaps[gap.network or ""].append(gap)
     to_objective = _gaps_to_objectives(plan, today, horizon) if gap_severity != "off" else {}
     following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     this_month = promotion_by_month(plan, [(n, day.year, day.month) for n in calendar.networks
@@ -380,16 +390,47 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         cadence = say_cadence(network.cadence) if network.cadence else None
         counted, until = to_objective.get(network.id, (None, None))
         networks.append(NetworkRow(network, cadence, month.total, month.promotional, month.percent, over,
-                                   gaps.get(network.id, 0), planned[network.id], counted, until,
+                                   len(gaps[network.id]), planned[network.id], counted, until,
                                    unjudged=above and 0 < month.total < minimum,
                                    alerts=tuple(alerts[("network", network.id)]),
-                                   next_month=ahead))
+                                   next_month=ahead, gap_periods=gap_periods(gaps[network.id], plan.lang)))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "people": people,
             "ceiling": ceiling_percent(ceiling), "minimum": minimum,
-            "blog_cadence": say_cadence(blog) if blog else None, "blog_gaps": gaps.get("", 0),
+            "blog_cadence": say_cadence(blog) if blog else None, "blog_gaps": len(gaps[""]),
+            "blog_gap_periods": gap_periods(gaps[""], plan.lang),
             "blog_period": blog.per if blog else None,
             "horizon_days": horizon, "this_month": today.replace(day=1), "next_month": following}
+
+
+#: The objectives' table names this many periods below a cadence, then says how many more.
+SHOWN_GAPS = 3
+
+
+def gap_periods(gaps: list[Gap], lang: str | None) -> Message | None:
+    """The first periods below a cadence, each with what it has ("du 18 au 24 janvier 2027 : 0 publication"),
+    and how many more: which weeks to fill, where the count alone sent the reader through the calendar."""
+    if not gaps:
+        return None
+    said = []
+    for gap in sorted(gaps, key=lambda g: g.first)[:SHOWN_GAPS]:
+        articles = gap.network is None and gap.campaign is None  # the blog's cadence counts articles
+        day, (first, last) = long_date(gap.first, lang), day_span(gap.first, gap.last, lang)
+        if gap.first == gap.last and articles:
+            said.append(say_count(gap.found, "{day}: {count} article", "{day}: {count} articles", day=day))
+        elif gap.first == gap.last:
+            said.append(say_count(gap.found, "{day}: {count} post", "{day}: {count} posts", day=day))
+        elif articles:
+            said.append(say_count(gap.found, "{first} to {last}: {count} article",
+                                  "{first} to {last}: {count} articles", first=first, last=last))
+        else:
+            said.append(say_count(gap.found, "{first} to {last}: {count} post",
+                                  "{first} to {last}: {count} posts", first=first, last=last))
+    listed = say_list(said)
+    more = len(gaps) - SHOWN_GAPS
+    if more <= 0:
+        return listed
+    return say_count(more, "{periods} and {count} other", "{periods} and {count} others", periods=listed)
 
 
 def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, tuple[int, dt.date]]:
