@@ -2799,3 +2799,20 @@ def test_the_objectives_name_the_periods_below_the_cadence(tmp_path: Path) -> No
     assert "⚠ 2 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier 2027 : 0 publication, " \
            "du 18 au 24 janvier 2027 : 0 publication " in text  # the campaign's
 
+
+def test_the_team_table_names_each_persons_busiest_week(tmp_path: Path) -> None:
+    """"Qui a trop ?": the team table gave 24 posts over 42 days for Camille, an even 4 a week to the eye, while
+    the trade fair's week gave her twice that. Each person's busiest week is named with its posts."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n",
+                                                    "  - {id: ana, name: Ana}\n  - {id: bob, name: Bob}\n")
+                             + "posts:\n"
+                               "  - {id: a, at: 2027-01-12 09:00, networks: [linkedin, x, mastodon], text: A, owner: ana}\n"
+                               "  - {id: b, at: 2027-01-14 12:30, networks: [linkedin], text: B, owner: ana}\n"
+                               "  - {id: c, at: 2027-01-26 09:00, networks: [linkedin, x], text: C, owner: ana}\n")
+    write_planning_page(calendar_page, plan_of(calendar, now="2027-01-04T08:00:00+01:00"), tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "Ana 6 semaine la plus chargée : 4, du 11 au 17 janvier 2027 " in text
+    assert "Bob 0 0 0" in text  # nothing on Bob's plate: no busiest week

@@ -37,6 +37,7 @@ from edcal.i18n import (
     language,
     long_date,
     month_first,
+    say,
     say_cadence,
     say_count,
     say_list,
@@ -136,6 +137,8 @@ class PersonRow:
     deadlines: int
     #: Of those articles, the ones still ideas: to be written before they go online.
     ideas: int = 0
+    #: The week of the horizon with the most of their posts, said with its count (a Message), or None.
+    busiest: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +314,9 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     # a day, from today to the horizon's day): posts (not withheld), articles going online (an idea whose
     # `publish:` date falls there is one, still to write), deadlines; and which of the articles are ideas.
     plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    # And their posts by the calendar's weeks, for the busiest: 24 posts in six weeks may be 8 in one.
+    weeks: dict[str, Counter[dt.date]] = defaultdict(Counter)
+    first_day = first_weekday(plan.lang)
     today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
         if item.owner and item.start is not None and item.status != "withheld" \
@@ -320,6 +326,9 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             plate = plates[item.owner]
             plate[_PLATE_COLUMNS[item.kind]] += 1
             plate[3] += item.kind == "idea"
+            if item.kind == "post":
+                on = plan.day_of(item.start)
+                weeks[item.owner][on - dt.timedelta(days=(on.weekday() - first_day) % 7)] += 1
         if item.campaign:
             count = counts[item.campaign]
             if item.kind == "post":
@@ -363,8 +372,11 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                      said_by_network(posts_by_network(posts), calendar) if posts else None,
                                      statuses["skipped"], statuses["unconfirmed"],
                                      gap_periods(campaign_gaps_found[campaign.id], plan.lang)))
-    people = [PersonRow(person.id, person.name, *plates[person.id])
-              for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id))]
+    people = []
+    for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id)):
+        on_plate, articles, deadlines, ideas = plates[person.id]
+        people.append(PersonRow(person.id, person.name, on_plate, articles, deadlines, ideas,
+                                busiest_week(weeks[person.id], plan.lang)))
     severity, options = rule_settings(calendar, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
     promotion_judged = severity != "off"
@@ -405,6 +417,17 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
 
 #: The objectives' table names this many periods below a cadence, then says how many more.
 SHOWN_GAPS = 3
+
+
+def busiest_week(posts_by_week: Counter[dt.date], lang: str | None) -> Message | None:
+    """A person's week with the most posts ("semaine la plus chargée : 4, du 11 au 17 janvier 2027"), the
+    first of equals; None without posts."""
+    if not posts_by_week:
+        return None
+    most = max(posts_by_week.values())
+    start = min(week for week, count in posts_by_week.items() if count == most)
+    first, last = day_span(start, start + dt.timedelta(days=6), lang)
+    return say("busiest week: {count}, {first} to {last}", count=most, first=first, last=last)
 
 
 def gap_periods(gaps: list[Gap], lang: str | None) -> Message | None:
