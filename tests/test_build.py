@@ -1167,6 +1167,27 @@ def test_plan_json_gives_each_absences_stand_in() -> None:
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(plan)
 
 
+
+def test_plan_json_says_from_when_the_log_counts() -> None:
+    """An analyst counting what went out by the items' `posted` found October empty where the report said 4:
+    the months before the log's first are taken at the plan's word, and plan.json did not say which those
+    are. `log` gives the first day the log counts from, and the file its lines go in; null without a log."""
+    from edcal.outputs.plan_json import document
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    entries = ("posts:\n  - {id: e, at: 2026-10-01 09:00, networks: [x], text: E}\n"
+               "  - {id: a, at: 2026-12-03 09:00, networks: [x], text: A}\n")
+    logged = calendar_from(PARIS_CALENDAR + entries + "posted:\n  - a-x\n")
+    plan = json.loads(json.dumps(document(plan_of(logged, now="2027-01-04T08:00:00+01:00"))))
+    jsonschema.validate(plan, SCHEMA)
+    assert plan["log"] == {"since": "2026-12-01", "file": "calendar.yaml"}
+    del plan["log"]["since"]
+    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(plan)
+    unlogged = json.loads(json.dumps(document(plan_of(calendar_from(PARIS_CALENDAR + entries),
+                                                      now="2027-01-04T08:00:00+01:00"))))
+    jsonschema.validate(unlogged, SCHEMA)
+    assert unlogged["log"] is None
+
 def test_two_zones_in_the_two_files_name_the_settings_line(site: Path) -> None:
     """The error stood at calendar.yaml's `timezone:` and said "in the Pelican settings (TIMEZONE)": which
     file and line (pelicanconf.py, or publishconf.py for a production build) the writer had to find."""

@@ -2,7 +2,7 @@
 
 The contract (CONTRACTS.md) fixes ``version``, ``timezone``, ``generated_at``
 and each item's fields; ``site``, ``networks``, ``campaigns``, ``people``,
-``freezes`` and the items' extra fields extend it. ``docs/plan.schema.json``
+``freezes``, ``log`` and the items' extra fields extend it. ``docs/plan.schema.json``
 describes the whole file.
 """
 
@@ -18,6 +18,7 @@ from edcal.model.plan import Item, Plan, Reply
 from edcal.outputs._files import write_file
 from edcal.outputs._format import images_document, local_stamp, poll_document, utc_stamp, video_document
 from edcal.outputs.context import OutputContext
+from edcal.plan.report import LOG_FILE, first_logged_month
 
 FILENAME = "plan.json"
 VERSION = 1
@@ -60,8 +61,20 @@ def document(plan: Plan) -> dict[str, Any]:
             for f in calendar.freezes
         ],
         "checks": _checks(plan),
+        "log": _log(plan),
         "items": [item_document(item, calendar, plan.planning_site_url()) for item in plan.items],
     }
+
+
+def _log(plan: Plan) -> dict[str, Any] | None:
+    """The team's log of what went out, as the report reads it: from which day a post went out only by its
+    word (an item's ``posted``; before, at the plan's word), and the file its next lines go in."""
+    if plan.calendar.posted is None:
+        return None
+    since = first_logged_month(plan)
+    assert since is not None  # a log, even one begun today with no line, covers a month
+    posted = plan.calendar.posted
+    return {"since": since.isoformat(), "file": posted[-1].source.path if posted else LOG_FILE}
 
 
 def _person(person: Person) -> dict[str, Any]:
