@@ -565,8 +565,13 @@ def test_the_typographic_quotes_hint_proposes_only_what_the_header_accepts(heade
     ("---\ntitle: T\ndate: 2027-01-12 09:00\ncategory: [RH]\n---\n", "hint: write it without brackets: `category: RH`"),
     # What Decap CMS, Jekyll or Hugo themes write.
     ("---\ntitle: T\ndate: 2027-01-12 09:00\ndraft: true\n---\n",
-     "4:1: error: unknown field 'draft'\n    hint: a header says `status: draft` (or review, published): write "
-     "that instead"),
+     "4:1: error: unknown field 'draft'\n    hint: write `status: draft` instead (Decap CMS's and Hugo's "
+     "`draft: true`): the article stays offline"),
+    # Decap CMS's toggle switched off: "write `status: draft`" told the writer to withhold a finished article.
+    ("---\ntitle: T\ndate: 2027-01-12 09:00\ndraft: false\n---\n",
+     "4:1: error: unknown field 'draft'\n    hint: an article is published by default, at its `date:`: delete "
+     "the line (Decap CMS's and Hugo's `draft: false`)"),
+    ("Title: T\nDate: 2027-01-12 09:00\nDraft: no\n", "hint: an article is published by default"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\ndescription: D\n---\n", "hint: did you mean 'summary'?"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nthumbnail: images/a.png\n---\n", "hint: did you mean 'image'?"),
     ("Title: T\nDate: 2027-01-12 09:00\nLang: EN\n", "error: found 'EN', expected a language code such as fr, en or "
@@ -602,6 +607,22 @@ def test_an_empty_title_and_other_generators_fields_are_told(header: str, expect
     validate_article(split_article(header + "\nTexte.\n", "content/articles/t.md"), calendar_from(PARIS_CALENDAR),
                      frozenset(), errors)
     assert len(errors.errors) == 1 and expected in errors.errors[0].format(), [e.format() for e in errors.errors]
+
+
+@pytest.mark.parametrize("empty", ['""', "''", ""])
+def test_an_image_left_empty_is_no_image(empty: str) -> None:
+    """Decap CMS writes an image widget left empty as `image: ""`: "found the image ''" stopped the build, where
+    every other field written empty is as if left out."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    meta, _ = validate_article(split_article(f"---\ntitle: T\ndate: 2027-01-12 09:00\nimage: {empty}\n"
+                                             "image_alt: ''\n---\nTexte.\n", "content/articles/t.md"),
+                               calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert not errors.errors, [e.format() for e in errors.errors]
+    assert meta is not None and meta.image is None
 
 
 def test_a_tag_ending_in_an_inch_mark_is_a_tag() -> None:

@@ -39,6 +39,7 @@ from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.network_registry import Registry, registry_with
 from edcal.load.schema import (
+    FLAG_WORDS,
     Date,
     FilledText,
     Flag,
@@ -891,7 +892,13 @@ def _theme_field_hint(name: str, known: Collection[str], meant: str | None,
                    fields=", ".join(sorted(known)))
     if name.strip().lower() in THEME_FIELDS:
         return say("{meant} or, if your theme or a plugin reads it, {extra}", meant=meant, extra=extra)
-    return meant  # `staus:`, `auteur:`, `draft: true`: never an invitation to keep them
+    if name.strip().lower() == "draft" and "status" in known:  # Decap CMS's and Hugo's toggle
+        if value is False or (isinstance(value, str) and FLAG_WORDS.get(value.strip().lower()) is False):
+            return say("an article is published by default, at its `date:`: delete the line (Decap CMS's and "
+                       "Hugo's `draft: false`)")
+        return say("write `status: draft` instead (Decap CMS's and Hugo's `draft: true`): the article stays "
+                   "offline")
+    return meant  # `staus:`, `auteur:`: never an invitation to keep them
 
 
 def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: frozenset[str],
@@ -992,8 +999,9 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     slow = slow_markup(spec.summary) if spec.summary is not None else None
     if slow is not None:
         errors.add(loc.value("summary"), slow.message, slow.hint)
-    if spec.image is not None:
-        _check_image(spec.image, loc.value("image"), errors)
+    image = spec.image if spec.image and spec.image.strip() else None  # Decap CMS's `image: ""`: none chosen
+    if image is not None:
+        _check_image(image, loc.value("image"), errors)
     _check_names(spec, loc, errors, data.get("tags"), key_value=parsed.style == "pelican")
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
@@ -1008,7 +1016,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     meta = ArticleMeta(
         title=spec.title, date=date, modified=modified, status=spec.status,
         summary_source=summary,
-        image=spec.image, image_alt=spec.image_alt, campaign=campaign, owner=owner,
+        image=image, image_alt=spec.image_alt, campaign=campaign, owner=owner,
         social=social, draft_due=spec.draft_due, review_due=spec.review_due,
         source=title_source, field_sources=fields, silenced=silenced,
         date_only=date is not None and _DATE_ONLY.fullmatch(spec.date or "") is not None,
