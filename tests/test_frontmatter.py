@@ -1154,6 +1154,16 @@ def test_a_video_or_note_written_wrong_in_social_is_told_as_in_calendar_yaml(soc
      'guillemets « » are not quotes to YAML: write straight quotes, e.g. title: "Rampe d’escalier : acier ou '
      'inox ?" (or, to keep the guillemets in the text, title: "« Rampe d’escalier : acier ou inox ? »")',
      '---\ntitle: "« Rampe d’escalier : acier ou inox ? »"\ndate: 2027-01-12 09:00\n---\n'),
+    # Guillemets around a part of the title: the hint's first line, `title: "Portes ouvertes » : venez"`,
+    # took off one of them; the whole value between straight quotes is what to write.
+    ("---\ntitle: « Portes ouvertes » : venez\ndate: 2027-01-12 09:00\n---\n",
+     'guillemets « » are not quotes to YAML around a part of the value: write the whole value between straight '
+     'quotes, e.g. title: "« Portes ouvertes » : venez"',
+     '---\ntitle: "« Portes ouvertes » : venez"\ndate: 2027-01-12 09:00\n---\n'),
+    ("---\ntitle: “Portes ouvertes” : venez\ndate: 2027-01-12 09:00\n---\n",
+     'typographic quotes “ ” are not quotes to YAML around a part of the value: write the whole value between '
+     'straight quotes, e.g. title: "“Portes ouvertes” : venez"',
+     '---\ntitle: "“Portes ouvertes” : venez"\ndate: 2027-01-12 09:00\n---\n'),
     # A French field and a French status: the whole line to write, not only "did you mean 'status'?".
     ("Title: T\nDate: 2027-01-12 09:00\nStatut: brouillon\n",
      "write the line `Status: draft`: the field is 'status', and 'brouillon' is written 'draft'",

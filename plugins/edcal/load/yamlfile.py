@@ -601,7 +601,14 @@ def _typographic_quotes_hint(key: str, value: str, flow: bool = False) -> Messag
         written = _quoted_example(key, text)
         return f"{{{written}}}" if flow and written.endswith('"') else written
 
-    bare = example(value.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f"))
+    spaces = " \u00a0\u202f"
+    if value.rstrip(spaces)[-1:] not in TYPOGRAPHIC_QUOTES:  # `« Portes » : venez`: quotes in the text
+        if value[:1] == "«":
+            return say("guillemets « » are not quotes to YAML around a part of the value: write the whole "
+                       "value between straight quotes, e.g. {example}", example=example(value))
+        return say("typographic quotes “ ” are not quotes to YAML around a part of the value: write the "
+                   "whole value between straight quotes, e.g. {example}", example=example(value))
+    bare = example(value.strip(TYPOGRAPHIC_QUOTES + spaces))
     if value[:1] != "«":
         return say("typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. {example}",
                    example=bare)
