@@ -580,6 +580,22 @@ def test_image_missing(tmp_path: Path) -> None:
         ("d-x", f"paths are relative to {tmp_path.name}/: write images/presente.png")]
 
 
+def test_an_image_in_decap_cms_s_static_folder_is_told_to_move_into_content(site: Path) -> None:
+    """Decap CMS set up as for Hugo saves uploads in static/uploads/ and writes `/uploads/portail.jpg`: the hint
+    said to check the file name, which was right; the folder was not, and nothing said so."""
+    (site / "static" / "uploads").mkdir(parents=True)
+    (site / "static" / "uploads" / "Portail été.jpg").write_bytes(b"jpg")
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8").replace("Image: images/public.png",
+                                                                       "Image: /uploads/Portail été.jpg")
+                         + "\n![Le portail](/uploads/Portail%20été.jpg)\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+    hint = "the file is static/uploads/Portail été.jpg, out of content/, which the blog does not read: move it to " \
+           "content/uploads/"
+    assert [(f["line"], f["column"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
+        (5, 8, hint), (10, 15, hint)]
+
+
 def test_a_missing_file_linked_from_an_articles_body(site: Path) -> None:
     """Pelican only logged it, and the page went online with a broken image."""
     published = site / "content" / "articles" / "publie.md"

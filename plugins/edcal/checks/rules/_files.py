@@ -103,6 +103,46 @@ def _spelled_differently(content: Path, path: str, on_disk: str, suggestion: str
                file=f"{content.name}/{on_disk}")
 
 
+#: Folders beside the content folder where other generators and web editors keep images (Hugo's `static/`, where
+#: Decap CMS set up for Hugo saves its uploads; Jekyll's and Eleventy's `assets/`): none of them is the blog's.
+_OTHER_MEDIA_FOLDERS = ("static", "assets", "media", "uploads", "images", "public")
+
+
+def outside_copy(content: Path, path: str) -> Message | None:
+    """Where a file the content folder lacks is, in a media folder beside it (``/uploads/a.jpg`` saved as
+    static/uploads/a.jpg), and where to move it; None when there is no such file."""
+    name = unicodedata.normalize("NFC", posixpath.basename(path))
+    best: tuple[int, str] | None = None
+    for top in _OTHER_MEDIA_FOLDERS:
+        folder = content.parent / top
+        if not folder.is_dir() or inside(folder, content) or inside(content, folder):
+            continue
+        for directory, folders, files in os.walk(folder):
+            folders[:] = sorted(d for d in folders if not d.startswith("."))
+            for found in files:
+                if unicodedata.normalize("NFC", found) == name:
+                    other = (Path(directory) / found).relative_to(content.parent).as_posix()
+                    tail = common_tail(other, path)
+                    if best is None or tail > best[0]:
+                        best = (tail, other)
+    if best is None:
+        return None
+    target = posixpath.dirname(path)
+    return say("the file is {file}, out of {content}/, which the blog does not read: move it to {folder}/",
+               file=best[1], content=content.name,
+               folder=f"{content.name}/{target}" if target else content.name)
+
+
+def common_tail(path: str, other: str) -> int:
+    """How many of their last folders and name two paths share."""
+    count = 0
+    for mine, theirs in zip(reversed(path.split("/")), reversed(other.split("/")), strict=False):
+        if unicodedata.normalize("NFC", mine) != unicodedata.normalize("NFC", theirs):
+            break
+        count += 1
+    return count
+
+
 def nearest_file(content: Path, path: str, written: str | None = None) -> Message:
     """What to write instead: without the content folder's name, from the content folder, or the closest
     file name in the folder.
@@ -137,8 +177,8 @@ def nearest_file(content: Path, path: str, written: str | None = None) -> Messag
     folder = (content / path).parent
     near = closest_file_name(Path(path).name, [p.name for p in folder.iterdir()]) if folder.is_dir() else None
     if near is None:
-        return say("check the file name and its folder (a path starting with / is from {content}/)",
-                   content=content.name)
+        return outside_copy(content, path) or say("check the file name and its folder (a path starting with / "
+                                                  "is from {content}/)", content=content.name)
     if link is not None:
         head, _, _ = link.rpartition("/")
         # A space as %20 holds in every kind of link (a reference's ends at a space); the rest as written:

@@ -15,11 +15,13 @@ from typing import Any
 from edcal.addresses import blog_path
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
 from edcal.checks.rules._files import (
+    common_tail,
     in_content,
     is_file,
     names_an_article,
     nearest_file,
     outside_content,
+    outside_copy,
     outside_problem,
 )
 from edcal.i18n import Message, say, say_count, say_duration, say_list
@@ -306,21 +308,23 @@ def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Pr
             if by_name is None:
                 by_name = _files_by_name(content)
             named = by_name.get(unicodedata.normalize("NFC", posixpath.basename(path)))
-            if not named:
-                continue
-            # The file whose folders end as the address's do (`/static/uploads/a.jpg`: uploads/a.jpg); a space
-            # as %20, which holds in every kind of link.
-            best = max(named, key=lambda other: _common_tail(other, path))
-            address = f"{prefix}/{best.replace(' ', '%20')}"
+            if named:
+                # The file whose folders end as the address's do (`/static/uploads/a.jpg`: uploads/a.jpg); a
+                # space as %20, which holds in every kind of link.
+                best = max(named, key=lambda other: common_tail(other, path))
+                hint: Message | None = say("the file is {file}: write {address}", file=Path(content.name) / best,
+                                           address=f"{prefix}/{best.replace(' ', '%20')}")
+            else:  # Decap CMS's uploads in Hugo's static/, beside the content folder: the blog has none of them
+                hint = None if outside else outside_copy(content, path)
+                if hint is None:
+                    continue
             message = say("'{written}' in article '{slug}' shows an image at an address outside the blog "
                           "({site}): a broken image", written=link.written, slug=article.slug, site=site_url) \
                 if outside else say("'{written}' in article '{slug}' shows an image the blog does not have at "
                                     "that address: there is no {path}", written=link.written, slug=article.slug,
                                     path=Path(content.name) / path)
-            yield Problem(link.source, message,
-                          say("the file is {file}: write {address}", file=Path(content.name) / best,
-                              address=address),
-                          item, when=max(article.date, ctx.now) if article.date else None)
+            yield Problem(link.source, message, hint, item,
+                          when=max(article.date, ctx.now) if article.date else None)
 
 
 def _addressed_image(written: str, site_url: str) -> tuple[str, bool] | None:
@@ -336,16 +340,6 @@ def _addressed_image(written: str, site_url: str) -> tuple[str, bool] | None:
     if path is None or path.startswith("theme/") or posixpath.splitext(path)[1].lower() not in IMAGE_SUFFIXES:
         return None
     return path, outside
-
-
-def _common_tail(path: str, other: str) -> int:
-    """How many of their last folders and name two paths share."""
-    count = 0
-    for mine, theirs in zip(reversed(path.split("/")), reversed(other.split("/")), strict=False):
-        if unicodedata.normalize("NFC", mine) != unicodedata.normalize("NFC", theirs):
-            break
-        count += 1
-    return count
 
 
 def _files_by_name(content: Path) -> dict[str, list[str]]:
