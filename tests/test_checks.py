@@ -3228,6 +3228,24 @@ def test_an_article_left_at_the_top_of_content_is_an_error(site: Path) -> None:
     assert run_edcal("check", "-q", cwd=site).returncode in (0, 1)
 
 
+@pytest.mark.parametrize("folder", ["posts", "blog/posts", "_posts"])
+def test_an_article_in_another_tools_posts_folder_is_an_error(site: Path, folder: str) -> None:
+    """Decap CMS set up as for Hugo saves a new article in `content/posts/`: Pelican read none of it, and the
+    article was missing from the blog and the plan without a word (a folder of another name, `vieux/`, is
+    left alone: a folder kept out of the build may be meant)."""
+    content = site / "content"
+    (content / folder).mkdir(parents=True)
+    (content / folder / "portes-ouvertes.md").write_text(
+        "---\ntitle: Portes ouvertes\ndate: 2027-02-01T08:00:00.000Z\n---\nTexte.\n", encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", cwd=site)
+    assert checked.returncode == 2, checked.stdout
+    assert [(e["file"], e["line"], e["message"], e["hint"]) for e in json.loads(checked.stdout)["findings"]] == [
+        (f"content/{folder}/portes-ouvertes.md", 1, f"found content/{folder}/portes-ouvertes.md, which is not "
+         f"read: content/{folder}/ is outside the article and page folders", "move it to content/articles/ (an "
+         "article) or to content/pages/ (a page); and set your web editor to save articles there (Decap CMS: "
+         "`folder:` in its config.yml)")]
+
+
 #: A site's own plugin that changes every article's slug, as some plugins do.
 SLUG_PLUGIN = """\
 from pelican import signals

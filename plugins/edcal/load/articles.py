@@ -23,7 +23,7 @@ import posixpath
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal, get_args
@@ -755,7 +755,37 @@ def articles_outside(site: Path, content: Path, articles: Iterable[str], pages: 
             problems.append(InputError(
                 Source(rel, 1, 1), say("found {path}, which is not read: it is outside the article and page "
                                        "folders", path=rel), hint))
+    read = {os.path.normpath(content / folder) for folder in [*articles, *pages, *static]}
+    hint = say("{move}; and set your web editor to save articles there (Decap CMS: `folder:` in its config.yml)",
+               move=hint)
+    for directory, subfolders, _names in os.walk(top):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".")
+                               and not any(fnmatch.fnmatch(d, p) for p in patterns)
+                               and os.path.join(directory, d) not in read)
+        if directory == top or os.path.basename(directory).lower() not in _OTHER_TOOLS_POSTS:
+            continue
+        subfolders[:] = []  # its files, at any depth, are judged below
+        for path in _markdown_with_a_header(directory, patterns):
+            rel = Path(os.path.relpath(path, site)).as_posix()
+            problems.append(InputError(
+                Source(rel, 1, 1), say("found {path}, which is not read: {folder}/ is outside the article and "
+                                       "page folders", path=rel, folder=posixpath.dirname(rel)), hint))
     return problems
+
+
+#: The folders where other tools keep articles (Hugo's and Decap CMS's `content/posts/`, Jekyll's `_posts/`): a
+#: sub-folder of the content folder so named is meant for the blog, where another (`vieux/`) may be kept out.
+_OTHER_TOOLS_POSTS = ("posts", "post", "_posts", "blog")
+
+
+def _markdown_with_a_header(folder: str, patterns: tuple[str, ...]) -> Iterator[str]:
+    for directory, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            path = os.path.join(directory, name)
+            if name.lower().endswith(MARKDOWN_EXTENSIONS) and not name.startswith(".") \
+                    and not any(fnmatch.fnmatch(name, p) for p in patterns) and _starts_with_a_header(path):
+                yield path
 
 
 #: The longest file name in the content folder (file systems take 255 bytes; Pelican adds to a name).
