@@ -153,6 +153,16 @@ def test_a_network_far_from_any_is_told_the_networks_set_up(tmp_path: Path) -> N
     assert messages == ["calendar.yaml:9:33: error: unknown network 'vk'\n    hint: set up: linkedin, x"], messages
 
 
+@pytest.mark.parametrize("written", ["“x”", "« LinkedIn »"])
+def test_a_network_between_typographic_quotes_is_told_to_lose_them(tmp_path: Path, written: str) -> None:
+    """`networks: [linkedin, “x”]`, as a word processor quotes a name: told the networks set up, not that the
+    quotes were the slip."""
+    messages = errors(tmp_path, BASE + f"posts:\n  - {{at: 2027-01-12, networks: [{written}], text: Hi}}\n")
+    meant = "x" if "x" in written else "linkedin"
+    assert messages == [f"calendar.yaml:9:33: error: unknown network '{written}'\n    hint: did you mean '{meant}'? "
+                        "remove the quotes"], messages
+
+
 def test_both_link_and_article_say_which_to_keep(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [x], article: a, link: /a/, text: Hi}\n")
     assert messages == ["calendar.yaml:9:37: error: found both `link:` and `article:`, expected one\n"

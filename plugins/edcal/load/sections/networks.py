@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from edcal.errors import ErrorCollector, did_you_mean
+from edcal.hints import TYPOGRAPHIC_QUOTES
 from edcal.i18n import Message, say
 from edcal.load.network_registry import Registry, builtin_registry, registry_with, site_network
 from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of
@@ -121,6 +122,10 @@ def unknown_network_hint(name: str, set_up: Iterable[str], registry: Registry,
     :param extra: other words the place takes (`social:`'s ``skip``), suggested first.
     """
     set_up = sorted(set_up)
+    bare = name.strip(TYPOGRAPHIC_QUOTES + " \u00a0\u202f").lower()
+    if bare != name.lower() and (bare in set_up or bare in registry):  # `“x”`, as Word quotes a name
+        return say("did you mean '{match}'? remove the quotes",
+                   match=bare if bare in set_up else registry.canonical(bare))
     return did_you_mean(name.lower(), extra) or registry.did_you_mean(name) or (
         say("set up: {networks}", networks=", ".join(set_up)) if set_up else say("set up: none"))
 
