@@ -3228,6 +3228,32 @@ def test_an_article_left_at_the_top_of_content_is_an_error(site: Path) -> None:
     assert run_edcal("check", "-q", cwd=site).returncode in (0, 1)
 
 
+def test_an_article_whose_address_repeats_its_date_is_told_the_slug_to_write(site: Path) -> None:
+    """Decap CMS names a new article `2027-03-01-portes-ouvertes.md`: its address was
+    /2027/2027-03-01-portes-ouvertes/, its date twice, and its promotions' campaign tag too. One online
+    already keeps its address, and a `slug:` written so is meant."""
+    articles = site / "content" / "articles"
+    header = "---\ntitle: Portes ouvertes\ndate: {date}\n{slug}---\nTexte.\n"
+    (articles / "2027-03-01-portes-ouvertes.md").write_text(header.format(date="2027-03-01T08:00:00.000Z", slug=""),
+                                                            encoding="utf-8")
+    (articles / "2027-03-02-brouillon.md").write_text(
+        header.format(date="2027-03-02", slug="status: draft\n"), encoding="utf-8")
+    (articles / "2026-01-05-ancien.md").write_text(header.format(date="2026-01-05", slug=""), encoding="utf-8")
+    (articles / "2027-03-03-voulu.md").write_text(header.format(date="2027-03-03", slug="slug: 2027-03-03-voulu\n"),
+                                                  encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "dated-slug"])
+    assert [(f["file"], f["line"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
+        ("content/articles/2027-03-01-portes-ouvertes.md", 2, "the address of article '2027-03-01-portes-ouvertes' "
+         "repeats the date of its file's name: https://blog.example.fr/2027/2027-03-01-portes-ouvertes/",
+         "write `slug: portes-ouvertes` in its header; and have your web editor name files without the date "
+         "(Decap CMS: the collection's `slug:` in its config.yml)"),
+        ("content/articles/2027-03-02-brouillon.md", 2, "the address of article '2027-03-02-brouillon' repeats the "
+         "date of its file's name: https://blog.example.fr/2027/2027-03-02-brouillon/",
+         "write `slug: brouillon` in its header; and have your web editor name files without the date "
+         "(Decap CMS: the collection's `slug:` in its config.yml)")]
+    assert result.exit_code == 0, result.output
+
+
 @pytest.mark.parametrize("folder", ["posts", "blog/posts", "_posts"])
 def test_an_article_in_another_tools_posts_folder_is_an_error(site: Path, folder: str) -> None:
     """Decap CMS set up as for Hugo saves a new article in `content/posts/`: Pelican read none of it, and the

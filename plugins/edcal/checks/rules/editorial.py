@@ -575,6 +575,24 @@ def empty_article(ctx: CheckContext) -> Iterator[Problem]:
                           when=max(article.date, ctx.now), early=not _online(ctx, article))  # type: ignore[type-var]
 
 
+#: A file name as Decap CMS and Jekyll write it, `2027-03-01-portes-ouvertes.md`: the date, then the slug meant.
+_DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<slug>[a-z0-9].*)$")
+
+
+@rule("dated-slug", "warning", "An article not online yet has an address that repeats the date of its file's "
+      "name, as Decap CMS names a new file")
+def dated_slug(ctx: CheckContext) -> Iterator[Problem]:
+    for article in ctx.plan.articles:
+        dated = _DATED_NAME.match(article.slug)
+        if dated is None or "slug" in article.field_sources or _online(ctx, article):
+            continue  # a `slug:` written so is meant; an address online already stays
+        yield Problem(article.source,
+                      say("the address of article '{slug}' repeats the date of its file's name: {url}",
+                          slug=article.slug, url=article.url),
+                      say("write `slug: {slug}` in its header; and have your web editor name files without the "
+                          "date (Decap CMS: the collection's `slug:` in its config.yml)", slug=dated.group("slug")))
+
+
 @rule("misread-markup", "warning", "An article's text holds markup the blog shows otherwise than the editor it "
       "was written in: a list run into a paragraph, bullets, hashtags, an image pasted as data, an empty link, "
       "the title repeated as a heading, a callout")
