@@ -42,6 +42,9 @@ TRICKY = [
     "Domaines nus : example.fr, atelier-morel.example et www.example.com/chemin",
     "Écrivez à @camille@piaille.fr et @julien@mastodon.social ou @local",
     "Emoji seul 😷 puis texte",
+    # Pasted from Word: guillemets and curly quotes, no-break spaces, an en dash, skin tones and ZWJ sequences.
+    "Grande nouvelle\u202f! L’atelier accueille Inès 👩🏽\u200d🏭 – bienvenue\u202f!\n« On m’a dit\u00a0: “le métal, "
+    "ça se respecte”… »\u202f; 💪🏿👍🏻 L’équipe 👨\u200d👩\u200d👧\u200d👦 : https://www.salon-industrie.fr/inscription 🇫🇷",
     "",
 ]
 
