@@ -163,6 +163,18 @@ def test_a_network_between_typographic_quotes_is_told_to_lose_them(tmp_path: Pat
                         "remove the quotes"], messages
 
 
+@pytest.mark.parametrize(("line", "hint"), [
+    ("draft: true", "write `status: draft` instead (Decap CMS's and Hugo's `draft: true`)"),
+    ("draft: false", "delete the line: without it, the entry is planned as usual (`draft: false` is Decap CMS's "
+                     "and Hugo's)")])
+def test_a_post_s_draft_flag_is_told_what_edcal_writes(tmp_path: Path, line: str, hint: str) -> None:
+    """`draft: false` on a post was told "a header says `status: draft` (or review, published)": a post has no
+    header, no `published` status, and following it withheld a post meant to go out."""
+    messages = errors(tmp_path, BASE + f"posts:\n  - id: a\n    at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
+                                       f"    {line}\n")
+    assert messages == [f"calendar.yaml:13:5: error: unknown field 'draft' in posts entry 'a'\n    hint: {hint}"]
+
+
 def test_both_link_and_article_say_which_to_keep(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "posts:\n  - {at: 2027-01-12, networks: [x], article: a, link: /a/, text: Hi}\n")
     assert messages == ["calendar.yaml:9:37: error: found both `link:` and `article:`, expected one\n"

@@ -39,7 +39,6 @@ from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
 from edcal.load.network_registry import Registry, registry_with
 from edcal.load.schema import (
-    FLAG_WORDS,
     Date,
     FilledText,
     Flag,
@@ -51,6 +50,7 @@ from edcal.load.schema import (
     describe,
     line_ends,
     refused,
+    says_no,
 )
 from edcal.load.sections.checks import parse_silence
 from edcal.load.sections.networks import unknown_network_hint
@@ -923,7 +923,7 @@ def _theme_field_hint(name: str, known: Collection[str], meant: str | None,
     if name.strip().lower() in THEME_FIELDS:
         return say("{meant} or, if your theme or a plugin reads it, {extra}", meant=meant, extra=extra)
     if name.strip().lower() == "draft" and "status" in known:  # Decap CMS's and Hugo's toggle
-        if value is False or (isinstance(value, str) and FLAG_WORDS.get(value.strip().lower()) is False):
+        if says_no(value):
             return say("an article is published by default, at its `date:`: delete the line (Decap CMS's and "
                        "Hugo's `draft: false`)")
         return say("write `status: draft` instead (Decap CMS's and Hugo's `draft: true`): the article stays "

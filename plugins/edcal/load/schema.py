@@ -249,6 +249,11 @@ def flag(value: Any) -> bool:
                   say("write true or false (yes or no, oui or non)"))
 
 
+def says_no(value: Any) -> bool:
+    """Whether a value is a flag written off (``draft: false``, ``Draft: non``), as YAML or as text."""
+    return value is False or (isinstance(value, str) and FLAG_WORDS.get(value.strip().lower()) is False)
+
+
 Flag = Annotated[bool, BeforeValidator(flag)]
 Date = Annotated[dt.date, BeforeValidator(_parsed(timeparse.parse_date, say("a date as YYYY-MM-DD")))]
 Time = Annotated[dt.time, BeforeValidator(_parsed(timeparse.parse_time, say("a time as HH:MM")))]

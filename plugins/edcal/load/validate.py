@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, nearest_day, value_hint
 from edcal.i18n import MONTHS, Message, say, say_count
-from edcal.load.schema import LARGEST_COUNT, describe, id_hint, period
+from edcal.load.schema import LARGEST_COUNT, describe, id_hint, period, says_no
 from edcal.load.timeparse import (
     BIHEBDOMADAIRE,
     BIMENSUEL,
@@ -696,6 +696,10 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
             # `{target: 1,200, unit: abonnés}`: YAML cut the figure at its comma, and read `200` as a key
             hint = say("in a {{…}} mapping written on one line, a comma separates the fields: a number "
                        "written with a thousands comma (1,200) is cut there; write it without one (1200)")
+        if str(field_name).strip().lower() == "draft" and "status" in known:  # Decap CMS's and Hugo's flag
+            hint = say("delete the line: without it, the entry is planned as usual (`draft: false` is Decap "
+                       "CMS's and Hugo's)") if says_no(found) \
+                else say("write `status: draft` instead (Decap CMS's and Hugo's `draft: true`)")
         if unknown_field_hint is not None and len(path) == 1:
             hint = unknown_field_hint(str(field_name), known, hint)
         if hint is None and known:
