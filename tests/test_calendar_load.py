@@ -173,6 +173,10 @@ def test_a_post_s_draft_flag_is_told_what_edcal_writes(tmp_path: Path, line: str
     messages = errors(tmp_path, BASE + f"posts:\n  - id: a\n    at: 2027-01-12\n    networks: [x]\n    text: Hi\n"
                                        f"    {line}\n")
     assert messages == [f"calendar.yaml:13:5: error: unknown field 'draft' in posts entry 'a'\n    hint: {hint}"]
+    # An idea has no `draft` status: `status: draft` there was refused in turn.
+    (idea,) = errors(tmp_path, BASE + "ideas:\n  - {title: T, draft: true}\n")
+    assert idea.endswith("unknown field 'draft' in ideas entry 'T'\n    hint: delete the line, or give `status:` one "
+                         "of: idea, writing, review"), idea
 
 
 def test_both_link_and_article_say_which_to_keep(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import itertools
 import re
 import types
 import unicodedata
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -696,7 +696,10 @@ def _located(model: type[BaseModel], data: Any, error: Any, failed: Collection[l
             # `{target: 1,200, unit: abonnés}`: YAML cut the figure at its comma, and read `200` as a key
             hint = say("in a {{…}} mapping written on one line, a comma separates the fields: a number "
                        "written with a thousands comma (1,200) is cut there; write it without one (1200)")
-        if str(field_name).strip().lower() == "draft" and "status" in known:  # Decap CMS's and Hugo's flag
+        statuses = _statuses(model, path[:-1]) if str(field_name).strip().lower() == "draft" else []
+        if statuses and "draft" not in statuses:  # an idea's: `status: draft` would be refused in turn
+            hint = say("delete the line, or give `status:` one of: {options}", options=", ".join(statuses))
+        elif statuses:  # Decap CMS's and Hugo's flag
             hint = say("delete the line: without it, the entry is planned as usual (`draft: false` is Decap "
                        "CMS's and Hugo's)") if says_no(found) \
                 else say("write `status: draft` instead (Decap CMS's and Hugo's `draft: true`)")
@@ -997,6 +1000,19 @@ def _walk(data: Any, path: list[Any], kind: str) -> tuple[Source, Any]:
         else:
             break
     return source, last
+
+
+def _statuses(model: type[BaseModel], path: list[Any]) -> list[str]:
+    """The values the `status:` of the entry at ``path`` takes (a post's `draft`, `review`, `scheduled`)."""
+    status = getattr(_model_at(model, path), "model_fields", {}).get("status")
+
+    def values(annotation: Any) -> Iterator[Any]:
+        for arg in get_args(annotation):
+            yield arg
+            yield from values(arg)
+
+    found = [] if status is None else values(status.annotation)
+    return list(dict.fromkeys(v for v in found if isinstance(v, str)))
 
 
 def _known_fields(model: type[BaseModel], path: list[Any]) -> list[str]:
