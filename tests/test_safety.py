@@ -721,8 +721,8 @@ def test_the_process_writing_drafts_ends_with_the_worker(tmp_path: Path, monkeyp
         finally:
             os._exit(0)
     deadline = time.monotonic() + 10
-    while not pid_file.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    while not (pid_file.exists() and pid_file.read_text(encoding="ascii")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the file exists before its pid is written in it
     side = int(pid_file.read_text(encoding="ascii"))
     os.kill(worker, signal.SIGKILL)
     os.waitpid(worker, 0)
