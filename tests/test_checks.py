@@ -2069,6 +2069,20 @@ def test_a_gap_left_by_posts_a_short_freeze_holds_names_them_and_the_days_left()
                           "to a day outside the freeze (2027-01-04, 2027-01-08 to 2027-01-10), or adjust `cadence:`")
 
 
+def test_the_days_a_freeze_leaves_free_are_those_still_to_come() -> None:
+    """On the Wednesday of the sample's Mastodon week, the hint offered Monday and Tuesday, days already past."""
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 1/week}\n")
+    extra = ("checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n  - {from: 2027-01-06, until: 2027-01-07, "
+             "networks: [x], reason: Migration}\n")
+    lines = ["{id: a, at: 2027-01-07 16:30, networks: [x], text: Un}"]
+    wednesday = "2027-01-06T08:00:00+01:00"
+    found = run_checks(plan_of(calendar_from(calendar_text + extra + posts(*lines)), now=wednesday),
+                       only=["cadence-gap"])[0]
+    assert found.message == "X: 0 posts in the week of 2027-01-04 to 2027-01-10, cadence 1/week"
+    assert found.hint == ("a freeze holds 'a-x' (2027-01-07 16:30) in that period: move it to a day outside the "
+                          "freeze (2027-01-08 to 2027-01-10), or adjust `cadence:`")
+
+
 def test_blog_cadence_gap() -> None:
     found = findings("cadence-gap", "blog: {cadence: 1/week}\nchecks: {cadence-gap: {horizon: 7 days}}\n",
                      [lambda c: article("a", "2027-01-05T09:00", c)])

@@ -206,15 +206,18 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def _held_by_freeze(ctx: CheckContext, gap: Gap) -> Message | None:
-    """For a network's gap where a freeze holds posts back: which, and the days of the period it leaves free,
-    where they may go. None when no post of the period is held (or the freeze leaves no whole day)."""
+    """For a network's gap where a freeze holds posts back: which, and the days of the period still to come it
+    leaves free, where they may go. None when no post of the period is held (or the freeze leaves no whole day)."""
     calendar, zone = ctx.plan.calendar, ctx.plan.calendar.zone
     held = sorted((item for item in ctx.plan.items
                    if item.kind == "post" and item.network == gap.network and item.status == "withheld"
                    and isinstance(item.start, dt.datetime) and gap.first <= ctx.plan.day_of(item.start) < gap.after),
                   key=lambda item: (item.start, item.id))
-    free = free_days(calendar, gap.network, gap.first, gap.after)
-    if not held or not free:
+    if not held:
+        return None
+    # Days still to come: a week's gap is judged from its Monday, which may be past.
+    free = free_days(calendar, gap.network, max(gap.first, ctx.now.astimezone(zone).date()), gap.after)
+    if not free:
         return None
     named = [say("'{id}' ({when:%Y-%m-%d %H:%M})", id=post.id, when=post.start.astimezone(zone))  # type: ignore[union-attr]
              for post in held[:FIRST_NAMED]]
