@@ -90,6 +90,20 @@ def test_a_cadence_no_team_could_plan_is_an_error(tmp_path: Path, written: str, 
     assert calendar.networks["linkedin"].cadence.label == most
 
 
+def test_a_cadence_written_with_leading_zeros_is_its_count(tmp_path: Path) -> None:
+    """`0000000002/week` (ten characters, a spreadsheet's padding) was refused as more than a post a minute."""
+    calendar = load(tmp_path, BASE.replace("cadence: 2/week", "cadence: 0000000002/week"))
+    assert calendar.networks["linkedin"].cadence.count == 2
+
+
+def test_a_cadence_of_too_many_digits_a_year_is_not_told_another_count(tmp_path: Path) -> None:
+    """`10000000000/year` was told "40321 a year is about '110/day'": a count it did not write."""
+    (told,) = errors(tmp_path, BASE.replace("cadence: 2/week", "cadence: 10000000000/year"))
+    assert "40321" not in told and "110/day" not in told
+    assert told.startswith("calendar.yaml:6:43: error: found '10000000000/year', expected a count per day, "
+                           "week or month")
+
+
 def test_a_max_per_day_over_a_post_a_minute_is_an_error(tmp_path: Path) -> None:
     assert errors(tmp_path, BASE.replace("  x: {}", "  x: {max_per_day: 100000}")) == [
         "calendar.yaml:7:20: error: found max_per_day: 100000 on X, expected at most 1440: a post a minute, day "

@@ -334,8 +334,10 @@ def parse_cadence(text: str) -> Cadence:
     negative = lowered.startswith("-")  # -2/week: told as 0/week is
     match = _CADENCE_RE.match(lowered.removeprefix("-").lstrip())
     written = match.group("count") if match else ""
-    # 5,000 digits: more than any ceiling, read without Python's limit on converting them.
-    count = MOST_PER_DAY * 28 + 1 if written.isdecimal() and len(written) > 9 else count_of(written)
+    # 5,000 digits: more than any ceiling, read without Python's limit on converting them (its zeros ahead
+    # are no digits of its count).
+    too_long = written.isdecimal() and len(written.lstrip("0")) > 9
+    count = MOST_PER_DAY * 28 + 1 if too_long else count_of(written)
     if match is None or count is None or match.group("period") not in _PERIODS:
         message = say("found '{text}', expected a count per day, week or month", text=raw)
         if lowered in BIWEEKLY:
@@ -354,7 +356,7 @@ def parse_cadence(text: str) -> Cadence:
         if _less_than_monthly(lowered):
             raise ValueError(message, say("'{found}' is less than a post a month, which a cadence does not "
                                           "count: leave cadence: out", found=raw))
-        if match is not None and count is not None and match.group("period") in YEAR_WORDS:
+        if match is not None and count is not None and not too_long and match.group("period") in YEAR_WORDS:
             raise ValueError(message, _per_year_hint(count))
         if _SPAN_RE.match(lowered) or lowered in FORTNIGHTLY:
             raise ValueError(message, say("a cadence counts posts per day, week or month, not the time "
