@@ -157,6 +157,10 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.plan.items:
         if post.kind == "post" and post.network and post.start is not None:
             first_posts[post.network] = min(first_posts.get(post.network, dt.date.max), ctx.plan.day_of(post.start))
+    withheld: dict[str, list[tuple[dt.date, Item]]] = defaultdict(list)  # by network: the posts a freeze holds
+    for post in sorted((item for item in ctx.plan.items if item.kind == "post" and item.status == "withheld"
+                        and item.network and isinstance(item.start, dt.datetime)), key=lambda i: i.sort_key(zone)):
+        withheld[post.network].append((ctx.plan.day_of(post.start), post))  # type: ignore[index, arg-type]
     for gap in itertools.chain(cadence_gaps(ctx.plan, ctx.since, horizon),
                                campaign_gaps(ctx.plan, ctx.since, horizon)):
         if gap.campaign is not None:
@@ -174,7 +178,8 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
             meant = [i.title for i in post_ideas if gap.network in i.networks
                      and (not isinstance(i.start, dt.date) or gap.first <= i.start < gap.after)]
             first_post = first_posts.get(gap.network)
-            held = _held_by_freeze(ctx, gap)
+            held = _held_by_freeze(ctx, gap, [post for day, post in withheld[gap.network]
+                                              if gap.first <= day < gap.after])
             if held is not None:
                 hint = held
             elif meant:
@@ -205,14 +210,11 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
                             ("target", gap.cadence.count), ("per", gap.cadence.per)))
 
 
-def _held_by_freeze(ctx: CheckContext, gap: Gap) -> Message | None:
-    """For a network's gap where a freeze holds posts back: which, and the days of the period still to come it
-    leaves free, where they may go. None when no post of the period is held (or the freeze leaves no whole day)."""
+def _held_by_freeze(ctx: CheckContext, gap: Gap, held: list[Item]) -> Message | None:
+    """For a network's gap where a freeze holds posts back (``held``, in time order): which, and the days of the
+    period still to come it leaves free, where they may go. None when no post of the period is held (or the
+    freeze leaves no whole day)."""
     calendar, zone = ctx.plan.calendar, ctx.plan.calendar.zone
-    held = sorted((item for item in ctx.plan.items
-                   if item.kind == "post" and item.network == gap.network and item.status == "withheld"
-                   and isinstance(item.start, dt.datetime) and gap.first <= ctx.plan.day_of(item.start) < gap.after),
-                  key=lambda item: (item.start, item.id))
     if not held:
         return None
     # Days still to come: a week's gap is judged from its Monday, which may be past.
