@@ -2641,6 +2641,24 @@ def test_repeat_skips_days() -> None:
     assert not findings("repeat-skips-days", posts(silenced % ("30", "")))
 
 
+def test_repeat_skips_days_of_a_rule_with_other_days_keeps_their_posts() -> None:
+    """`BYMONTHDAY=15,31` posts on the 15th of February all the same: it was told "no post that month"."""
+    monthly = "{id: bilan, networks: [x], text: T, repeat: {rrule: 'FREQ=MONTHLY;BYMONTHDAY=%s', from: 2027-01-01%s}}"
+    found = findings("repeat-skips-days", posts(monthly % ("15,31", ", until: 2027-03-31")),
+                     now="2027-01-12T10:00:00+01:00")
+    assert [f.message for f in found] == [
+        "'bilan' repeats on day 31 of the month, which February 2027 does not have: no post on that day that "
+        "month (RFC 5545 skips it)"]
+    found = findings("repeat-skips-days", posts(monthly % ("15,31", ", until: 2027-06-30")),
+                     now="2027-01-12T10:00:00+01:00")
+    assert [f.message for f in found] == [
+        "'bilan' repeats on day 31 of the month, which February 2027, April 2027, June 2027 do not have: no "
+        "post on that day those months (RFC 5545 skips it)"]
+    assert translated(found[0].message, translator("fr")).replace("\u00a0", " ") == (
+        "'bilan' revient le 31 du mois, que février 2027, avril 2027, juin 2027 n'ont pas : pas de "
+        "publication ce jour-là ces mois-là (la RFC 5545 le saute)")
+
+
 def test_public_holiday() -> None:
     found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
                      extra="country: FR\n")

@@ -165,25 +165,27 @@ def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) ->
 
 
 def months_it_skips(recurrence: Recurrence, calendar: Calendar,
-                    now: dt.datetime) -> tuple[list[int], list[tuple[int, int]]]:
-    """The days of the month (29 to 31) a recurring post's rule names, and the months (year, month) of its
-    span that lack one, up to its end or the planning horizon: RFC 5545 gives them no post, silently
-    (``BYMONTHDAY=30`` in February; a yearly rule from 29 February three years in four). Nothing for a
-    rule whose days are weekdays (``BYDAY``), which have no such gap."""
+                    now: dt.datetime) -> tuple[list[int], list[tuple[int, int]], set[tuple[int, int]]]:
+    """The days of the month (29 to 31) a recurring post's rule names, the months (year, month) of its
+    span that lack one, up to its end or the planning horizon, and those of them that lack every day the
+    rule names: RFC 5545 gives those days no post, silently (``BYMONTHDAY=30`` in February; a yearly rule
+    from 29 February three years in four), and a month with none of them no post at all (``BYMONTHDAY=15,31``
+    still posts on 15 February). Nothing for a rule whose days are weekdays (``BYDAY``), which have no such
+    gap."""
     parts = dict(part.strip().upper().partition("=")[::2]
                  for part in recurrence.rrule.split(";") if "=" in part)
     if parts.get("FREQ") not in ("MONTHLY", "YEARLY") or parts.keys() & {"BYDAY", "BYSETPOS", "BYWEEKNO",
                                                                        "BYYEARDAY"}:
-        return [], []
+        return [], [], set()
     try:
         named = [int(day) for day in parts["BYMONTHDAY"].split(",")] if "BYMONTHDAY" in parts \
             else [recurrence.start.day]
     except ValueError:
-        return [], []
+        return [], [], set()
     wanted = sorted(day for day in named if day >= 29)
     planned = list(itertools.islice(occurrences(recurrence, calendar, now), MAX_OCCURRENCES))
     if not wanted or not planned:
-        return [], []
+        return [], [], set()
     # The months the rule visits: the same rule on their first day, up to its last post (or the horizon).
     visiting = {**{name: value for name, value in parts.items() if name not in ("COUNT", "UNTIL")},
                 "BYMONTHDAY": "1"}
@@ -193,13 +195,16 @@ def months_it_skips(recurrence: Recurrence, calendar: Calendar,
     ended = recurrence.until is not None or recurrence.count is not None or parts.keys() & {"COUNT", "UNTIL"}
     last = planned[-1] if ended else now.astimezone(calendar.zone).date() + calendar.horizon
     months: list[tuple[int, int]] = []
+    emptied: set[tuple[int, int]] = set()
     for moment in rrulestr(";".join(f"{name}={value}" for name, value in visiting.items()), dtstart=first):
         if moment.date() > last:
             break
         length = monthrange(moment.year, moment.month)[1]
         if any(length < day and moment.date().replace(day=length) >= recurrence.start for day in wanted):
             months.append((moment.year, moment.month))
-    return wanted, months
+            if all(day > length for day in named):  # a negative day (-1, the last) is in every month
+                emptied.add((moment.year, moment.month))
+    return wanted, months, emptied
 
 
 def recurrence_instant(day: dt.date, recurrence: Recurrence, network: Network,

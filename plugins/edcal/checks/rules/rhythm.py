@@ -690,7 +690,7 @@ def repeat_skips_days(ctx: CheckContext) -> Iterator[Problem]:
     for entry in ctx.entries.values():
         if entry.recurrence is None or "repeat-skips-days" in entry.silenced:
             continue
-        days, months = months_it_skips(entry.recurrence, ctx.plan.calendar, ctx.now)
+        days, months, emptied = months_it_skips(entry.recurrence, ctx.plan.calendar, ctx.now)
         ends = [dt.date(year, month, monthrange(year, month)[1]) for year, month in months]
         coming = [end for end in ends if end >= since and (until is None or end.replace(day=1) <= until)]
         if not coming:
@@ -699,13 +699,20 @@ def repeat_skips_days(ctx: CheckContext) -> Iterator[Problem]:
                  for end in coming[:_MONTHS_NAMED]]
         values = {"entry": entry.id, "days": say_list(days), "months": say_list(named)}
         more = len(coming) - len(named)
-        if len(coming) == 1:
+        and_more = say_count(more, "and {count} more month", "and {count} more months")
+        if not all((end.year, end.month) in emptied for end in coming):  # the rule's other days still post
+            message = say("'{entry}' repeats on day {days} of the month, which {months} does not have: no post "
+                          "on that day that month (RFC 5545 skips it)", **values) if len(coming) == 1 else \
+                say("'{entry}' repeats on day {days} of the month, which {months} {more} do not have: no post "
+                    "on that day those months (RFC 5545 skips it)", more=and_more, **values) if more else \
+                say("'{entry}' repeats on day {days} of the month, which {months} do not have: no post on that "
+                    "day those months (RFC 5545 skips it)", **values)
+        elif len(coming) == 1:
             message = say("'{entry}' repeats on day {days} of the month, which {months} does not have: no post "
                           "that month (RFC 5545 skips it)", **values)
         elif more:
             message = say("'{entry}' repeats on day {days} of the month, which {months} {more} do not have: no "
-                          "post those months (RFC 5545 skips them)",
-                          more=say_count(more, "and {count} more month", "and {count} more months"), **values)
+                          "post those months (RFC 5545 skips them)", more=and_more, **values)
         else:
             message = say("'{entry}' repeats on day {days} of the month, which {months} do not have: no post "
                           "those months (RFC 5545 skips them)", **values)
