@@ -1167,7 +1167,6 @@ def test_plan_json_gives_each_absences_stand_in() -> None:
     assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(plan)
 
 
-
 def test_plan_json_says_from_when_the_log_counts() -> None:
     """An analyst counting what went out by the items' `posted` found October empty where the report said 4:
     the months before the log's first are taken at the plan's word, and plan.json did not say which those
@@ -1187,6 +1186,7 @@ def test_plan_json_says_from_when_the_log_counts() -> None:
                                                       now="2027-01-04T08:00:00+01:00"))))
     jsonschema.validate(unlogged, SCHEMA)
     assert unlogged["log"] is None
+
 
 def test_two_zones_in_the_two_files_name_the_settings_line(site: Path) -> None:
     """The error stood at calendar.yaml's `timezone:` and said "in the Pelican settings (TIMEZONE)": which
