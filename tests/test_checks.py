@@ -2659,6 +2659,17 @@ def test_repeat_skips_days_of_a_rule_with_other_days_keeps_their_posts() -> None
         "publication ce jour-là ces mois-là (la RFC 5545 le saute)")
 
 
+def test_repeat_skips_days_is_told_by_a_check_until_a_day_of_the_month_skipped() -> None:
+    """`edcal check --until 2027-02-15` said nothing of February, which the rule skips: the finding was dated
+    28 February, after the window, though the month is in it."""
+    monthly = "{id: bilan, networks: [x], text: T, repeat: {rrule: 'FREQ=MONTHLY;BYMONTHDAY=30', from: 2027-01-01}}"
+    plan = plan_of(calendar_from(PARIS_CALENDAR + posts(monthly)), now="2027-01-12T10:00:00+01:00")
+    until = dt.datetime(2027, 2, 15, tzinfo=ZoneInfo("Europe/Paris"))
+    assert [f.message for f in run_checks(plan, only=["repeat-skips-days"], until=until)] == [
+        "'bilan' repeats on day 30 of the month, which February 2027 does not have: no post that month "
+        "(RFC 5545 skips it)"]
+
+
 def test_public_holiday() -> None:
     found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
                      extra="country: FR\n")

@@ -719,7 +719,7 @@ def repeat_skips_days(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(entry.field_sources.get("repeat", entry.source), message,
                       say("BYMONTHDAY=-1 is the last day of every month (`every: month, on: -1`); or, if no "
                           "post is meant then, silence this rule on the entry"),
-                      when=coming[0])
+                      when=max(coming[0].replace(day=1), since))  # the month, as `coming` has it: in the window
 
 
 def _holiday_name(text: str) -> str:
