@@ -556,6 +556,15 @@ def test_each_wrong_host_is_told_at_its_place_in_the_list(tmp_path: Path) -> Non
         "the part of its posts' addresses between `//` and the next `/`: check it was copied whole, and alone"]
 
 
+def test_an_empty_host_is_told_as_no_host_s_name(tmp_path: Path) -> None:
+    """`hosts: [bsky.app, '']` was told "with nothing between two of its dots": it has no dot."""
+    from helpers import load_errors
+
+    assert load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: [bsky.app, '']}")) == [
+        "calendar.yaml:6:31: error: found host '', expected the name of a host its posts' addresses are on\n    hint: "
+        "write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"]
+
+
 def test_hosts_written_with_nothing_after_it_is_told_what_to_write(tmp_path: Path) -> None:
     """`hosts:` with nothing after it kept the built-in hosts without a word, while `hosts: []` judges no
     address: the writer meant one of the two."""

@@ -326,7 +326,7 @@ def _host_error(written: str) -> tuple[Message, Message] | None:
                    length=length), copied
     if _HOST.match(host_name(written)):
         return None
-    if "//" not in written and any(label == "" for label, _ascii in labels):
+    if written and "//" not in written and any(label == "" for label, _ascii in labels):
         return say("found host '{host}', with nothing between two of its dots", host=shown), copied
     message = say("found host '{host}', expected the name of a host its posts' addresses are on",
                   host=written[:80])
