@@ -262,6 +262,7 @@ def test_a_module_the_settings_import_that_is_not_installed_says_where_to_instal
             "pre-commit hook, additional_dependencies: [its package] under edcal-check in "
             ".pre-commit-config.yaml\n") in result.output
 
+
 def test_a_build_refuses_a_plugin_of_plugins_that_is_not_installed(runner: CliRunner, site: Path) -> None:
     """Pelican logged "Cannot load plugin" and built the blog without it, exit 0: CI, whose requirements.txt
     lacked the plugin, deployed a blog without what it adds. The check, which the pre-commit hook runs where
@@ -275,6 +276,23 @@ def test_a_build_refuses_a_plugin_of_plugins_that_is_not_installed(runner: CliRu
             "the blog would be built without it\n") in result.output
     assert not (site / "output").exists() and not (site / "planning").exists()
     assert runner.invoke(cli, ["check", "--site", str(site)]).exit_code == 0
+
+
+def test_a_build_refuses_a_plugin_of_plugins_whose_code_fails_when_imported(runner: CliRunner, site: Path) -> None:
+    """A plugin whose module raises as it is imported (a NameError after an upgrade) was left to Pelican, which
+    logged it and built the blog without it, exit 0: the deploy the missing plugin's error stops."""
+    (site / "plugins_du_site").mkdir()
+    (site / "plugins_du_site" / "compteur.py").write_text("import pelican\nsignals.initialized  # a slip\n",
+                                                           encoding="utf-8")
+    write_pelicanconf(site, 'PLUGIN_PATHS = ["plugins_du_site"]\nPLUGINS = ["edcal", "compteur"]\n')
+    line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    result = runner.invoke(cli, ["build", "--site", str(site)])
+    assert result.exit_code == 2, result.output
+    assert (f"pelicanconf.py:{line}:1: error: the plugin 'compteur' of PLUGINS cannot be imported: NameError: "
+            "name 'signals' is not defined\n    hint: its own code fails: fix it, or remove it from PLUGINS: the blog "
+            "would be built without it\n") in result.output
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
 
 def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Path) -> None:
     """A blog adopting edcal has plugins of its own: the error is at its PLUGINS line, and the hint keeps

@@ -123,17 +123,20 @@ def _unloadable_plugins(site: Path, settings: dict[str, Any]) -> list[InputError
             continue
         try:
             load_legacy_plugin(plugin, settings.get("PLUGIN_PATHS") or [])
-        except ImportError as exc:
-            absent = str(exc) == f"Cannot import plugin `{plugin}`"  # Pelican's words when it finds no module
+        except Exception as exc:  # not installed, or its own code fails: Pelican would build without it
+            absent = isinstance(exc, ImportError) and str(exc) == f"Cannot import plugin `{plugin}`"
+            problem = str(exc) if isinstance(exc, ImportError) else f"{type(exc).__name__}: {exc}"
             message = (say("the plugin '{plugin}' of PLUGINS is not installed", plugin=plugin) if absent
                        else say("the plugin '{plugin}' of PLUGINS cannot be imported: {problem}",
-                                plugin=plugin, problem=str(exc)))
-            errors.append(InputError(
-                setting_source(site, Path(settings[SETTINGS_FILE_SETTING]), "PLUGINS"), message,
-                say("install it beside edcal (in CI, a line of requirements.txt), or remove it from PLUGINS: "
-                    "the blog would be built without it")))
-        except Exception:  # the plugin's own code failed: Pelican runs it again, and says so as before
-            continue
+                                plugin=plugin, problem=problem))
+            if isinstance(exc, ImportError):
+                hint = say("install it beside edcal (in CI, a line of requirements.txt), or remove it from "
+                           "PLUGINS: the blog would be built without it")
+            else:
+                hint = say("its own code fails: fix it, or remove it from PLUGINS: the blog would be built "
+                           "without it")
+            errors.append(InputError(setting_source(site, Path(settings[SETTINGS_FILE_SETTING]), "PLUGINS"),
+                                     message, hint))
     return errors
 
 
