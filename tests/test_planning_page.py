@@ -396,6 +396,40 @@ def test_an_item_opens_in_the_agenda_with_its_links(sample: Path, server: str, c
     page.close()
 
 
+def says_the_item_is_gone(page: Any, address: str) -> None:
+    """The page at ``address``, opened for an item the plan does not have, says so and stays."""
+    page.goto(address + "#item-supprime-depuis")
+    notice = page.locator("#missing")
+    notice.wait_for()
+    assert notice.inner_text() == ("L'élément «\u00a0supprime-depuis\u00a0» que nomme cette adresse n'est plus "
+                                   "dans le plan\u00a0: il a été retiré, ou son identifiant a changé.")
+    assert page.url == address + "#item-supprime-depuis"
+
+
+def test_a_months_agenda_page_opens_an_item_that_moved_to_another_month_on_its_page(
+        sample: Path, server: str, chromium: Any) -> None:
+    """A month's agenda page opened with #item-<id> of an item since moved to another month (a link in a chat,
+    a bookmark) showed the month, the item nowhere: it opens the item's month's page, filters kept, as the
+    calendar page does; an id the plan no longer has is said so."""
+    item = "astuce-du-jeudi-linkedin-20270408"  # in April
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "agenda/2027-03.html")
+    page.goto(server + f"agenda/2027-03.html?network=linkedin#item-{item}")
+    page.wait_for_url(f"**/agenda/2027-04.html?network=linkedin#item-{item}")
+    assert page.locator(f"#item-{item} details").get_attribute("open") is not None
+    assert page.evaluate("document.activeElement.closest('[data-item-id]').dataset.itemId") == item
+    # It took the old address's place: Back leaves for the page before.
+    page.go_back()
+    page.wait_for_timeout(300)
+    assert page.url.endswith("agenda/2027-03.html")
+    says_the_item_is_gone(page, server + "agenda/2027-03.html")
+    # An item of the month itself still opens where it is, without a look-up.
+    page.goto(server + f"agenda/2027-04.html#item-{item}")
+    assert page.locator(f"#item-{item} details").get_attribute("open") is not None
+    assert page.locator("#missing").is_hidden()
+    page.close()
+
+
 def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium: Any) -> None:
     page = chromium.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + "index.html?view=month")
@@ -2761,12 +2795,7 @@ def test_an_item_beyond_the_months_the_calendar_page_holds_opens_on_its_month_s_
             assert page.evaluate("document.activeElement.closest('[data-item-id]').dataset.itemId") == item
         assert page.url.endswith(f"/agenda/2026-09.html?network=linkedin#item-{item}")
         screenshot(page, "planning-item-beyond-the-window")
-        page.goto(server + "index.html#item-supprime-depuis")
-        notice = page.locator("#missing")
-        notice.wait_for()
-        assert notice.inner_text() == ("L'élément «\u00a0supprime-depuis\u00a0» que nomme cette adresse n'est plus dans le "
-                                       "plan\u00a0: il a été retiré, ou son identifiant a changé.")
-        assert page.url.endswith("index.html#item-supprime-depuis")
+        says_the_item_is_gone(page, server + "index.html")
         screenshot(page, "planning-item-not-in-the-plan")
         # Opened from a CI artifact (file://) too.
         page.goto((site / "planning" / "index.html").as_uri() + f"#item-{item}")

@@ -354,12 +354,36 @@
     }
   }
 
+  /* An item this page does not hold (beyond the calendar page's months, or moved out of this month's agenda
+     page): agenda/items.js has every dated item's month (a script, which loads from file:// too), and the
+     month's page takes this one's place, filters kept. An id the plan no longer has is said so. */
+  function findItem(id) {
+    var missing = document.getElementById("missing");
+    if (!missing) { return; }
+    var notFound = function () {
+      missing.textContent = missing.getAttribute("data-text").split("{id}").join(id);
+      missing.hidden = false;
+    };
+    var source = missing.getAttribute("data-item-months");  /* "agenda/items.js", or "items.js" beside it */
+    var script = document.createElement("script");
+    script.src = source;
+    script.onerror = notFound;
+    script.onload = function () {
+      var months = window.edcalItemMonths || {};
+      var month = Object.keys(months).filter(function (key) { return months[key].indexOf(id) >= 0; })[0];
+      if (!month) { notFound(); return; }
+      window.location.replace(source.replace(/[^/]*$/, "") + month + ".html" + filterQuery() + "#item-" + id);
+    };
+    document.head.appendChild(script);
+  }
+
   var dataNode = document.getElementById("plan-data");
   if (!dataNode) {
     applyFilters();
     var openNamed = function () {
-      var target = window.location.hash.indexOf("#item-") === 0 && document.getElementById(window.location.hash.slice(1));
-      if (target) { openItem(target); }
+      if (window.location.hash.indexOf("#item-") !== 0) { return; }
+      var target = document.getElementById(window.location.hash.slice(1));
+      if (target) { openItem(target); } else { findItem(window.location.hash.slice(6)); }  // (a month's page)
     };
     openNamed();
     window.addEventListener("hashchange", openNamed);
@@ -678,25 +702,6 @@
     setParam("view", "agenda");
     render();
     openItem(target);
-  }
-  /* An item beyond the months this page holds: agenda/items.js has every dated item's month (a script, which
-     loads from file:// too). An id the plan no longer has is said so. */
-  function findItem(id) {
-    var missing = document.getElementById("missing");
-    var notFound = function () {
-      missing.textContent = missing.getAttribute("data-text").split("{id}").join(id);
-      missing.hidden = false;
-    };
-    var script = document.createElement("script");
-    script.src = "agenda/items.js";
-    script.onerror = notFound;
-    script.onload = function () {
-      var months = window.edcalItemMonths || {};
-      var month = Object.keys(months).filter(function (key) { return months[key].indexOf(id) >= 0; })[0];
-      if (!month) { notFound(); return; }
-      window.location.replace("agenda/" + month + ".html" + filterQuery() + "#item-" + id);
-    };
-    document.head.appendChild(script);
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a[data-agenda]");
