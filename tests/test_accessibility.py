@@ -335,6 +335,26 @@ def test_a_months_tile_tells_a_screen_reader_whose_it_is(addresses: tuple[str, s
     page.close()
 
 
+def test_the_month_s_columns_tell_a_screen_reader_their_whole_day(addresses: tuple[str, str], chromium: Any) -> None:
+    """The month view's column headings show "lun.", "mar.": a screen reader read out "lun point" over every day
+    of the column. Each says its whole day, as Chromium gives it to screen readers; the screen keeps the short."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "index.html?view=month")
+    headings = page.locator("#view-month thead th")
+    assert headings.all_inner_texts() == ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    names = []
+    for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "#view-month thead th"})["nodeIds"]:
+        ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+        names.append((ax["role"]["value"], ax["name"]["value"]))
+    assert names == [("columnheader", day) for day in
+                     ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")]
+    # A mouse shows the whole day too, in the abbreviation's tooltip.
+    assert page.locator("#view-month thead th abbr").first.get_attribute("title") == "lundi"
+    page.close()
+
+
 @pytest.mark.parametrize("screen", ["desktop", "phone"])
 def test_tab_stops_on_a_table_only_when_it_scrolls(addresses: tuple[str, str], chromium: Any, screen: str) -> None:
     """A table's box took the focus (so that the arrow keys scroll it) even where the table fitted: the report's

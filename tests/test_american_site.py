@@ -91,6 +91,8 @@ def test_an_american_site_writes_dates_as_americans_do(tmp_path: Path) -> None:
         page.goto(address + "index.html?date=2027-02")
         assert page.eval_on_selector_all("table.month thead th", "els => els.map(e => e.textContent)") == \
             ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        assert page.eval_on_selector_all("table.month thead th", "els => els.map(e => e.ariaLabel)") == \
+            ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
         first_row = page.eval_on_selector_all("table.month tbody tr:first-child td", "els => els.map(e => e.dataset.date)")
         assert first_row[0] == "2027-01-31" and first_row[-1] == "2027-02-06"
         page.goto(address + "index.html?view=week&date=2027-02-17")

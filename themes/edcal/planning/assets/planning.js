@@ -563,7 +563,13 @@
     var table = el("table", { "class": "month" });
     table.appendChild(el("caption", { "class": "visually-hidden" }, periodLabel.textContent));
     var head = el("thead"); var row = el("tr");
-    labels.days.forEach(function (name) { row.appendChild(el("th", { "scope": "col" }, name)); });
+    /* "lun." on screen; the whole day for screen readers (its name), and in a tooltip for the mouse. */
+    labels.days.forEach(function (name, index) {
+      var day = labels.longDays[index];
+      var heading = el("th", { "scope": "col", "aria-label": day });
+      heading.appendChild(el("abbr", { "title": day }, name));
+      row.appendChild(heading);
+    });
     head.appendChild(row); table.appendChild(head);
     var body = el("tbody");
     for (var day = weekFirst(first); day <= last || weekday(day) !== 0; day = addDays(day, 1)) {
