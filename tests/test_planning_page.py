@@ -581,6 +581,33 @@ def test_the_planning_pages_read_in_a_dark_scheme(server: str, chromium: Any, ur
     page.close()
 
 
+def test_a_link_preview_s_image_has_its_article_s_alt_text(sample: Path) -> None:
+    """The drafts review's link previews showed the article's image with an empty alt even where the article
+    gives its alt text (`image_alt:`): a screen reader skipped the picture the network's card will show."""
+    page = (sample / "planning" / "drafts" / "2027-01.html").read_text(encoding="utf-8")
+    previews = dict(re.findall(r'<div class="preview"[^>]*>\s*<img src="([^"]+)" alt="([^"]*)"', page))
+    alt = html.unescape(previews["../media/images/salon-industrie-2027.png"]).replace("\u00a0", " ")
+    assert alt == "Carte bleu nuit, en lettres orange : « Salon Industrie 2027 », puis « Hall B · stand B42 »"
+    assert previews["../media/images/recrutement.png"] == "Soudeur au travail, étincelles derrière le masque"
+
+
+@pytest.mark.parametrize("alt", ["Le portail repeint", None])
+def test_a_link_preview_s_image_is_described_as_its_article_describes_it(alt: str | None) -> None:
+    """An empty alt only where the article has no alt text (missing-alt-text warns of it) or says it is
+    decorative (`image_alt: ""`)."""
+    from edcal.outputs.review import preview
+    from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, networks: [linkedin], at: 2027-01-12 09:00, "
+                                              "article: portail}\n")
+    written = article("portail", "2027-01-05T09:00", calendar, image="https://cdn.example.org/portail.png",
+                      image_alt=alt)
+    plan = plan_of(calendar, [written], now="2027-01-10T09:00:00+01:00")
+    card = preview(next(i for i in plan.items if i.id == "p-linkedin"), plan, {})
+    assert card is not None and card["image"] == "https://cdn.example.org/portail.png"
+    assert card["image_alt"] == (alt or "")
+
+
 def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chromium: Any) -> None:
     context = chromium.new_context(viewport={"width": 1200, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))

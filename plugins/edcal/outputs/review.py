@@ -314,7 +314,7 @@ def preview(item: Item, plan: Plan, media: dict[str, str]) -> dict[str, str] | N
     article = plan.article_of(item)  # a translation, on an account of its language
     host = item.url.split("/")[2] if "://" in item.url else plan.site_url
     if article is None:
-        return {"title": host, "description": "", "image": "", "host": host}
+        return {"title": host, "description": "", "image": "", "image_alt": "", "host": host}
     image = ""
     if article.image:
         local = media.get(article.image)
@@ -322,4 +322,6 @@ def preview(item: Item, plan: Plan, media: dict[str, str]) -> dict[str, str] | N
             image = f"../{local}"
         elif "://" in article.image:
             image = article.image
-    return {"title": article.title, "description": article.summary, "image": image, "host": host}
+    # The card shows the article's image: its alt text too (empty, as decorative, only where it has none).
+    return {"title": article.title, "description": article.summary, "image": image,
+            "image_alt": (article.image_alt or "") if image else "", "host": host}
