@@ -683,6 +683,33 @@ def test_an_instagram_card_gives_the_address_its_words_cannot_carry(tmp_path: Pa
     assert "bio-link" not in cards["recent-linkedin"] and texts["linkedin"].url in texts["linkedin"].pasted
 
 
+def test_the_feed_gives_the_link_the_words_cannot_carry_and_where_to_put_it() -> None:
+    """The page gave Instagram's and TikTok's cards the tracked link and where to put it (a story's link
+    sticker, the profile's link); the Atom feed, which a team chat shows staff, gave their words alone."""
+    import xml.etree.ElementTree as ET
+
+    from edcal.outputs.share import atom_feed
+
+    calendar = calendar_from(PARIS_CALENDAR + "ambassadors: {networks: [linkedin, instagram, tiktok, pinterest]}\n")
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    feed = ET.fromstring(atom_feed(plan, "https://planning.example.fr/share/"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = next(e for e in feed.findall(f"{atom}entry") if e.find(f"{atom}id").text.endswith("#share-recent"))
+    sections = dict(re.findall(r"<h2>([^<]+)</h2>(.*?)(?=<h2>|$)", entry.find(f"{atom}content").text, re.S))
+    texts = {t.network_name: t for t in next(s for s in plan.sharing.shares if s.id == "recent").texts}
+    bio = ("{network} ne rend cliquable aucun lien d'une légende, le texte n'en a donc pas\u00a0: mettez cette adresse "
+           "dans un sticker Lien de votre story, ou dans le lien de votre profil (écrivez alors «\u00a0lien en bio\u00a0»)"
+           "\u00a0:")
+    for network, said in (("Instagram", bio.format(network="Instagram")), ("TikTok", bio.format(network="TikTok")),
+                          ("Pinterest", "Lien, pour son champ à part\u00a0:")):
+        address = texts[network].url
+        assert f"utm_source={network.lower()}" in address and address not in texts[network].pasted
+        link = re.fullmatch(r'<p>.*?</p><p>([^<]*) <a href="([^"]*)">([^<]*)</a></p>', sections[network], re.S)
+        assert link and [html.unescape(part) for part in link.groups()] == [said, address, address], sections[network]
+    # LinkedIn's words carry the link: nothing more.
+    assert "<a " not in sections["LinkedIn"] and texts["LinkedIn"].url in html.unescape(sections["LinkedIn"])
+
+
 def test_a_suggestion_linking_to_an_image_only_an_article_to_come_shows_waits(site: Path) -> None:
     """The build keeps an image that only an article to come shows out of output/; a suggestion linking to
     it was offered to every employee: a dead link, whose name told the article's subject."""

@@ -12,15 +12,16 @@ or a team chat's connector.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from feedgenerator import Atom1Feed
 from markupsafe import escape
 
-from edcal.i18n import translator
+from edcal.i18n import Message, say, translator
 from edcal.model.days import as_instant, start_of_day
-from edcal.model.plan import Plan
+from edcal.model.plan import Plan, ShareText
 from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
@@ -49,11 +50,23 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         public=bool(plan.calendar.ambassadors.publish),
         networks=list(networks),
         online={s.id: s.online.astimezone(zone).date() for s in shares if s.online},
-        descriptions=RULE_DESCRIPTIONS,
+        descriptions=RULE_DESCRIPTIONS, link_apart=link_apart,
     )
     write_file(folder / FILENAME, html)
     write_file(folder / FEED_FILENAME, atom_feed(plan, page_address(plan)))
     return []
+
+
+def link_apart(words: ShareText) -> Message | None:
+    """What a card, and the feed's entry, says of the link its words cannot carry, given after it: where
+    to put it (a story's link sticker or the profile's link; a pin's own field). None where they carry it."""
+    if words.link_apart == "bio":
+        return say("{network} makes no link in a caption clickable, so the text has none: put this address "
+                   "in a link sticker of your story, or in your profile's link (then write “link in bio”):",
+                   network=words.network_name)
+    if words.link_apart == "field":
+        return say("Link for its own field:")
+    return None
 
 
 def page_address(plan: Plan) -> str | None:
@@ -96,7 +109,7 @@ def atom_feed(plan: Plan, page: str | None) -> str:
         dates = [day for day in (share.online, first_day) if day]
         since = max(dates, key=as_instant, default=plan.generated_at)
         words = "".join(f"<h2>{escape(t.network_name)}</h2><p>{escape(t.pasted)}</p>".replace("\n", "<br>")
-                        for t in share.texts)
+                        + _link_apart_html(t, translate) for t in share.texts)
         entries.append((since, share, f"<p>{escape(share.summary)}</p>{words}" if share.summary else words))
     newest_first = sorted(entries, key=lambda entry: (as_instant(entry[0]), entry[1].id), reverse=True)
     for since, share, content in newest_first:
@@ -106,3 +119,12 @@ def atom_feed(plan: Plan, page: str | None) -> str:
                       description=summary, content=content, pubdate=since, updateddate=since,
                       unique_id=f"{base}#share-{share.id}" if base else f"urn:edcal:share:{share.id}")
     return feed.writeString("utf-8")
+
+
+def _link_apart_html(words: ShareText, translate: Callable[[str], str]) -> str:
+    """The link Instagram's or TikTok's words leave out, and where to put it, as the page's cards give it."""
+    said = link_apart(words)
+    if said is None:
+        return ""
+    link = escape(words.url)
+    return f'<p>{escape(said.translated(translate))} <a href="{link}">{link}</a></p>'
