@@ -2059,7 +2059,7 @@ def test_a_gap_left_by_posts_a_short_freeze_holds_names_them_and_the_days_left()
                           "freeze (2027-01-04 to 2027-01-05, 2027-01-08 to 2027-01-10), or adjust `cadence:`")
     assert translated(found.hint, translator("fr")).replace("\u00a0", " ") == (
         "un gel retient 'a-x' (07/01/2027 16:30) sur cette période : déplacez-la à un jour hors du gel "
-        "(du 04/01 au 05/01, du 08/01 au 10/01), ou ajustez `cadence:`")
+        "(du 04/01/2027 au 05/01/2027, du 08/01/2027 au 10/01/2027), ou ajustez `cadence:`")
     # Two posts held, and a day left free alone: said so.
     lines += ["{id: b, at: 2027-01-06 09:00, networks: [x], text: Deux}"]
     longer = extra.replace("from: 2027-01-06", "from: 2027-01-05")  # three days of seven: not excused

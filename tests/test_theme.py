@@ -566,12 +566,16 @@ def test_a_long_list_of_articles_leads_to_its_pages_by_number(site: Path) -> Non
         return [(current, re.sub(r".*/", "", href), label or "…") for current, href, label in re.findall(
             r'<li[^>]*>(?:<a( aria-current="page")? href="([^"]*)"[^>]*>(\d+)</a>|…)</li>', listed.group(1))]
 
-    assert pages("index5.html") == [
-        ("", "index.html", "1"), ("", "", "…"), ("", "index3.html", "3"), ("", "index4.html", "4"),
-        (' aria-current="page"', "index5.html", "5"), ("", "index6.html", "6"), ("", "index7.html", "7"),
+    assert pages("index6.html") == [
+        ("", "index.html", "1"), ("", "", "…"), ("", "index4.html", "4"), ("", "index5.html", "5"),
+        (' aria-current="page"', "index6.html", "6"), ("", "index7.html", "7"), ("", "index8.html", "8"),
         ("", "", "…"), ("", f"index{last}.html", str(last))]
     assert [label for _, _, label in pages("index.html")] == ["1", "2", "3", "…", str(last)]
-    assert 'aria-label="Page 5 sur' in (site / "output" / "index5.html").read_text(encoding="utf-8")
+    # A "…" for one page would take the room of its number: the number is shown.
+    assert [label for _, _, label in pages("index5.html")] == ["1", "2", "3", "4", "5", "6", "7", "…", str(last)]
+    assert [label for _, _, label in pages(f"index{last - 4}.html")] == [
+        "1", "…", *(str(n) for n in range(last - 6, last + 1))]
+    assert 'aria-label="Page 6 sur' in (site / "output" / "index6.html").read_text(encoding="utf-8")
 
 
 def test_category_tag_author_archive_and_404_pages(sample: Path) -> None:
