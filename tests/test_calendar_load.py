@@ -653,8 +653,8 @@ SLIPS = [
      "(networks end a hashtag at a space, a dash or punctuation), e.g. '#FaitMain'", None),
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: month, on: [15, 31], from: 2027-03-01}}\n",
      "found day 31 of the month, which February (and April, June… for 31) does not have; those months would get "
-     "no post", "write -1 for the last day of every month (-2 the day before), or an earlier day; `rrule:` says it "
-     "otherwise if skipping is what you mean"),
+     "no post", "write `last` (or -1) for the last day of every month (-2 the day before), or an earlier day; "
+     "`rrule:` says it otherwise if skipping is what you mean"),
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: thrusday, from: 2027-03-01}}\n",
      "sat, sun); did you mean 'thursday'?", None),
     # An accented letter is a lowercase letter to a French writer: the id meant is given.

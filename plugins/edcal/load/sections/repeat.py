@@ -358,8 +358,8 @@ def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> s
                     value_of(loc, "on"),
                     say("found day {day} of the month, which February (and April, June… for 31) does not "
                         "have; those months would get no post", day=short[0]),
-                    say("write -1 for the last day of every month (-2 the day before), or an earlier "
-                        "day; `rrule:` says it otherwise if skipping is what you mean"))
+                    say("write `last` (or -1) for the last day of every month (-2 the day before), or an "
+                        "earlier day; `rrule:` says it otherwise if skipping is what you mean"))
                 return None
             if by_day:
                 parts.append("BYDAY=" + ",".join(by_day))
