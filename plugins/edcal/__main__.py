@@ -549,13 +549,13 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
 @cli.command(epilog=examples('edcal init mon-blog --name "Le blog de la Menuiserie Durand" '
                              '--url https://blog.menuiserie-durand.fr', label="Example:"))
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", "site_name", default=None,
+@click.option("--name", "site_name", default=None, metavar="NAME",
               help="The site's name [default: 'Mon blog', 'My blog' in English].")
 @click.option("--url", "site_url", default=PLACEHOLDER_URL, metavar="URL",
               help="The public site's address (SITEURL: the links in posts, the sitemap and the feeds are "
                    f"built from it) [default: {PLACEHOLDER_URL}, a placeholder edcal check warns about until "
                    "pelicanconf.py says the real address].")
-@click.option("--timezone", default=None,
+@click.option("--timezone", default=None, metavar="ZONE",
               help="IANA time zone [default: the computer's (TZ, /etc/localtime) unless --country names "
                    "another country; else the --country's (GB: Europe/London; its main one where it has "
                    "several); else Europe/Paris, for a computer on UTC].")
@@ -614,10 +614,10 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
 @click.argument("title")
 @site_options
 @click.option("--date", metavar="'YYYY-MM-DD HH:MM'", help="Publication date and time (none: a draft).")
-@click.option("--author", help="Author's name.")
-@click.option("--category", help="Category.")
-@click.option("--tags", multiple=True, help="Tags, comma-separated or repeated.")
-@click.option("--slug", help="URL name and file name (default: from the title).")
+@click.option("--author", metavar="NAME", help="Author's name.")
+@click.option("--category", metavar="NAME", help="Category.")
+@click.option("--tags", multiple=True, metavar="TAGS", help="Tags, comma-separated or repeated.")
+@click.option("--slug", metavar="SLUG", help="URL name and file name (default: from the title).")
 @input_errors_exit
 def new(title: str, site: Path, settings_file: str, verbosity: int | None, date: str | None,
         author: str | None, category: str | None, tags: tuple[str, ...], slug: str | None) -> None:
@@ -736,7 +736,8 @@ DELIMITERS = {",": ",", ";": ";", "tab": "\t", "comma": ",", "semicolon": ";"}
 @click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
               help="How 02/03/2027 reads: dmy (2 March) or mdy (February 3); default: dmy, mdy for a site "
                    "in the United States.")
-@click.option("--encoding", help="The file's encoding (default: UTF-8; cp1252 for Excel's CSV on Windows).")
+@click.option("--encoding", metavar="ENCODING",
+              help="The file's encoding (default: UTF-8; cp1252 for Excel's CSV on Windows).")
 @click.option("--delimiter", type=click.Choice(sorted(DELIMITERS)),
               help="The separator of cells (default: what the first line uses: comma, semicolon or tab).")
 @click.option("--skip-column", "skipped", multiple=True, metavar="NAME",
