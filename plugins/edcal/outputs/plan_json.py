@@ -18,7 +18,7 @@ from edcal.model.plan import Item, Plan, Reply
 from edcal.outputs._files import write_file
 from edcal.outputs._format import images_document, local_stamp, poll_document, utc_stamp, video_document
 from edcal.outputs.context import OutputContext
-from edcal.plan.report import LOG_FILE, first_logged_month
+from edcal.plan.report import first_logged_month, log_file
 
 FILENAME = "plan.json"
 VERSION = 1
@@ -73,8 +73,7 @@ def _log(plan: Plan) -> dict[str, Any] | None:
         return None
     since = first_logged_month(plan)
     assert since is not None  # a log, even one begun today with no line, covers a month
-    posted = plan.calendar.posted
-    return {"since": since.isoformat(), "file": posted[-1].source.path if posted else LOG_FILE}
+    return {"since": since.isoformat(), "file": log_file(plan.calendar)}
 
 
 def _person(person: Person) -> dict[str, Any]:

@@ -26,6 +26,11 @@ CONFIRM_DAYS = 31
 LOG_FILE = "calendar.yaml"
 
 
+def log_file(calendar: Calendar) -> str:
+    """The file the log's next lines go in: the one its last line is in, else calendar.yaml."""
+    return calendar.posted[-1].source.path if calendar.posted else LOG_FILE
+
+
 @dataclass(slots=True)
 class Tally:
     """Items of a month (or a campaign), by what became of them; ``planned`` leaves the withheld out."""
@@ -170,7 +175,7 @@ def report(plan: Plan) -> Report:
     to_confirm.sort(key=lambda item: item.sort_key(zone))
     logged_ahead.sort(key=lambda pair: pair[0].sort_key(zone))
     return Report(calendar.posted is not None, log_start, result, shown, to_confirm,
-                  calendar.posted[-1].source.path if calendar.posted else LOG_FILE, logged_ahead,
+                  log_file(calendar), logged_ahead,
                   _objective_months(result, calendar, this_month))
 
 
