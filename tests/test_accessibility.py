@@ -132,14 +132,14 @@ def test_the_calendar_is_used_with_the_keyboard_alone(addresses: tuple[str, str]
     page = chromium.new_page(viewport=SCREENS["desktop"])
     page.goto(planning + "index.html")
     stops = []
-    for _ in range(20):
+    for _ in range(21):
         page.keyboard.press("Tab")
         stops.append(page.evaluate(FOCUSED))
-    assert [name for name, _ in stops[:19]] == [
+    assert [name for name, _ in stops[:20]] == [
         "Aller au contenu", "Calendrier", "Brouillons à relire", "Bilan", "À partager", "Publications en tableur (CSV)",
         "plan.json", "network", "owner", "campaign", "status", "Effacer les filtres", "Mois", "Semaine", "Agenda",
-        "Précédent", "Aujourd'hui", "Suivant", "S'abonner"]  # the toolbar's way down to the feeds
-    assert stops[19][0].startswith("[")  # then the month's first tile: "[Instagram] Les coulisses de l'atelier"
+        "Précédent", "Aujourd'hui", "Suivant", "Objectifs", "S'abonner"]  # the toolbar's ways down
+    assert stops[20][0].startswith("[")  # then the month's first tile: "[Instagram] Les coulisses de l'atelier"
     assert all(shown for _, shown in stops), [name for name, shown in stops if not shown]
     # The view switcher: pressed from the keyboard, it says which view is on; the new period is announced.
     assert page.get_attribute("#period", "aria-live") == "polite"

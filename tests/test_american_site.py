@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -242,3 +243,21 @@ def test_a_weekly_cadence_counts_weeks_from_sunday_as_the_calendar_shows_them(
     assert "LinkedIn: 1 post in the week of 2027-02-28 to 2027-03-06, cadence 2/week" not in check.stdout
     assert "LinkedIn: 0 posts in the week of 2027-02-28 to 2027-03-06, cadence 2/week" in check.stdout, check.stdout
     assert "week of 2027-02-22" not in check.stdout and "week of 2027-02-21" not in check.stdout
+
+
+def test_a_months_weeks_against_a_weekly_cadence_run_from_sunday(empty_site: Callable[..., Path],
+                                                                 site_language: None) -> None:
+    """This month and next against "2 a week", as the calendar's rows and cadence-gap count weeks: Sunday to
+    Saturday, a week the month's that holds its Wednesday. A post on Sunday, February 28 is March's (its week
+    runs to March 6), which holds five weeks (to April 3); Monday weeks would have given it to February. The week of February 14 holds its two."""
+    calendar = CALENDAR.replace("slots: [wed 09:30]", "slots: [wed 09:30], cadence: 2 a week").replace(
+        "posted:", "  - {id: sunday, networks: [linkedin], at: 2027-02-28 09:30, text: Open shop today.}\nposted:")
+    site = empty_site(calendar)
+    write_pelicanconf(site, 'DEFAULT_LANG = "en-US"\nTIMEZONE = "America/Chicago"\n')
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    text = page_text(site / "planning" / "index.html")
+    assert "2/week February 2027 (4 weeks): 4 posts for 8 ⚠ March 2027 (5 weeks): 1 post for 10 ⚠" in text, text
+    plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
+    assert plan["networks"][0]["months"] == [{"month": "2027-02", "planned": 4, "target": 8, "below": 3},
+                                             {"month": "2027-03", "planned": 1, "target": 10, "below": 5}]

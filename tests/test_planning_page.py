@@ -1173,9 +1173,11 @@ def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
     assert "Sous le rythme visé" in text  # the legend of the calendar's ⚠
     # The periods are named by their length: weeks for LinkedIn's 2 a week, months for the blog's 1 a month
     # ("19 périodes" left a manager to guess which).
-    assert re.search(r"LinkedIn 2/semaine ⚠ \d+ semaines sous le rythme visé dans les 42 prochains jours", text)
+    assert re.search(r"LinkedIn 2/semaine janvier 2027 \(4 semaines\) [^⚠]+⚠ février 2027 \(4 semaines\) [^⚠]+⚠ "
+                     r"⚠ \d+ semaines sous le rythme visé dans les 42 prochains jours", text)
     assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ \d+ semaines sous le rythme visé d'ici le", text)  # Objectif
-    assert re.search(r"Blog 1/mois ⚠ 2 mois sous le rythme visé dans les 42 prochains jours", text)
+    assert re.search(r"Blog 1/mois janvier 2027 [^⚠]+⚠ février 2027 [^⚠]+⚠ "
+                     r"⚠ 2 mois sous le rythme visé dans les 42 prochains jours", text)
     assert "période" not in text and "sous l'objectif" not in text
     gaps = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))["gaps"]
     assert "LinkedIn : 0, rythme visé 2/semaine" in {g["message"].replace("\u00a0", " ") for g in gaps}
@@ -2050,6 +2052,16 @@ def test_a_tile_says_its_owner_and_campaign_and_a_band_its_campaigns_whole_name(
     page.close()
 
 
+def tap_the_way_down(page: Any, link: str, text: str, heading: str) -> None:
+    """Tap a link of the toolbar to what lies under the calendar, on a phone's first screen with a finger's
+    height, and see its heading at the top."""
+    way = page.locator(f".toolbar a.{link}")
+    box = way.bounding_box()
+    assert way.inner_text() == text and box["y"] + box["height"] <= 844 and box["height"] >= 44
+    way.tap()
+    page.wait_for_function(f"Math.abs(document.getElementById('{heading}').getBoundingClientRect().top) < 80")
+
+
 def test_a_community_manager_subscribes_her_phone_to_her_own_feed(sample: Path, server: str,
                                                                    chromium: Any) -> None:
     """The feeds were listed at the foot of the page, 2,600 px down a phone, each as "webcal · https": on a
@@ -2060,11 +2072,7 @@ def test_a_community_manager_subscribes_her_phone_to_her_own_feed(sample: Path, 
     page.clock.set_fixed_time("2027-01-12T15:00:00+01:00")
     page.goto(server + "index.html")
     # The way to the subscriptions is on the first screen, and leads there.
-    way = page.locator(".toolbar a.to-feeds")
-    box = way.bounding_box()
-    assert way.inner_text() == "S'abonner" and box["y"] + box["height"] <= 844 and box["height"] >= 44
-    way.tap()
-    page.wait_for_function("Math.abs(document.getElementById('feeds-title').getBoundingClientRect().top) < 80")
+    tap_the_way_down(page, "to-feeds", "S'abonner", "feeds-title")
     # What to do, app by app.
     help_text = page.locator(".feeds .help").inner_text()
     assert "iPhone, iPad, Mac\u00a0: touchez «\u00a0S'abonner\u00a0»" in help_text
@@ -2847,10 +2855,10 @@ def test_the_objectives_name_the_periods_below_the_cadence(tmp_path: Path) -> No
     write_planning_page(calendar_page, plan_of(calendar, now="2027-01-04T08:00:00+01:00"), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
-    assert "LinkedIn 2/semaine ⚠ 6 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier " \
+    assert "pour 8 ⚠ ⚠ 6 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier " \
            "2027 : 0 publication, du 11 au 17 janvier 2027 : 1 publication, du 18 au 24 janvier 2027 : 0 " \
            "publication et 3 autres " in text
-    assert "Blog 1/mois ⚠ 2 mois sous le rythme visé dans les 42 prochains jours du 1er au 31 janvier 2027 : " \
+    assert "pour 1 ⚠ ⚠ 2 mois sous le rythme visé dans les 42 prochains jours du 1er au 31 janvier 2027 : " \
            "0 article, du 1er au 28 février 2027 : 0 article " in text
     assert "⚠ 2 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier 2027 : 0 publication, " \
            "du 18 au 24 janvier 2027 : 0 publication " in text  # the campaign's
@@ -2872,3 +2880,105 @@ def test_the_team_table_names_each_persons_busiest_week(tmp_path: Path) -> None:
     text = page_text(tmp_path / "index.html")
     assert "Ana 6 semaine la plus chargée : 4, du 11 au 17 janvier 2027 " in text
     assert "Bob 0 0 0" in text  # nothing on Bob's plate: no busiest week
+
+
+#: LinkedIn at 2/week, X at 1/month, the blog at 1/month, a recruitment campaign at 1/week on LinkedIn over
+#: six weeks; on Tuesday 12 January 2027.
+MONTHS_CALENDAR = """\
+  linkedin: {slots: [tue 09:00, thu 12:30], cadence: 2 fois par semaine}
+  x: {cadence: 1 fois par mois}
+blog: {cadence: 1 fois par mois}
+campaigns:
+  - {id: recrutement, name: Recrutement, from: 2027-01-04, until: 2027-02-14, cadence: 1/week, networks: [linkedin]}
+posts:
+  - {id: a, at: 2027-01-05 09:00, networks: [linkedin], text: A, campaign: recrutement}
+  - {id: b, at: 2027-01-14 09:00, networks: [linkedin], text: B}
+  - {id: c, at: 2027-01-19 09:00, networks: [linkedin], text: C, campaign: recrutement}
+  - {id: d, at: 2027-02-02 09:00, networks: [linkedin], text: D}
+  - {id: e, at: 2027-01-20 09:00, networks: [x], text: E}
+  - {id: f, at: 2027-02-03 09:00, networks: [x], text: F}
+  - {id: g, at: 2027-01-21 09:00, networks: [x], text: G}
+freeze:
+  - {from: 2027-01-21, until: 2027-01-21, networks: [x], reason: Deuil}
+"""
+
+
+def months_plan() -> Any:
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "  linkedin: {slots: [tue 09:00, thu 12:30]}\n  x: {}\n", MONTHS_CALENDAR.split("blog:")[0])
+        + "blog:" + MONTHS_CALENDAR.split("blog:")[1])
+    return plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+
+
+def test_the_objectives_say_this_month_and_next_against_each_cadence(tmp_path: Path) -> None:
+    """A manager asked "are we on target this month?" and read only "⚠ 6 semaines sous le rythme visé dans les
+    42 prochains jours". Each cadence now says, for this month and the next, what its periods hold (gone out
+    or to go out, as cadence-gap counts: not withheld) against the cadence times those periods: a week is
+    the month's that holds most of it (4 January to 31 January 2027), ✓ when none falls below."""
+    from edcal.outputs import calendar_page
+    from helpers import write_planning_page
+
+    write_planning_page(calendar_page, months_plan(), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 ⚠ février 2027 " \
+           "(4 semaines) : 1 publication pour 8 ⚠ " in text, text
+    assert "X 1/mois janvier 2027 : 1 publication pour 1 ✓ février 2027 : 1 publication pour 1 ✓ " in text
+    assert "Blog 1/mois janvier 2027 : 0 article pour 1 ⚠ février 2027 : 0 article pour 1 ⚠ " in text
+    # The campaign: the weeks it runs (all of January's; two of February's).
+    assert "rythme visé 1/semaine · LinkedIn janvier 2027 (4 semaines) : 2 publications pour 4 ⚠ février 2027 " \
+           "(2 semaines) : 0 publication pour 2 ⚠ " in text
+
+
+def test_plan_json_gives_each_cadence_this_month_and_next() -> None:
+    """The same figures for a dashboard: networks[].months, blog.months, campaigns[].months."""
+    from edcal.outputs.plan_json import document
+
+    plan = document(months_plan())
+    networks = {n["id"]: n for n in plan["networks"]}
+    assert networks["linkedin"]["months"] == [
+        {"month": "2027-01", "planned": 3, "target": 8, "below": 4},
+        {"month": "2027-02", "planned": 1, "target": 8, "below": 4}]
+    assert networks["x"]["months"] == [{"month": "2027-01", "planned": 1, "target": 1, "below": 0},
+                                       {"month": "2027-02", "planned": 1, "target": 1, "below": 0}]
+    assert networks["mastodon"]["months"] == []
+    assert plan["blog"] == {"cadence": "1/month", "months": [
+        {"month": "2027-01", "planned": 0, "target": 1, "below": 1},
+        {"month": "2027-02", "planned": 0, "target": 1, "below": 1}]}
+    assert plan["campaigns"][0]["months"] == [
+        {"month": "2027-01", "network": "linkedin", "planned": 2, "target": 4, "below": 2},
+        {"month": "2027-02", "network": "linkedin", "planned": 0, "target": 2, "below": 2}]
+    import jsonschema
+
+    jsonschema.validate(plan, json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8")))
+
+
+def test_the_toolbar_leads_down_to_the_objectives(server: str, chromium: Any) -> None:
+    """The objectives sat some 3,000 px down the calendar page, under the subscriptions, and the toolbar led
+    to the subscriptions only. An « Objectifs » link beside « S'abonner » leads there, on a phone (a tap) and
+    on a computer (the keyboard), where the months say where each cadence stands."""
+    context = phone(chromium, server)
+    page = context.new_page()
+    page.goto(server + "index.html")
+    tap_the_way_down(page, "to-objectives", "Objectifs", "objectives-title")
+    linkedin = page.locator('.objectives tr[data-network="linkedin"] [data-count="months"]')
+    # February has its 8 posts, but one week with none and another with 4: not on target.
+    assert linkedin.inner_text().replace("\u00a0", " ") == \
+        "janvier 2027 (4 semaines) : 10 publications pour 8 ✓\nfévrier 2027 (4 semaines) : 8 publications pour 8 ⚠"
+    assert page.evaluate(WIDER_JS, 390) == []
+    screenshot(page, "planning-phone-objectives")
+    context.close()
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "index.html")
+    page.focus(".toolbar a.to-objectives")
+    page.keyboard.press("Enter")
+    page.wait_for_function("Math.abs(document.getElementById('objectives-title').getBoundingClientRect().top) < 80")
+    # « S'abonner » stays at the end of the toolbar, « Objectifs » just before it.
+    toolbar = page.locator(".toolbar").bounding_box()
+    feeds, objectives = (page.locator(f".toolbar a.{name}").bounding_box() for name in ("to-feeds", "to-objectives"))
+    assert feeds["x"] + feeds["width"] >= toolbar["x"] + toolbar["width"] - 1
+    assert objectives["x"] + objectives["width"] <= feeds["x"] and objectives["y"] == feeds["y"]
+    screenshot(page, "planning-objectives")
+    page.close()

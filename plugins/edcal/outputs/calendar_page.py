@@ -37,6 +37,7 @@ from edcal.i18n import (
     language,
     long_date,
     month_first,
+    month_name,
     say,
     say_cadence,
     say_count,
@@ -68,7 +69,7 @@ from edcal.outputs.pages import (
     title_language,
 )
 from edcal.plan.absences import Cover, absence_label, covers, team_absences
-from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps
+from edcal.plan.cadence import Gap, MonthTally, cadence_gaps, campaign_gaps, month_tallies
 from edcal.plan.feeds import feed_links
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
@@ -123,6 +124,8 @@ class CampaignRow:
     unconfirmed: int = 0
     #: The first periods below its cadence, named with what each has (a Message), or None.
     gap_periods: Any = None
+    #: This month's and next month's posts against its cadence (:func:`said_months`).
+    months: tuple[tuple[Message, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +181,8 @@ class NetworkRow:
     next_month: ShareCell | None = None
     #: The first periods below its cadence, named with what each has (a Message), or None.
     gap_periods: Any = None
+    #: This month's and next month's posts against its cadence (:func:`said_months`).
+    months: tuple[tuple[Message, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +351,10 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     if gap_severity != "off":
         for gap in campaign_gaps(plan, plan.now, horizon):
             campaign_gaps_found[gap.campaign or ""].append(gap)
+    following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    tallies: dict[tuple[str | None, str | None], list[MonthTally]] = defaultdict(list)
+    for tally in month_tallies(plan, plan.now):
+        tallies[(tally.network, tally.campaign)].append(tally)
     campaigns = []
     log_start = first_logged_month(plan)
 
@@ -371,7 +380,9 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                      statuses["draft"], statuses["scheduled"],
                                      said_by_network(posts_by_network(posts), calendar) if posts else None,
                                      statuses["skipped"], statuses["unconfirmed"],
-                                     gap_periods(campaign_gaps_found[campaign.id], plan.lang)))
+                                     gap_periods(campaign_gaps_found[campaign.id], plan.lang),
+                                     said_months([tally for network in campaign.networks or (None,)
+                                                  for tally in tallies[(network, campaign.id)]], plan)))
     people = []
     for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id)):
         on_plate, articles, deadlines, ideas = plates[person.id]
@@ -384,7 +395,6 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     for gap in page_gaps:
         gaps[gap.network or ""].append(gap)
     to_objective = _gaps_to_objectives(plan, today, horizon) if gap_severity != "off" else {}
-    following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     this_month = promotion_by_month(plan, [(n, day.year, day.month) for n in calendar.networks
                                            for day in (today, following)])
 
@@ -405,12 +415,14 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                    len(gaps[network.id]), planned[network.id], counted, until,
                                    unjudged=above and 0 < month.total < minimum,
                                    alerts=tuple(alerts[("network", network.id)]),
-                                   next_month=ahead, gap_periods=gap_periods(gaps[network.id], plan.lang)))
+                                   next_month=ahead, gap_periods=gap_periods(gaps[network.id], plan.lang),
+                                   months=said_months(tallies[(network.id, None)], plan)))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "people": people,
             "ceiling": ceiling_percent(ceiling), "minimum": minimum,
             "blog_cadence": say_cadence(blog) if blog else None, "blog_gaps": len(gaps[""]),
             "blog_gap_periods": gap_periods(gaps[""], plan.lang),
+            "blog_months": said_months(tallies[(None, None)], plan),
             "blog_period": blog.per if blog else None,
             "horizon_days": horizon, "this_month": today.replace(day=1), "next_month": following}
 
@@ -454,6 +466,38 @@ def gap_periods(gaps: list[Gap], lang: str | None) -> Message | None:
     if more <= 0:
         return listed
     return say_count(more, "{periods} and {count} other", "{periods} and {count} others", periods=listed)
+
+
+def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, int], ...]:
+    """Each month's posts (or the blog's articles) against its cadence, with how many of its periods fall
+    below it: "janvier 2027 (4 semaines) : 3 publications pour 8"; a campaign on several networks says
+    which ("LinkedIn : …")."""
+    said = []
+    several = len({tally.network for tally in tallies}) > 1
+    for tally in sorted(tallies, key=lambda t: (t.network or "", t.month)):
+        month = month_name(tally.month, plan.lang)
+        articles = tally.network is None and tally.campaign is None  # the blog's cadence counts articles
+        if tally.cadence.per == "month" and articles:
+            text = say_count(tally.found, "{month}: {count} article for {target}",
+                             "{month}: {count} articles for {target}", month=month, target=tally.target)
+        elif tally.cadence.per == "month":
+            text = say_count(tally.found, "{month}: {count} post for {target}",
+                             "{month}: {count} posts for {target}", month=month, target=tally.target)
+        else:
+            span = say_count(tally.periods, "{count} week", "{count} weeks") if tally.cadence.per == "week" \
+                else say_count(tally.periods, "{count} day", "{count} days")
+            if articles:
+                text = say_count(tally.found, "{month} ({span}): {count} article for {target}",
+                                 "{month} ({span}): {count} articles for {target}", month=month, span=span,
+                                 target=tally.target)
+            else:
+                text = say_count(tally.found, "{month} ({span}): {count} post for {target}",
+                                 "{month} ({span}): {count} posts for {target}", month=month, span=span,
+                                 target=tally.target)
+        if several and tally.network is not None:
+            text = say("{network}: {months}", network=plan.calendar.networks[tally.network].name, months=text)
+        said.append((text, tally.below))
+    return tuple(said)
 
 
 def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, tuple[int, dt.date]]:

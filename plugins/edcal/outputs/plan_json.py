@@ -18,6 +18,7 @@ from edcal.model.plan import Item, Plan, Reply
 from edcal.outputs._files import write_file
 from edcal.outputs._format import images_document, local_stamp, poll_document, utc_stamp, video_document
 from edcal.outputs.context import OutputContext
+from edcal.plan.cadence import month_tallies
 from edcal.plan.report import first_logged_month, log_file
 
 FILENAME = "plan.json"
@@ -35,14 +36,16 @@ def dumps(plan: Plan) -> str:
 
 def document(plan: Plan) -> dict[str, Any]:
     calendar = plan.calendar
+    months = _months(plan)
     return {
         "version": VERSION,
         "timezone": calendar.timezone,
         "generated_at": utc_stamp(plan.generated_at),
         "site": {"url": plan.site_url, "lang": plan.lang},
-        "blog": {"cadence": calendar.blog.cadence.label if calendar.blog.cadence else None},
-        "networks": _networks(calendar),
-        "campaigns": _campaigns(calendar),
+        "blog": {"cadence": calendar.blog.cadence.label if calendar.blog.cadence else None,
+                 "months": months.get((None, None), [])},
+        "networks": _networks(calendar, months),
+        "campaigns": _campaigns(calendar, months),
         "key_dates": [
             {"id": k.id, "name": k.name, "start": k.start.isoformat(), "end": k.end.isoformat(),
              "description": k.description, "source": str(k.source)}
@@ -157,7 +160,24 @@ def _reply(reply: Reply) -> dict[str, Any]:
     return data
 
 
-def _networks(calendar: Calendar) -> list[dict[str, Any]]:
+#: Each cadence's months, keyed by (network, campaign): a network's (network, None), the blog's (None, None).
+Months = dict[tuple[str | None, str | None], list[dict[str, Any]]]
+
+
+def _months(plan: Plan) -> Months:
+    """Each cadence's this month and next, as the planning page's objectives count them
+    (:func:`edcal.plan.cadence.month_tallies`)."""
+    months: Months = {}
+    for tally in sorted(month_tallies(plan, plan.now), key=lambda t: (t.network or "", t.month)):
+        data: dict[str, Any] = {"month": f"{tally.month:%Y-%m}"}
+        if tally.campaign is not None:
+            data["network"] = tally.network
+        data.update(planned=tally.found, target=tally.target, below=tally.below)
+        months.setdefault((tally.network, tally.campaign), []).append(data)
+    return months
+
+
+def _networks(calendar: Calendar, months: Months) -> list[dict[str, Any]]:
     result = []
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
         result.append({
@@ -171,11 +191,12 @@ def _networks(calendar: Calendar) -> list[dict[str, Any]]:
             "max_per_day": network.max_per_day,
             "slots": [slot.written() for slot in network.slots],  # one form, whatever was typed
             "objective": _objective(network.objective),
+            "months": months.get((network.id, None), []),
         })
     return result
 
 
-def _campaigns(calendar: Calendar) -> list[dict[str, Any]]:
+def _campaigns(calendar: Calendar, months: Months) -> list[dict[str, Any]]:
     return [
         {
             "id": c.id,
@@ -192,6 +213,8 @@ def _campaigns(calendar: Calendar) -> list[dict[str, Any]]:
             "color": c.color,
             "description": c.description,
             "source": str(c.source),
+            "months": [month for network in c.networks or (None,)
+                       for month in months.get((network, c.id), [])],
         }
         for c in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id))
     ]

@@ -111,10 +111,16 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
     Withheld posts do not count; periods overlapping a freeze window are not gaps
     (the freeze explains the silence).
     """
+    today = now.astimezone(plan.calendar.zone).date()
+    targets = _network_targets(plan, now, today, today + dt.timedelta(days=horizon_days))
+    return _shortfalls(plan.calendar, targets, first_weekday(plan.lang))
+
+
+def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date) -> list[_Target]:
+    """Each network's cadence and the blog's, judged over [start, end): what counts towards each (as of
+    ``now``), on which days."""
     calendar = plan.calendar
     zone = calendar.zone
-    today = now.astimezone(zone).date()
-    end = today + dt.timedelta(days=horizon_days)
     targets: list[_Target] = []
     for network in calendar.networks.values():
         if network.cadence is not None:
@@ -125,7 +131,7 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
             # An account opened later or given up (`since:`, `until:`) is judged over the days it is used.
             used = (network.since or dt.date.min,
                     network.until + dt.timedelta(days=1) if network.until is not None else dt.date.max)
-            first, after = max(today, used[0]), min(end, used[1])
+            first, after = max(start, used[0]), min(end, used[1])
             if first < after:
                 targets.append(_Target(network.name, network.id, network.cadence, where, days, first, after,
                                        used=used if network.since or network.until else None))
@@ -137,8 +143,8 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
                 and (i.status in ("published", "scheduled", "review")
                      or (i.status == "withheld" and freeze_at(calendar, i.start, None, blog=True) is None))]
         where = calendar.blog.source or calendar.source
-        targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, today, end))
-    return _shortfalls(calendar, targets, first_weekday(plan.lang))
+        targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, start, end))
+    return targets
 
 
 def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -149,9 +155,21 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
     not owe that week its two posts); withheld posts do not count, and a period mostly frozen is no gap.
     """
     calendar = plan.calendar
+    today = now.astimezone(calendar.zone).date()
+    targets = _campaign_targets(plan, now, today, today + dt.timedelta(days=horizon_days))
+    week_start = first_weekday(plan.lang)
+    for target in targets:
+        if target.first < target.after and _runs_half_of_none(calendar, target, week_start):
+            yield from _whole_run_shortfall(calendar, target)
+    yield from _shortfalls(calendar, [target for target in targets
+                                      if not _runs_half_of_none(calendar, target, week_start)], week_start)
+
+
+def _campaign_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date) -> list[_Target]:
+    """Each campaign's cadence running on or after ``start``, on each of its networks (or on all together),
+    judged over the part of [start, end) it runs."""
+    calendar = plan.calendar
     zone = calendar.zone
-    today = now.astimezone(zone).date()
-    end = today + dt.timedelta(days=horizon_days)
     posts: dict[str, list[tuple[str, dt.date]]] = {}
     for item in plan.items:
         if item.campaign and counts_as_posted(item, now) and isinstance(item.start, dt.datetime):
@@ -159,7 +177,7 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
             posts.setdefault(item.campaign, []).append((item.network or "", day))
     targets: list[_Target] = []
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
-        if campaign.cadence is None or campaign.end < today:
+        if campaign.cadence is None or campaign.end < start:
             continue
         name = say("campaign '{campaign}'", campaign=campaign.name)
         for network_id in campaign.networks or (None,):
@@ -167,15 +185,85 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
             label = name if network_id is None else \
                 say("{campaign} on {network}", campaign=name, network=calendar.networks[network_id].name)
             where = campaign.cadence_source or campaign.source
-            first, after = max(today, campaign.start), min(end, campaign.end + dt.timedelta(days=1))
+            first, after = max(start, campaign.start), min(end, campaign.end + dt.timedelta(days=1))
             targets.append(_Target(label, network_id, campaign.cadence, where, days, first, after,
                                    campaign.id))
+    return targets
+
+
+@dataclass(frozen=True, slots=True)
+class MonthTally:
+    """What a cadence's periods that a month holds have, against the cadence: a network's, the blog's
+    (``network`` None), or a campaign's (on ``network``, or on all networks when None).
+
+    A period belongs to the month that holds its middle day (most of its days): a week to one month only, so
+    that a month owes four or five times a weekly cadence. Only the periods cadence-gap would judge count
+    (not those mostly frozen, nor those an account or a campaign is used less than half of), past ones too.
+    """
+
+    network: str | None
+    campaign: str | None
+    cadence: Cadence
+    #: The month's first day.
+    month: dt.date
+    #: The periods counted, what they have (gone out or to go out, as cadence-gap counts), and how many of
+    #: them fall below the cadence.
+    periods: int
+    found: int
+    below: int
+
+    @property
+    def target(self) -> int:
+        return self.cadence.count * self.periods
+
+
+def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
+    """Each cadence (networks', the blog's, campaigns') over this month and the next (``now``'s in the
+    site's zone), as cadence-gap counts its periods; a month holding none of a cadence's periods has no
+    tally."""
+    calendar = plan.calendar
+    this_month = now.astimezone(calendar.zone).date().replace(day=1)
+    months = [this_month, (this_month + dt.timedelta(days=31)).replace(day=1)]
+    start = months[0] - dt.timedelta(days=31)  # the whole week or month whose middle is in the first month
+    end = months[-1] + dt.timedelta(days=62)
     week_start = first_weekday(plan.lang)
+    tallies: dict[tuple[str | None, str | None, dt.date], list[int]] = {}
+    targets = _network_targets(plan, now, start, end) + _campaign_targets(plan, now, start, end)
     for target in targets:
-        if target.first < target.after and _runs_half_of_none(calendar, target, week_start):
-            yield from _whole_run_shortfall(calendar, target)
-    yield from _shortfalls(calendar, [target for target in targets
-                                      if not _runs_half_of_none(calendar, target, week_start)], week_start)
+        whole_run = target.campaign is not None and _runs_half_of_none(calendar, target, week_start)
+        if whole_run:
+            campaign = calendar.campaigns[target.campaign or ""]
+            after = campaign.end + dt.timedelta(days=1)
+            judged = [] if _networks_frozen(calendar, target.network, campaign.start, after) else \
+                [(campaign.start, after, sum(1 for day in target.days if campaign.start <= day < after))]
+        else:
+            judged = list(_judged(calendar, target, week_start))
+        for first, after, found in judged:
+            month = (first + dt.timedelta(days=((after - first).days - 1) // 2)).replace(day=1)
+            if month in months:
+                tally = tallies.setdefault((target.network, target.campaign, month), [0, 0, 0])
+                tally[0] += 1
+                tally[1] += found
+                tally[2] += found < target.cadence.count
+    cadences = {(t.network, t.campaign): t.cadence for t in targets}
+    return [MonthTally(network, campaign, cadences[(network, campaign)], month, *counts)
+            for (network, campaign, month), counts in tallies.items()]
+
+
+def _judged(calendar: Calendar, target: _Target, week_start: int) -> Iterator[tuple[dt.date, dt.date, int]]:
+    """The periods [first, after) of a target that are judged, each with what it has: not those mostly
+    frozen, nor (a campaign's) those it runs less than half of, nor those an account is used less than half
+    of; weeks from ``week_start`` (:func:`periods`)."""
+    for first, after in periods(target.cadence, target.first, target.after, week_start):
+        if target.campaign is not None:
+            campaign = calendar.campaigns[target.campaign]
+            running = (min(after, campaign.end + dt.timedelta(days=1)) - max(first, campaign.start)).days
+            if running * 2 < (after - first).days \
+                    or _networks_frozen(calendar, target.network, first, after):
+                continue
+        elif frozen(calendar, target.network, first, after) or _little_used(target, first, after):
+            continue
+        yield first, after, sum(1 for day in target.days if first <= day < after)
 
 
 def _runs_half_of_none(calendar: Calendar, target: _Target, week_start: int) -> bool:
@@ -206,19 +294,9 @@ def _whole_run_shortfall(calendar: Calendar, target: _Target) -> Iterator[Gap]:
 
 
 def _shortfalls(calendar: Calendar, targets: list[_Target], week_start: int) -> Iterator[Gap]:
-    """The periods of each target with fewer than its cadence, but those mostly frozen, and (a campaign's)
-    those it runs less than half of; weeks from ``week_start`` (:func:`periods`)."""
+    """The periods of each target with fewer than its cadence, but those not judged (:func:`_judged`)."""
     for target in targets:
-        for first, after in periods(target.cadence, target.first, target.after, week_start):
-            if target.campaign is not None:
-                campaign = calendar.campaigns[target.campaign]
-                running = (min(after, campaign.end + dt.timedelta(days=1)) - max(first, campaign.start)).days
-                if running * 2 < (after - first).days \
-                        or _networks_frozen(calendar, target.network, first, after):
-                    continue
-            elif frozen(calendar, target.network, first, after) or _little_used(target, first, after):
-                continue
-            found = sum(1 for day in target.days if first <= day < after)
+        for first, after, found in _judged(calendar, target, week_start):
             if found < target.cadence.count:
                 yield Gap(target.name, target.network, target.cadence, target.source, first, after, found,
                           target.campaign)
