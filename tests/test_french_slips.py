@@ -155,3 +155,22 @@ def test_a_repeat_in_words_that_says_no_rule_is_told_so_in_french(tmp_path: Path
     speak(None)
     said = hint(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
     assert said.startswith(told), said
+
+
+@pytest.mark.parametrize(("written", "told"), [
+    ("''", "found '', expected a count per day, week or month"),
+    ("'²/an'", "found '²/an', expected a count per day, week or month"),
+])
+def test_an_empty_or_odd_cadence_is_a_located_error(tmp_path: Path, written: str, told: str) -> None:
+    """`cadence: ''` (and a superscript figure counted per year) ended in a traceback (IndexError,
+    ValueError) instead of an error at its line."""
+    found = errors(tmp_path, BASE.replace("cadence: 2 fois par semaine", f"cadence: {written}"))
+    assert found[0].splitlines()[0].endswith(f"error: {told}")
+
+
+@pytest.mark.parametrize("written", ["-52/an", "0/year", "-1 per year"])
+def test_a_cadence_of_no_post_a_year_is_told_at_least_one(tmp_path: Path, written: str) -> None:
+    """`cadence: -52/an` was told it was 'less than a post a month': it asks for no post at all."""
+    found = errors(tmp_path, BASE.replace("cadence: 2 fois par semaine", f"cadence: {written}"))
+    assert found[0].splitlines()[0].endswith(f"error: found '{written}', expected at least 1 per period")
+    assert found[0].splitlines()[1] == "    hint: to set no regularity target, remove `cadence:`"

@@ -244,7 +244,7 @@ _ARTICLES = {"a": 1, "an": 1}
 def count_of(written: str, offset: bool = False) -> int | None:
     """A count written in figures or in words (``2``, ``une``, ``two``), or None: a cadence's (``twice``
     too), or an ``offset``'s (``a`` too: ``a week``)."""
-    if written.isdigit():
+    if written.isdecimal():  # not isdigit(): int() refuses a superscript figure (²)
         return int(written)
     word = written.lower()
     if offset:
@@ -298,6 +298,8 @@ def _less_than_monthly(lowered: str) -> bool:
     words = lowered.replace("/", " / ").split()
     if lowered in EVERY_OTHER_MONTH or lowered in YEAR_WORDS:
         return True
+    if not words:
+        return False
     if words[-1] in YEAR_WORDS:  # once a year, tous les ans, 6 fois par an; not 52 fois par an
         return (count_of(words[0]) or 1) < 12
     return bool(_SPAN_RE.match(lowered)) and words[-1] in ("month", "months", "mois") \
@@ -338,6 +340,10 @@ def parse_cadence(text: str) -> Cadence:
     # are no digits of its count).
     too_long = written.isdecimal() and len(written.lstrip("0")) > 9
     count = MOST_PER_DAY * 28 + 1 if too_long else count_of(written)
+    none_per_period = match is not None and count is not None and (count < 1 or negative)
+    if none_per_period and match is not None and match.group("period") in (*_PERIODS, *YEAR_WORDS):
+        raise ValueError(say("found '{text}', expected at least 1 per period", text=raw),
+                         say("to set no regularity target, remove `cadence:`"))
     if match is None or count is None or match.group("period") not in _PERIODS:
         message = say("found '{text}', expected a count per day, week or month", text=raw)
         if lowered in BIWEEKLY:
@@ -363,9 +369,6 @@ def parse_cadence(text: str) -> Cadence:
                                           "between them: for every two weeks, write '2/month'"))
         raise ValueError(message, say("write it as 'twice a week', 'once a month', '2 per week' or "
                                       "'2/week'"))
-    if count < 1 or negative:
-        raise ValueError(say("found '{text}', expected at least 1 per period", text=raw),
-                         say("to set no regularity target, remove `cadence:`"))
     period = _PERIODS[match.group("period")]
     cadence = Cadence(count, period, f"{count}/{period}")  # type: ignore[arg-type]
     most = cadence.most(MOST_PER_DAY)
