@@ -1483,3 +1483,24 @@ def test_an_empty_at_in_a_variant_is_told_what_it_lacks_as_the_entry_s(tmp_path:
     found = errors(tmp_path, BASE + "posts:\n  - {promote: a, networks: [linkedin], variants: {linkedin: {at: }}}\n")
     assert found[0].splitlines()[0].endswith(
         "error: found `at:` in the variant for 'linkedin' of a promotion, expected it only in a one-off post's variant")
+
+
+def test_a_monthly_day_29_to_31_from_the_end_is_refused_as_the_29th_is(tmp_path: Path) -> None:
+    """`on: -30` skipped February as `on: 30` does, silently: a post planned every month had none then."""
+    found = errors(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, "
+                                    "repeat: {every: month, on: -30, from: 2027-01-01, count: 3}}\n")
+    assert found[0].splitlines()[0].endswith(
+        "error: found day -30 of the month, counted from its end, which February (and April, June… for -31) "
+        "does not have; those months would get no post")
+    assert load(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, "
+                                 "repeat: {every: month, on: -28, from: 2027-01-01, count: 3}}\n").posts
+
+
+@pytest.mark.parametrize("every", ["week", "day"])
+def test_a_day_of_the_month_in_a_weekly_rule_is_told_as_written(tmp_path: Path, every: str) -> None:
+    """`every: week, on: -1` was told "found ''" (the text before the dash of a range of weekdays)."""
+    found = errors(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, "
+                                    f"repeat: {{every: {every}, on: -1, from: 2027-01-01, count: 3}}}}\n")
+    assert "error: found '-1', expected a weekday" in found[0].splitlines()[0]
+    assert found[0].splitlines()[1] == ("    hint: '-1' is a day of the month: a rule on it is "
+                                        "`every: month, on: -1`")

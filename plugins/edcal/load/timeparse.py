@@ -189,6 +189,9 @@ def parse_weekdays(text: str) -> frozenset[int]:
         part = part.strip()
         if "-" in part:
             first, _, last = part.partition("-")
+            if not first.strip() or not last.strip():  # -1, mon-: no range; told as written, not as ''
+                raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun)",
+                                     text=part))
             start, end = _weekday(first), _weekday(last)
             index = start
             days.add(index)

@@ -328,7 +328,7 @@ def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> s
         if spec.every == "week" and on:
             days: set[int] = set()
             for value in on:
-                days |= timeparse.parse_weekdays(value)
+                days |= _weekdays(value)
             parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
         elif spec.every == "month" and on:
             by_day, by_month_day = [], []
@@ -351,15 +351,19 @@ def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> s
                         "kind, or use `rrule:` if the intersection is what you mean"))
                 return None
             short = [day for day in by_month_day
-                     if int(day) >= 29 and _skips_a_month(span, spec.interval, int(day))]
+                     if abs(int(day)) >= 29 and _skips_a_month(span, spec.interval, abs(int(day)))]
             if short:
-                # RFC 5545 skips the months without that day: February would have no post, silently.
-                errors.add(
-                    value_of(loc, "on"),
-                    say("found day {day} of the month, which February (and April, June… for 31) does not "
-                        "have; those months would get no post", day=short[0]),
-                    say("write `last` (or -1) for the last day of every month (-2 the day before), or an "
-                        "earlier day; `rrule:` says it otherwise if skipping is what you mean"))
+                # RFC 5545 skips the months without that day (the 30th, or the 30th from the end):
+                # February would have no post, silently.
+                told = (say("found day {day} of the month, counted from its end, which February (and April, "
+                            "June… for -31) does not have; those months would get no post", day=short[0]),
+                        say("write `last` (or -1) for the last day of every month, or a day from -2 to -28; "
+                            "`rrule:` says it otherwise if skipping is what you mean")) if int(short[0]) < 0 else \
+                    (say("found day {day} of the month, which February (and April, June… for 31) does not "
+                         "have; those months would get no post", day=short[0]),
+                     say("write `last` (or -1) for the last day of every month (-2 the day before), or an "
+                         "earlier day; `rrule:` says it otherwise if skipping is what you mean"))
+                errors.add(value_of(loc, "on"), *told)
                 return None
             if by_day:
                 parts.append("BYDAY=" + ",".join(by_day))
@@ -368,12 +372,28 @@ def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> s
         elif spec.every == "day" and on:
             days = set()
             for value in on:
-                days |= timeparse.parse_weekdays(value)
+                days |= _weekdays(value)
             parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
     except ValueError as exc:
-        errors.add(value_of(loc, "on"), message_of(exc))
+        said = (exc.args[0], exc.args[1]) if len(exc.args) == 2 else (message_of(exc),)
+        errors.add(value_of(loc, "on"), *said)
         return None
     return ";".join(parts)
+
+
+def _weekdays(value: str) -> frozenset[int]:
+    """A weekly or daily rule's days in ``on:``; a day of the month there (``-1``, ``15``, ``last fri``) is
+    told the monthly rule it belongs to."""
+    try:
+        return timeparse.parse_weekdays(value)
+    except ValueError as exc:
+        try:
+            timeparse.parse_monthly_position(value)
+        except ValueError:
+            raise exc from None
+        written = " ".join(str(value).split())
+        raise ValueError(exc.args[0], say("'{value}' is a day of the month: a rule on it is "
+                                          "`every: month, on: {value}`", value=written)) from None
 
 
 def _time_or_slot(reading: Reading, text: str, where: Source) -> tuple[dt.time | None, str | None]:
