@@ -135,6 +135,8 @@ def test_misspelt_network_suggests_the_right_one(tmp_path: Path) -> None:
     ("LI", "linkedin"), ("fb", "facebook"), ("IG", "instagram"), ("Insta", "instagram"), ("masto", "mastodon"),
     ("bsky", "bluesky"), ("yt", "youtube"), ("tw", "x"), ("X/Twitter", "x"), ("tweeter", "x"),
     ("Facebook (Meta)", "facebook"), ("Linked In", "linkedin"),
+    # look-alikes from a phone's keyboard or a pasted text: full-width, a Roman numeral
+    ("ｘ", "x"), ("Ⅹ", "x"), ("ＬｉｎｋｅｄＩｎ", "linkedin"),
 ])
 def test_an_abbreviated_or_old_network_name_suggests_the_network_s_id(tmp_path: Path, written: str,
                                                                        meant: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from importlib import resources
@@ -62,7 +63,7 @@ class Registry:
         nicknames = {nickname: network.id for network in self.networks.values()
                      for nickname in network.nicknames if nickname not in read}
         words = nicknames | read
-        written = name.strip().lower()
+        written = unicodedata.normalize("NFKC", name).strip().lower()  # full-width ｘ, Roman numeral Ⅹ: x
         pieces = [piece for piece in re.split(r"[^a-z0-9]+", written) if piece]
         for candidate in (written, "".join(pieces), *pieces):
             if candidate in words:
