@@ -4657,3 +4657,19 @@ def test_list_with_options_of_a_run_is_told_in_the_site_s_language(site: Path) -
     assert result.exit_code == 2 and result.output.startswith(
         "edcal: error: --list liste les règles et n'en lance aucune\u00a0: --strict, --summary n'ont pas de sens "
         "avec lui\n"), result.output
+
+
+def test_a_one_day_campaign_is_told_its_day_not_its_1_days() -> None:
+    """A fair's day with `3/week` was told "0 posts in its 1 days, 2027-01-20 to 2027-01-20", in French
+    "pendant ses 1 jour, du 20/01 au 20/01/2027"."""
+    from edcal.i18n import translator
+
+    campaign = ("campaigns:\n  - {id: salon, name: Salon, from: 2027-01-20, until: 2027-01-20, cadence: 3/week, "
+                "networks: [linkedin]}\n")
+    found = findings("cadence-gap", campaign)
+    assert [str(f.message) for f in found] == [
+        "campaign 'Salon' on LinkedIn: 0 posts on its one day, 2027-01-20, cadence 3/week: shorter than a week, "
+        "the campaign is held to it over its whole run"]
+    assert [f.message.translated(translator("fr")) for f in found] == [
+        "la campagne «\u00a0Salon\u00a0» sur LinkedIn\u00a0: 0 publication pendant son seul jour, le 20/01/2027, rythme visé "
+        "3/semaine\u00a0: plus courte qu'une semaine, la campagne y est tenue sur toute sa durée"]

@@ -202,6 +202,12 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
                 if gap.cadence.per == "week" else \
                 say("{name}: {found} in its {days}, {first:%Y-%m-%d} to {last:%Y-%m-%d}, cadence {target}: "
                     "shorter than a month, the campaign is held to it over its whole run", **run)
+            if gap.first == gap.last:  # a fair's day: not "its 1 days, 20/01 to 20/01"
+                said = say("{name}: {found} on its one day, {first:%Y-%m-%d}, cadence {target}: shorter than a "
+                           "week, the campaign is held to it over its whole run", **run) \
+                    if gap.cadence.per == "week" else \
+                    say("{name}: {found} on its one day, {first:%Y-%m-%d}, cadence {target}: shorter than a "
+                        "month, the campaign is held to it over its whole run", **run)
         yield Problem(gap.source, said,
                       hint,
                       when=max(start_of_day(gap.first, zone), ctx.since),
