@@ -556,13 +556,26 @@ def test_each_wrong_host_is_told_at_its_place_in_the_list(tmp_path: Path) -> Non
         "the part of its posts' addresses between `//` and the next `/`: check it was copied whole, and alone"]
 
 
-def test_an_empty_host_is_told_as_no_host_s_name(tmp_path: Path) -> None:
-    """`hosts: [bsky.app, '']` was told "with nothing between two of its dots": it has no dot."""
+@pytest.mark.parametrize(("host", "told"), [
+    ("'bsky.app:443'", "write its host alone: 'bsky.app' (its subdomains are in)"),
+    ("'*.bsky.app'", "write its host alone: 'bsky.app' (its subdomains are in)"),
+    ("'me@bsky.app'", "write its host alone: 'bsky.app' (its subdomains are in)"),
+])
+def test_a_host_with_a_port_or_a_wildcard_is_told_the_host_to_write(tmp_path: Path, host: str, told: str) -> None:
+    """`bsky.app:443` or `*.bsky.app` was told the examples (`hosts: [linkedin.com, lnkd.in]`), not its host."""
     from helpers import load_errors
 
-    assert load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: [bsky.app, '']}")) == [
-        "calendar.yaml:6:31: error: found host '', expected the name of a host its posts' addresses are on\n    hint: "
-        "write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)"]
+    found = load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", f"  mastodon: {{}}\n  bluesky: {{hosts: [{host}]}}"))
+    assert found[0].splitlines()[1] == f"    hint: {told}", found
+
+
+def test_an_empty_host_in_the_list_is_told_empty(tmp_path: Path) -> None:
+    """`hosts: [bsky.app, '']` was told "found host '', with nothing between two of its dots"."""
+    from helpers import load_errors
+
+    found = load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", "  mastodon: {}\n  bluesky: {hosts: [bsky.app, '']}"))
+    assert found == ["calendar.yaml:6:31: error: found an empty host, expected the name of a host its posts' "
+                     "addresses are on\n    hint: write the host's name (bsky.app), or remove the empty item"]
 
 
 def test_hosts_written_with_nothing_after_it_is_told_what_to_write(tmp_path: Path) -> None:

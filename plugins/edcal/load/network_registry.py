@@ -310,6 +310,9 @@ def _host_error(written: str) -> tuple[Message, Message] | None:
     """What is wrong with a host as written, and the hint; None for a host's name."""
     # A name of 254 characters, or of 64 between two dots, is no host's (RFC 1035): no address is on it. Told
     # first: a part with an accent longer than that in Punycode has no ASCII form, and read as no name at all.
+    if not written:
+        return (say("found an empty host, expected the name of a host its posts' addresses are on"),
+                say("write the host's name (bsky.app), or remove the empty item"))
     labels = [(label, _ascii_label(label)) for label in written.lower().removesuffix(".").split(".")]
     label, ascii = next(((label, ascii) for label, ascii in labels if len(ascii) > 63), ("", ""))
     shown = written if len(written) <= 80 else written[:80] + "…"
@@ -331,10 +334,13 @@ def _host_error(written: str) -> tuple[Message, Message] | None:
         return say("found host '{host}', with nothing between two of its dots", host=shown), copied
     message = say("found host '{host}', expected the name of a host its posts' addresses are on",
                   host=written[:80])
-    inside = url_host(written) if "//" in written else None
-    if inside is not None and _HOST.match(inside):  # an address pasted whole: its host is what to write
+    # An address pasted whole, a host with its port (bsky.app:443), a login (me@) or a wildcard (*.bsky.app,
+    # whose subdomains are in anyway): its host is what to write.
+    address = written if "//" in written else "//" + written.removeprefix("*.")
+    inside = url_host(address)
+    if inside is not None and _HOST.match(inside):
         return message, say("write its host alone: '{host}' (its subdomains are in)",
-                            host=urllib.parse.urlsplit(written).hostname or inside)
+                            host=urllib.parse.urlsplit(address).hostname or inside)
     return message, say("write the host alone, e.g. `hosts: [linkedin.com, lnkd.in]` (its subdomains are in)")
 
 
