@@ -203,6 +203,16 @@ def test_posted_unconfirmed() -> None:
     assert not findings("posted-unconfirmed", logged, now="2027-01-18T09:00:00+01:00")
     assert not findings("posted-unconfirmed", calendar.replace(log, ""), now="2027-01-18T09:00:00+01:00")
 
+def test_posted_unconfirmed_of_a_log_begun_in_a_file_of_its_own_says_that_file() -> None:
+    """A log begun with `posted:` alone in calendar.d/publie.yaml was told to write its lines "under `posted:` in
+    calendar.yaml", at the first post's line: the team would start a second log there."""
+    calendar = calendar_from(PARIS_CALENDAR + posts("{id: b, at: 2027-01-12 09:00, networks: [x], text: B}"),
+                             {"publie.yaml": "# ce qui est parti\nposted:\n"})
+    found = run_checks(plan_of(calendar, [], now="2027-01-18T09:00:00+01:00"), only=["posted-unconfirmed"])
+    assert [str(f.source) for f in found] == ["calendar.d/publie.yaml:2"]
+    assert "under `posted:` in calendar.d/publie.yaml (" in found[0].hint
+
+
 def test_skipped_to_come() -> None:
     """A post cancelled ahead in the log (`skipped: true`), as a busy community manager would: nothing said that
     the line takes effect only at the post's time, so until then its event, reminder, draft and export stayed,

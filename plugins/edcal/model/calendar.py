@@ -570,6 +570,8 @@ class Calendar:
     posts: list[PostEntry] = field(default_factory=list)
     #: ``posted:``, the log of what went out; None when no calendar file keeps one.
     posted: list[PostedRecord] | None = None
+    #: Where the log's ``posted:`` key is (the last file's that has one): where a log with no line yet is.
+    posted_key: Source | None = None
     tracking: Tracking = field(default_factory=Tracking)
     exports: ExportSettings = field(default_factory=ExportSettings)
     feeds: FeedSettings = field(default_factory=FeedSettings)

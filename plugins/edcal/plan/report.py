@@ -27,8 +27,11 @@ LOG_FILE = "calendar.yaml"
 
 
 def log_file(calendar: Calendar) -> str:
-    """The file the log's next lines go in: the one its last line is in, else calendar.yaml."""
-    return calendar.posted[-1].source.path if calendar.posted else LOG_FILE
+    """The file the log's next lines go in: its last line's, else its `posted:` key's (a log begun with no
+    line yet, in calendar.d/ perhaps), else calendar.yaml."""
+    if calendar.posted:
+        return calendar.posted[-1].source.path
+    return calendar.posted_key.path if calendar.posted_key is not None else LOG_FILE
 
 
 @dataclass(slots=True)

@@ -360,7 +360,7 @@ def posted_unconfirmed(ctx: CheckContext) -> Iterator[Problem]:
         return
     oldest = told.to_confirm[0]
     assert isinstance(oldest.start, dt.datetime)  # a post whose time has passed
-    where = plan.calendar.posted[-1].source if plan.calendar.posted else oldest.source
+    where = plan.calendar.posted[-1].source if plan.calendar.posted else plan.calendar.posted_key or oldest.source
     yield Problem(where,
                   say_count(len(told.to_confirm),
                             "{count} post whose time has passed in the last {days} days is not in the log of "

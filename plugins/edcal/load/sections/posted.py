@@ -14,7 +14,7 @@ from edcal.errors import message_of
 from edcal.hints import value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load.sections._reading import Document, Reading, item_of, value_of
+from edcal.load.sections._reading import Document, Reading, item_of, key_of, value_of
 from edcal.load.sections.key_dates import instant_of
 from edcal.model.calendar import PostedRecord
 from edcal.model.source import Source
@@ -26,6 +26,7 @@ def read_posted(reading: Reading, documents: list[Document]) -> None:
             if doc.spec.posted is not None or (doc.spec.loc is not None and "posted" in doc.spec.loc.fields)]
     if not kept:
         return
+    reading.calendar.posted_key = key_of(kept[-1].spec.loc, "posted")
     records: list[PostedRecord] = []
     #: Each address logged, with the line that gave it: a line copied from the one above keeps its `url:`.
     addresses: dict[str, PostedRecord] = {}
