@@ -65,6 +65,16 @@ def test_a_line_of_a_promotion_an_account_s_since_leaves_out_says_so() -> None:
         "this one went out, move that day"]
 
 
+def test_a_mistyped_line_on_an_account_with_since_is_told_the_post_it_means() -> None:
+    """`edcal init` writes `since:` on every account: any line naming no post there (a recurring post's id with
+    its entry mistyped) was told that `since:` leaves out the blog's promotions, not the post it meant."""
+    calendar = calendar_from(CALENDAR.replace("  mastodon: {}", "  mastodon: {since: 2026-12-01}"),
+                             {"log.yaml": "posted:\n  - lundy-mastodon-20270104\n"})
+    with pytest.raises(InputErrors) as caught:
+        plan_of(calendar, now=NOW)
+    assert [error.hint for error in caught.value.errors] == ["did you mean 'lundi-mastodon-20270104'?"]
+
+
 def test_a_line_s_hint_never_names_a_post_the_log_names_already() -> None:
     """X retired: each X line's hint named the same day's LinkedIn post, logged already: following it, "logged
     twice"."""

@@ -137,6 +137,8 @@ class _Meant:
         self.logged = {line.item for line in calendar.posted or ()}
         posts = [item for item in items if item.kind == "post"]
         self.known = {item.id for item in posts}
+        #: The articles' slugs, which their promotions' ids begin with.
+        self.slugs = {item.article for item in items if item.kind == "article" and item.article}
         self.ids = sorted(self.known)
         #: An entry's id and an occurrence's name (a day of a recurring post), with the posts they name.
         self.named: dict[str, list[Item]] = {}
@@ -183,8 +185,11 @@ class _Meant:
                        say("a line names one post: write each on a line of its own, {lines}",
                            lines=", ".join(f"`- {part}`" for part in parts)))
             return
+        # A promotion's id is the article's slug, the network, its step (`vieux-mastodon-0`); not any id on an
+        # account with `since:` (edcal init writes one on each).
         bounded = next((n for n in calendar.networks.values() if (n.since is not None or n.until is not None)
-                        and f"-{n.id}-" in f"{record.item}-"), None)
+                        and f"-{n.id}-" in f"{record.item}-"
+                        and record.item.partition(f"-{n.id}-")[0] in self.slugs), None)
         if bounded is not None:  # an account's days set after its posts went out: its default promotions left
             hint = say("{network}'s `since:` or `until:` leaves out of the plan the blog's promotions there "
                        "outside those days: if this one went out, move that day", network=bounded.name)
