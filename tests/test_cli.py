@@ -262,6 +262,22 @@ def test_a_module_the_settings_import_that_is_not_installed_says_where_to_instal
             "pre-commit hook, additional_dependencies: [its package] under edcal-check in "
             ".pre-commit-config.yaml\n") in result.output
 
+@pytest.mark.parametrize("code", ["0", "3", "'bye'"])
+def test_settings_that_exit_are_a_located_error(runner: CliRunner, site: Path, code: str) -> None:
+    """A pelicanconf.py calling sys.exit(0) (a script's habit) made `edcal check` say nothing and exit 0: CI
+    passed with nothing checked; sys.exit(3) exited 3, sys.exit('bye') printed 'bye' and exited 1."""
+    conf = site / "pelicanconf.py"
+    good = conf.read_text(encoding="utf-8")
+    conf.write_text(good + f"import sys\nsys.exit({code})\n", encoding="utf-8")
+    line = len(good.splitlines()) + 2
+    for command in ("check", "build"):
+        result = runner.invoke(cli, [command, "--site", str(site)], env={"EDCAL_LANG": "en"})
+        assert result.exit_code == 2, result.output
+        assert (f"pelicanconf.py:{line}:1: error: found sys.exit() in the settings, which ended the program "
+                "while they were read\n    hint: a settings file only sets values: remove sys.exit() (and "
+                "what it stops)") in result.output
+        assert not (site / "output").exists() and not (site / "planning").exists()
+
 
 def test_a_build_refuses_a_plugin_of_plugins_that_is_not_installed(runner: CliRunner, site: Path) -> None:
     """Pelican logged "Cannot load plugin" and built the blog without it, exit 0: CI, whose requirements.txt

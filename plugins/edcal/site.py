@@ -75,6 +75,14 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
             where = name
         raise InputErrors([InputError(Source(where or name, exc.lineno or 1, exc.offset or 1),
                                       say("Python syntax error: {problem}", problem=exc.msg))]) from None
+    except SystemExit as exc:  # sys.exit(0) there ended `edcal check` silently, exit 0: CI passed unchecked
+        speak(_written_language(path))
+        failed_at = Source(*_failed_at(exc, path, site, name), 1)
+        raise InputErrors([InputError(failed_at,
+                                      say("found sys.exit() in the settings, which ended the program while "
+                                          "they were read"),
+                                      say("a settings file only sets values: remove sys.exit() (and what it "
+                                          "stops)"))]) from None
     except Exception as exc:  # the settings file is user code: report, never trace back
         speak(_written_language(path))  # the team's language, as the files write it
         theme = _missing_theme(site, path, exc)
