@@ -1506,3 +1506,15 @@ def test_a_day_of_the_month_in_a_weekly_rule_is_told_as_written(tmp_path: Path, 
     assert "error: found '-1', expected a weekday" in found[0].splitlines()[0]
     assert found[0].splitlines()[1] == ("    hint: '-1' is a day of the month: a rule on it is "
                                         "`every: month, on: -1`")
+
+
+@pytest.mark.parametrize("part", ["BYMONTHDAY=0", "BYMONTHDAY=0,15", "BYYEARDAY=0", "BYWEEKNO=0", "BYSETPOS=0"])
+def test_a_rule_part_of_zero_is_refused(tmp_path: Path, part: str) -> None:
+    """`FREQ=MONTHLY;BYMONTHDAY=0` posted every day (the rule library drops the 0: a daily rule of a
+    monthly one), `BYMONTHDAY=0,15` on the 15th alone; RFC 5545 has no day 0."""
+    found = errors(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, "
+                                    f"repeat: {{rrule: 'FREQ=MONTHLY;{part}', from: 2027-01-01, count: 3}}}}\n")
+    name = part.partition("=")[0]
+    assert found[0].splitlines()[0].endswith(
+        f"error: found {name}=0 in rule 'FREQ=MONTHLY;{part}', expected 1 or more, or -1 or less counted from "
+        "the end (RFC 5545 has no 0)"), found

@@ -2680,6 +2680,16 @@ def test_repeat_skips_days_is_told_by_a_check_until_a_day_of_the_month_skipped()
         "(RFC 5545 skips it)"]
 
 
+def test_repeat_skips_days_counted_from_the_month_s_end() -> None:
+    """`BYMONTHDAY=-30` (the 30th day from the end) gave February no post, and nothing said so."""
+    rule = ("{id: bilan, networks: [x], text: T, repeat: {rrule: 'FREQ=MONTHLY;BYMONTHDAY=-30', from: 2027-01-01, "
+            "until: 2027-12-31}}")
+    found = findings("repeat-skips-days", posts(rule), now="2027-01-12T10:00:00+01:00")
+    assert [f.message for f in found] == [
+        "'bilan' repeats on day -30 of the month, which February 2027 does not have: no post that month "
+        "(RFC 5545 skips it)"]
+
+
 def test_public_holiday() -> None:
     found = findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"),
                      extra="country: FR\n")

@@ -166,12 +166,12 @@ def occurrences(recurrence: Recurrence, calendar: Calendar, now: dt.datetime) ->
 
 def months_it_skips(recurrence: Recurrence, calendar: Calendar,
                     now: dt.datetime) -> tuple[list[int], list[tuple[int, int]], set[tuple[int, int]]]:
-    """The days of the month (29 to 31) a recurring post's rule names, the months (year, month) of its
-    span that lack one, up to its end or the planning horizon, and those of them that lack every day the
-    rule names: RFC 5545 gives those days no post, silently (``BYMONTHDAY=30`` in February; a yearly rule
-    from 29 February three years in four), and a month with none of them no post at all (``BYMONTHDAY=15,31``
-    still posts on 15 February). Nothing for a rule whose days are weekdays (``BYDAY``), which have no such
-    gap."""
+    """The days of the month (29 to 31, or -29 to -31 from its end) a recurring post's rule names, the months
+    (year, month) of its span that lack one, up to its end or the planning horizon, and those of them that
+    lack every day the rule names: RFC 5545 gives those days no post, silently (``BYMONTHDAY=30`` in
+    February; a yearly rule from 29 February three years in four), and a month with none of them no post at
+    all (``BYMONTHDAY=15,31`` still posts on 15 February). Nothing for a rule whose days are weekdays
+    (``BYDAY``), which have no such gap."""
     parts = dict(part.strip().upper().partition("=")[::2]
                  for part in recurrence.rrule.split(";") if "=" in part)
     if parts.get("FREQ") not in ("MONTHLY", "YEARLY") or parts.keys() & {"BYDAY", "BYSETPOS", "BYWEEKNO",
@@ -182,7 +182,7 @@ def months_it_skips(recurrence: Recurrence, calendar: Calendar,
             else [recurrence.start.day]
     except ValueError:
         return [], [], set()
-    wanted = sorted(day for day in named if day >= 29)
+    wanted = sorted((day for day in named if abs(day) >= 29), key=abs)  # -30: the 30th from the end
     planned = list(itertools.islice(occurrences(recurrence, calendar, now), MAX_OCCURRENCES))
     if not wanted or not planned:
         return [], [], set()
@@ -200,9 +200,9 @@ def months_it_skips(recurrence: Recurrence, calendar: Calendar,
         if moment.date() > last:
             break
         length = monthrange(moment.year, moment.month)[1]
-        if any(length < day and moment.date().replace(day=length) >= recurrence.start for day in wanted):
+        if any(length < abs(day) and moment.date().replace(day=length) >= recurrence.start for day in wanted):
             months.append((moment.year, moment.month))
-            if all(day > length for day in named):  # a negative day (-1, the last) is in every month
+            if all(abs(day) > length for day in named):  # -1 is in every month, -30 not in February
                 emptied.add((moment.year, moment.month))
     return wanted, months, emptied
 

@@ -111,6 +111,17 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
                                say("found several lines in `rrule:`, expected the rule alone"),
                                say("leave days out with `except:`, and add days as posts of their own"))
             return None
+        # A 0 in a list of days: the rule library drops it (BYMONTHDAY=0 made a monthly rule daily).
+        zero = re.search(r"(?:^|;)\s*(BYMONTHDAY|BYYEARDAY|BYWEEKNO|BYSETPOS)\s*=\s*(?:[^;]*,)?\s*[+-]?0+\s*"
+                         r"(?:,|;|$)", rule, re.IGNORECASE)
+        if zero:
+            reading.errors.add(value_of(loc, "rrule"),
+                               say("found {part}=0 in rule '{rule}', expected 1 or more, or -1 or less "
+                                   "counted from the end (RFC 5545 has no 0)", part=zero.group(1).upper(),
+                                   rule=rule[:80]),
+                               say("e.g. BYMONTHDAY=1 for the first day of the month, BYMONTHDAY=-1 for the "
+                                   "last"))
+            return None
         # Every INTERVAL and COUNT: the rule library takes the last one written.
         for interval in re.findall(r"(?:^|;)\s*INTERVAL\s*=\s*([^;]*)", rule, re.IGNORECASE):
             if not re.fullmatch(r"0*[1-9]\d{0,3}", interval.strip()):
@@ -355,14 +366,17 @@ def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> s
             if short:
                 # RFC 5545 skips the months without that day (the 30th, or the 30th from the end):
                 # February would have no post, silently.
-                told = (say("found day {day} of the month, counted from its end, which February (and April, "
-                            "June… for -31) does not have; those months would get no post", day=short[0]),
-                        say("write `last` (or -1) for the last day of every month, or a day from -2 to -28; "
-                            "`rrule:` says it otherwise if skipping is what you mean")) if int(short[0]) < 0 else \
-                    (say("found day {day} of the month, which February (and April, June… for 31) does not "
-                         "have; those months would get no post", day=short[0]),
-                     say("write `last` (or -1) for the last day of every month (-2 the day before), or an "
-                         "earlier day; `rrule:` says it otherwise if skipping is what you mean"))
+                if int(short[0]) < 0:
+                    told = (say("found day {day} of the month, counted from its end, which February (and "
+                                "April, June… for -31) does not have; those months would get no post",
+                                day=short[0]),
+                            say("write `last` (or -1) for the last day of every month, or a day from -2 to "
+                                "-28; `rrule:` says it otherwise if skipping is what you mean"))
+                else:
+                    told = (say("found day {day} of the month, which February (and April, June… for 31) does "
+                                "not have; those months would get no post", day=short[0]),
+                            say("write `last` (or -1) for the last day of every month (-2 the day before), "
+                                "or an earlier day; `rrule:` says it otherwise if skipping is what you mean"))
                 errors.add(value_of(loc, "on"), *told)
                 return None
             if by_day:
