@@ -147,6 +147,14 @@ def test_an_abbreviated_or_old_network_name_suggests_the_network_s_id(tmp_path: 
                         f"    hint: did you mean '{meant}'?"], messages
 
 
+@pytest.mark.parametrize("written", ["linkedin et x", "LinkedIn & X", "li/tw", "linkedin x"])
+def test_two_networks_in_one_name_are_told_one_per_item(tmp_path: Path, written: str) -> None:
+    """`networks: linkedin et x` was told "did you mean 'linkedin'?": following it dropped X."""
+    messages = errors(tmp_path, BASE + f"posts:\n  - {{at: 2027-01-12, networks: ['{written}'], text: Hi}}\n")
+    assert messages == [f"calendar.yaml:9:33: error: unknown network '{written}'\n"
+                        f"    hint: '{written}' names several networks: one per item, [linkedin, x]"], messages
+
+
 @pytest.mark.parametrize(("written", "meant"), [("LI", "linkedin"), ("fb", "facebook"), ("X/Twitter", "x")])
 def test_an_abbreviated_network_set_up_under_networks_suggests_its_id(tmp_path: Path, written: str,
                                                                       meant: str) -> None:

@@ -59,12 +59,7 @@ class Registry:
         """The id of the network an unknown name most likely means, or None: a nickname (``fb``), a
         name of several words that holds one (``X/Twitter``, ``Linked In``), else the closest id or alias
         (``tweeter``: ``x``, through ``twitter``)."""
-        read = {network_id: network_id for network_id in self.networks} | self.aliases
-        nicknames = {nickname: network.id for network in self.networks.values()
-                     for nickname in network.nicknames if nickname not in read}
-        words = nicknames | read
-        written = unicodedata.normalize("NFKC", name).strip().lower()  # full-width ｘ, Roman numeral Ⅹ: x
-        pieces = [piece for piece in re.split(r"[^a-z0-9]+", written) if piece]
+        words, written, pieces = self._read(name)
         for candidate in (written, "".join(pieces), *pieces):
             if candidate in words:
                 return words[candidate]
@@ -72,9 +67,24 @@ class Registry:
         return words[match] if match else None
 
     def did_you_mean(self, name: str) -> Message | None:
-        """The hint naming the network an unknown name most likely means (:meth:`meant`), or None."""
+        """The hint naming the network an unknown name most likely means (:meth:`meant`), or the networks
+        of a name that holds several (``linkedin et x``: one per item), or None."""
+        words, written, pieces = self._read(name)
+        several = list(dict.fromkeys(words[piece] for piece in pieces if piece in words))
+        if len(several) > 1 and written not in words and "".join(pieces) not in words:
+            return say("'{found}' names several networks: one per item, [{ids}]", found=name,
+                       ids=", ".join(several))
         meant = self.meant(name)
         return say("did you mean '{match}'?", match=meant) if meant else None
+
+    def _read(self, name: str) -> tuple[dict[str, str], str, list[str]]:
+        """The names read or suggested (ids, aliases, nicknames) with their network's id, and ``name`` as
+        compared with them: whole, and in its words."""
+        read = {network_id: network_id for network_id in self.networks} | self.aliases
+        nicknames = {nickname: network.id for network in self.networks.values()
+                     for nickname in network.nicknames if nickname not in read}
+        written = unicodedata.normalize("NFKC", name).strip().lower()  # full-width ｘ, Roman numeral Ⅹ: x
+        return nicknames | read, written, [piece for piece in re.split(r"[^a-z0-9]+", written) if piece]
 
     def __contains__(self, name: str) -> bool:
         return self.canonical(name) is not None
