@@ -1188,6 +1188,17 @@ def test_plan_json_says_from_when_the_log_counts() -> None:
     assert unlogged["log"] is None
 
 
+def test_plan_json_gives_the_file_of_a_log_begun_with_no_line() -> None:
+    """A log begun with `posted:` alone in calendar.d/publie.yaml was given as `file: calendar.yaml`."""
+    from edcal.outputs.plan_json import document
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    begun = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: a, at: 2027-01-03 09:00, networks: [x], text: A}\n",
+                          {"publie.yaml": "posted:\n"})
+    plan = json.loads(json.dumps(document(plan_of(begun, now="2027-01-04T08:00:00+01:00"))))
+    assert plan["log"]["file"] == "calendar.d/publie.yaml"
+
+
 def test_two_zones_in_the_two_files_name_the_settings_line(site: Path) -> None:
     """The error stood at calendar.yaml's `timezone:` and said "in the Pelican settings (TIMEZONE)": which
     file and line (pelicanconf.py, or publishconf.py for a production build) the writer had to find."""
