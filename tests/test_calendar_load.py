@@ -1526,3 +1526,11 @@ def test_a_rule_part_of_zero_is_refused(tmp_path: Path, part: str) -> None:
     assert found[0].splitlines()[0].endswith(
         f"error: found {name}=0 in rule 'FREQ=MONTHLY;{part}', expected 1 or more, or -1 or less counted from "
         "the end (RFC 5545 has no 0)"), found
+
+
+def test_a_network_given_twice_in_variants_is_an_error(tmp_path: Path) -> None:
+    """`variants: {x: {text: A}, twitter: {text: B}}` kept one variant and dropped the other, without a word."""
+    found = errors(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], at: 2027-01-12, text: T, "
+                                    "variants: {x: {text: A}, twitter: {text: B}}}\n")
+    assert found == ["calendar.yaml:9:78: error: found 'twitter', the network 'x' given already in `variants:` "
+                     "(calendar.yaml:9)\n    hint: keep one entry per network: merge the two"], found

@@ -1871,3 +1871,18 @@ def test_errors_no_command_lists_are_counted_without_naming_one(monkeypatch: pyt
     stream = io.StringIO()
     report(errors, stream)
     assert stream.getvalue().splitlines()[-2] == "… et 1 autre erreur\u00a0: `edcal check --format json` les liste toutes"
+
+
+@pytest.mark.parametrize(("social", "column"), [("{linkedin: Texte A, LinkedIn: Texte B}", 29),
+                                                 ("{x: Texte A, twitter: Texte B}", 22)])
+def test_a_network_given_twice_in_social_is_an_error(runner: CliRunner, site: Path, social: str,
+                                                     column: int) -> None:
+    """`social: {linkedin: A, LinkedIn: B}` kept one text and dropped the other, without a word."""
+    article = site / "content" / "articles" / "publie.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("\n---\n", f"\nsocial: {social}\n---\n", 1) if text.startswith("---")
+                       else f"Social: {social}\n" + text, encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--site", str(site)], env={"EDCAL_LANG": "en"})
+    assert result.exit_code == 2, result.output
+    assert f":{column}: error: found '" in result.output and "given already in `social:` (" in result.output, \
+        result.output

@@ -37,7 +37,7 @@ from edcal.hints import INVISIBLE, invisible_hint, value_hint
 from edcal.i18n import Message, say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
-from edcal.load.network_registry import Registry, registry_with
+from edcal.load.network_registry import Registry, given_twice, registry_with
 from edcal.load.schema import (
     Date,
     FilledText,
@@ -1254,6 +1254,7 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
     skip = False
     networks: tuple[str, ...] | None = None
     per_network: dict[str, SocialOverride] = {}
+    keys_at: dict[str, Source] = {}  # each network's key, where it is written
     registry = registry_with({n.id: n for n in calendar.networks.values() if not n.builtin})
     for key, value in raw.items():
         if key == LOC_KEY:
@@ -1280,6 +1281,10 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
                                       extra=("skip", "networks"))
             if network is None:
                 continue
+            if network in keys_at:  # `linkedin:` and `LinkedIn:`, `x:` and `twitter:`: one would be dropped
+                errors.add(key_where, *given_twice(key, network, keys_at[network], "social"))
+                continue
+            keys_at[network] = key_where
             override = _social_override(value, value_where, errors)
             if override.first_comment is not None and calendar.networks[network].comment_limit is None:
                 errors.add(social_loc.key(key), say("found `first_comment:` for {network}, which takes no first "

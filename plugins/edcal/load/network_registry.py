@@ -93,6 +93,14 @@ class Registry:
         return self.networks[network_id]
 
 
+def given_twice(written: str, network: str, first: Source, section: str) -> tuple[Message, Message]:
+    """The error of a network's second key in a mapping by network (``linkedin:`` then ``LinkedIn:``, ``x:``
+    then ``twitter:``): one of the two would be dropped."""
+    return (say("found '{written}', the network '{network}' given already in `{section}:` ({path}:{line})",
+                written=written, network=network, section=section, path=first.path, line=first.line),
+            say("keep one entry per network: merge the two"))
+
+
 @functools.cache
 def builtin_registry() -> Registry:
     """The networks edcal knows without configuration."""

@@ -16,6 +16,7 @@ from edcal.i18n import say
 from edcal.ids import IdAllocator, slugify
 from edcal.load import timeparse
 from edcal.load.articles import not_an_image
+from edcal.load.network_registry import given_twice
 from edcal.load.schema import PollSpec, PostSpec, VariantSpec
 from edcal.load.sections._reading import (
     Document,
@@ -179,6 +180,7 @@ def _post_networks(reading: Reading, spec: PostSpec, kind: str) -> tuple[str, ..
 def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...] | None,
               kind: str) -> dict[str, Variant]:
     result: dict[str, Variant] = {}
+    keys_at: dict[str, Source] = {}  # each network's key, where it is written
     vloc = spec.loc
     for name, variant in spec.variants.items():
         where = value_of(variant.loc, "text") if variant.loc else value_of(vloc, "variants")
@@ -186,6 +188,10 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...] | None
         network = network_ref(reading, name, key_where)
         if network is None:
             continue
+        if network in keys_at:  # `linkedin:` and `LinkedIn:`, `x:` and `twitter:`: one would be dropped
+            reading.errors.add(key_where, *given_twice(name, network, keys_at[network], "variants"))
+            continue
+        keys_at[network] = key_where
         if networks and network not in networks:
             reading.errors.add(key_where,
                                say("variant for '{network}', which this post is not on", network=network),
