@@ -569,7 +569,11 @@ def test_a_revision_that_stops_reading_is_a_located_error_and_prints_stay_out_of
     settings.write_text(good, encoding="utf-8")
     stopped = run_edcal("diff", cwd=repo, env={"EDCAL_LANG": "en"})
     assert stopped.returncode == 2 and "Traceback" not in stopped.stderr, stopped.stderr
-    assert stopped.stderr.startswith(f"{'HEAD'}:pelicanconf.py:1:1: error: reading the site at HEAD stopped (exit ")
+    # The revision's sys.exit() is told at its line, as the working tree's is (it was "reading the site at
+    # HEAD stopped (exit 3)", at line 1).
+    line = len(good.splitlines()) + 2
+    assert stopped.stderr.startswith(f"HEAD:pelicanconf.py:{line}:1: error: found sys.exit() in the settings, which "
+                                     "ended the program while they were read"), stopped.stderr
 
 
 def test_removed_items_are_located_as_git_names_them(tmp_path: Path) -> None:
