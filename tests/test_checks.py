@@ -2633,7 +2633,7 @@ def test_repeat_skips_days() -> None:
     assert [(f.severity, f.message, f.hint) for f in found] == [
         ("warning", "'bilan' repeats on day 30 of the month, which February 2027 does not have: no post that month "
                     "(RFC 5545 skips it)",
-         "BYMONTHDAY=-1 is the last day of every month (`every: month, on: -1`); or, if no post is meant then, "
+         "BYMONTHDAY=-1 is the last day of every month (`every: month, on: last`); or, if no post is meant then, "
          "silence this rule on the entry")]
     assert found[0].source.line == 10
     # Every month without a 31st, the coming ones only, as far as the plan goes.
@@ -3556,6 +3556,13 @@ def test_empty_campaign() -> None:
     assert found[0].hint == "plan its posts with `campaign: salon`, or remove the campaign"
     assert not findings("empty-campaign", CAMPAIGN + "ideas:\n  - {title: Stand, campaign: salon}\n")
     assert not findings("empty-campaign", CAMPAIGN, now="2027-01-21T10:00:00+01:00")  # over: history
+    # A fair's one day is said as a day ("du 20/01/2027 au 20/01/2027" it read).
+    one_day = CAMPAIGN.replace("from: 2027-01-10", "from: 2027-01-20")
+    assert "from: 2027-01-20" in one_day
+    (found,) = findings("empty-campaign", one_day)
+    assert found.message == "campaign 'Salon' (on 2027-01-20) has no post, article or idea"
+    assert translated(found.message, translator("fr")).replace("\u00a0", " ") == (
+        "la campagne « Salon » (le 20/01/2027) n'a ni publication, ni article, ni idée")
 
 
 def test_duplicate_text_compares_with_posts_already_out(site: Path) -> None:

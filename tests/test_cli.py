@@ -1327,6 +1327,10 @@ def test_a_network_the_site_has_not_set_up_is_said_so_by_agenda_and_export(runne
         # As a team abbreviates it (docs/calendar.md): told the id.
         short = runner.invoke(cli, [*command, "--site", str(site), "--network", "LI"])
         assert "unknown network 'LI'\n    hint: did you mean 'linkedin'?" in short.output, short.output
+        # A nickname of a network edcal knows but the site has not set up: said so (it was told the list).
+        nickname = runner.invoke(cli, [*command, "--site", str(site), "--network", "fb"])
+        assert ("unknown network 'fb'\n    hint: 'fb' would be facebook, which is not set up under `networks:` "
+                "(networks: bluesky, linkedin, mastodon, x)") in nickname.output, nickname.output
         alias = runner.invoke(cli, [*command, "--site", str(site), "--network", "twitter"])
         assert alias.exit_code == 0, alias.output
 

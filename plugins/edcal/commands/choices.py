@@ -47,8 +47,13 @@ def network_error(plan: Plan, name: str) -> InputError:
         message = say("network '{network}' is not set up under `networks:`", network=known)
         return InputError(Source("--network", 1, 1), message, say("networks: {names}", names=set_up))
     meant = Registry({**builtin_registry().networks, **plan.calendar.networks}).meant(name)
-    hint = say("did you mean '{match}'?", match=meant) if meant in plan.calendar.networks \
-        else say("networks: {names}", names=set_up)
+    if meant in plan.calendar.networks:
+        hint = say("did you mean '{match}'?", match=meant)
+    elif meant is not None:  # `fb`: a network edcal knows, not the site's
+        hint = say("'{name}' would be {network}, which is not set up under `networks:` (networks: {names})",
+                   name=name, network=meant, names=set_up)
+    else:
+        hint = say("networks: {names}", names=set_up)
     return InputError(Source("--network", 1, 1), say("unknown network '{name}'", name=name), hint)
 
 

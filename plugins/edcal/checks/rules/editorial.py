@@ -845,9 +845,13 @@ def empty_campaign(ctx: CheckContext) -> Iterator[Problem]:
     for campaign in calendar.campaigns.values():
         if campaign.end < today or campaign.id in planned:
             continue
-        yield Problem(campaign.source, say("campaign '{campaign}' ({first:%Y-%m-%d} to {last:%Y-%m-%d}) has no post, "
-                                           "article or idea", campaign=campaign.name, first=campaign.start,
-                                           last=campaign.end),
+        if campaign.start == campaign.end:  # a fair's one day: not "from 20/01 to 20/01"
+            message = say("campaign '{campaign}' (on {first:%Y-%m-%d}) has no post, article or idea",
+                          campaign=campaign.name, first=campaign.start)
+        else:
+            message = say("campaign '{campaign}' ({first:%Y-%m-%d} to {last:%Y-%m-%d}) has no post, article or idea",
+                          campaign=campaign.name, first=campaign.start, last=campaign.end)
+        yield Problem(campaign.source, message,
                       say("plan its posts with `campaign: {id}`, or remove the campaign", id=campaign.id),
                       when=max(start_of_day(campaign.start, calendar.zone), ctx.since))
 

@@ -723,7 +723,7 @@ def repeat_skips_days(ctx: CheckContext) -> Iterator[Problem]:
             message = say("'{entry}' repeats on day {days} of the month, which {months} do not have: no post "
                           "those months (RFC 5545 skips them)", **values)
         yield Problem(entry.field_sources.get("repeat", entry.source), message,
-                      say("BYMONTHDAY=-1 is the last day of every month (`every: month, on: -1`); or, if no "
+                      say("BYMONTHDAY=-1 is the last day of every month (`every: month, on: last`); or, if no "
                           "post is meant then, silence this rule on the entry"),
                       when=max(coming[0].replace(day=1), since))  # the month, as `coming` has it: in the window
 
