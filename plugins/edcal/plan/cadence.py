@@ -257,7 +257,7 @@ def _judged(calendar: Calendar, target: _Target, week_start: int) -> Iterator[tu
     for first, after in periods(target.cadence, target.first, target.after, week_start):
         if target.campaign is not None:
             campaign = calendar.campaigns[target.campaign]
-            running = (min(after, campaign.end + dt.timedelta(days=1)) - max(first, campaign.start)).days
+            running = _running(campaign.start, campaign.end + dt.timedelta(days=1), first, after)
             if running * 2 < (after - first).days \
                     or _networks_frozen(calendar, target.network, first, after):
                 continue
