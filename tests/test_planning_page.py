@@ -2055,7 +2055,7 @@ def test_a_tile_says_its_owner_and_campaign_and_a_band_its_campaigns_whole_name(
 def tap_the_way_down(page: Any, link: str, text: str, heading: str) -> None:
     """Tap a link of the toolbar to what lies under the calendar, on a phone's first screen with a finger's
     height, and see its heading at the top."""
-    way = page.locator(f".toolbar a.{link}")
+    way = page.locator(f".toolbar a.{link}:visible")
     box = way.bounding_box()
     assert way.inner_text() == text and box["y"] + box["height"] <= 844 and box["height"] >= 44
     way.tap()
@@ -2972,13 +2972,45 @@ def test_the_toolbar_leads_down_to_the_objectives(server: str, chromium: Any) ->
     context.close()
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(server + "index.html")
-    page.focus(".toolbar a.to-objectives")
+    page.focus(".toolbar a.to-objectives:visible")
     page.keyboard.press("Enter")
     page.wait_for_function("Math.abs(document.getElementById('objectives-title').getBoundingClientRect().top) < 80")
     # « S'abonner » stays at the end of the toolbar, « Objectifs » just before it.
     toolbar = page.locator(".toolbar").bounding_box()
-    feeds, objectives = (page.locator(f".toolbar a.{name}").bounding_box() for name in ("to-feeds", "to-objectives"))
+    feeds, objectives = (page.locator(f".toolbar a.{name}:visible").bounding_box() for name in ("to-feeds", "to-objectives"))
     assert feeds["x"] + feeds["width"] >= toolbar["x"] + toolbar["width"] - 1
     assert objectives["x"] + objectives["width"] <= feeds["x"] and objectives["y"] == feeds["y"]
     screenshot(page, "planning-objectives")
+    page.close()
+
+
+#: The toolbar's focus stops as the eye reads them: row by row (their middles' height), left to right.
+TOOLBAR_SEEN_JS = """() => Array.from(document.querySelectorAll('.toolbar a, .toolbar button'))
+  .filter(e => e.getClientRects().length)
+  .map(e => ({box: e.getBoundingClientRect(), said: e.getAttribute('aria-label') || e.textContent.trim()}))
+  .sort((a, b) => (Math.abs(a.box.top + a.box.height / 2 - b.box.top - b.box.height / 2) < a.box.height / 2
+                   ? a.box.left - b.box.left : a.box.top - b.box.top))
+  .map(e => e.said)"""
+
+
+@pytest.mark.parametrize("width", [390, 360, 1280])
+def test_the_toolbar_s_tab_order_is_the_order_it_shows(server: str, chromium: Any, width: int) -> None:
+    """On a phone « Objectifs » showed right of the views, before ‹ Aujourd'hui ›, but the Tab key reached it
+    after them (a stylesheet's `order` moved it on screen only): the Tab key goes through the toolbar as it
+    reads, on a phone and on a computer alike."""
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + "index.html")
+    seen = page.evaluate(TOOLBAR_SEEN_JS)
+    page.focus(".toolbar .views button")
+    reached = []
+    for _ in seen:
+        reached.append(page.evaluate("document.activeElement.getAttribute('aria-label') || "
+                                     "document.activeElement.textContent.trim()"))
+        page.keyboard.press("Tab")
+    assert reached == seen
+    assert seen[-1] == "S'abonner"
+    if width < 700:  # on a phone « Objectifs » is beside the views, on the first row
+        assert seen[:4] == ["Mois", "Semaine", "Agenda", "Objectifs"]
+    else:  # on a computer, at the end, before « S'abonner »
+        assert seen[-2:] == ["Objectifs", "S'abonner"]
     page.close()
