@@ -430,6 +430,49 @@ def test_a_months_agenda_page_opens_an_item_that_moved_to_another_month_on_its_p
     page.close()
 
 
+def test_a_drafts_page_opens_a_post_that_moved_to_another_month_on_its_page(
+        sample: Path, server: str, chromium: Any) -> None:
+    """A drafts page opened with #item-<id> of a post since moved to another month (a bookmark of its card, a
+    link in a chat) showed the page, the card nowhere: it opens the card on its month's drafts page, filters
+    kept, as the agenda pages do; a post whose time has passed is said to be no longer among the drafts, with
+    a link to it in the calendar; an id the plan no longer has is said so."""
+    item = "astuce-du-jeudi-linkedin-20270408"  # in April
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(server + "drafts/2027-03.html")
+    page.goto(server + f"drafts/2027-03.html?network=linkedin#item-{item}")
+    page.wait_for_url(f"**/drafts/2027-04.html?network=linkedin#item-{item}")
+    page.wait_for_function(f"document.activeElement && document.activeElement.id === 'item-{item}'")
+    assert page.locator(f"#item-{item}").is_visible()
+    assert page.locator('select[data-filter="network"]').input_value() == "linkedin"
+    # It took the old address's place: Back leaves for the page before.
+    page.go_back()
+    page.wait_for_timeout(300)
+    assert page.url.endswith("drafts/2027-03.html")
+    # The overview holds the next 7 days: a post further on opens on its month's page.
+    page.goto(server + f"drafts/index.html#item-{item}")
+    page.wait_for_url(f"**/drafts/2027-04.html#item-{item}")
+    # A post gone out: no draft any more, but the calendar has it.
+    plan = load_plan(sample)
+    gone = next(i for i in plan["items"] if i["kind"] == "post" and "2027-01" < i["start"] < NOW
+                and i["status"] == "published")  # on a month that has a drafts page still
+    page.goto(server + f"drafts/{gone['start'][:7]}.html#item-{gone['id']}")
+    notice = page.locator("#missing")
+    notice.wait_for()
+    assert notice.inner_text() == (
+        f"L'élément «\u00a0{gone['id']}\u00a0» que nomme cette adresse n'est plus parmi les brouillons à relire\u00a0: "
+        "son heure est passée, ou un gel le retient. Le voir dans le calendrier")
+    assert notice.locator("a").get_attribute("href") == f"../agenda/{gone['start'][:7]}.html#item-{gone['id']}"
+    notice.locator("a").click()
+    page.wait_for_url(f"**/agenda/{gone['start'][:7]}.html#item-{gone['id']}")
+    says_the_item_is_gone(page, server + "drafts/2027-03.html")
+    says_the_item_is_gone(page, server + "drafts/index.html")
+    # A card of the page itself opens where it is, without a look-up.
+    page.goto(server + f"drafts/2027-04.html#item-{item}")
+    page.wait_for_function(f"document.activeElement && document.activeElement.id === 'item-{item}'")
+    assert page.locator("#missing").is_hidden()
+    page.close()
+
+
 def test_keyboard_skip_link_and_phone_width(sample: Path, server: str, chromium: Any) -> None:
     page = chromium.new_page(viewport={"width": 390, "height": 844})
     page.goto(server + "index.html?view=month")

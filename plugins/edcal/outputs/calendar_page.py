@@ -52,6 +52,7 @@ from edcal.outputs._files import draft_path, heavy_feeds, write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
+    ITEM_MONTHS,
     REVIEW_FOLDER,
     by_month,
     copy_assets,
@@ -59,6 +60,7 @@ from edcal.outputs.pages import (
     freeze_notices,
     french_title,
     item_link,
+    item_months,
     month_file,
     neighbours,
     objective_alerts,
@@ -252,7 +254,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, root="../", month=month, days=group, **neighbours(months, index))
         write_file(folder / AGENDA_FOLDER / month.href, html)
-    write_file(folder / AGENDA_FOLDER / ITEM_MONTHS, _item_months(entries))
+    write_file(folder / AGENDA_FOLDER / ITEM_MONTHS, item_months((e.item.id, _day(e.local)) for e in entries))
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
     gaps = cadence_page_gaps(plan)
     links = feed_links(plan)  # the feeds are written by now (ics comes first): too heavy ones are said so
@@ -268,18 +270,6 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     )
     write_file(folder / FILENAME, html)
     return []
-
-
-#: Every dated item's month, which the calendar page loads for an address naming an item it does not hold
-#: (an old bookmark, ``index.html#item-<id>``): a script, which loads from ``file://`` where a fetch does not.
-ITEM_MONTHS = "items.js"
-
-
-def _item_months(entries: list[Entry]) -> str:
-    months: dict[str, list[str]] = defaultdict(list)
-    for e in entries:
-        months[f"{_day(e.local):%Y-%m}"].append(e.item.id)
-    return f"window.edcalItemMonths = {json.dumps(months, separators=(',', ':'))};\n"
 
 
 def calendar_months(plan: Plan, today: dt.date) -> tuple[dt.date | None, dt.date | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import json
 import re
 import shutil
 from collections import defaultdict
@@ -289,6 +290,21 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["post_html"] = lambda text, links=(): post_html(
         text, links, lambda url: untracked(url, names) if is_site_url(url, site_url) else url)
     return env
+
+
+#: Each month's page's items, beside those pages (``agenda/``: every dated item; ``drafts/``: every upcoming
+#: post), which a page loads for an address naming an item it does not hold (an old bookmark,
+#: ``drafts/2027-03.html#item-<id>`` of a post moved to April): a script, which loads from ``file://`` where a
+#: fetch does not.
+ITEM_MONTHS = "items.js"
+
+
+def item_months(items: Iterable[tuple[str, dt.date]]) -> str:
+    """The script :data:`ITEM_MONTHS` holds: the ids of ``items`` (id, local day) by month, in their order."""
+    months: dict[str, list[str]] = defaultdict(list)
+    for item_id, day in items:
+        months[f"{day:%Y-%m}"].append(item_id)
+    return f"window.edcalItemMonths = {json.dumps(months, separators=(',', ':'))};\n"
 
 
 def person_filter(plan: Plan) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from edcal.outputs._files import draft_path, drafted, write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import (
     AGENDA_FOLDER,
+    ITEM_MONTHS,
     REVIEW_FOLDER,
     UpcomingPosts,
     by_month,
@@ -39,6 +40,7 @@ from edcal.outputs.pages import (
     freeze_notices,
     french_title,
     item_link,
+    item_months,
     month_file,
     neighbours,
     person_filter,
@@ -173,6 +175,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                            article_errors=article_errors, counts=counts, soon_days=SOON_DAYS,
                            period_findings=others, freezes=freeze_notices(plan, upcoming_posts=to_come))
     write_file(folder / FILENAME, html)
+    write_file(folder / REVIEW_FOLDER / ITEM_MONTHS, item_months((c.item.id, c.local.date()) for c in cards))
     return []
 
 

@@ -354,27 +354,43 @@
     }
   }
 
-  /* An item this page does not hold (beyond the calendar page's months, or moved out of this month's agenda
-     page): agenda/items.js has every dated item's month (a script, which loads from file:// too), and the
-     month's page takes this one's place, filters kept. An id the plan no longer has is said so. */
-  function findItem(id) {
-    var missing = document.getElementById("missing");
-    if (!missing) { return; }
-    var notFound = function () {
-      missing.textContent = missing.getAttribute("data-text").split("{id}").join(id);
-      missing.hidden = false;
-    };
-    var source = missing.getAttribute("data-item-months");  /* "agenda/items.js", or "items.js" beside it */
+  /* An item this page does not hold (beyond the calendar page's months, moved out of this month's agenda or
+     drafts page): items.js beside the months' pages has each one's items (a script, which loads from file://
+     too), and the item's month's page takes this one's place, filters kept. A drafts page then looks in the
+     calendar's, for a post with no draft any more (gone out, withheld), and links to it there. An id the plan
+     no longer has is said so. */
+  function lookUp(source, id, found, notFound) {
     var script = document.createElement("script");
     script.src = source;
     script.onerror = notFound;
     script.onload = function () {
       var months = window.edcalItemMonths || {};
       var month = Object.keys(months).filter(function (key) { return months[key].indexOf(id) >= 0; })[0];
-      if (!month) { notFound(); return; }
-      window.location.replace(source.replace(/[^/]*$/, "") + month + ".html" + filterQuery() + "#item-" + id);
+      if (month) { found(source.replace(/[^/]*$/, "") + month + ".html"); } else { notFound(); }
     };
     document.head.appendChild(script);
+  }
+  function findItem(id) {
+    var missing = document.getElementById("missing");
+    if (!missing) { return; }
+    var say = function (text) {
+      missing.textContent = text.split("{id}").join(id);
+      missing.hidden = false;
+    };
+    var notFound = function () { say(missing.getAttribute("data-text")); };
+    var calendar = missing.getAttribute("data-calendar-months");  /* a drafts page's "../agenda/items.js" */
+    var inCalendar = !calendar ? notFound : function () {
+      lookUp(calendar, id, function (page) {
+        say(missing.getAttribute("data-calendar-text") + " ");
+        var link = document.createElement("a");
+        link.href = page + "#item-" + id;
+        link.textContent = missing.getAttribute("data-calendar-link");
+        missing.appendChild(link);
+      }, notFound);
+    };
+    lookUp(missing.getAttribute("data-item-months"), id, function (page) {
+      window.location.replace(page + filterQuery() + "#item-" + id);
+    }, inCalendar);
   }
 
   var dataNode = document.getElementById("plan-data");
