@@ -257,7 +257,10 @@ def test_a_months_weeks_against_a_weekly_cadence_run_from_sunday(empty_site: Cal
     result = run_edcal("build", cwd=site)
     assert result.returncode == 0, result.stderr
     text = page_text(site / "planning" / "index.html")
-    assert "2/week February 2027 (4 weeks): 4 posts for 8 ⚠ March 2027 (5 weeks): 1 post for 10 ⚠" in text, text
+    # (on February 15: what of February's is out already, and what is to come)
+    assert "2/week February 2027 (4 weeks): 4 posts for 8 (1 post published, 3 posts planned) ⚠ " \
+           "March 2027 (5 weeks): 1 post for 10 ⚠" in text, text
     plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
-    assert plan["networks"][0]["months"] == [{"month": "2027-02", "planned": 4, "target": 8, "below": 3},
-                                             {"month": "2027-03", "planned": 1, "target": 10, "below": 5}]
+    assert plan["networks"][0]["months"] == [
+        {"month": "2027-02", "planned": 4, "published": 1, "target": 8, "below": 3},
+        {"month": "2027-03", "planned": 1, "published": 0, "target": 10, "below": 5}]

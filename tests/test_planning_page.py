@@ -2966,13 +2966,39 @@ def test_the_objectives_say_this_month_and_next_against_each_cadence(tmp_path: P
     write_planning_page(calendar_page, months_plan(), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
-    assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 ⚠ février 2027 " \
-           "(4 semaines) : 1 publication pour 8 ⚠ " in text, text
-    assert "X 1/mois janvier 2027 : 1 publication pour 1 ✓ février 2027 : 1 publication pour 1 ✓ " in text
+    assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 (1 publiée, 2 prévues) ⚠ " \
+           "février 2027 (4 semaines) : 1 publication pour 8 ⚠ " in text, text
+    assert "X 1/mois janvier 2027 : 1 publication pour 1 (0 publiée, 1 prévue) ✓ février 2027 : 1 publication " \
+           "pour 1 ✓ " in text
     assert "Blog 1/mois janvier 2027 : 0 article pour 1 ⚠ février 2027 : 0 article pour 1 ⚠ " in text
     # The campaign: the weeks it runs (all of January's; two of February's).
-    assert "rythme visé 1/semaine · LinkedIn janvier 2027 (4 semaines) : 2 publications pour 4 ⚠ février 2027 " \
-           "(2 semaines) : 0 publication pour 2 ⚠ " in text
+    assert "rythme visé 1/semaine · LinkedIn janvier 2027 (4 semaines) : 2 publications pour 4 (1 publiée, " \
+           "1 prévue) ⚠ février 2027 (2 semaines) : 0 publication pour 2 ⚠ " in text
+
+
+def test_the_objectives_split_this_month_into_posts_published_and_posts_planned(tmp_path: Path) -> None:
+    """Mid-January a manager read "janvier 2027 (4 semaines) : 3 publications pour 8" and asked how many of
+    them were out already: this month's line (the one that holds the plan's now) says it, "1 publiée,
+    2 prévues"; next month's, all to come, does not; nor does a month with nothing."""
+    from edcal.outputs import calendar_page
+    from helpers import write_planning_page
+
+    write_planning_page(calendar_page, months_plan(), tmp_path)  # on 12 January 2027 at 10:00
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 (1 publiée, 2 prévues) ⚠ " \
+           "février 2027 (4 semaines) : 1 publication pour 8 ⚠ " in text, text
+    assert "X 1/mois janvier 2027 : 1 publication pour 1 (0 publiée, 1 prévue) ✓ " in text
+    assert "Blog 1/mois janvier 2027 : 0 article pour 1 ⚠ février 2027 : 0 article pour 1 ⚠ " in text
+    assert "1/semaine · LinkedIn janvier 2027 (4 semaines) : 2 publications pour 4 (1 publiée, 1 prévue) ⚠ " \
+           "février 2027" in text
+    # plan.json gives each month's posts gone out by now among those it counts.
+    from edcal.outputs.plan_json import document
+
+    plan = document(months_plan())
+    linkedin = next(n for n in plan["networks"] if n["id"] == "linkedin")
+    assert [(m["month"], m["planned"], m["published"]) for m in linkedin["months"]] == \
+        [("2027-01", 3, 1), ("2027-02", 1, 0)]
 
 
 def test_plan_json_gives_each_cadence_this_month_and_next() -> None:
@@ -2982,17 +3008,17 @@ def test_plan_json_gives_each_cadence_this_month_and_next() -> None:
     plan = document(months_plan())
     networks = {n["id"]: n for n in plan["networks"]}
     assert networks["linkedin"]["months"] == [
-        {"month": "2027-01", "planned": 3, "target": 8, "below": 4},
-        {"month": "2027-02", "planned": 1, "target": 8, "below": 4}]
-    assert networks["x"]["months"] == [{"month": "2027-01", "planned": 1, "target": 1, "below": 0},
-                                       {"month": "2027-02", "planned": 1, "target": 1, "below": 0}]
+        {"month": "2027-01", "planned": 3, "published": 1, "target": 8, "below": 4},
+        {"month": "2027-02", "planned": 1, "published": 0, "target": 8, "below": 4}]
+    assert networks["x"]["months"] == [{"month": "2027-01", "planned": 1, "published": 0, "target": 1, "below": 0},
+                                       {"month": "2027-02", "planned": 1, "published": 0, "target": 1, "below": 0}]
     assert networks["mastodon"]["months"] == []
     assert plan["blog"] == {"cadence": "1/month", "months": [
-        {"month": "2027-01", "planned": 0, "target": 1, "below": 1},
-        {"month": "2027-02", "planned": 0, "target": 1, "below": 1}]}
+        {"month": "2027-01", "planned": 0, "published": 0, "target": 1, "below": 1},
+        {"month": "2027-02", "planned": 0, "published": 0, "target": 1, "below": 1}]}
     assert plan["campaigns"][0]["months"] == [
-        {"month": "2027-01", "network": "linkedin", "planned": 2, "target": 4, "below": 2},
-        {"month": "2027-02", "network": "linkedin", "planned": 0, "target": 2, "below": 2}]
+        {"month": "2027-01", "network": "linkedin", "planned": 2, "published": 1, "target": 4, "below": 2},
+        {"month": "2027-02", "network": "linkedin", "planned": 0, "published": 0, "target": 2, "below": 2}]
     import jsonschema
 
     jsonschema.validate(plan, json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8")))
@@ -3009,7 +3035,8 @@ def test_the_toolbar_leads_down_to_the_objectives(server: str, chromium: Any) ->
     linkedin = page.locator('.objectives tr[data-network="linkedin"] [data-count="months"]')
     # February has its 8 posts, but one week with none and another with 4: not on target.
     assert linkedin.inner_text().replace("\u00a0", " ") == \
-        "janvier 2027 (4 semaines) : 10 publications pour 8 ✓\nfévrier 2027 (4 semaines) : 8 publications pour 8 ⚠"
+        "janvier 2027 (4 semaines) : 10 publications pour 8 (2 publiées, 8 prévues) ✓\n" \
+        "février 2027 (4 semaines) : 8 publications pour 8 ⚠"
     assert page.evaluate(WIDER_JS, 390) == []
     screenshot(page, "planning-phone-objectives")
     context.close()

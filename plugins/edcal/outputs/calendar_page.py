@@ -460,10 +460,11 @@ def gap_periods(gaps: list[Gap], lang: str | None) -> Message | None:
 
 def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, int], ...]:
     """Each month's posts (or the blog's articles) against its cadence, with how many of its periods fall
-    below it: "janvier 2027 (4 semaines) : 3 publications pour 8"; a campaign on several networks says
-    which ("LinkedIn : …")."""
+    below it: "janvier 2027 (4 semaines) : 3 publications pour 8"; this month's says what of them is out
+    already ("(1 publiée, 2 prévues)"); a campaign on several networks says which ("LinkedIn : …")."""
     said = []
     several = len({tally.network for tally in tallies}) > 1
+    this_month = plan.now.astimezone(plan.calendar.zone).date().replace(day=1)
     for tally in sorted(tallies, key=lambda t: (t.network or "", t.month)):
         month = month_name(tally.month, plan.lang)
         articles = tally.network is None and tally.campaign is None  # the blog's cadence counts articles
@@ -484,6 +485,15 @@ def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, i
                 text = say_count(tally.found, "{month} ({span}): {count} post for {target}",
                                  "{month} ({span}): {count} posts for {target}", month=month, span=span,
                                  target=tally.target)
+        if tally.month == this_month and tally.found:  # mid-month, a manager asks what is out already
+            left = tally.found - tally.gone
+            if articles:
+                gone = say_count(tally.gone, "{count} article published", "{count} articles published")
+                to_come = say_count(left, "{count} article planned", "{count} articles planned")
+            else:
+                gone = say_count(tally.gone, "{count} post published", "{count} posts published")
+                to_come = say_count(left, "{count} post planned", "{count} posts planned")
+            text = say("{said} ({gone}, {to_come})", said=text, gone=gone, to_come=to_come)
         if several and tally.network is not None:
             text = say("{network}: {months}", network=plan.calendar.networks[tally.network].name, months=text)
         said.append((text, tally.below))

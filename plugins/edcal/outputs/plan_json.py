@@ -172,7 +172,7 @@ def _months(plan: Plan) -> Months:
         data: dict[str, Any] = {"month": f"{tally.month:%Y-%m}"}
         if tally.campaign is not None:
             data["network"] = tally.network
-        data.update(planned=tally.found, target=tally.target, below=tally.below)
+        data.update(planned=tally.found, published=tally.gone, target=tally.target, below=tally.below)
         months.setdefault((tally.network, tally.campaign), []).append(data)
     return months
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from edcal.i18n import MONTHS, Message, first_weekday, say, say_cadence
 from edcal.model.calendar import Calendar
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Cadence
-from edcal.model.plan import Plan
+from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.plan.status import counts_as_posted, freeze_at
 
@@ -103,6 +103,8 @@ class _Target:
     #: The days an account is used, when its `since:` or `until:` bound them: a period it is used less than
     #: half of is not judged (an account given up on a Wednesday owes that week nothing).
     used: tuple[dt.date, dt.date] | None = None
+    #: The local days of what counts towards it whose time has passed (at the ``now`` counted at): gone out.
+    gone: tuple[dt.date, ...] = ()
 
 
 def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -124,9 +126,8 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
     targets: list[_Target] = []
     for network in calendar.networks.values():
         if network.cadence is not None:
-            days = [i.start.astimezone(zone).date() for i in plan.items
-                    if i.network == network.id and isinstance(i.start, dt.datetime)
-                    and counts_as_posted(i, now)]
+            days, gone = _days([i for i in plan.items if i.network == network.id
+                                and isinstance(i.start, dt.datetime) and counts_as_posted(i, now)], now, zone)
             where = network.source or calendar.source
             # An account opened later or given up (`since:`, `until:`) is judged over the days it is used.
             used = (network.since or dt.date.min,
@@ -134,17 +135,27 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
             first, after = max(start, used[0]), min(end, used[1])
             if first < after:
                 targets.append(_Target(network.name, network.id, network.cadence, where, days, first, after,
-                                       used=used if network.since or network.until else None))
+                                       used=used if network.since or network.until else None, gone=gone))
     if calendar.blog.cadence is not None:
         # An article a freeze holds back goes online when the freeze ends, its item's start: it counts then
         # (an open-ended freeze gives it no day).
-        days = [i.start.astimezone(zone).date() for i in plan.items
-                if i.kind == "article" and isinstance(i.start, dt.datetime) and plan.listed(i)
-                and (i.status in ("published", "scheduled", "review")
-                     or (i.status == "withheld" and freeze_at(calendar, i.start, None, blog=True) is None))]
+        days, gone = _days([i for i in plan.items
+                            if i.kind == "article" and isinstance(i.start, dt.datetime) and plan.listed(i)
+                            and (i.status in ("published", "scheduled", "review")
+                                 or (i.status == "withheld"
+                                     and freeze_at(calendar, i.start, None, blog=True) is None))], now, zone)
         where = calendar.blog.source or calendar.source
-        targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, start, end))
+        targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, start, end, gone=gone))
     return targets
+
+
+def _days(items: list[Item], now: dt.datetime, zone: dt.tzinfo) -> tuple[list[dt.date], tuple[dt.date, ...]]:
+    """The local days of what counts towards a cadence (dated items), all of them and those gone out by
+    ``now``: their time has passed, or the log says they went out (early)."""
+    instant = as_instant(now)
+    days = [item.start.astimezone(zone).date() for item in items]  # type: ignore[union-attr]
+    return days, tuple(day for item, day in zip(items, days, strict=True)
+                       if item.posted is not None or as_instant(item.start) <= instant)  # type: ignore[arg-type]
 
 
 def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -170,24 +181,24 @@ def _campaign_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date
     judged over the part of [start, end) it runs."""
     calendar = plan.calendar
     zone = calendar.zone
-    posts: dict[str, list[tuple[str, dt.date]]] = {}
+    posts: dict[str, list[Item]] = {}
     for item in plan.items:
         if item.campaign and counts_as_posted(item, now) and isinstance(item.start, dt.datetime):
-            day = item.start.astimezone(zone).date()
-            posts.setdefault(item.campaign, []).append((item.network or "", day))
+            posts.setdefault(item.campaign, []).append(item)
     targets: list[_Target] = []
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
         if campaign.cadence is None or campaign.end < start:
             continue
         name = say("campaign '{campaign}'", campaign=campaign.name)
         for network_id in campaign.networks or (None,):
-            days = [day for network, day in posts.get(campaign.id, ()) if network_id in (None, network)]
+            days, gone = _days([item for item in posts.get(campaign.id, ())
+                                if network_id in (None, item.network)], now, zone)
             label = name if network_id is None else \
                 say("{campaign} on {network}", campaign=name, network=calendar.networks[network_id].name)
             where = campaign.cadence_source or campaign.source
             first, after = max(start, campaign.start), min(end, campaign.end + dt.timedelta(days=1))
             targets.append(_Target(label, network_id, campaign.cadence, where, days, first, after,
-                                   campaign.id))
+                                   campaign.id, gone=gone))
     return targets
 
 
@@ -211,6 +222,8 @@ class MonthTally:
     periods: int
     found: int
     below: int
+    #: Of what they have, what has gone out by the ``now`` counted at (the rest is to come).
+    gone: int
 
     @property
     def target(self) -> int:
@@ -241,10 +254,11 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
         for first, after, found in judged:
             month = (first + dt.timedelta(days=((after - first).days - 1) // 2)).replace(day=1)
             if month in months:
-                tally = tallies.setdefault((target.network, target.campaign, month), [0, 0, 0])
+                tally = tallies.setdefault((target.network, target.campaign, month), [0, 0, 0, 0])
                 tally[0] += 1
                 tally[1] += found
                 tally[2] += found < target.cadence.count
+                tally[3] += sum(1 for day in target.gone if first <= day < after)
     cadences = {(t.network, t.campaign): t.cadence for t in targets}
     return [MonthTally(network, campaign, cadences[(network, campaign)], month, *counts)
             for (network, campaign, month), counts in tallies.items()]
