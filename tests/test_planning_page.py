@@ -1092,6 +1092,46 @@ def test_the_team_table_counts_the_ideas_due_to_go_online(tmp_path: Path) -> Non
     assert '<span data-count="articles">2</span>' in page
 
 
+def test_the_team_table_says_whose_posts_go_out_while_they_are_away(tmp_path: Path) -> None:
+    """The team table gave Camille 3 posts over the 42 days, two of them in her week off, and Julien, who
+    stands in for her then, none: the load ignored the absences. Her row flags the posts of her days away
+    (`owner-away`'s, with those nobody stands in for); Julien's says what he posts for her."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    team = PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n", (
+        "  - {id: camille, name: Camille, away: [{from: 2027-01-18, until: 2027-01-22, stand_in: julien},\n"
+        "                                        {from: 2027-02-01, until: 2027-02-02}]}\n"
+        "  - {id: julien, name: Julien}\n"
+        "  - {id: ana, name: Ana, away: [{from: 2027-05-03, until: 2027-05-07}]}\n"))
+    calendar = calendar_from(team + "posts:\n"
+                             "  - {id: a, at: 2027-01-14 09:00, networks: [linkedin], text: A, owner: camille}\n"
+                             "  - {id: b, at: 2027-01-19 09:00, networks: [linkedin], text: B, owner: camille}\n"
+                             "  - {id: c, at: 2027-01-21 12:30, networks: [linkedin], text: C, owner: camille}\n"
+                             "  - {id: d, at: 2027-02-02 09:00, networks: [linkedin], text: D, owner: camille}\n"
+                             "  - {id: e, at: 2027-01-19 09:00, networks: [x], text: E, owner: julien}\n"
+                             "  - {id: f, at: 2027-05-04 09:00, networks: [x], text: F, owner: ana}\n")  # beyond
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    rows = {person: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
+            for person, row in re.findall(r'<tr data-person="(\w+)">(.*?)</tr>', page, re.DOTALL)}
+    assert rows["camille"].startswith("Camille 4 ⚠ 3 publications pendant ses absences, dont 1 sans remplaçant ")
+    assert rows["julien"].startswith("Julien 1 + 2 publications en remplacement de Camille ")
+    assert rows["ana"] == "Ana 0 0 0"
+    # The same posts `edcal check` tells, in its owner-away warnings (and Ana's, beyond the table's 42 days).
+    from edcal.checks import run_checks
+
+    told = {f.item for f in run_checks(plan) if f.rule == "owner-away"}
+    assert told == {"b-linkedin", "c-linkedin", "d-linkedin", "f-x"}
+    # Where the site turns owner-away off, the flag goes; what Julien posts for her stays.
+    quiet = calendar_from(team + "checks: {owner-away: off}\n" + "posts:\n"
+                          "  - {id: b, at: 2027-01-19 09:00, networks: [linkedin], text: B, owner: camille}\n")
+    write_planning_page(calendar_page, plan_of(quiet, now="2027-01-12T10:00:00+01:00"), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "pendant ses absences" not in page and "en remplacement de Camille" in page
+
+
 def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:
     """A missed or stale objective was told by `edcal check` only, never where a manager reads objectives."""
     site = tmp_path / "sample"

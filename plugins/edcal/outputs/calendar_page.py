@@ -144,6 +144,10 @@ class PersonRow:
     ideas: int = 0
     #: The week of the horizon with the most of their posts, said with its count (a Message), or None.
     busiest: Any = None
+    #: Their posts of days they are away, with those nobody stands in for (what `owner-away` tells), said (a
+    #: Message), or None; and those they post standing in for someone away, said for whom.
+    away: Any = None
+    standing_in: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +315,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     # And their posts by the calendar's weeks, for the busiest: 24 posts in six weeks may be 8 in one.
     weeks: dict[str, Counter[dt.date]] = defaultdict(Counter)
+    # And their posts of days they are away: a stand-in's load, or nobody's.
+    away_posts: list[Item] = []
     first_day = first_weekday(plan.lang)
     today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
@@ -324,6 +330,9 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             if item.kind == "post":
                 on = plan.day_of(item.start)
                 weeks[item.owner][on - dt.timedelta(days=(on.weekday() - first_day) % 7)] += 1
+                owner = calendar.team.get(item.owner)
+                if owner is not None and owner.away_on(on) is not None:
+                    away_posts.append(item)
         if item.campaign:
             count = counts[item.campaign]
             if item.kind == "post":
@@ -374,10 +383,12 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                      said_months([tally for network in campaign.networks or (None,)
                                                   for tally in tallies[(network, campaign.id)]], plan)))
     people = []
+    away, standing_in = _absent_load(plan, away_posts)
     for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id)):
         on_plate, articles, deadlines, ideas = plates[person.id]
         people.append(PersonRow(person.id, person.name, on_plate, articles, deadlines, ideas,
-                                busiest_week(weeks[person.id], plan.lang)))
+                                busiest_week(weeks[person.id], plan.lang), away.get(person.id),
+                                standing_in.get(person.id)))
     severity, options = rule_settings(calendar, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
     promotion_judged = severity != "off"
@@ -419,6 +430,31 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
 
 #: The objectives' table names this many periods below a cadence, then says how many more.
 SHOWN_GAPS = 3
+
+
+def _absent_load(plan: Plan, away_posts: list[Item]) -> tuple[dict[str, Message], dict[str, Message]]:
+    """By person: their posts of days they are away (``away_posts``), said with those nobody stands in for,
+    where `owner-away` is on ("3 publications pendant ses absences, dont 1 sans remplaçant"); and what they
+    post standing in for someone away ("+ 2 publications en remplacement de Camille")."""
+    covered = covers(plan, away_posts)
+    away: dict[str, Message] = {}
+    if rule_settings(plan.calendar, "owner-away")[0] != "off":
+        owned = Counter(item.owner or "" for item in away_posts)
+        alone = Counter(item.owner or "" for item in away_posts if item.id not in covered)
+        for person, count in owned.items():
+            said = say_count(count, "{count} post while away", "{count} posts while away")
+            if alone[person]:
+                said = say("{said}, {alone}", said=said, alone=say_count(
+                    alone[person], "of which {count} has no stand-in", "of which {count} have no stand-in"))
+            away[person] = said
+    covering: dict[str, Counter[str]] = defaultdict(Counter)
+    for cover in covered.values():
+        covering[cover.stand_in.id][cover.person.name] += 1
+    standing_in = {stand_in: say_list([say_count(count, "+ {count} post standing in for {person}",
+                                                 "+ {count} posts standing in for {person}", person=name)
+                                       for name, count in sorted(names.items())])
+                   for stand_in, names in covering.items()}
+    return away, standing_in
 
 
 def busiest_week(posts_by_week: Counter[dt.date], lang: str | None) -> Message | None:
