@@ -470,6 +470,9 @@ def test_a_drafts_page_opens_a_post_that_moved_to_another_month_on_its_page(
     page.goto(server + f"drafts/2027-04.html#item-{item}")
     page.wait_for_function(f"document.activeElement && document.activeElement.id === 'item-{item}'")
     assert page.locator("#missing").is_hidden()
+    # Opened from a CI artifact (file://) too.
+    page.goto((sample / "planning" / "drafts" / "2027-03.html").as_uri() + f"#item-{item}")
+    page.wait_for_url(f"file://**/drafts/2027-04.html#item-{item}")
     page.close()
 
 
