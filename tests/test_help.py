@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import click
@@ -110,3 +114,32 @@ def test_french_help_wraps_without_breaking_before_its_punctuation(runner: CliRu
         assert not shown.endswith(NBSP), shown
         if len(shown) > 50:  # an option's names, an example command (kept whole, to copy), a long word
             assert shown.lstrip().startswith(("-", "edcal ")) or " " not in shown.strip(), shown
+
+
+#: A settings file that would hang whoever runs it (a network call, a stuck import), and leaves a mark.
+SLOW_SETTINGS = "import pathlib, time\npathlib.Path(__file__).with_name('ran').touch()\ntime.sleep(60)\n"
+
+
+@pytest.mark.parametrize("words, french", [
+    (["check", "--help"], f"Utilisation{NBSP}: python -m edcal check [OPTIONS]"),
+    (["--help"], f"Commandes{NBSP}:"),
+    (["check", "--strikt"], "error: option '--strikt' inconnue"),
+    (["move", "--since", "2027-02-20", "--by", "demain"], "error: trouvé"),
+    (["check", "--list"], "Le texte d'une publication est plus long"),
+])
+def test_help_and_usage_errors_never_run_the_settings(site: Path, words: list[str], french: str) -> None:
+    """`edcal check --help` in a site whose pelicanconf.py sleeps (or calls the network) hung: it ran the
+    settings to learn the site's language. It reads DEFAULT_LANG as written, and answers at once, in French."""
+    conf = site / "pelicanconf.py"
+    conf.write_text(SLOW_SETTINGS + conf.read_text(encoding="utf-8"), encoding="utf-8")
+    started = time.monotonic()
+    try:
+        result = subprocess.run([sys.executable, "-m", "edcal", *words], cwd=site,
+                                capture_output=True, text=True, timeout=20, check=False,
+                                env={key: value for key, value in os.environ.items() if key != "EDCAL_LANG"})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"edcal {' '.join(words)} ran the settings, which sleep")
+    assert time.monotonic() - started < 5
+    assert french in result.stdout + result.stderr, result.stdout + result.stderr
+    assert not (site / "ran").exists()
+

@@ -506,20 +506,19 @@ def _site_file(site: Path, file: Path) -> str | None:
 
 
 def speak_site_language(site: Path, settings_file: str = DEFAULT_SETTINGS) -> None:
-    """Learn the site's language for an error found before its settings were read.
+    """Learn the site's language for a help page, a usage error or an error found before the settings
+    were read (``edcal move --by demain``): its ``DEFAULT_LANG = 'fr'`` as the settings file writes it
+    (:func:`_written_language`), read, never run.
 
-    An option's value (``edcal move --by demain``) is checked before the
-    site is read, which may take seconds: its error is reported in the team's
-    language all the same. A site whose settings cannot be read leaves English.
-    ``$EDCAL_LANG`` chooses the language whatever the site's: nothing to read then.
+    Running the settings to learn a language ran the team's code for ``--help``: a settings file that
+    waits (a network call, a ``time.sleep``) hung the help page. A language the file computes, or does not
+    set, leaves English. ``$EDCAL_LANG`` chooses the language whatever the site's: nothing to read then.
     """
     if site_language_known() or (os.environ.get(LANG_VARIABLE, "").strip() and unspoken_language() is None):
         return
-    try:
-        with contextlib.redirect_stderr(io.StringIO()):  # Pelican's warnings come with the command's own read
-            pelican_settings(site, settings_file)
-    except (Exception, SystemExit):  # the settings' own error (a broken file) must not hide the one reported
-        pass
+    written = _written_language((site / settings_file).resolve())
+    if written:
+        speak(written)
 
 
 def pelican_logging(level: int, quiet: bool = False) -> None:
