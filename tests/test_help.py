@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import write_pelicanconf
+from conftest import run_edcal, write_pelicanconf
 from edcal.__main__ import cli
 
 NBSP = "\u00a0"
@@ -143,3 +143,13 @@ def test_help_and_usage_errors_never_run_the_settings(site: Path, words: list[st
     assert french in result.stdout + result.stderr, result.stdout + result.stderr
     assert not (site / "ran").exists()
 
+
+@pytest.mark.parametrize("words", [["--help"], ["check", "--help"]])
+def test_help_in_a_language_edcal_does_not_speak_says_so_once_on_stderr(site: Path, words: list[str]) -> None:
+    """`EDCAL_LANG=xx edcal --help`: the help page on stdout in the site's language, whole, and one warning on
+    stderr that names the languages there are."""
+    result = run_edcal(*words, cwd=site, env={"EDCAL_LANG": "xx"})
+    assert result.returncode == 0 and result.stdout == run_edcal(*words, cwd=site, env={"EDCAL_LANG": ""}).stdout
+    assert result.stdout.startswith(f"Utilisation{NBSP}: python -m edcal") and "warning" not in result.stdout
+    assert result.stderr == ("warning: EDCAL_LANG is 'xx', a language edcal does not speak (en, fr): messages are "
+                             "in the site's language\n")
