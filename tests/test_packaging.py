@@ -70,3 +70,26 @@ def test_the_pre_commit_hook_runs_on_what_the_checks_read() -> None:
     for path in ("README.md", "output/index.html", "planning/plan.json", "themes/edcal/static/css/edcal.css",
                  "overrides/README.md"):
         assert not files.search(path), path
+
+
+def test_the_python_the_pre_commit_hook_needs_is_said_where_the_hook_is() -> None:
+    """pre-commit installs the hook with the Python it runs with itself: with Python 3.10, `pre-commit install`
+    stopped on "An unexpected error has occurred: CalledProcessError" and pip's line deep in its log, and no
+    page said why. The minimum is pyproject.toml's, said where a site sets the hook up; the hook's manifest
+    names no Python of its own, which would override the site's default_language_version (and name one
+    executable a machine with only a newer Python lacks)."""
+    import yaml
+
+    minimum = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    version = minimum.removeprefix(">=")
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    assert "language_version" not in hook
+    checks = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    pre_commit = checks[checks.index("**Pre-commit.**"):checks.index("**CI.**")]
+    for words in (f"Python {version} or newer",
+                  f"ERROR: Package 'edcal' requires a different Python: 3.10.12 not in '{minimum}'",
+                  "language_version: python3.12", "default_language_version:"):
+        assert words in " ".join(pre_commit.split()), words
+    for lang, words in (("en", f"Python {version} or newer"), ("fr", f"Python {version} ou plus récent")):
+        config = ROOT / "plugins" / "edcal" / "skeleton" / lang / "pre-commit-config.yaml.tmpl"
+        assert words in config.read_text(encoding="utf-8"), lang
