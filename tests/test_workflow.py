@@ -562,11 +562,33 @@ def test_a_run_run_again_records_its_own_deployment(workflow: dict[str, Any], si
     assert len(keys) == 2 and all(key.startswith(restore["with"]["restore-keys"]) for key in keys)
 
 
+def gitlab_section() -> str:
+    docs = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    return docs.split("## GitLab CI and GitLab Pages", 1)[1].split("\n## ", 1)[0]
+
+
+def gitlab_pipeline() -> dict[str, Any]:
+    """The .gitlab-ci.yml deployment.md shows."""
+    loaded: dict[str, Any] = yaml.safe_load(gitlab_section().split("```yaml\n", 1)[1].split("\n```\n", 1)[0])
+    return loaded
+
+
 def test_the_gitlab_pipeline_uses_no_deprecated_global_keyword() -> None:
     """GitLab deprecates `before_script`, `cache`, `image`, `services` and `after_script` at the top of
     .gitlab-ci.yml, for `default:`."""
-    docs = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
-    gitlab = yaml.safe_load(docs.split("## GitLab CI and GitLab Pages", 1)[1].split("```yaml\n", 1)[1]
-                            .split("\n```\n", 1)[0])
+    gitlab = gitlab_pipeline()
     assert not {"before_script", "cache", "image", "services", "after_script"} & set(gitlab)
     assert {"image", "cache", "before_script"} <= set(gitlab["default"])
+
+
+def test_gitlab_pipelines_of_the_default_branch_deploy_one_at_a_time_in_the_order_they_started() -> None:
+    """GitLab has no `concurrency:`: two pipelines of main (two pushes, or a push and the schedule) ran their
+    `pages` jobs side by side, and the older one ending last published the older site. The `pages` job holds
+    a resource group, taken oldest pipeline first, and is never cancelled once started; the jobs whose result
+    a newer pipeline replaces (a merge request's check and diff, the plan) may be."""
+    gitlab = gitlab_pipeline()
+    assert gitlab["pages"]["resource_group"] == "pages" and gitlab["pages"]["interruptible"] is False
+    for job in ("check", "diff", "plan"):
+        assert gitlab[job]["interruptible"] is True and "resource_group" not in gitlab[job], job
+    told = " ".join(gitlab_section().split())
+    assert "process_mode=oldest_first" in told and "/resource_groups/pages" in told
