@@ -4700,3 +4700,25 @@ def test_a_one_day_campaign_is_told_its_day_not_its_1_days() -> None:
     assert [f.message.translated(translator("fr")) for f in found] == [
         "la campagne «\u00a0Salon\u00a0» sur LinkedIn\u00a0: 0 publication pendant son seul jour, le 20/01/2027, rythme visé "
         "3/semaine\u00a0: plus courte qu'une semaine, la campagne y est tenue sur toute sa durée"]
+
+
+def test_plugin_not_installed_is_a_finding_in_every_format_and_can_be_turned_off(site: Path) -> None:
+    """A plugin of PLUGINS not installed where the check runs (the pre-commit hook's environment): Pelican's
+    "Cannot load plugin" lines on stderr, never in `--format json` or `github`. A warning now, which
+    `checks:` turns off."""
+    def check(*args: str) -> subprocess.CompletedProcess[str]:
+        return run_edcal("check", "--only", "plugin-not-installed", *args, cwd=site)
+
+    write_pelicanconf(site, 'PLUGINS = ["edcal", "pelican_readtime"]\n')
+    line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    result = check("--format", "json")
+    assert result.stderr == ""
+    assert [(f["file"], f["line"], f["severity"], f["rule"]) for f in json.loads(result.stdout)["findings"]] == [
+        ("pelicanconf.py", line, "warning", "plugin-not-installed")]
+    assert f"::warning file=pelicanconf.py,line={line},col=1,title=plugin-not-installed::" in check(
+        "--format", "github").stdout
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "checks:\n  plugin-not-installed: off\n",
+                        encoding="utf-8")
+    quiet = check("--format", "json")
+    assert json.loads(quiet.stdout)["findings"] == [] and quiet.stderr == ""

@@ -310,6 +310,45 @@ def test_a_build_refuses_a_plugin_of_plugins_whose_code_fails_when_imported(runn
     assert not (site / "output").exists() and not (site / "planning").exists()
 
 
+def test_check_q_says_nothing_of_a_plugin_not_installed_and_check_says_it_once(site: Path) -> None:
+    """`edcal check -q` in a pre-commit hook, whose environment holds edcal alone, printed Pelican's "Cannot load
+    plugin `pelican_readtime`" and "Cannot import plugin" on every commit. It is the check's warning now, at
+    the PLUGINS line: -q prints nothing and passes, as for any warning; --strict fails on it."""
+    write_pelicanconf(site, 'PLUGINS = ["edcal", "pelican_readtime"]\n')
+    line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    quiet = run_edcal("check", "-q", cwd=site)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    said = run_edcal("check", cwd=site)
+    assert said.returncode == 0 and "Cannot" not in said.stdout + said.stderr, said.stderr
+    assert (f"pelicanconf.py:{line}:1: warning: the plugin 'pelican_readtime' of PLUGINS is not installed: "
+            "edcal reads the articles without it [plugin-not-installed]\n    hint: install it beside edcal: "
+            "for the pre-commit hook, additional_dependencies: [its package] under edcal-check in "
+            ".pre-commit-config.yaml; for CI, a line of requirements.txt (edcal build stops without it)\n"
+            ) in said.stdout
+    assert said.stdout.count("pelican_readtime") == 1
+    strict = run_edcal("check", "-q", "--strict", cwd=site)
+    assert strict.returncode == 1 and "[plugin-not-installed]" in strict.stdout
+    agenda = run_edcal("agenda", cwd=site)  # the agenda says it once, in edcal's words, as a warning
+    assert agenda.returncode == 0 and agenda.stderr == (
+        f"pelicanconf.py:{line}:1: warning: the plugin 'pelican_readtime' of PLUGINS is not installed: edcal reads "
+        "the articles without it\n")
+
+
+def test_check_refuses_a_plugin_of_plugins_whose_code_fails_when_imported(site: Path) -> None:
+    """A plugin whose own code raises as it is imported gave `edcal check` a traceback (exit 1); it is the
+    build's located error, exit 2, -q or not."""
+    (site / "plugins_du_site").mkdir()
+    (site / "plugins_du_site" / "compteur.py").write_text("import pelican\nsignals.initialized  # a slip\n",
+                                                           encoding="utf-8")
+    write_pelicanconf(site, 'PLUGIN_PATHS = ["plugins_du_site"]\nPLUGINS = ["edcal", "compteur"]\n')
+    line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    for options in ([], ["-q"]):
+        result = run_edcal("check", *options, cwd=site)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert (f"pelicanconf.py:{line}:1: error: the plugin 'compteur' of PLUGINS cannot be imported: NameError: "
+                "name 'signals' is not defined\n") in result.stderr + result.stdout
+
+
 def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Path) -> None:
     """A blog adopting edcal has plugins of its own: the error is at its PLUGINS line, and the hint keeps
     them (it said `PLUGINS = ["edcal"]`, which would drop them, and pointed at line 1)."""

@@ -135,6 +135,45 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     return settings
 
 
+def unloadable_plugins(settings: dict[str, Any]) -> list[tuple[str, Exception, InputError]]:
+    """The plugins of PLUGINS Python cannot import: each with what stopped it and the error at the PLUGINS
+    line that the build stops on.
+
+    Pelican logs "Cannot load plugin" and builds the blog without them, exit 0: a CI job whose
+    requirements.txt lacks one deploys the blog without what it adds. Looked up as Pelican does, with its
+    own functions (a module it loads here is not loaded again).
+    """
+    from pelican.plugins._utils import get_namespace_plugins, load_legacy_plugin
+
+    site, path = Path(settings[SITE_SETTING]), Path(settings[SETTINGS_FILE_SETTING])
+    namespace = get_namespace_plugins()
+    found = []
+    for plugin in settings.get("PLUGINS") or ():
+        if not isinstance(plugin, str) or plugin in namespace or f"pelican.plugins.{plugin}" in namespace:
+            continue
+        try:
+            load_legacy_plugin(plugin, settings.get("PLUGIN_PATHS") or [])
+        except Exception as exc:  # not installed, or its own code fails: Pelican would build without it
+            problem = str(exc) if isinstance(exc, ImportError) else f"{type(exc).__name__}: {exc}"
+            message = (say("the plugin '{plugin}' of PLUGINS is not installed", plugin=plugin)
+                       if plugin_not_installed(plugin, exc)
+                       else say("the plugin '{plugin}' of PLUGINS cannot be imported: {problem}",
+                                plugin=plugin, problem=problem))
+            if isinstance(exc, ImportError):
+                hint = say("install it beside edcal (in CI, a line of requirements.txt), or remove it from "
+                           "PLUGINS: the blog would be built without it")
+            else:
+                hint = say("its own code fails: fix it, or remove it from PLUGINS: the blog would be built "
+                           "without it")
+            found.append((plugin, exc, InputError(setting_source(site, path, "PLUGINS"), message, hint)))
+    return found
+
+
+def plugin_not_installed(plugin: str, exc: Exception) -> bool:
+    """Whether Python found no module for ``plugin`` at all (not one that fails as it is imported)."""
+    return isinstance(exc, ImportError) and str(exc) == f"Cannot import plugin `{plugin}`"
+
+
 #: Settings Pelican reads as text while it reads the settings (``SITEURL.endswith("/")``).
 _TEXT_SETTINGS = ("SITEURL", "FEED_DOMAIN", "THEME", "PATH", "OUTPUT_PATH", "CACHE_PATH", "TIMEZONE",
                   "DEFAULT_LANG", "SITENAME")

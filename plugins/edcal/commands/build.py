@@ -17,7 +17,7 @@ from edcal.pelican_plugin import RAISE_SETTING
 from edcal.pelican_plugin.checking import CHECK_SETTING
 from edcal.pelican_plugin.state import BuildState, detach_state, find_state
 from edcal.plan.summary import PlanSummary
-from edcal.site import pelican_logging, pelican_settings
+from edcal.site import pelican_logging, pelican_settings, unloadable_plugins
 
 #: Rules about the settings a build reads (``-s publishconf.py``): the build shows their findings in full, as
 #: `edcal check` reads pelicanconf.py and may not find them; it counts the others.
@@ -62,7 +62,7 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
     if not check:
         overrides[CHECK_SETTING] = False
     settings = pelican_settings(site, settings_file, overrides=overrides)
-    unloadable = _unloadable_plugins(site, settings)
+    unloadable = [error for _plugin, _exc, error in unloadable_plugins(settings)]
     if unloadable:
         raise InputErrors(unloadable, outcome=say("output/ and planning/ were left as they were"))
     from pelican.writers import FileOverwriteFailedError
@@ -103,41 +103,6 @@ def build(site: Path, settings_file: str, verbosity: int = 0, check: bool = True
                        sweep=state.sweep,
                        errors=sum(1 for f in state.findings if f.severity == "error" and f not in shown),
                        checks_off="--no-check" if not check else f"{CHECK_SETTING} = False")
-
-
-def _unloadable_plugins(site: Path, settings: dict[str, Any]) -> list[InputError]:
-    """The plugins of PLUGINS Python cannot import, at the PLUGINS line.
-
-    Pelican logs "Cannot load plugin" and builds the blog without them, exit 0: a CI job whose
-    requirements.txt lacks one deploys the blog without what it adds. Looked up as Pelican does, with its
-    own functions (a module it loads here is not loaded again).
-    """
-    from pelican.plugins._utils import get_namespace_plugins, load_legacy_plugin
-
-    from edcal.site import SETTINGS_FILE_SETTING, setting_source
-
-    namespace = get_namespace_plugins()
-    errors = []
-    for plugin in settings.get("PLUGINS") or ():
-        if not isinstance(plugin, str) or plugin in namespace or f"pelican.plugins.{plugin}" in namespace:
-            continue
-        try:
-            load_legacy_plugin(plugin, settings.get("PLUGIN_PATHS") or [])
-        except Exception as exc:  # not installed, or its own code fails: Pelican would build without it
-            absent = isinstance(exc, ImportError) and str(exc) == f"Cannot import plugin `{plugin}`"
-            problem = str(exc) if isinstance(exc, ImportError) else f"{type(exc).__name__}: {exc}"
-            message = (say("the plugin '{plugin}' of PLUGINS is not installed", plugin=plugin) if absent
-                       else say("the plugin '{plugin}' of PLUGINS cannot be imported: {problem}",
-                                plugin=plugin, problem=problem))
-            if isinstance(exc, ImportError):
-                hint = say("install it beside edcal (in CI, a line of requirements.txt), or remove it from "
-                           "PLUGINS: the blog would be built without it")
-            else:
-                hint = say("its own code fails: fix it, or remove it from PLUGINS: the blog would be built "
-                           "without it")
-            errors.append(InputError(setting_source(site, Path(settings[SETTINGS_FILE_SETTING]), "PLUGINS"),
-                                     message, hint))
-    return errors
 
 
 def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTINGS) -> list[str]:

@@ -24,6 +24,7 @@ def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str
         raise InputErrors([InputError(Source("--only", 1, 1), say("unknown check '{rule}'", rule=r),
                                       did_you_mean(r, rules) or say("edcal check --list shows them"))
                            for r in unknown])
-    plan = read_plan(site, settings_file, compose_from=NOW if since is None else since)
+    plan = read_plan(site, settings_file, compose_from=NOW if since is None else since,
+                     tell_missing_plugins=False)  # plugin-not-installed tells them
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     return run_checks(plan, since=start, until=end, only=only)

@@ -446,6 +446,9 @@ class Plan:
     #: What of the site's THEME_TEMPLATES_OVERRIDES nothing reads (a folder not there, files laid out as in
     #: the theme's folder): where, what, and the hint.
     override_problems: tuple[tuple[Source, str, str], ...] = ()
+    #: The plugins of PLUGINS left out of this read because a package is missing where edcal runs (the
+    #: pre-commit hook's environment): where, what, and the hint.
+    plugin_problems: tuple[tuple[Source, str, str], ...] = ()
     #: Files of the content folder the texts of pages not in draft link to: (the page's path, LinkedFile).
     page_files: tuple[tuple[str, LinkedFile], ...] = ()
     #: Links the texts of pages not in draft leave as written (addresses): (the page's path, LinkedFile).

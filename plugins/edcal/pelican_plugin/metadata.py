@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from edcal.clock import parse_instant
+from edcal.errors import InputErrors, shown_path
+from edcal.i18n import Message, say, spoken
 from edcal.model.plan import Plan
+from edcal.model.source import Source
 from edcal.pelican_plugin import (
     PLUGIN_NAME,
     RAISE_SETTING,
@@ -24,7 +27,7 @@ from edcal.pelican_plugin import (
 )
 from edcal.pelican_plugin.plan import resolve_state
 from edcal.pelican_plugin.state import BuildState, attach_state, detach_state
-from edcal.site import pelican_settings
+from edcal.site import pelican_settings, plugin_not_installed, unloadable_plugins
 
 #: ``compose_from`` value: compose posts from "now" on (the default of checks and exports).
 NOW = "now"
@@ -32,33 +35,59 @@ NOW = "now"
 NOTHING = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
-def read_plan(site: Path, settings_file: str,
-              compose_from: dt.datetime | str | None = None) -> Plan:
+def read_plan(site: Path, settings_file: str, compose_from: dt.datetime | str | None = None,
+              tell_missing_plugins: bool = True) -> Plan:
     """Resolve the site's plan from metadata alone.
 
     :param compose_from: compose only posts from this instant on (``NOW``, or an
         ISO 8601 text read in the site's zone, e.g. ``--since``): a plan for
         checks and exports, which never look at past posts' texts.
+    :param tell_missing_plugins: warn on stderr of the plugins left out because they are not installed
+        (False: the caller tells them, as `edcal check` does with its findings).
     :raises InputErrors: for any invalid input.
     """
     settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True})
-    start_other_plugins(settings)
-    return plan_from_settings(settings, compose_from)
+    missing = start_other_plugins(settings)
+    if tell_missing_plugins:  # `edcal check` tells them as its findings (plugin-not-installed)
+        for where, message, _hint in missing:
+            logger.warning("%s:%d:%d: warning: %s", shown_path(where.path), where.line, where.column,
+                           spoken(message))
+    plan = plan_from_settings(settings, compose_from)
+    plan.plugin_problems = missing
+    return plan
 
 
-def start_other_plugins(settings: dict[str, Any]) -> None:
-    """Register the site's other plugins and send them ``initialized``, as ``pelican`` would.
+def start_other_plugins(settings: dict[str, Any]) -> tuple[tuple[Source, Message, Message], ...]:
+    """Register the site's other plugins and send them ``initialized``, as ``pelican`` would; return the
+    plugins left out because a package is missing here, each as the ``plugin-not-installed`` check says it.
 
     A plugin may change what the build reads (a slug, a date, a reader for
     another format): checks, the agenda and exports must see the articles as
     the build does. edcal's own ``initialized`` handler is left out: this path
     starts its state itself and writes nothing into output/.
+
+    A plugin not installed where edcal runs (the pre-commit hook's environment holds edcal alone) is left
+    out, and said once, in edcal's words: by the check as its warning (which `-q` keeps quiet, as any
+    warning), by the other commands on stderr (:func:`read_plan`). Pelican logged two lines of its own on
+    every run, `-q` or not. A plugin whose own code fails as it is imported is the build's located error.
+
+    :raises InputErrors: for a plugin whose own code fails as it is imported.
     """
     from pelican import Pelican, signals
     from pelican.plugins._utils import get_plugin_name, load_plugins
 
+    failed = unloadable_plugins(settings)
+    broken = [error for _plugin, exc, error in failed if not isinstance(exc, ImportError)]
+    if broken:
+        raise InputErrors(broken)
+    missing = tuple((error.source, _missing_plugin(plugin, exc), say(
+        "install it beside edcal: for the pre-commit hook, additional_dependencies: [its package] under "
+        "edcal-check in .pre-commit-config.yaml; for CI, a line of requirements.txt (edcal build stops "
+        "without it)")) for plugin, exc, error in failed)
+    left_out = {plugin for plugin, _exc, _error in failed}
+    loadable = {**settings, "PLUGINS": [p for p in settings.get("PLUGINS") or () if p not in left_out]}
     plugins = []
-    for plugin in load_plugins(settings):  # Pelican logs a plugin it cannot import, and goes on
+    for plugin in load_plugins(loadable):
         if get_plugin_name(plugin) in (PLUGIN_NAME, f"pelican.plugins.{PLUGIN_NAME}"):
             continue
         try:
@@ -68,7 +97,7 @@ def start_other_plugins(settings: dict[str, Any]) -> None:
             continue
         plugins.append(plugin)
     if not plugins:
-        return
+        return missing
     pelican = Pelican.__new__(Pelican)  # what handlers of `initialized` read, without Pelican's setup
     pelican.settings = settings
     pelican.path, pelican.theme = settings["PATH"], settings["THEME"]
@@ -80,6 +109,15 @@ def start_other_plugins(settings: dict[str, Any]) -> None:
     for receiver in signals.initialized.receivers_for(pelican):
         if receiver is not on_initialized:
             receiver(pelican)
+    return missing
+
+
+def _missing_plugin(plugin: str, exc: Exception) -> Message:
+    if plugin_not_installed(plugin, exc):
+        return say("the plugin '{plugin}' of PLUGINS is not installed: edcal reads the articles without it",
+                   plugin=plugin)
+    return say("the plugin '{plugin}' of PLUGINS cannot be imported: {problem}: edcal reads the articles "
+               "without it", plugin=plugin, problem=str(exc))
 
 
 def plan_from_settings(settings: dict[str, Any], compose_from: dt.datetime | str | None = None) -> Plan:

@@ -541,6 +541,13 @@ def theme_override(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(where, message, hint)
 
 
+@rule("plugin-not-installed", "warning", "A plugin of PLUGINS is not installed where the check runs: the "
+      "articles are read without it")
+def plugin_not_installed(ctx: CheckContext) -> Iterator[Problem]:
+    for where, message, hint in ctx.plan.plugin_problems:
+        yield Problem(where, message, hint)
+
+
 def _online(ctx: CheckContext, article: Article) -> bool:
     """Whether the article is online with this build (dated, published, no freeze holding it; a translation
     not before its original)."""
