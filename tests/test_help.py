@@ -153,3 +153,13 @@ def test_help_in_a_language_edcal_does_not_speak_says_so_once_on_stderr(site: Pa
     assert result.stdout.startswith(f"Utilisation{NBSP}: python -m edcal") and "warning" not in result.stdout
     assert result.stderr == ("warning: EDCAL_LANG is 'xx', a language edcal does not speak (en, fr): messages are "
                              "in the site's language\n")
+
+
+def test_edcal_s_help_after_the_site_options_is_the_help_of_that_site(site: Path, tmp_path: Path) -> None:
+    """`edcal --site ../blog --help` (as `git -C ../blog --help`) said "error: missing command", exit 2."""
+    for words in (["--site", str(site), "--help"], ["--help", "--site", str(site)],
+                  [f"--site={site}", "-s", "pelicanconf.py", "-q", "--help"]):
+        result = run_edcal(*words, cwd=tmp_path, env={"EDCAL_LANG": ""})
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+        assert result.stdout.startswith(f"Utilisation{NBSP}: python -m edcal [OPTIONS] COMMAND")
+    assert run_edcal("--site", str(site), cwd=tmp_path).returncode == 2  # no help asked: a command is missing

@@ -209,6 +209,8 @@ class EdcalGroup(TranslatedHelp, click.Group):
         # A help page in the team's language, as a usage error is.
         if _asks_for_help(words, self.context_settings.get("help_option_names", ["--help"])):
             _speak_site_language(words)
+            if command is None:  # `edcal --site ../blog --help`: edcal's page, in that site's language
+                words = _without_site_options(words)
         with _ctrl_c_remembered() as pressed:
             try:
                 code = super().main(words, prog_name, complete_var, False, **extra)
@@ -297,6 +299,21 @@ def _site_options_after_command(group: click.Group, words: list[str]) -> list[st
     if not names <= {opt for param in group.commands[command].params for opt in param.opts}:
         return words  # `edcal --site x init`: init has no --site, click says so
     return [*others, command, *moved, *words[index + 1:]]
+
+
+def _without_site_options(words: list[str]) -> list[str]:
+    """The command line without the options :func:`site_options` gives every command (and their values)."""
+    shared = _site_option_names()
+    kept: list[str] = []
+    index = 0
+    while index < len(words) and words[index] != "--":
+        name = words[index].split("=", 1)[0]
+        if name in shared:
+            index += 2 if shared[name] and "=" not in words[index] else 1
+            continue
+        kept.append(words[index])
+        index += 1
+    return kept + words[index:]
 
 
 def _before_the_command(group: click.Group, exc: click.UsageError, words: list[str],
