@@ -413,6 +413,27 @@ def test_a_site_plugin_runs_once_in_each_read(repo: Path) -> None:
     assert "Aucun changement du planning depuis HEAD" in result.stdout
 
 
+def test_a_plugin_not_installed_is_told_once_for_each_side_that_lists_it(repo: Path) -> None:
+    """The revision's read told its plugin not installed as the working tree's did: the same line twice, both
+    "pelicanconf.py". Each is told once now, the revision's under its git name when the sides differ."""
+    write_pelicanconf(repo, 'PLUGINS = ["edcal", "pelican_readtime"]\n')
+    line = len((repo / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    committed(repo)
+    same = run_edcal("diff", "HEAD", cwd=repo)
+    assert same.returncode == 0, same.stderr
+    assert same.stderr.count("pelican_readtime") == 1 and same.stderr.startswith(f"pelicanconf.py:{line}:1: ")
+    edit(repo / "pelicanconf.py", "pelican_readtime", "pelican_statistics")
+    other = run_edcal("diff", "HEAD", cwd=repo)
+    assert other.returncode == 0, other.stderr
+    assert other.stderr.count("pelican_statistics") == 1 and other.stderr.count("pelican_readtime") == 1
+    assert f"HEAD:pelicanconf.py:{line}:1: warning: " in other.stderr
+    committed(repo)
+    both = run_edcal("diff", "HEAD~1", "HEAD", cwd=repo)
+    assert both.returncode == 0, both.stderr
+    assert f"HEAD:pelicanconf.py:{line}:1: warning: " in both.stderr and "pelican_statistics" in both.stderr
+    assert f"HEAD~1:pelicanconf.py:{line}:1: warning: " in both.stderr and both.stderr.count("pelican_readtime") == 1
+
+
 def test_export_ignore_leaves_nothing_out(repo: Path) -> None:
     (repo / ".gitattributes").write_text("content/articles/futur.md export-ignore\n", encoding="utf-8")
     committed(repo)

@@ -152,7 +152,9 @@ def _read_here(arguments: list[str]) -> None:
     outcome: tuple[str, Any]
     try:
         with reading_edited(edited) as read:
-            plan = read_plan(Path("."), settings_file, compose_from=NOW if "--from-now" in options else None)
+            # Its plugins not installed are told by the parent, which knows the revision's name for the file.
+            plan = read_plan(Path("."), settings_file, compose_from=NOW if "--from-now" in options else None,
+                             tell_missing_plugins=False)
         unread = sorted(str(path) for path in edited if os.path.realpath(path) not in read)
         if unread:  # a reader that bypasses the edits would show the site unchanged: say so, never guess
             raise InputErrors([InputError(Source(unread[0], 1, 1),

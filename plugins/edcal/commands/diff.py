@@ -102,7 +102,7 @@ def diff(site: Path, settings_file: str, revision: str, fmt: str, everything: bo
     :raises InputErrors: not a git repository, an unknown revision, a site that does not load
         (at the revision, its paths are given as git names them: ``main:calendar.yaml``).
     """
-    from edcal.pelican_plugin.metadata import read_plan
+    from edcal.pelican_plugin.metadata import read_plan, tell_plugin_problems
 
     settings_file = _settings_in(site, settings_file)
     if target is not None:
@@ -131,6 +131,13 @@ def diff(site: Path, settings_file: str, revision: str, fmt: str, everything: bo
             after = plan
             speak(after.lang)  # no settings read here: the notes in the site's language all the same
         old = before()
+    # Each side's plugins not installed, once: the working tree's are told as it is read.
+    if resolved.target is not None:
+        tell_plugin_problems(after.plugin_problems, resolved.target.path)
+    told = {message for _where, message, _hint in after.plugin_problems}
+    if old is not None:
+        tell_plugin_problems([problem for problem in old.plugin_problems if problem[1] not in told],
+                             resolved.path)
     changes = compare_plans(old, after, None if everything else after.now)
     if fmt == "github":
         from edcal.checks.report import repository_folder

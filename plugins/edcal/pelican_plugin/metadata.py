@@ -9,6 +9,7 @@ same articles as a build, in a fraction of its time.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +50,18 @@ def read_plan(site: Path, settings_file: str, compose_from: dt.datetime | str | 
     settings = pelican_settings(site, settings_file, overrides={RAISE_SETTING: True})
     missing = start_other_plugins(settings)
     if tell_missing_plugins:  # `edcal check` tells them as its findings (plugin-not-installed)
-        for where, message, _hint in missing:
-            logger.warning("%s:%d:%d: warning: %s", shown_path(where.path), where.line, where.column,
-                           spoken(message))
+        tell_plugin_problems(missing)
     plan = plan_from_settings(settings, compose_from)
     plan.plugin_problems = missing
     return plan
+
+
+def tell_plugin_problems(problems: Iterable[tuple[Source, str, str]],
+                         path: Callable[[str], str] = shown_path) -> None:
+    """Warn on stderr of plugins left out because they are not installed (``path``: a file's name as shown,
+    e.g. ``HEAD:pelicanconf.py`` for a revision's)."""
+    for where, message, _hint in problems:
+        logger.warning("%s:%d:%d: warning: %s", path(where.path), where.line, where.column, spoken(message))
 
 
 def start_other_plugins(settings: dict[str, Any]) -> tuple[tuple[Source, Message, Message], ...]:
