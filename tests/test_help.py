@@ -163,3 +163,18 @@ def test_edcal_s_help_after_the_site_options_is_the_help_of_that_site(site: Path
         assert result.returncode == 0 and result.stderr == "", result.stderr
         assert result.stdout.startswith(f"Utilisation{NBSP}: python -m edcal [OPTIONS] COMMAND")
     assert run_edcal("--site", str(site), cwd=tmp_path).returncode == 2  # no help asked: a command is missing
+
+
+@pytest.mark.parametrize(("lang", "wrong", "right"), [
+    ("en", "a copy of the theme", "the theme is edcal's own, with an overrides/ folder for the site's changes"),
+    ("fr", "une copie du thème", "le thème est celui d'edcal, avec un dossier overrides/ pour les changements"),
+])
+def test_init_s_help_says_the_theme_is_edcal_s_own_as_init_makes_it(runner: CliRunner, lang: str, wrong: str,
+                                                                   right: str) -> None:
+    """`edcal init --help` said the new site held "a copy of the theme": init writes
+    THEME = str(edcal.themes.DEFAULT_THEME) and an overrides/ folder, so that each upgrade brings the theme's
+    fixes; a team reading the help looked for a themes/ folder to edit."""
+    page = " ".join(runner.invoke(cli, ["init", "--help"], env={"EDCAL_LANG": lang}, prog_name="edcal")
+                    .output.split())
+    assert wrong not in page
+    assert right in page.replace("\u00a0", " "), page

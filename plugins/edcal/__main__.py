@@ -590,7 +590,8 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
     """Create a new site repository in FOLDER, with a small working sample.
 
     It holds calendar.yaml, an article, a page, pelicanconf.py and
-    publishconf.py, and a copy of the theme: `edcal build` works in it at once.
+    publishconf.py (the theme is edcal's own, with an overrides/ folder for the
+    site's changes to it): `edcal build` works in it at once.
     FOLDER may be a new clone (.git, a LICENSE; its README.md and .gitignore
     are kept and added to); a folder holding another file init writes is refused.
     A Pelican blog (FOLDER holds pelicanconf.py) adopts edcal in place: init
