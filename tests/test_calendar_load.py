@@ -220,12 +220,12 @@ def test_a_network_not_set_up_is_an_error(tmp_path: Path) -> None:
 
 def test_a_slot_name_with_an_apostrophe_is_given_one_to_write(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "slots:\n  l’apéro: \"17:30\"\n")
-    assert messages == ["calendar.yaml:9:3: error: found slot name 'l’apéro', expected a word such as 'midi'\n"
+    assert messages == ["calendar.yaml:9:3: error: found slot name 'l’apéro', expected a word such as 'lunch'\n"
                         "    hint: write it with letters, digits and dashes, e.g. 'l-apero', and the same in the "
                         "entries that name it"]
     # A name that begins with a digit is offered no name that would be refused in its turn ('12-h').
     assert errors(tmp_path, BASE + "slots:\n  12 h: \"12:00\"\n") == [
-        "calendar.yaml:9:3: error: found slot name '12 h', expected a word such as 'midi'"]
+        "calendar.yaml:9:3: error: found slot name '12 h', expected a word such as 'lunch'"]
 
 
 def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:
@@ -279,7 +279,7 @@ def test_a_top_level_field_read_as_meant_is_told_of_where_it_is_written(tmp_path
     # A mapping's place is its first key's: that key's own error holds whatever the field is read as.
     assert [m.split("\n")[0] for m in errors(tmp_path, BASE + "créneaux:\n  l’apéro: '17:30'\n")] == [
         "calendar.yaml:8:1: error: unknown field 'créneaux'",
-        "calendar.yaml:9:3: error: found slot name 'l’apéro', expected a word such as 'midi'"]
+        "calendar.yaml:9:3: error: found slot name 'l’apéro', expected a word such as 'lunch'"]
     team = BASE.replace("team:", "équipe:").replace("networks:", "  - {id: camille, name: Camille R.}\nnetworks:")
     assert [m.split("\n")[0] for m in errors(tmp_path, team)] == [
         "calendar.yaml:3:1: error: unknown field 'équipe'",
@@ -1089,7 +1089,7 @@ def test_network_aliases_name_one_network_each(tmp_path: Path) -> None:
 def test_a_slot_may_not_be_named_like_the_words_of_dates(tmp_path: Path) -> None:
     messages = errors(tmp_path, BASE + "slots: {end: '18:00'}\n")
     assert messages == ["calendar.yaml:8:9: error: found slot name 'end', a word dates are written with "
-                        "(`salon-industrie end`, `at publication`)\n    hint: choose another name, e.g. 'soir'"]
+                        "(`salon-industrie end`, `at publication`)\n    hint: choose another name, e.g. 'evening'"]
 
 
 @pytest.mark.usefixtures("site_language")
@@ -1201,16 +1201,16 @@ def test_a_post_and_a_variant_carry_several_images_each_where_it_is_written(tmp_
      "    hint: an image goes under `image:`, e.g. image: images/a.png"),
     ("    video: videos/a.avi\n",
      "calendar.yaml:13:12: error: found video 'videos/a.avi', expected a video file (.m4v, .mov, .mp4, .webm)\n"
-     "    hint: e.g. video: videos/visite-atelier.mp4"),
+     "    hint: e.g. video: videos/workshop-tour.mp4"),
     ("    video: ../a.mp4\n",
      "calendar.yaml:13:12: error: found video path '../a.mp4', expected a path inside content/ (or an https URL)\n"
-     "    hint: e.g. videos/visite-atelier.mp4"),
+     "    hint: e.g. videos/workshop-tour.mp4"),
     ("    video: {file: videos/a.mp4, cover: ../c.jpg}\n",
      "calendar.yaml:13:40: error: found image path '../c.jpg', expected a path inside content/ (or an https URL)\n"
      "    hint: e.g. images/salon-2027.jpg"),
     ("    video: {file: videos/a.mp4, subtitles: videos/a.txt}\n",
      "calendar.yaml:13:44: error: found subtitles 'videos/a.txt', expected a .vtt or .srt file inside content/ "
-     "(or an https URL)\n    hint: e.g. subtitles: videos/visite-atelier.fr.vtt"),
+     "(or an https URL)\n    hint: e.g. subtitles: videos/workshop-tour.en.vtt"),
     ("    video: {file: videos/a.mp4, alt: A}\n    alt: B\n",
      "calendar.yaml:14:5: error: found `alt:` beside a video that has its own, expected one\n"
      "    hint: keep the video's `alt:`"),

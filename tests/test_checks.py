@@ -414,7 +414,7 @@ def test_media_required_asks_youtube_and_tiktok_for_a_video() -> None:
     found = findings("media-required", posts(line % "image: images/a.png, alt: A"), extra=extra)
     assert [(f.item, f.message, f.hint) for f in found] == [
         ("v-youtube", "YouTube post 'v-youtube' has no video, and YouTube requires one",
-         "add `video:` to the entry, e.g. video: videos/visite-atelier.mp4 (or give YouTube its own under "
+         "add `video:` to the entry, e.g. video: videos/workshop-tour.mp4 (or give YouTube its own under "
          "`variants:`)")]
     assert sorted(f.item for f in findings("media-required", posts(line % "link: 'https://example.org/'"),
                                            extra=extra)) == ["v-instagram", "v-youtube"]

@@ -195,3 +195,38 @@ def test_a_days_archive_is_described_as_a_day(empty_site: Callable[..., Path], l
     pages = site / "output" / "2027"
     assert described.findall((pages / "index.html").read_text(encoding="utf-8")) == [year]
     assert described.findall((pages / "02" / "09" / "index.html").read_text(encoding="utf-8")) == [day]
+
+
+def test_a_british_teams_hints_give_english_examples(empty_site: Callable[..., Path], site_language: None,
+                                                     tmp_path: Path) -> None:
+    """English hints gave the French sample's examples, words a British team cannot read as examples: a slot
+    'such as midi' (a music file to them), 'e.g. [Astuce 1, Astuce 2]', 'path: nos-liens',
+    'videos/visite-atelier.mp4', 'edcal init mon-site', 'voeux-2027-linkedin', '## À compléter'."""
+    site = empty_site(CALENDAR.replace("    text: Our spring blends are in.", "    texts: []")
+                      + "posted:\n  - {at: 2027-02-17 08:40}\n")
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\nTIMEZONE = "Europe/London"\n')
+    errors = run_edcal("check", cwd=site).stderr
+    (site / "calendar.yaml").write_text(
+        CALENDAR.replace("team:", 'slots: {"after work": "17:30", end: "18:00"}\nteam:')
+        .replace("ideas:", "link_in_bio: {path: our links}\nideas:")
+        .replace("    text: Our spring blends are in.",
+                 "    text: Our spring blends are in.\n    video: {file: ../tour.mp4, subtitles: ../tour.txt}"),
+        encoding="utf-8")
+    errors += run_edcal("check", cwd=site).stderr
+    for line in ("error: found slot name 'after work', expected a word such as 'lunch'",
+                 "hint: choose another name, e.g. 'evening'",
+                 "hint: e.g. path: our-links (a space, '?' or '#' would break the address)",
+                 "error: found an empty list, expected at least one text, e.g. [Tip 1, Tip 2]",
+                 "hint: e.g. videos/workshop-tour.mp4",
+                 "hint: e.g. subtitles: videos/workshop-tour.en.vtt",
+                 "e.g. 'new-year-2027-linkedin'"):
+        assert line in errors, errors
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    init = run_edcal("init", "taken/blog", "--timezone", "Europe/London", cwd=tmp_path)
+    assert init.returncode == 2 and "hint: choose a folder you may write in, e.g. edcal init my-site" in init.stderr, \
+        init.stderr
+    rules = run_edcal("check", "--list", cwd=site, env={"EDCAL_LANG": "en"}).stdout
+    assert "nothing but headings (`## To be written`)" in rules, rules
+    french = run_edcal("check", cwd=site, env={"EDCAL_LANG": "fr"}).stderr
+    assert "nos-liens" in french and "'midi'" in french, french
+    assert not re.search(r"midi|Astuce|nos-liens|visite-atelier|mon-site|voeux|compléter", errors + init.stderr + rules)

@@ -982,7 +982,7 @@ def test_a_sheet_gives_a_video_and_a_note(site: Path) -> None:
      ".mov, .mp4, .webm) or an https URL\n    hint: an image goes in the image column\n"),
     ("Date;Réseau;Texte;Video", "09/03/2027 10:00;linkedin;A;videos/visite.avi",
      "plan.csv:2:29: error: found 'videos/visite.avi' in the video column, expected a video file (.m4v, "
-     ".mov, .mp4, .webm) or an https URL\n    hint: e.g. videos/visite-atelier.mp4\n"),
+     ".mov, .mp4, .webm) or an https URL\n    hint: e.g. videos/workshop-tour.mp4\n"),
     ("Date;Réseau;Texte;Image", "09/03/2027 10:00;linkedin;A;videos/visite.MP4",
      "plan.csv:2:29: error: found 'videos/visite.MP4' in the image column: a video\n"
      "    hint: a video goes in a column named 'video' (or 'vidéo', 'lien vidéo')\n"),

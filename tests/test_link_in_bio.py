@@ -255,16 +255,16 @@ posts:
     ("link_in_bio:\n  netwroks: [instagram]\n", (2, 3), "unknown field 'netwroks' in link_in_bio", "networks"),
     ("link_in_bio:\n  networks: [instagam]\n", (2, 14), "unknown network 'instagam'", "instagram"),
     ("link_in_bio:\n  count: 0\n", (2, 10), "found '0'", None),
-    ("link_in_bio:\n  path: ../public\n", (2, 9), "found path '../public', expected a folder name", "path: liens"),
+    ("link_in_bio:\n  path: ../public\n", (2, 9), "found path '../public', expected a folder name", "path: our-links"),
     # A space, a "?" or a "#" broke the page's address (output/a b?c#d/: a link to it opened "a%20b").
     ("link_in_bio:\n  path: 'a b?c#d'\n", (2, 9), "found path 'a b?c#d', expected a folder name of letters, digits",
-     "path: nos-liens"),
+     "path: our-links"),
     ("link_in_bio:\n  path: '%2e%2e'\n", (2, 9), "found path '%2e%2e', expected a folder name of letters",
-     "path: nos-liens"),
+     "path: our-links"),
     ("ambassadors: {publish: 'partage ici'}\n", (1, 24), "found publish 'partage ici', expected a folder name of "
      "letters", "publish: calendars-7f3a9c"),
     ("link_in_bio:\n  path: partage\nambassadors: {publish: partage}\n", (2, 9),
-     "found path 'partage', where `ambassadors: publish:` copies its folder 'partage'", "path: liens"),
+     "found path 'partage', where `ambassadors: publish:` copies its folder 'partage'", "path: our-links"),
 ])
 def test_wrong_settings_are_located_errors(settings: str, where: tuple[int, int], message: str,
                                            hint: str | None) -> None:

@@ -169,7 +169,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         raise InputErrors([InputError(Source(str(target), 0, 0),
                                       say("cannot create the site in {folder}: {reason}", folder=target,
                                           reason=os_reason(exc)),
-                                      say("choose a folder you may write in, e.g. edcal init mon-site"))],
+                                      say("choose a folder you may write in, e.g. edcal init my-site"))],
                           outcome=None if undone else say("some files may be written")) from None
 
 
@@ -246,7 +246,7 @@ def _check_writable(target: Path) -> None:
         raise InputErrors([InputError(Source(str(target), 0, 0),
                                       say("cannot create the site in {folder}: {reason}", folder=target,
                                           reason=reason),
-                                      say("choose a folder you may write in, e.g. edcal init mon-site"))])
+                                      say("choose a folder you may write in, e.g. edcal init my-site"))])
 
 
 def site_country(timezone: str, country: str | None) -> str:

@@ -1375,7 +1375,7 @@ def _social_video(value: Any, vloc: Loc, alt: str | None, errors: ErrorCollector
         if not file or not file.strip():
             if file is not None:
                 errors.add(where, say("found an empty `video:`, expected a video file"),
-                           say("e.g. video: videos/visite-atelier.mp4"))
+                           say("e.g. video: videos/workshop-tour.mp4"))
             return None
         spec: VideoSpec | None = VideoSpec.model_validate({"file": file})
     elif isinstance(value, dict):
@@ -1384,7 +1384,7 @@ def _social_video(value: Any, vloc: Loc, alt: str | None, errors: ErrorCollector
     else:
         errors.add(where, say("found {found} in `video:`, expected a path inside content/ or an https URL",
                               found=_describe(value)),
-                   say("e.g. video: videos/visite-atelier.mp4"))
+                   say("e.g. video: videos/workshop-tour.mp4"))
         return None
     if spec is None:
         return None

@@ -535,7 +535,7 @@ class IdeaSpec(Spec):
 class PostedSpec(Spec):
     """One line of ``posted:``, the log of what went out; a plain string is the ``item`` alone."""
 
-    item: Text = Field(description="The post's id, as plan.json, the planning pages and the draft files name it, e.g. 'voeux-2027-linkedin'.")
+    item: Text = Field(description="The post's id, as plan.json, the planning pages and the draft files name it, e.g. 'new-year-2027-linkedin'.")
     at: Text | None = Field(None, description="When it went out: a date and time, or a date (default: its planned time).")
     url: Text | None = Field(None, description="The post's address on the network, e.g. 'https://www.linkedin.com/feed/update/urn:li:activity:7150000000000000000/'.")
     skipped: bool = Field(False, description="true: the post did not go out (the team decided against it, or missed it); the report counts it as skipped, not as not confirmed.")
@@ -601,7 +601,7 @@ def _turn_text(value: str) -> str:
 
 def _turns(value: Any) -> Any:
     if isinstance(value, list) and not value:
-        raise refused(say("found an empty list, expected at least one text, e.g. [Astuce 1, Astuce 2]"),
+        raise refused(say("found an empty list, expected at least one text, e.g. [Tip 1, Tip 2]"),
                       say("write the texts, or remove `texts:`"))
     return value
 

@@ -673,7 +673,7 @@ def _media(cells: Mapping[str, Cell], errors: list[InputError]) -> None:
                                                    value=shown(video.text),
                                                    suffixes=", ".join(sorted(VIDEO_SUFFIXES))),
                                  say("an image goes in the image column") if suffix in IMAGE_SUFFIXES
-                                 else say("e.g. videos/visite-atelier.mp4")))
+                                 else say("e.g. videos/workshop-tour.mp4")))
 
 
 def _file_suffix(written: str) -> str:

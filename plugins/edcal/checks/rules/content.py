@@ -152,7 +152,7 @@ def media_required(ctx: CheckContext) -> Iterator[Problem]:
         if network.media == "video" and not any(m.is_video for m in post.media):
             yield Problem(post.source, say("{network} post '{id}' has no video, and {network} requires one",
                                            network=network.name, id=post.id),
-                          say("add `video:` to the entry, e.g. video: videos/visite-atelier.mp4 (or give "
+                          say("add `video:` to the entry, e.g. video: videos/workshop-tour.mp4 (or give "
                               "{network} its own under `variants:`)", network=network.name), post,
                           together=say("{network}: {posts} have no video, and {network} requires one",
                                        network=network.name, posts=THE_POSTS))

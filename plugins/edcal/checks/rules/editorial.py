@@ -568,7 +568,7 @@ def _due_soon(ctx: CheckContext) -> Iterator[Article]:
 
 
 @rule("empty-article", "error", "An article online, or going online soon, has no text: nothing but headings "
-      "(`## À compléter`) or nothing at all", options=(Option("within", 14, timeparse.parse_days,
+      "(`## To be written`) or nothing at all", options=(Option("within", 14, timeparse.parse_days,
                                                          "How long before its publication an article is told "
                                                          "of it, as a warning (default 14 days).",
                                                          unit="days"),))

@@ -413,12 +413,12 @@ def check_video(video: str, where: Source, errors: ErrorCollector) -> None:
     if _outside(video):
         errors.add(where, say("found video path '{path}', expected a path inside content/ (or an "
                               "https URL)", path=video[:80]),
-                   say("e.g. videos/visite-atelier.mp4"))
+                   say("e.g. videos/workshop-tour.mp4"))
     elif _suffix(video) not in VIDEO_SUFFIXES:
         errors.add(where, say("found video '{video}', expected a video file ({suffixes})", video=video[:80],
                               suffixes=", ".join(sorted(VIDEO_SUFFIXES))),
                    say("an image goes under `image:`, e.g. image: {image}", image=video[:80])
-                   if _suffix(video) in IMAGE_SUFFIXES else say("e.g. video: videos/visite-atelier.mp4"))
+                   if _suffix(video) in IMAGE_SUFFIXES else say("e.g. video: videos/workshop-tour.mp4"))
 
 
 def check_subtitles(subtitles: str | None, where: Source, errors: ErrorCollector) -> None:
@@ -428,7 +428,7 @@ def check_subtitles(subtitles: str | None, where: Source, errors: ErrorCollector
     if _outside(subtitles) or _suffix(subtitles) not in SUBTITLE_SUFFIXES:
         errors.add(where, say("found subtitles '{path}', expected a .vtt or .srt file inside content/ (or an "
                               "https URL)", path=subtitles[:80]),
-                   say("e.g. subtitles: videos/visite-atelier.fr.vtt"))
+                   say("e.g. subtitles: videos/workshop-tour.en.vtt"))
 
 
 def _address(path: str, where: Source, errors: ErrorCollector) -> bool:

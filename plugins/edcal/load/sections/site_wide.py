@@ -258,13 +258,13 @@ def read_link_in_bio(reading: Reading, main: Document) -> None:
     if not path or "\\" in path or any(part in ("", ".", "..") or part.startswith(".") for part in parts):
         reading.errors.add(where("path"), say("found path '{value}', expected a folder name inside output/, "
                                               "not hidden (starting with a dot)", value=spec.path),
-                           say("e.g. path: liens (the page is then output/liens/index.html)"))
+                           say("e.g. path: our-links (the page is then output/our-links/index.html)"))
         path = "links"
     elif not _ADDRESS_FOLDER.fullmatch(path):
         reading.errors.add(where("path"), say("found path '{value}', expected a folder name of letters, "
                                               "digits, '-', '_' and '.' (it is part of the page's address)",
                                               value=spec.path),
-                           say("e.g. path: nos-liens (a space, '?' or '#' would break the address)"))
+                           say("e.g. path: our-links (a space, '?' or '#' would break the address)"))
         path = "links"
     if spec.networks is not None:
         networks = tuple(n.id for n in known_networks(reading, spec.networks, spec.loc, "networks"))
@@ -346,7 +346,7 @@ def publish_folders_apart(reading: Reading) -> None:
                        say("found path '{path}', where `{other}: publish:` copies its folder '{folder}': "
                            "each build replaces a published folder whole", path=bio.path, other=section,
                            folder=folder),
-                       say("give the link-in-bio page a folder of its own, e.g. path: liens"))
+                       say("give the link-in-bio page a folder of its own, e.g. path: our-links"))
 
 
 def _days(text: str | None, default: int, where: Source, hint: str, errors: ErrorCollector) -> int:

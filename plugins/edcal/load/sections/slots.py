@@ -38,13 +38,13 @@ def read_slots(reading: Reading, documents: list[Document]) -> None:
                 hint = say("write it with letters, digits and dashes, e.g. '{meant}', and the same in the "
                            "entries that name it", meant=meant) \
                     if _SLOT_NAME.match(meant) and meant not in _NOT_SLOT_NAMES else None
-                errors.add(where, say("found slot name '{name}', expected a word such as 'midi'", name=name),
+                errors.add(where, say("found slot name '{name}', expected a word such as 'lunch'", name=name),
                            hint)
                 continue
             if key in _NOT_SLOT_NAMES:  # `salon-industrie end` would read either way
                 errors.add(where, say("found slot name '{name}', a word dates are written with "
                                       "(`salon-industrie end`, `at publication`)", name=name),
-                           say("choose another name, e.g. 'soir'"))
+                           say("choose another name, e.g. 'evening'"))
                 continue
             seen[key] = where
             calendar.slots[key] = time
