@@ -377,3 +377,24 @@ def test_a_bimonthly_repeat_is_told_its_interval(tmp_path: Path, written: str, h
                         f"{{every: {written}, from: 2027-01-05}}}}\n")
     assert found[0].endswith(f"found '{written}', expected one of: day, week, month"), found
     assert found[1] == f"    hint: {hint}", found
+
+
+@pytest.mark.parametrize(("written", "day"), [("1st", 1), ("the 15th", 15), ("2nd", 2), ("23rd", 23), ("1er", 1),
+                                              ("first", 1), ("the first day", 1)])
+def test_a_monthly_day_written_as_an_ordinal_is_told_its_number(tmp_path: Path, written: str, day: int) -> None:
+    """`on: 1st` (the 1st of each month, as an English team writes it) was refused with no hint: the message
+    spoke of days (15) and weekday positions ('first tue'), and `1st` is both a day and a position."""
+    text = f"posts:\n  - {{id: a, networks: [x], text: T, repeat: {{every: month, on: {written}, from: 2027-01-01}}}}\n"
+    assert first_error(tmp_path, BASE + text)[1:] == [
+        f"    hint: a day of the month is written as a number: on: {day} (a weekday's place in the month, the first "
+        "Tuesday, is on: first tue)"]
+
+
+def test_a_monthly_day_written_as_an_ordinal_is_told_in_french_to_a_french_team(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    text = "posts:\n  - {id: a, networks: [x], text: T, repeat: {every: month, on: 1er, from: 2027-01-01}}\n"
+    assert "    hint: un jour du mois s'écrit en chiffres\u00a0: on: 1 (la place" in first_error(tmp_path, BASE + text)[1]

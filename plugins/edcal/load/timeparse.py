@@ -512,8 +512,19 @@ def parse_monthly_position(text: str) -> tuple[int, int | None]:
     words = raw.split()
     if len(words) == 2 and words[0] in positions:
         return positions[words[0]], _weekday(words[1])
-    raise ValueError(say("found '{text}', expected a day of the month (15) or a weekday position ('first "
-                         "tue', 'last fri')", text=raw))
+    message = say("found '{text}', expected a day of the month (15) or a weekday position ('first tue', "
+                  "'last fri')", text=raw)
+    ordinal = _DAY_ORDINAL.fullmatch(raw)
+    if ordinal:  # `1st`, `the 15th`, `1er`: a day of the month as English and French write it
+        day = int(ordinal.group("day")) if ordinal.group("day") else 1
+        raise ValueError(message, say("a day of the month is written as a number: on: {day} (a weekday's "
+                                      "place in the month, the first Tuesday, is on: first tue)", day=day))
+    raise ValueError(message)
+
+
+#: A day of the month written as an ordinal: ``1st``, ``the 15th``, ``1er``, ``first``, ``the first day``.
+_DAY_ORDINAL = re.compile(r"(?:the |le )?(?:(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|ème)|first|premier)"
+                          r"(?: day| jour)?(?: of the month| du mois)?")
 
 
 #: The longest duration (a reminder, an event's length) and span (a horizon, a window) a setting takes:
