@@ -398,3 +398,25 @@ def test_a_monthly_day_written_as_an_ordinal_is_told_in_french_to_a_french_team(
     speak(None)
     text = "posts:\n  - {id: a, networks: [x], text: T, repeat: {every: month, on: 1er, from: 2027-01-01}}\n"
     assert "    hint: un jour du mois s'écrit en chiffres\u00a0: on: 1 (la place" in first_error(tmp_path, BASE + text)[1]
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-01-05 noon}\n", "2027-01-05 12:00"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-01-05 at midday}\n", "2027-01-05 at 12:00"),
+    ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, from: 2027-01-05, at: Noon}}\n", "12:00"),
+])
+def test_noon_is_told_its_time(tmp_path: Path, text: str, hint: str) -> None:
+    """`at: 2027-01-05 noon` was refused with no hint; a slot named `noon` is the site's own, when it has one (a
+    network's `slots: [tue noon]` is told that its slots take times, not the site's named slots, which may be
+    named so: no hint guesses 12:00 there)."""
+    assert first_error(tmp_path, BASE + text)[1] == f"    hint: noon is written 12:00: {hint}"
+
+
+def test_midi_without_its_slot_is_told_its_time_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A French site without a `midi` slot (the sample's) writes `at: 2027-01-05 midi`: told 12:00, or the slot."""
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    found = first_error(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, at: 2027-01-05 midi}\n")
+    assert found[1] == "    hint: midi s'écrit 12:00\u00a0: 2027-01-05 12:00"

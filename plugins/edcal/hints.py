@@ -57,6 +57,9 @@ _WORDS_DAY_FIRST = re.compile(r"^(?:([^\W\d_]+)\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd
 #: ``March 16``, ``Thursday, March 16, 2027``: the month first, as English writes it.
 _WORDS_MONTH_FIRST = re.compile(r"^(?:([^\W\d_]+)\.?,?\s+)?([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
                                 r"(?:\s+(\d{4}))?(.*)$")
+#: Noon said in words, where a time is written in figures (a slot of that name is the site's, and read first).
+_NOON = re.compile(r"\b(?:noon|midday|midi)\b", re.IGNORECASE)
+
 #: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
 _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
 
@@ -95,6 +98,13 @@ def twelve_hour_hint(found: str) -> str | None:
     -1 day at 6 PM`` -> ``salon -1 day at 18:00``); None when it has no time with AM or PM."""
     written = _AM_PM_ANYWHERE.sub(lambda time: _clock_24(time) or time[0], found)
     return say("times are written on the 24-hour clock: {time}", time=written) if written != found else None
+
+
+def noon_hint(found: str) -> str | None:
+    """The value with noon written ``12:00`` (``2027-01-05 noon``, ``at: midday``); None without it."""
+    if _NOON.search(found) is None:
+        return None
+    return say("noon is written 12:00: {time}", time=_NOON.sub("12:00", found))
 
 
 def with_colons(text: str) -> str:
@@ -172,10 +182,14 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
         time = quoted.group(1)
         return say("times are written on the 24-hour clock: {time}",
                    time=found.strip().replace(time, _on_24_hours(time)))
-    clocked = twelve_hour_hint(found.strip()) if "HH:MM" in message or "a time" in message else None
+    timed = "HH:MM" in message or "a time" in message
+    # `2027-01-05 noon`, `tue midday`; not a site's slot named so, in a network's slots (`midi` may be 12:15)
+    if timed and "named slots" not in message and (noon := noon_hint(found.strip())) is not None:
+        return noon
+    clocked = twelve_hour_hint(found.strip()) if timed else None
     if clocked is not None:  # `2027-01-12 at 4 p.m.`, `tue 9am`
         return clocked
-    dotted = dot_time_hint(found.strip()) if "HH:MM" in message or "a time" in message else None
+    dotted = dot_time_hint(found.strip()) if timed else None
     if dotted is not None:  # `2027-01-05 10.30`, `tue 9.00`
         return dotted
     if "expected weekdays and a time" in message and _WEEKDAYS_ONLY.match(found.strip()):

@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
 from edcal.errors import ErrorCollector, message_of
-from edcal.hints import dot_time_hint, twelve_hour_hint
+from edcal.hints import dot_time_hint, noon_hint, twelve_hour_hint
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.schema import RepeatSpec, describe
@@ -427,8 +427,9 @@ def _time_or_slot(reading: Reading, text: str, where: Source) -> tuple[dt.time |
                           value=shown)
         else:
             message = said.replace("expected a time", "expected a time or a named slot")
-        # `4:30 PM`, `18.15`: the time to write
-        reading.errors.add(where, message, twelve_hour_hint(shown) or dot_time_hint(shown))
+        # `4:30 PM`, `18.15`, `noon`: the time to write
+        hint = twelve_hour_hint(shown) or dot_time_hint(shown) or noon_hint(shown)
+        reading.errors.add(where, message, hint)
         return None, None
 
 
