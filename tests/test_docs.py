@@ -240,3 +240,31 @@ def test_every_share_form_field_is_documented() -> None:
     body = section((DOCS / "calendar.md").read_text(encoding="utf-8"), "## `networks:`")
     row = next(line for line in body.splitlines() if line.startswith("| `share_form` |"))
     assert [field for field in SHARE_FORM_FIELDS if f"`{field}`" not in row] == []
+
+
+@pytest.mark.parametrize(("doc", "english", "french"), [
+    ("index.md", "*Report*", None),
+    ("index.md", "(*Skipped*)", "(*Annulé*)"),
+    ("index.md", '"Gone out, as the log says"', None),
+    ("calendar.md", "*withheld* (*gelé* on a French site)", "time as *gelé*"),
+    ("calendar.md", "*To confirm*", "*À confirmer*"),
+    ("calendar.md", "*Objectives*", "*Objectifs*"),
+    ("calendar.md", "*Skipped*, not *Not confirmed*", "*Annulé*, not *Non confirmé*"),
+    ("calendar.md", '"Awaiting approval: its entry says', None),
+    ("calendar.md", '"Note for whoever posts it:"', '("Note pour qui publie :")'),
+    ("checks.md", "*To confirm*", "*À confirmer*"),
+    ("cli.md", "*Feeds and accounts*", "*Flux et comptes*"),
+    ("cli.md", '"built: output/ and planning/ are up to date"', None),
+])
+def test_the_docs_quote_the_planning_pages_words_as_an_english_site_shows_them(doc: str, english: str,
+                                                                                french: str | None) -> None:
+    """An English team adopting edcal read of the report's *Bilan*, *Annulé* and *À confirmer*, of posts shown
+    *gelé*: the French sample's words, which its pages never show. The English words quoted are the pages' own
+    (the catalogue's keys), the French ones given beside them where a French site is the subject."""
+    from edcal.i18n import catalog
+
+    text = " ".join((DOCS / doc).read_text(encoding="utf-8").split())
+    assert english in text
+    label = re.split(r"\* \(|\*, not", english.strip("(*)\""))[0].strip("*\"").rstrip(":")
+    assert any(key.startswith(label) for key in catalog("fr")), f"no page says {label!r}"
+    assert french is None or french not in text
