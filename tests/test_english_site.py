@@ -230,3 +230,21 @@ def test_a_british_teams_hints_give_english_examples(empty_site: Callable[..., P
     french = run_edcal("check", cwd=site, env={"EDCAL_LANG": "fr"}).stderr
     assert "nos-liens" in french and "'midi'" in french, french
     assert not re.search(r"midi|Astuce|nos-liens|visite-atelier|mon-site|voeux|compléter", errors + init.stderr + rules)
+
+
+def test_an_english_site_changes_the_themes_words_in_overrides_en_yaml(empty_site: Callable[..., Path],
+                                                                       site_language: None) -> None:
+    """docs/theme.md said only how to change the French words (`overrides/translations/fr.yaml`); an English
+    site's are changed in `en.yaml`, the theme's English text as keys, as `edcal init`'s overrides/README.md
+    says (its example: `On this site: Site map`), for `DEFAULT_LANG = 'en-GB'` too."""
+    guide = " ".join((Path(__file__).resolve().parents[1] / "docs" / "theme.md").read_text(encoding="utf-8").split())
+    assert "an English site's in `overrides/translations/en.yaml` (`On this site: Site map`)" in guide
+    site = empty_site(CALENDAR, {"caddy.md": ARTICLE})
+    (site / "overrides" / "translations").mkdir(parents=True)
+    (site / "overrides" / "translations" / "en.yaml").write_text("On this site: Site map\n", encoding="utf-8")
+    write_pelicanconf(site, "DEFAULT_LANG = 'en-GB'\nTIMEZONE = \"Europe/London\"\n"
+                            "THEME_TEMPLATES_OVERRIDES = ['overrides']\n")
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-10T10:00"})
+    assert result.returncode == 0, result.stderr
+    page = page_text(site / "output" / "2027" / "caddy" / "index.html")
+    assert "Site map" in page and "On this site" not in page
