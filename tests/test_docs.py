@@ -255,6 +255,9 @@ def test_every_share_form_field_is_documented() -> None:
     ("checks.md", "*To confirm*", "*À confirmer*"),
     ("cli.md", "*Feeds and accounts*", "*Flux et comptes*"),
     ("cli.md", '"built: output/ and planning/ are up to date"', None),
+    ("feeds.md", "tap *Subscribe* (the webcal link)", "tap *S'abonner* (the webcal link)"),
+    ("feeds.md", "*Copy the address*", "*Copier l'adresse*"),
+    ("feeds.md", '"frozen copy (.ics)"', '"copie figée (.ics)"'),
 ])
 def test_the_docs_quote_the_planning_pages_words_as_an_english_site_shows_them(doc: str, english: str,
                                                                                 french: str | None) -> None:
@@ -265,6 +268,8 @@ def test_the_docs_quote_the_planning_pages_words_as_an_english_site_shows_them(d
 
     text = " ".join((DOCS / doc).read_text(encoding="utf-8").split())
     assert english in text
-    label = re.split(r"\* \(|\*, not", english.strip("(*)\""))[0].strip("*\"").rstrip(":")
+    quoted = re.search(r'\*([^*]+)\*|"([^"]+)', english)
+    assert quoted is not None
+    label = (quoted.group(1) or quoted.group(2)).rstrip(":")
     assert any(key.startswith(label) for key in catalog("fr")), f"no page says {label!r}"
     assert french is None or french not in text
