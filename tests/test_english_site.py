@@ -248,3 +248,23 @@ def test_an_english_site_changes_the_themes_words_in_overrides_en_yaml(empty_sit
     assert result.returncode == 0, result.stderr
     page = page_text(site / "output" / "2027" / "caddy" / "index.html")
     assert "Site map" in page and "On this site" not in page
+
+
+def test_a_british_site_without_a_subdivision_is_told_its_bank_holidays_are_not_known(
+        empty_site: Callable[..., Path], site_language: None) -> None:
+    """`country: GB` alone (calendar.yaml written by hand, from the docs' `country: FR`) knows the United
+    Kingdom's common holidays only: a post on Easter Monday or the August bank holiday went unremarked in
+    England, Wales and Northern Ireland. `edcal init` writes `subdivision: ENG`; a site without one is told."""
+    site = empty_site(CALENDAR.replace("subdivision: ENG\n", "").replace("at: 2027-03-04 12:30",
+                                                                           "at: 2027-03-29 12:30"))
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\nTIMEZONE = "Europe/London"\n')
+    told = run_edcal("check", cwd=site, env={"EDCAL_NOW": "2027-01-10T10:00"}).stdout
+    assert ("calendar.yaml:3:10: warning: country: GB without `subdivision:`: the bank holidays of the "
+            "United Kingdom's nations (Easter Monday, the August bank holiday in England) are not known, "
+            "and no post is told it falls on one [public-holiday]\n"
+            "    hint: add `subdivision: ENG` (England; NIR, SCT, WLS: Northern Ireland, Scotland, Wales)\n") in told, told
+    assert run_edcal("check", cwd=site, env={"EDCAL_NOW": "2027-01-10T10:00"}).returncode == 0  # a warning
+    (site / "calendar.yaml").write_text(CALENDAR.replace("at: 2027-03-04 12:30", "at: 2027-03-29 12:30"),
+                                        encoding="utf-8")
+    england = run_edcal("check", cwd=site, env={"EDCAL_NOW": "2027-01-10T10:00"}).stdout
+    assert "without `subdivision:`" not in england and "a public holiday (Easter Monday)" in england, england

@@ -555,6 +555,7 @@ class Calendar:
     source: Source
     timezone_source: Source | None = None
     country: str | None = None
+    country_source: Source | None = None
     subdivision: str | None = None
     default_time: dt.time = dt.time(9, 0)
     #: How far after "now" open-ended recurrences are expanded (`horizon:`), on the calendar.

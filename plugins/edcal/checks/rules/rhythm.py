@@ -757,6 +757,11 @@ def _holiday_years(calendar: Calendar) -> tuple[int, ...]:
     return tuple(range(year - 1, year + 3))
 
 
+#: The United Kingdom's codes: its nations keep bank holidays of their own, which the holidays library gives
+#: only with a subdivision (without one, England has no Easter Monday nor August bank holiday).
+_NATIONS_BANK_HOLIDAYS = frozenset({"GB", "GBR", "UK"})
+
+
 @rule("public-holiday", "warning", "A post goes out on a public holiday of the site's country",
       options=(Option("except", (), _holiday_name, "Holidays the site does not count, by name in the country's "
                       "language or the site's (`except: [Veterans Day, Columbus Day]`): most of its audience "
@@ -768,6 +773,13 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
         return
     from edcal.load.yamlfile import yaml_value
     from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holiday_names, holidays_between, last_year, named_for
+
+    if calendar.country in _NATIONS_BANK_HOLIDAYS and calendar.subdivision is None:
+        yield Problem(calendar.country_source or calendar.source,
+                      say("country: {country} without `subdivision:`: the bank holidays of the United Kingdom's "
+                          "nations (Easter Monday, the August bank holiday in England) are not known, and no "
+                          "post is told it falls on one", country=calendar.country),
+                      say("add `subdivision: ENG` (England; NIR, SCT, WLS: Northern Ireland, Scotland, Wales)"))
 
     posts = list(ctx.posts())
     if not posts:
