@@ -273,3 +273,28 @@ def test_the_docs_quote_the_planning_pages_words_as_an_english_site_shows_them(d
     label = (quoted.group(1) or quoted.group(2)).rstrip(":")
     assert any(key.startswith(label) for key in catalog("fr")), f"no page says {label!r}"
     assert french is None or french not in text
+
+
+def test_outputs_md_gives_the_english_of_each_planning_word_it_quotes_in_french() -> None:
+    """outputs.md describes the planning pages as the French sample shows them (*Bilan*, *Prévu*, *gelé*, *Copier
+    les lignes*): an English team found none of these words on its pages. Its table gives each one's English, as
+    the catalogue has it (the pages' own words)."""
+    from edcal.i18n import catalog, theme_catalog
+
+    def plain(text: str) -> str:
+        return " ".join(text.replace("\u00a0", " ").split()).rstrip(" :…").lower()
+
+    french = {**catalog("fr"), **theme_catalog((str(ROOT / "themes" / "edcal" / "translations"),), "fr")}
+    english_of: dict[str, set[str]] = {}
+    for english, translated in french.items():
+        english_of.setdefault(plain(translated), set()).add(plain(english))
+    text = (DOCS / "outputs.md").read_text(encoding="utf-8")
+    glossary = dict(re.findall(r"^\| \*([^*]+)\* \| \*([^*]+)\* \|$", text, flags=re.MULTILINE))
+    assert len(glossary) > 30
+    for quoted, english in glossary.items():
+        assert plain(english) in english_of.get(plain(quoted), set()), (quoted, english)
+    glossed = {plain(quoted) for quoted in glossary}
+    untold = {found for bold, italic in re.findall(r"\*\*([^*\n]{2,80})\*\*|(?<!\*)\*([^*\n]{2,80})\*(?!\*)", text)
+              if (found := plain(bold or italic)) in english_of and found not in english_of[found]
+              and found not in glossed}
+    assert not untold, f"outputs.md quotes these French words without their English in its table: {sorted(untold)}"
