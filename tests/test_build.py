@@ -690,7 +690,7 @@ def test_a_yaml_syntax_error_exits_2_and_keeps_the_previous_outputs(built: Path)
                         encoding="utf-8")
     result = run_edcal("build", cwd=built)
     assert result.returncode == 2
-    assert result.stderr.startswith("calendar.yaml:24:11: error: invalid YAML: this line opens a quote that it does not close")
+    assert result.stderr.startswith("calendar.yaml:24:11: error: found a quote \" that is never closed")
     assert not TRACEBACK.search(result.stderr)
     assert (built / "planning" / "plan.json").read_bytes() == before
     assert not [p for p in built.iterdir() if p.name.startswith(".planning.edcal-")]

@@ -641,13 +641,15 @@ SLIPS = [
     ("ideas:\n  - {title: T, status: en cours}\n",
      "found 'en cours', expected one of: idea, writing, review", "did you mean 'writing'?"),
     ("posts:\n  - id: a\n    networks: [x]\n    text: T\n    title: “Salon : J-7”\n    at: 2027-03-02\n",
-     "invalid YAML: mapping values are not allowed in this context",
+     "found ': ' inside the value of 'title', which YAML reads as a second key; expected the value between "
+     "straight quotes",
      'typographic quotes “ ” are not quotes to YAML: write straight quotes, e.g. title: "Salon : J-7"'),
     ("posts:\n  - id: a\n    networks: [x]\n    text: @malik vous attend\n    at: 2027-03-02\n",
-     "invalid YAML: found character that cannot start any token (while scanning for the next token)",
+     "found '@' at the start of a value, a character YAML keeps for itself; expected the value between quotes",
      'a value starting with @ must be quoted, e.g. text: "@malik vous attend"'),
     ("posts:\n  - id: a\n\u00a0\u00a0\u00a0\u00a0networks: [x]\n    text: T\n    at: 2027-03-02\n",
-     "calendar.yaml:10:1: error: invalid YAML: did not find expected key (while parsing a block mapping)",
+     "calendar.yaml:10:1: error: found a no-break space (U+00A0) where YAML reads the file's structure; expected a "
+     "plain space",
      "this line has a no-break space (U+00A0) at column 1, which YAML does not take as a space: retype it as a "
      "plain space"),
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: [“#Salon”]}\n",
@@ -735,19 +737,19 @@ SLIPS += [
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, from: ''}}\n",
      "expected a date, YYYY-MM-DD, or a date and time, YYYY-MM-DD HH:MM (e.g. 2027-01-12 or 2027-01-12 09:00)", None),
     ("posts:\n  - id: a\n    text: Bonjour\n     networks:\n      - x\n",
-     "invalid YAML: mapping values are not allowed in this context",
+     "found a line indented out of line with the lines around it; expected the lines of one level one under the other",
      "this line is indented 5 spaces and line 10 above it 4 spaces: the keys of one mapping line up, one under the other"),
     # Which line is off, when the parser stops on another: a key pushed to the margin among its siblings,
     # a block's first key as far left as the key that opens the block, a key indented less than its siblings.
     ("campaigns:\n  - id: c\n    name: C\ncolor: red\n    until: 2027-02-01\n",
-     "invalid YAML: mapping values are not allowed in this context",
+     "found a line indented out of line with the lines around it; expected the lines of one level one under the other",
      "this line is indented 0 spaces and the lines around it 4 spaces: the keys of one mapping line up, one under the other"),
     ("networks:\nlinkedin:\n    cadence: 2/week\n  x: {}\n",
-     "invalid YAML: did not find expected key (while parsing a block mapping)",
+     "found a line indented out of line with the lines around it; expected the lines of one level one under the other",
      "this line is indented 0 spaces, as much as line 8 whose block it starts: indent it as that block's lines "
      "(2 spaces, as line 11)"),
     ("campaigns:\n  - id: c\n    name: C\n  until: 2027-02-01\n",
-     "invalid YAML: did not find expected '-' indicator (while parsing a block collection)",
+     "found a line indented out of line with the lines around it; expected the lines of one level one under the other",
      "this line is indented 2 spaces and line 10 above it 4 spaces: the keys of one mapping line up, one under the other"),
 ]
 
@@ -794,10 +796,10 @@ def test_a_no_break_space_in_a_post_s_text_is_not_blamed_for_the_line_that_stops
     to retype it as a plain space, and not what was wrong."""
     entry = "posts:\n  - id: a\n    at: 2027-01-12 09:00\n    networks: [x]\n    text: |\n"
     tab = errors(tmp_path, BASE + entry + "\tVenez nous voir\u00a0! L'atelier ouvre.\n")
-    assert tab == ["calendar.yaml:13:1: error: invalid YAML: found a tab character where an indentation space is "
-                   "expected (while scanning a block scalar)\n    hint: indent with spaces, not tabs"], tab
+    assert tab == ["calendar.yaml:13:1: error: found a tab in this line's indentation; expected spaces\n"
+                   "    hint: indent with spaces, not tabs"], tab
     off = errors(tmp_path, BASE + entry + "      Venez nous voir\u00a0!\n   owner: camille\n")
-    assert off[0].startswith("calendar.yaml:14:4: error: invalid YAML: "), off
+    assert off[0].startswith("calendar.yaml:14:4: error: found a line indented out of line"), off
     assert "this line is indented 3 spaces" in off[0] and "no-break" not in off[0], off
     # Where YAML reads structure, the look-alike space is still the one named.
     glued = errors(tmp_path, BASE + "posts:\n  - id: a\n    at:\u00a02027-01-12 09:00\n    networks: [x]\n")
@@ -1132,8 +1134,8 @@ def test_a_french_site_reads_its_yaml_and_schema_errors_in_french(tmp_path: Path
         "des deux"]
     indented = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12 09:00\n   networks: [x]\n")
     assert indented == [
-        "calendar.yaml:11:4: error: YAML invalide\u00a0: tiret '-' attendu introuvable (en lisant une liste ou un "
-        "dictionnaire)\n    hint: cette ligne est indentée de 3 espaces, la ligne 10 au-dessus l'est de 4 "
+        "calendar.yaml:11:4: error: trouvé une ligne mal alignée sur les lignes qui l'entourent\u00a0; attendu\u00a0: "
+        "les lignes d'un même niveau l'une sous l'autre\n    hint: cette ligne est indentée de 3 espaces, la ligne 10 au-dessus l'est de 4 "
         "espaces\u00a0: les clés d'un même dictionnaire s'alignent, l'une sous l'autre"]
     schema = errors(tmp_path, BASE + "posts:\n  - {id: a, at: 2027-01-12, networks: [x], titel: Hi, text: [a]}\n")
     assert schema == [

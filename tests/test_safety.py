@@ -1055,8 +1055,8 @@ SETTINGS_AND_SITE_FILES: dict[str, tuple[Any, str]] = {
     "word's line break": (lambda site: _replace_in(site, "calendar.yaml", "Bonjour le monde", "Bonjour\x0ble monde"),
                           "calendar.yaml:24:18: error: found the control character U+000B, which YAML does not take"),
     "value glued to its key": (lambda site: _replace_in(site, "calendar.yaml", "text: Bonjour", "text:Bonjour"),
-                               "calendar.yaml:24:9: error: invalid YAML: could not find expected ':' (while scanning "
-                               "a simple key)\n    hint: write a space after 'text:' (text: Bonjour le monde)"),
+                               "calendar.yaml:24:9: error: found 'text:' glued to its value; expected a space after "
+                               "the colon\n    hint: write a space after 'text:' (text: Bonjour le monde)"),
     "limit with a thousands dot": (lambda site: _replace_in(site, "calendar.yaml", "mastodon: {}",
                                                             "mastodon: {limit: 5.000}"),
                                    "calendar.yaml:9:21: error: found '5.000', expected a whole number"),

@@ -60,7 +60,7 @@ def test_the_quoted_example_keeps_french_no_break_spaces_as_typed() -> None:
 
 def test_unclosed_quote_points_where_it_opens() -> None:
     messages = errors_of('a: 1\nb: "never closed\nc: 3\n')
-    assert messages[0].startswith("calendar.yaml:2:4: error: invalid YAML")
+    assert messages[0].startswith('calendar.yaml:2:4: error: found a quote " that is never closed')
     assert "never closed" in messages[0]
 
 
@@ -173,7 +173,7 @@ def test_the_mistakes_people_make_in_yaml_get_the_right_hint() -> None:
     assert strip_locs(load_yaml(kept, "c.yaml")) == {"a": "ok", "b": ["x", "y"], "c": "ligne #x\n", "d": "a#b",
                                                      "e": "x #y"}
     unclosed_list = errors_of("a: 1\ntags: [soudure, acier\nb: 2\n")
-    assert unclosed_list[0].startswith("calendar.yaml:2:7: error: invalid YAML: this '[' is not closed")
+    assert unclosed_list[0].startswith("calendar.yaml:2:7: error: found '[' that is never closed")
     assert "hint: close it with ']' on the same line" in unclosed_list[0]
     # A list written over several lines on purpose is not taken for an unclosed one.
     assert "is not closed" not in errors_of("tags: [a,\n       b: c: d]\n")[0]
@@ -225,10 +225,9 @@ def test_libyaml_s_context_is_said_in_french_too() -> None:
     from edcal.load.yamlfile import load_yaml
 
     with pytest.raises(InputErrors) as raised:
-        load_yaml("a: `b`\n", "calendar.yaml")
+        load_yaml("a: [b, c: d: e]\n", "calendar.yaml")  # a mistake no rule knows: the parser's words
     said = raised.value.errors[0].message.translated(translator("fr"))
-    assert said == ("YAML invalide\u00a0: trouvé un caractère qui ne peut commencer aucun élément (en cherchant "
-                    "l'élément suivant)"), said
+    assert said == "YAML invalide\u00a0: ',' ou ']' attendu introuvable (en lisant une liste entre crochets)", said
 
 
 def test_hashtag_hints_give_english_examples_and_french_ones_in_french() -> None:
@@ -251,3 +250,116 @@ def test_a_next_line_character_is_an_error_not_a_space() -> None:
     [error] = caught.value.errors
     assert error.format().startswith("calendar.yaml:3:18: error: found the control character U+0085, which YAML "
                                      "reads as a line break\n    hint: remove it: it is often a '…'")
+
+
+CALENDAR = "version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\nposts:\n  - id: a\n"
+ARTICLE = "---\ntitle: Bonjour\ndate: 2027-01-10\n---\nTexte.\n"
+#: The mistakes a writer makes in calendar.yaml (line 7 on) or an article's front matter, and what
+#: `edcal check` says of them: where the mistake is, what was found, what was expected, and the fix.
+WRITERS_MISTAKES = [
+    ("calendar.yaml", "    text: Portes ouvertes : le programme\n",
+     "calendar.yaml:7:27: error: found ': ' inside the value of 'text', which YAML reads as a second key; expected "
+     "the value between straight quotes\n"
+     "    hint: a value containing ': ' must be quoted, e.g. text: \"Portes ouvertes : le programme\""),
+    ("article", "---\ntitle: Portes ouvertes : le programme\ndate: 2027-01-10\n---\nTexte.\n",
+     "content/articles/a.md:2:24: error: found ': ' inside the value of 'title', which YAML reads as a second key; "
+     "expected the value between straight quotes\n"
+     "    hint: a value containing ': ' must be quoted, e.g. title: \"Portes ouvertes : le programme\""),
+    ("calendar.yaml", "\tat: 2027-01-12 09:00\n",
+     "calendar.yaml:7:1: error: found a tab in this line's indentation; expected spaces\n"
+     "    hint: indent with spaces, not tabs"),
+    ("calendar.yaml", "    networks: [linkedin]\n  -id: b\n    at: 2027-01-12 09:00\n",
+     "calendar.yaml:8:3: error: found '-id:' with no space after the dash; expected '- id:', a list's item\n"
+     "    hint: write a space after the dash: - id: …"),
+    ("article", "---\ntitle:Bonjour\ndate: 2027-01-10\n---\nTexte.\n",
+     "content/articles/a.md:2:6: error: found 'title:' glued to its value; expected a space after the colon\n"
+     "    hint: write a space after 'title:' (title: Bonjour)"),
+    ("calendar.yaml", '    text: "Bonjour\n    at: 2027-01-12 09:00\n  - id: b\n    text: Salut\n',
+     'calendar.yaml:7:11: error: found a quote " that is never closed; expected a closing " at the end of the value\n'
+     "    hint: close the quote on the same line, or use `|` for text on several lines"),
+    ("article", '---\ntitle: "Bonjour\ndate: 2027-01-10\n---\nTexte.\n',
+     'content/articles/a.md:2:8: error: found a quote " that is never closed; expected a closing " at the end of '
+     "the value\n    hint: close the quote on the same line, or use `|` for text on several lines"),
+    ("calendar.yaml", "    text: 'L'atelier ouvre'\n",
+     "calendar.yaml:7:13: error: found an apostrophe inside a value written between single quotes, which ends the "
+     "value there; expected the whole value between the quotes\n"
+     "    hint: write the whole value between double quotes, e.g. text: \"L'atelier ouvre\""),
+    ("calendar.yaml", '    text: "Portes ouvertes" samedi\n',
+     "calendar.yaml:7:27: error: found text after the closing quote of the value of 'text'; expected the whole "
+     "value between the quotes\n"
+     "    hint: write the whole value between single quotes, e.g. text: '\"Portes ouvertes\" samedi'"),
+    ("article", "---\ntitle: Bonjour\ntags: [soudure, acier\ndate: 2027-01-10\n---\nTexte.\n",
+     "content/articles/a.md:3:7: error: found '[' that is never closed; expected ']' at the end of the line\n"
+     "    hint: close it with ']' on the same line, or quote a value that contains ',' or ': '"),
+    ("calendar.yaml", "    owner: *ana\n",
+     "calendar.yaml:7:12: error: found '*ana', which YAML reads as a reference to a block marked '&ana', and no "
+     "block is; expected text between quotes\n"
+     "    hint: put the value between quotes, e.g. owner: \"*ana\" (or, to repeat a block, mark it '&ana' where it "
+     "is first written)"),
+    ("calendar.yaml", "    text: *Nouveau* : le portail\n",
+     "calendar.yaml:7:11: error: found '*' at the start of a value, which YAML reads as a reference; expected text "
+     "between quotes\n    hint: put the value between quotes, e.g. text: \"*Nouveau* : le portail\""),
+    ("calendar.yaml", "    text: @atelier vous attend\n",
+     "calendar.yaml:7:11: error: found '@' at the start of a value, a character YAML keeps for itself; expected "
+     "the value between quotes\n"
+     "    hint: a value starting with @ must be quoted, e.g. text: \"@atelier vous attend\""),
+    ("calendar.yaml", '    text: "Le dossier C:\\Dossier"\n',
+     "calendar.yaml:7:25: error: found '\\D' in a value between double quotes, where a backslash starts a code "
+     "such as \\n; expected a known code\n"
+     "    hint: write the backslash twice (\\\\), or put the value between single quotes"),
+    ("calendar.yaml", "    text: | Venez nous voir\n",
+     "calendar.yaml:7:13: error: found text after '|' or '>' on its line; expected the text on the lines below it\n"
+     "    hint: put the text on the next lines, indented further than 'text:'"),
+    ("calendar.yaml", "    at: 2027-01-12 09:00\n- id: b\n",
+     "calendar.yaml:8:1: error: found a list item ('- …') among the keys of a mapping; expected 'key: value'\n"
+     "    hint: if this item belongs to the list of line 6, indent its dash as that line's (2 spaces)"),
+    ("calendar.yaml", "    at: 2027-01-12 09:00\n   networks: [linkedin]\n",
+     "calendar.yaml:8:4: error: found a line indented out of line with the lines around it; expected the lines of "
+     "one level one under the other\n"
+     "    hint: this line is indented 3 spaces and line 7 above it 4 spaces: the keys of one mapping line up, one "
+     "under the other"),
+    ("calendar.yaml", "    text: Venez nous voir\n    samedi à l'atelier\n    at: 2027-01-12 09:00\n",
+     "calendar.yaml:8:5: error: found 'samedi à l'atelier' among the keys of a mapping, with no 'key:' before "
+     "it; expected 'key: value'\n"
+     "    hint: if this line goes on with the value of 'text' above, indent it further than 'text:' (or put the "
+     "value on one line); otherwise write it as `key: value`"),
+    ("calendar.yaml", "    text: |\n    Venez nous voir\n",
+     "calendar.yaml:8:5: error: found 'Venez nous voir' among the keys of a mapping, with no 'key:' before it; "
+     "expected 'key: value'\n"
+     "    hint: indent the lines of the text after 'text: |' further than 'text:' (2 more spaces)"),
+    ("calendar.yaml", "    networks [linkedin]\n    at: 2027-01-12 09:00\n",
+     "calendar.yaml:7:5: error: found 'networks [linkedin]' among the keys of a mapping, with no 'key:' before "
+     "it; expected 'key: value'\n"
+     "    hint: if this line goes on with the value of 'id' above, indent it further than 'id:' (or put the value "
+     "on one line); otherwise write it as `key: value`"),
+]
+
+
+@pytest.mark.parametrize(("where", "written", "told"), WRITERS_MISTAKES,
+                         ids=[told.split(": error: ")[1][:30] for _, _, told in WRITERS_MISTAKES])
+def test_a_writer_s_yaml_mistake_is_told_in_plain_words_where_it_is(empty_site, runner, where: str, written: str,
+                                                                    told: str) -> None:
+    """"mapping values are not allowed here", "could not find expected ':'": the parser's words, and often the
+    line below the mistake, for a writer who edits calendar.yaml in GitHub's web editor."""
+    from edcal.__main__ import cli
+
+    site = empty_site(CALENDAR + written if where == "calendar.yaml" else CALENDAR.replace("posts:\n  - id: a\n", ""),
+                      {"a.md": written if where == "article" else ARTICLE})
+    result = runner.invoke(cli, ["check", "--site", str(site)])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(told + "\n"), result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_french_writer_reads_a_yaml_mistake_in_french(empty_site, runner) -> None:
+    from edcal.__main__ import cli
+
+    site = empty_site(CALENDAR + "    text: 'L'atelier ouvre'\n")
+    result = runner.invoke(cli, ["check", "--site", str(site)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "calendar.yaml:7:13: error: trouvé une apostrophe dans une valeur écrite entre apostrophes droites, qui "
+        "termine la valeur à cet endroit\u00a0; attendu\u00a0: toute la valeur entre les guillemets\n"
+        "    hint: écrivez toute la valeur entre guillemets droits, par exemple text: \"L'atelier ouvre\""), \
+        result.output

@@ -261,66 +261,7 @@ def load_yaml(text: str, path: str) -> Any:
     try:
         value = composer.compose(_events(text))
     except yaml.MarkedYAMLError as exc:
-        problem = exc.problem or "invalid YAML"
-        # An unclosed quote or bracket is best shown where it was opened.
-        opened = exc.context_mark is not None and "end of stream" in problem
-        mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
-        source = _source(path, mark) if mark else Source(path, 1, 1)
-        hint = _syntax_hint(problem, _line(text, source.line))
-        if hint == _INDENTATION or (hint is None and problem in _INDENTATION_PROBLEMS):
-            hint, culprit = _indentation_hint(text, source.line)
-            if culprit:  # the parser stopped on the line after the one pushed to the margin
-                source = Source(path, culprit, 1)
-        for number in (source.line, source.line - 1):  # the parser often stops on the line after
-            # An indentation or `at:<no-break space>2027-01-12` that YAML does not take as spaces
-            # (quoted text, where such a space is fine, is blanked out: columns stay where they are).
-            syntax = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), _line(text, number))
-            odd = _structural_invisible(syntax)
-            if odd is not None:
-                char = syntax[odd]
-                source = Source(path, number, odd + 1)
-                hint = say("this line has {char} (U+{code:04X}) at column {column}, which YAML does not take "
-                           "as a space: retype it as a plain space", char=INVISIBLE[char], code=ord(char),
-                           column=odd + 1)
-                break
-        if opened:
-            hint = say("this quote or bracket is never closed")
-        for number in (source.line - 1, source.line):  # `text:Bonjour`, a value glued to its key
-            glued = _GLUED_KEY.match(_line(text, number))
-            if glued is not None and number >= 1:
-                wide = glued.group("wide") is not None
-                source = Source(path, number, glued.end("wide" if wide else "colon"))
-                hint = say("write a space after '{key}:' ({key}: {value})", key=glued.group("key"),
-                           value=glued.group("value").strip()) if not wide else \
-                    say("this '：' is a full-width colon: type a plain ':' ({key}: {value})",
-                        key=glued.group("key"), value=glued.group("text").strip())
-                break
-        flow = exc.context_mark if exc.context and "flow" in exc.context else None
-        if flow is not None:
-            _raise_if_flow_hashtag(text, path, flow.line + 1)
-        collection = exc.context_mark if exc.context in _FLOW_CONTEXTS else None
-        if collection is not None and collection.line + 1 < source.line \
-                and _left_open(text, collection.line + 1):
-            # `tags: [soudure, acier` and the next line: the parser fails lines below the bracket.
-            bracket = _line(text, collection.line + 1)[collection.column:collection.column + 1] or "["
-            closing = "]" if bracket == "[" else "}"
-            message = say("invalid YAML: this '{opened}' is not closed (the parser stopped at line {line}: "
-                          "{problem})", opened=bracket, line=source.line, problem=_problem(problem))
-            hint = say("close it with '{closing}' on the same line, or quote a value that contains ',' or "
-                       "': '", closing=closing)
-            raise InputErrors([InputError(_source(path, collection), message, hint)]) from None
-        unclosed = _unclosed_quote_line(text, source.line)
-        if unclosed is not None and unclosed[0] < source.line:
-            # A quote left open swallows the lines after it; the parser fails far below.
-            message = say("invalid YAML: this line opens a quote that it does not close (the parser stopped "
-                          "at line {line}: {problem})", line=source.line, problem=_problem(problem))
-            source = Source(path, unclosed[0], unclosed[1])
-            hint = say("close the quote on the same line, or use `|` for text on several lines")
-            raise InputErrors([InputError(source, message, hint)]) from None
-        message = say("invalid YAML: {problem} ({context})", problem=_problem(problem),
-                      context=_problem(exc.context)) if exc.context \
-            else say("invalid YAML: {problem}", problem=_problem(problem))
-        raise InputErrors([InputError(source, message, hint)]) from None
+        raise InputErrors([_syntax_error(exc, text, path)]) from None
     except yaml.reader.ReaderError as exc:  # a control character: Word's line break (U+000B), an escape
         # libyaml counts bytes of UTF-8, not characters
         before = text.encode("utf-8")[:exc.position].decode("utf-8", errors="ignore")
@@ -336,6 +277,280 @@ def load_yaml(text: str, path: str) -> Any:
         raise InputErrors([InputError(Source(path, 1, 1), message)]) from None
     composer.errors.raise_if_any()
     return value
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> InputError:
+    """A YAML syntax error in the words of the writer's mistake (a colon in a title, a tab, a quote never
+    closed…), at the line of the mistake rather than where the parser noticed it; the parser's own words
+    only when no known mistake fits."""
+    problem = exc.problem or "invalid YAML"
+    # An unclosed quote or bracket is best shown where it was opened.
+    opened = exc.context_mark is not None and "end of stream" in problem
+    mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
+    source = _source(path, mark) if mark else Source(path, 1, 1)
+    message: Message | None = None
+    told = False  # a mistake named at its own line: the rules below it have nothing to add
+    hint = _syntax_hint(problem, _line(text, source.line))
+    if hint is not None and hint.template in _TAB_HINTS:
+        message = say("found a tab in this line's indentation; expected spaces")
+    elif "mapping values are not allowed" in problem and hint is not None and hint != _INDENTATION:
+        key = _line(text, source.line).strip().removeprefix("- ").partition(":")[0]
+        message = say("found ': ' inside the value of '{key}', which YAML reads as a second key; expected "
+                      "the value between straight quotes", key=key)
+    elif hint is not None and "cannot start any token" in problem:
+        value = _line(text, source.line)[source.column - 1:]
+        message = say("found '{char}' at the start of a value, a character YAML keeps for itself; expected "
+                      "the value between quotes", char=value[:1])
+    elif "unknown escape" in problem:  # `"C:\Dossier"`: a backslash in double quotes starts an escape
+        escape = _line(text, source.line)[source.column - 1:source.column + 1]
+        message = say("found '{escape}' in a value between double quotes, where a backslash starts a code "
+                      "such as \\n; expected a known code", escape=escape)
+        hint = say("write the backslash twice (\\\\), or put the value between single quotes")
+    elif "block scalar" in (exc.context or "") and "comment or line break" in problem:  # `text: | Bonjour`
+        block = _KEY_LINE.match(_line(text, source.line))
+        name = block.group("key") if block is not None else "text"
+        message = say("found text after '|' or '>' on its line; expected the text on the lines below it")
+        hint = say("put the text on the next lines, indented further than '{key}:'", key=name)
+    if hint == _INDENTATION or (hint is None and problem in _INDENTATION_PROBLEMS):
+        hint, culprit = _indentation_hint(text, source.line)
+        if culprit:  # the parser stopped on the line after the one pushed to the margin
+            source = Source(path, culprit, 1)
+        if hint != _INDENTATION:
+            message = say("found a line indented out of line with the lines around it; expected the lines of "
+                          "one level one under the other")
+    for number in (source.line, source.line - 1):  # the parser often stops on the line after
+        # An indentation or `at:<no-break space>2027-01-12` that YAML does not take as spaces
+        # (quoted text, where such a space is fine, is blanked out: columns stay where they are).
+        syntax = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), _line(text, number))
+        odd = _structural_invisible(syntax)
+        if odd is not None:
+            char = syntax[odd]
+            source = Source(path, number, odd + 1)
+            message = say("found {char} (U+{code:04X}) where YAML reads the file's structure; expected a "
+                          "plain space", char=INVISIBLE[char], code=ord(char))
+            hint = say("this line has {char} (U+{code:04X}) at column {column}, which YAML does not take "
+                       "as a space: retype it as a plain space", char=INVISIBLE[char], code=ord(char),
+                       column=odd + 1)
+            told = True
+            break
+    if opened:
+        hint = say("this quote or bracket is never closed")
+        if exc.context and "quoted scalar" in exc.context:
+            quote = _line(text, source.line)[source.column - 1:source.column] or '"'
+            message = say("found a quote {quote} that is never closed; expected a closing {quote} at the end "
+                          "of the value", quote=quote)
+            hint = say("close the quote on the same line, or use `|` for text on several lines")
+        told = True
+    for number in (source.line - 1, source.line):  # `text:Bonjour`, a value glued to its key
+        glued = _GLUED_KEY.match(_line(text, number))
+        if glued is not None and number >= 1:
+            wide = glued.group("wide") is not None
+            source = Source(path, number, glued.end("wide" if wide else "colon"))
+            if wide:
+                message = say("found a full-width colon '：' after '{key}'; expected ':'",
+                              key=glued.group("key"))
+                hint = say("this '：' is a full-width colon: type a plain ':' ({key}: {value})",
+                           key=glued.group("key"), value=glued.group("text").strip())
+            else:
+                message = say("found '{key}:' glued to its value; expected a space after the colon",
+                              key=glued.group("key"))
+                hint = say("write a space after '{key}:' ({key}: {value})", key=glued.group("key"),
+                           value=glued.group("value").strip())
+            told = True
+            break
+    flow = exc.context_mark if exc.context and "flow" in exc.context else None
+    if flow is not None:
+        _raise_if_flow_hashtag(text, path, flow.line + 1)
+    collection = exc.context_mark if exc.context in _FLOW_CONTEXTS else None
+    if collection is not None and (collection.line + 1 < source.line or opened) \
+            and _left_open(text, collection.line + 1):
+        # `tags: [soudure, acier` and the next line: the parser fails lines below the bracket.
+        bracket = _line(text, collection.line + 1)[collection.column:collection.column + 1] or "["
+        closing = "]" if bracket == "[" else "}"
+        message = say("found '{opened}' that is never closed; expected '{closing}' at the end of the line",
+                      opened=bracket, closing=closing)
+        hint = say("close it with '{closing}' on the same line, or quote a value that contains ',' or "
+                   "': '", closing=closing)
+        return InputError(_source(path, collection), message, hint)
+    unclosed = _unclosed_quote_line(text, source.line)
+    if unclosed is not None and unclosed[0] < source.line:
+        # A quote left open swallows the lines after it; the parser fails far below.
+        quote = _line(text, unclosed[0])[unclosed[1] - 1]
+        message = say("found a quote {quote} that is never closed; expected a closing {quote} at the end of "
+                      "the value", quote=quote)
+        hint = say("close the quote on the same line, or use `|` for text on several lines")
+        return InputError(Source(path, *unclosed), message, hint)
+    mistake = None if told else _writers_mistake(exc, text, path, source)
+    if mistake is not None:
+        return mistake
+    if message is None:  # no known mistake: the parser's own words
+        message = say("invalid YAML: {problem} ({context})", problem=_problem(problem),
+                      context=_problem(exc.context)) if exc.context \
+            else say("invalid YAML: {problem}", problem=_problem(problem))
+    return InputError(source, message, hint)
+
+
+#: The hints of a tab where YAML wants spaces.
+_TAB_HINTS = ("indent with spaces, not tabs",)
+
+
+def _writers_mistake(exc: yaml.MarkedYAMLError, text: str, path: str, source: Source) -> InputError | None:
+    """The mistakes whose line the parser does not stop on, or does not name: a value continued after its
+    closing quote (``'L'atelier'``), a list dash glued to its key (``-id: a``), a line without ``key:``,
+    a value starting with ``*`` or ``&``, a list item among a mapping's keys."""
+    problem, context = exc.problem or "", exc.context or ""
+    line = _line(text, source.line)
+    if "did not find expected key" in problem:
+        told = _after_closing_quote(line, path, source.line) or _item_among_keys(text, path, source.line)
+        if told is not None:
+            return told
+    for number in (source.line - 1, source.line):  # `-id: a`: YAML reads a key '-id', the parser fails below
+        dash = re.match(r"^(\s*)-(?P<word>[^\s\-:#'\"][^:]*):(?:\s|$)", _line(text, number))
+        if number >= 1 and dash is not None:
+            word = dash.group("word")
+            return InputError(Source(path, number, len(dash.group(1)) + 1),
+                              say("found '-{word}:' with no space after the dash; expected '- {word}:', a "
+                                  "list's item", word=word),
+                              say("write a space after the dash: - {word}: …", word=word))
+    opened = exc.context_mark
+    if "could not find expected ':'" in problem and "simple key" in context and opened is not None:
+        return _line_without_key(text, path, opened.line + 1, opened.column + 1)
+    if "mapping values are not allowed" in problem:
+        above = _written_above(text, source.line)
+        written = _line(text, above) if above is not None else ""
+        bare = written.strip().removeprefix("- ").strip()
+        if above is not None and bare and ":" not in _unquoted(bare) and bare[:1] not in "#[{" \
+                and _indent_of(written) < _indent_of(line) <= _keys_at(written):
+            words = bare.split(maxsplit=1)
+            example = f"{words[0]}: {words[1]}" if len(words) > 1 else f"{words[0]}:"
+            return InputError(Source(path, above, _keys_at(written) + 1),
+                              say("found '{line}' with no ':' above keys indented under it; expected "
+                                  "'key: value'", line=bare[:40]),
+                              say("write {example}", example=example))
+    if opened is not None and ("while scanning an alias" in context or "while scanning an anchor" in context):
+        written = _line(text, opened.line + 1)
+        value = written[opened.column:].rstrip()
+        key = _KEY_LINE.match(written)
+        example = _quoted_example(key.group("key") if key is not None else "text", value)
+        return InputError(Source(path, opened.line + 1, opened.column + 1),
+                          say("found '{char}' at the start of a value, which YAML reads as a reference; "
+                              "expected text between quotes", char=value[:1]),
+                          say("put the value between quotes, e.g. {example}", example=example))
+    return None
+
+
+def _item_among_keys(text: str, path: str, number: int) -> InputError | None:
+    """``- id: b`` at the margin below ``posts:``'s items, or among a mapping's keys."""
+    item = re.match(r"^(\s*)- ", _line(text, number))
+    if item is None:
+        return None
+    indent = len(item.group(1))
+    sibling = _sibling_above(text, number, indent)
+    if sibling is None:
+        return None
+    lines = text.splitlines()
+    other = next((n for n in range(number - 1, sibling, -1)
+                  if re.match(r"^\s*- ", lines[n - 1]) and _indent_of(lines[n - 1]) > indent), None)
+    hint = say("a list goes under its key: write `key:` on a line of its own above the items, and "
+               "indent the items under it") if other is None else \
+        say("if this item belongs to the list of line {line}, indent its dash as that line's "
+            "({indent})", line=other, indent=_spaces(_indent_of(lines[other - 1])))
+    message = say("found a list item ('- …') among the keys of a mapping; expected 'key: value'")
+    return InputError(Source(path, number, indent + 1), message, hint)
+
+
+def _line_without_key(text: str, path: str, number: int, column: int) -> InputError:
+    """A line among a mapping's keys that has no ``key:``: often text that goes on below its key, at the
+    key's indentation (or a ``|`` text's lines no deeper than its key)."""
+    bare = _line(text, number).strip()
+    above = _written_above(text, number)
+    written = _line(text, above) if above is not None else ""
+    key = _KEY_LINE.match(written)
+    shown = bare if len(bare) <= 40 else bare[:39] + "…"
+    if key is None:
+        hint = say("write it as `key: value`, a space after the colon")
+    elif _BLOCK_SCALAR.search(_unquoted(written)):
+        hint = say("indent the lines of the text after '{key}: |' further than '{key}:' (2 more spaces)",
+                   key=key.group("key"))
+    else:
+        hint = say("if this line goes on with the value of '{key}' above, indent it further than "
+                   "'{key}:' (or put the value on one line); otherwise write it as `key: value`",
+                   key=key.group("key"))
+    return InputError(Source(path, number, column),
+                      say("found '{line}' among the keys of a mapping, with no 'key:' before it; "
+                          "expected 'key: value'", line=shown), hint)
+
+
+#: A ``key: value`` or ``- key: value`` line, and where its key is.
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)*(?P<key>[^\s#:\-\"'\[\]{}][^:#]*?):(?:\s|$)")
+
+
+def _keys_at(line: str) -> int:
+    """Where a line's content starts, after its indentation and list dashes."""
+    marks = re.match(r"^( *)((?:- +)*)", line)
+    return len(marks.group(0)) if marks else 0
+
+
+def _sibling_above(text: str, number: int, indent: int) -> int | None:
+    """The ``key: value`` line above line ``number`` at indentation ``indent`` that a list item there would
+    stand among (not a ``key:`` right above it, whose list it may be)."""
+    lines = text.splitlines()
+    for n in range(min(number - 1, len(lines)), 0, -1):
+        line = lines[n - 1]
+        if not line.strip() or line.lstrip().startswith("#") or _indent_of(line) > indent:
+            continue
+        key = _KEY_LINE.match(line)
+        if _indent_of(line) < indent or key is None or line.lstrip().startswith("-"):
+            return None
+        return None if n == _written_above(text, number) and not line[key.end():].strip() else n
+    return None
+
+
+def _written_above(text: str, number: int) -> int | None:
+    """The number of the last line above ``number`` that is neither blank nor a comment."""
+    lines = text.splitlines()
+    return next((n for n in range(min(number - 1, len(lines)), 0, -1)
+                 if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), None)
+
+
+def _after_closing_quote(line: str, path: str, number: int) -> InputError | None:
+    """``text: "Portes ouvertes" samedi`` or ``text: 'L'atelier ouvre'``: the value goes on after its closing
+    quote, which YAML takes for its end."""
+    found = re.match(r"^\s*(?:-\s+)?(?P<key>[^\s#'\"][^:#]*):\s+(?P<quote>[\"'])", line)
+    if found is None:
+        return None
+    quote, start = found.group("quote"), found.end()
+    index = start
+    while index < len(line):
+        char = line[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[index + 1:index + 2] == "'":
+                index += 2
+                continue
+            break
+        index += 1
+    rest = line[index + 1:]
+    if index >= len(line) or not rest.strip() or rest.lstrip().startswith("#"):
+        return None
+    key, written = found.group("key").strip(), line[start - 1:].rstrip()
+    where = Source(path, number, index + 1)
+    if quote == "'" and re.match(r"\w", rest):  # `'L'atelier ouvre'`
+        value = written[1:-1] if written.endswith("'") else written[1:]
+        apostrophe = say("found an apostrophe inside a value written between single quotes, which ends the "
+                         "value there; expected the whole value between the quotes")
+        return InputError(where, apostrophe,
+                          say("write the whole value between double quotes, e.g. {example}",
+                              example=_quoted_example(key, value)))
+    message = say("found text after the closing quote of the value of '{key}'; expected the whole value "
+                  "between the quotes", key=key)
+    if quote == '"' and "'" not in written and len(written) <= 80:  # `'"Portes ouvertes" samedi'`
+        return InputError(where, message, say("write the whole value between single quotes, e.g. {example}",
+                                              example=f"{key}: '{written}'"))
+    return InputError(where, message, say("write the whole value between double quotes, e.g. {example}",
+                                          example=_quoted_example(key, written)))
 
 
 _FLOW_CONTEXTS = ("while parsing a flow sequence", "while parsing a flow mapping")
@@ -359,7 +574,8 @@ _PROBLEMS: dict[str, str] = {said: said for said in (
     say("while parsing a block collection"), say("while parsing a block node"),
     say("while parsing a flow sequence"), say("while parsing a flow mapping"),
     say("while parsing a flow node"), say("while scanning a simple key"),
-    say("while scanning a quoted scalar"), say("while scanning a plain scalar"),
+    say("while scanning a quoted scalar"), say("while parsing a quoted scalar"),
+    say("while scanning a plain scalar"),
     say("while scanning a block scalar"), say("while scanning an alias"), say("while scanning an anchor"),
     say("while parsing a node"), say("while scanning for the next token"), say("while scanning a tag"),
     say("while scanning a directive"))}
@@ -495,8 +711,7 @@ def _indentation_hint(text: str, number: int) -> tuple[Message, int | None]:
         return lines[n - 1].lstrip().startswith("- ") or lines[n - 1].strip() == "-"
 
     def keys_at(n: int) -> int:  # where a line's key starts: after "- " for a list item's first key
-        marks = re.match(r"^( *)((?:- +)*)", lines[n - 1])
-        return len(marks.group(0)) if marks else 0
+        return _keys_at(lines[n - 1])
 
     def opens(n: int) -> bool:  # `campaigns:` or `- id: x` with its keys below
         return lines[n - 1].rstrip().endswith(":") or item(n)
@@ -743,8 +958,7 @@ class _Composer:
                 if event.anchor in self.open_anchors:
                     self._fail(event, say("a YAML alias refers to itself"), say("remove the recursive alias"))
                 if event.anchor not in self.anchors:
-                    self._fail(event, say("unknown YAML alias '*{anchor}'", anchor=event.anchor),
-                               say("define the anchor first"))
+                    self._unknown_alias(event)
                 value, size = self.anchors[event.anchor]
                 self._count(size, event)
                 if stack:
@@ -873,6 +1087,19 @@ class _Composer:
             say("found '{shown}', which YAML reads as a comment, so this value is empty; expected text",
                 shown=shown),
             hint)
+
+    def _unknown_alias(self, event: Any) -> None:
+        """``owner: *ana``: text to the writer, a reference to a ``&ana`` written nowhere to YAML."""
+        mark = event.start_mark
+        line = _line(self.text, mark.line + 1)
+        key = _KEY_LINE.match(line)
+        value = line[mark.column:].split(" #")[0].rstrip()
+        example = _quoted_example(key.group("key").strip() if key else "text", value)
+        self._fail(event, say("found '*{anchor}', which YAML reads as a reference to a block marked "
+                              "'&{anchor}', and no block is; expected text between quotes",
+                              anchor=event.anchor),
+                   say("put the value between quotes, e.g. {example} (or, to repeat a block, mark it "
+                       "'&{anchor}' where it is first written)", example=example, anchor=event.anchor))
 
     def _check_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
