@@ -1316,6 +1316,30 @@ def test_forbidden_characters() -> None:
     assert not findings("forbidden-characters", posts(line % "a moins que b"), extra=extra)
 
 
+def test_invisible_character() -> None:
+    """A soft hyphen or a zero-width space pasted from Word into a hashtag (`#Portes\u00adOuvertes`) cut it on the
+    network, and a byte-order mark was counted: nobody sees them, nothing said so."""
+    line = "{id: p, at: 2027-01-12 09:00, networks: [linkedin, x], text: \"%s\"}"
+    found = findings("invisible-character", posts(line % "Samedi : #Portes\\u00adOuvertes à l'atelier"))
+    assert [(f.item, f.severity, f.source.line) for f in found] == [("p-linkedin", "warning", 10),
+                                                                    ("p-x", "warning", 10)]
+    assert found[0].message == ("LinkedIn post 'p-linkedin' has a soft hyphen (U+00AD) at character 17 of its text, in "
+                                "'#Portes[U+00AD]Ouvertes': invisible, it is counted, and ends a hashtag, a link "
+                                "or a word where it stands"), found[0].message
+    assert found[0].hint == "delete it (it came with text pasted from a word processor or a web page)"
+    zero_width = findings("invisible-character", posts(line % "\\ufeffVoir https://exemple.fr/a\\u200bb"))
+    assert [f.message.split(" at character ")[0] for f in zero_width[:2]] == [
+        "LinkedIn post 'p-linkedin' has a byte-order mark (U+FEFF)", "LinkedIn post 'p-linkedin' has a zero-width space (U+200B)"]
+    runs = findings("invisible-character", posts(line % "Portes\\u00a0 \\u00a0ouvertes"))
+    assert runs[0].message.startswith("LinkedIn post 'p-linkedin' has a no-break space (U+00A0) at character 7 of its text, "
+                                      "in a run of spaces ('Portes[U+00A0] [U+00A0]ouvertes')"), runs[0].message
+    assert runs[0].hint == "write one plain space there"
+    # French typography's spaces, an emoji's joiners: as they should be.
+    for fine in ("Salon\\u00a0: J-7\\u202f! «\\u00a0Portes ouvertes\\u00a0» 1\\u00a0200\\u00a0€",
+                 "En famille 👩\\u200d👩\\u200d👧 ; Salon\\u202f; ok ?"):
+        assert not findings("invisible-character", posts(line % fine)), fine
+
+
 def test_date_in_text() -> None:
     """More cases in test_date_in_text.py."""
     line = "{id: a, at: 2027-01-12 09:00, networks: [x], text: 'Rendez-vous %s 21 janvier'}"

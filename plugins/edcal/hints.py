@@ -64,11 +64,16 @@ _NOON = re.compile(r"\b(?:noon|midday|midi)\b", re.IGNORECASE)
 _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
 
 
+def emoji_joiners(text: str) -> set[int]:
+    """Where the joiners that make one emoji of two (👩‍👩‍👧) are in ``text``: part of it, no slip."""
+    return {match.start(1) for match in _EMOJI_JOINER.finditer(text)} if "\u200d" in text else set()
+
+
 def invisible_hint(found: Any) -> str | None:
     """A character that looks like a space or like nothing, named with its place; not a zero-width joiner
     inside an emoji (an error about a control character pointed at the one of 👩‍👩‍👧)."""
     text = found if isinstance(found, str) else ""
-    joining = {match.start(1) for match in _EMOJI_JOINER.finditer(text)} if "\u200d" in text else set()
+    joining = emoji_joiners(text)
     for index, char in enumerate(text):
         if char in INVISIBLE and index not in joining:
             return say("it contains {char} (U+{code:04X}) at character {index}, which looks like a space or "

@@ -24,6 +24,7 @@ from edcal.checks.rules._files import (
     outside_copy,
     outside_problem,
 )
+from edcal.hints import INVISIBLE, emoji_joiners
 from edcal.i18n import Message, say, say_count, say_duration, say_list
 from edcal.imagesize import image_size
 from edcal.model.article import IMAGE_SUFFIXES, content_path
@@ -858,6 +859,62 @@ def forbidden_characters(ctx: CheckContext) -> Iterator[Problem]:
                           together=say("{network}: {posts} contain {characters}, which {network} refuses",
                                        network=network.name, posts=THE_POSTS,
                                        characters=" ".join(repr(c) for c in found)))
+
+
+#: Characters that show as nothing, which a paste from a word processor or a web page leaves in a text.
+_ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+#: A run of spaces with a no-break one in it (a word processor's layout), not French typography's single no-break
+#: space before ``: ; ! ? » %`` or after ``«``, which the composer puts there.
+_SPACE_RUN = re.compile("(?<!«)[ \u00a0\u202f\u2009]*[\u00a0\u202f\u2009][ \u00a0\u202f\u2009]*(?![:;!?»%])")
+
+
+@rule("invisible-character", "warning", "A post's text holds a character that shows as nothing (a soft hyphen, a "
+      "zero-width space, a byte-order mark) or a run of no-break spaces, pasted from a word processor")
+def invisible_character(ctx: CheckContext) -> Iterator[Problem]:
+    """``#Portes\u00adOuvertes`` (Word's soft hyphen): the hashtag ends at the hyphen on the network, and the
+    writer, who sees none, cannot tell why."""
+    for post in ctx.posts():
+        network = ctx.plan.calendar.networks[post.network or ""]
+        for text in post_texts(post):
+            part = (say("its text") if text.part == "text" else say("its first comment") if text.part == "comment"
+                    else say("reply {number} of its thread", number=text.index + 1))
+            joiners = emoji_joiners(text.text)
+            seen: dict[str, list[int]] = {}
+            for found in _ZERO_WIDTH.finditer(text.text):
+                if found.start() not in joiners:
+                    seen.setdefault(found.group(), []).append(found.start())
+            for char, places in seen.items():
+                others = len(places) - 1
+                hint = say("delete it (it came with text pasted from a word processor or a web page)") \
+                    if not others else say_count(others, "delete it, and the other one in this text (they came "
+                                                 "with text pasted from a word processor or a web page)",
+                                                 "delete it, and the {count} others in this text (they came with "
+                                                 "text pasted from a word processor or a web page)")
+                yield Problem(ctx.written_at(post, text), say(
+                    "{network} post '{id}' has {char} (U+{code:04X}) at character {index} of {part}, in '{around}': "
+                    "invisible, it is counted, and ends a hashtag, a link or a word where it stands",
+                    network=network.name, id=post.id, char=INVISIBLE[char], code=ord(char), index=places[0] + 1,
+                    part=part, around=_around(text.text, places[0], places[0] + 1)), hint, post)
+            run = next((found for found in _SPACE_RUN.finditer(text.text) if len(found.group()) > 1), None)
+            if run is not None:
+                at = next(index for index in range(run.start(), run.end()) if text.text[index] != " ")
+                char = text.text[at]
+                yield Problem(ctx.written_at(post, text), say(
+                    "{network} post '{id}' has {char} (U+{code:04X}) at character {index} of {part}, in a run of "
+                    "spaces ('{around}'): a gap pasted from a word processor, wider than one space, and counted",
+                    network=network.name, id=post.id, char=INVISIBLE[char], code=ord(char), index=at + 1,
+                    part=part, around=_around(text.text, run.start(), run.end())),
+                    say("write one plain space there"), post)
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words around ``text[start:end]``, its invisible characters named (``Portes[U+00AD]Ouvertes``)."""
+    left, right = start, end
+    while left > 0 and start - left < 20 and not text[left - 1].isspace():
+        left -= 1
+    while right < len(text) and right - end < 20 and not text[right].isspace():
+        right += 1
+    return "".join(f"[U+{ord(c):04X}]" if c in INVISIBLE else c for c in text[left:right])
 
 
 #: A fediverse address (Mastodon…): ``@lea@piaille.fr``; not an e-mail (a word before the ``@``).
