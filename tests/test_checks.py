@@ -1340,6 +1340,28 @@ def test_invisible_character() -> None:
         assert not findings("invisible-character", posts(line % fine)), fine
 
 
+def test_link_glued() -> None:
+    """`«https://exemple.fr/x»` got no Bluesky link facet, and `voir https://exemple.fr/x»` one to an address
+    ending in %C2%BB: the guillemet French puts against a link, without a word. X (twitter-text) links both."""
+    extra = "  bluesky: {}\n"
+    line = "{id: p, at: 2027-01-12 09:00, networks: [bluesky, x], text: '%s'}"
+    before = findings("link-glued", posts(line % "Le programme «https://exemple.fr/x» est en ligne"), extra=extra)
+    assert [(f.item, f.severity, f.source.line) for f in before] == [("p-bluesky", "warning", 11)]
+    assert before[0].message == ("Bluesky post 'p-bluesky' has https://exemple.fr/x glued to the '«' before "
+                                 "it: Bluesky makes no link of it, and shows the address whole, as text")
+    assert before[0].hint == ("put a space between '«' and the address: « https://exemple.fr/x » (or a narrow "
+                              "no-break space, U+202F)")
+    after = findings("link-glued", posts(line % "Voir https://exemple.fr/x» et venez"), extra=extra)
+    assert [f.message for f in after] == [
+        "Bluesky post 'p-bluesky' has https://exemple.fr/x glued to the '»' after it: Bluesky links "
+        "https://exemple.fr/x» with the '»', an address that does not exist"]
+    assert after[0].hint == ("put a space between the address and '»': https://exemple.fr/x » (or a narrow "
+                             "no-break space, U+202F)")
+    for fine in ("Voir « https://exemple.fr/x » et", "Voir «\u202fhttps://exemple.fr/x\u202f»",
+                 "(https://exemple.fr/x)", "Voir https://exemple.fr/x."):
+        assert not findings("link-glued", posts(line.replace("'%s'", '"%s"') % fine), extra=extra), fine
+
+
 def test_date_in_text() -> None:
     """More cases in test_date_in_text.py."""
     line = "{id: a, at: 2027-01-12 09:00, networks: [x], text: 'Rendez-vous %s 21 janvier'}"

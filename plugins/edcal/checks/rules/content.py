@@ -32,7 +32,7 @@ from edcal.model.network import Network, aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, counting_description, unlinked_addresses
-from edcal.plan.compose import URL_IN_TEXT, hashtags_in
+from edcal.plan.compose import URL_IN_TEXT, app_links, hashtags_in
 
 
 def _unit(counting: str, text: str, network: Network | None = None) -> Message:
@@ -841,6 +841,52 @@ def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
                                   "text clickable", network=network.name, id=post.id, url=found.group()), hint, post,
                       together=say("{network}: {posts} show {url} as text: {network} makes no link in its text "
                                    "clickable", network=network.name, posts=THE_POSTS, url=found.group()))
+
+
+#: An address as written, up to the next space: one link to Bluesky's app when a space or "(" is before it.
+_WRITTEN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
+#: What closes a quote or a bracket: glued after an address, Bluesky's app links it with the address.
+_CLOSING = "»”’›\"'…]"
+#: Quotes that open, before an address: the hint writes the space French typography puts after them.
+_OPENING = "«“‘‹\"'["
+
+
+@rule("link-glued", "warning", "A post's address is glued to a guillemet or another character before or after it: "
+      "Bluesky links none of it, or an address that does not exist")
+def link_glued(ctx: CheckContext) -> Iterator[Problem]:
+    """``«https://exemple.fr/x»``: Bluesky's app links an address after a space or "(" only, to the next
+    space; X's twitter-text links both, and the check says nothing of it there."""
+    networks = ctx.plan.calendar.networks
+    for post in ctx.posts():
+        network = networks[post.network or ""]
+        if network.link_display != "shortened":  # the networks whose links are found as Bluesky's app does
+            continue
+        for text in post_texts(post, pasted=True):
+            linked = dict(app_links(text.text))
+            for found in _WRITTEN_ADDRESS.finditer(text.text):
+                written = found.group()
+                address = written.rstrip(".,;:!?)" + _CLOSING)
+                if found.start() not in linked:
+                    char = text.text[found.start() - 1]
+                    closing = written[len(address):len(address) + 1]
+                    fixed = f"{char} {address}" + (f" {closing}" if closing and closing in _CLOSING else "")
+                    hint = say("put a space between '{char}' and the address: {fixed} (or a narrow no-break "
+                               "space, U+202F)", char=char, fixed=fixed) if char in _OPENING else \
+                        say("put a space before the address: {fixed}", fixed=fixed)
+                    yield Problem(ctx.written_at(post, text), say(
+                        "{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
+                        "link of it, and shows the address whole, as text", network=network.name, id=post.id,
+                        address=address, char=char), hint, post)
+                    continue
+                link = text.text[found.start():linked[found.start()]]
+                if link[-1] in _CLOSING:
+                    char = link[-1]
+                    yield Problem(ctx.written_at(post, text), say(
+                        "{network} post '{id}' has {address} glued to the '{char}' after it: {network} links "
+                        "{link} with the '{char}', an address that does not exist", network=network.name,
+                        id=post.id, address=address, char=char, link=link),
+                        say("put a space between the address and '{char}': {address} {char} (or a narrow "
+                            "no-break space, U+202F)", char=char, address=address), post)
 
 
 @rule("forbidden-characters", "error", "A post contains characters its network refuses")
