@@ -337,11 +337,19 @@ WRITERS_MISTAKES = [
 
 @pytest.mark.parametrize(("where", "written", "told"), WRITERS_MISTAKES,
                          ids=[told.split(": error: ")[1][:30] for _, _, told in WRITERS_MISTAKES])
-def test_a_writer_s_yaml_mistake_is_told_in_plain_words_where_it_is(empty_site, runner, where: str, written: str,
-                                                                    told: str) -> None:
+@pytest.mark.parametrize("parser", ["libyaml", "PyYAML"])
+def test_a_writer_s_yaml_mistake_is_told_in_plain_words_where_it_is(empty_site, runner, monkeypatch, parser: str,
+                                                                    where: str, written: str, told: str) -> None:
     """"mapping values are not allowed here", "could not find expected ':'": the parser's words, and often the
-    line below the mistake, for a writer who edits calendar.yaml in GitHub's web editor."""
+    line below the mistake, for a writer who edits calendar.yaml in GitHub's web editor. PyYAML, where libyaml
+    is missing, words its errors otherwise ("expected <block end>, but found '-'"): told the same."""
+    import yaml
+
     from edcal.__main__ import cli
+    from edcal.load import yamlfile
+
+    if parser == "PyYAML":
+        monkeypatch.setattr(yamlfile, "_Loader", yaml.SafeLoader)
 
     site = empty_site(CALENDAR + written if where == "calendar.yaml" else CALENDAR.replace("posts:\n  - id: a\n", ""),
                       {"a.md": written if where == "article" else ARTICLE})

@@ -302,11 +302,14 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> InputError
         message = say("found '{char}' at the start of a value, a character YAML keeps for itself; expected "
                       "the value between quotes", char=value[:1])
     elif "unknown escape" in problem:  # `"C:\Dossier"`: a backslash in double quotes starts an escape
-        escape = _line(text, source.line)[source.column - 1:source.column + 1]
+        written = _line(text, source.line)
+        if written[source.column - 1:source.column] != "\\":  # PyYAML marks the letter after the backslash
+            source = Source(path, source.line, max(source.column - 1, 1))
+        escape = written[source.column - 1:source.column + 1]
         message = say("found '{escape}' in a value between double quotes, where a backslash starts a code "
                       "such as \\n; expected a known code", escape=escape)
         hint = say("write the backslash twice (\\\\), or put the value between single quotes")
-    elif "block scalar" in (exc.context or "") and "comment or line break" in problem:  # `text: | Bonjour`
+    elif "block scalar" in (exc.context or "") and "comment or" in problem:  # `text: | Bonjour`
         block = _KEY_LINE.match(_line(text, source.line))
         name = block.group("key") if block is not None else "text"
         message = say("found text after '|' or '>' on its line; expected the text on the lines below it")
@@ -400,7 +403,7 @@ def _writers_mistake(exc: yaml.MarkedYAMLError, text: str, path: str, source: So
     a value starting with ``*`` or ``&``, a list item among a mapping's keys."""
     problem, context = exc.problem or "", exc.context or ""
     line = _line(text, source.line)
-    if "did not find expected key" in problem:
+    if problem.startswith(_NO_KEY):  # libyaml's words, then PyYAML's (without libyaml)
         told = _after_closing_quote(line, path, source.line) or _item_among_keys(text, path, source.line)
         if told is not None:
             return told
@@ -691,7 +694,10 @@ def _line(text: str, number: int) -> str:
 _INDENTATION = say("check this line's indentation against the lines above (a key indented too far)")
 #: What libyaml says when a line's indentation does not fit the lines before it.
 _INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator",
-                         "expected <block end>, but found '<block mapping start>'")
+                         "expected <block end>, but found '<block mapping start>'",
+                         "expected <block end>, but found '<block sequence start>'")
+#: What the parser says where a line goes on after a value's closing quote, or a list item stands among keys.
+_NO_KEY = ("did not find expected key", "expected <block end>, but found")
 
 
 def _indentation_hint(text: str, number: int) -> tuple[Message, int | None]:
