@@ -1334,6 +1334,12 @@ def test_invisible_character() -> None:
     assert runs[0].message.startswith("LinkedIn post 'p-linkedin' has a no-break space (U+00A0) at character 7 of its text, "
                                       "in a run of spaces ('Portes[U+00A0] [U+00A0]ouvertes')"), runs[0].message
     assert runs[0].hint == "write one plain space there"
+    # In an article's summary that a promotion takes, told at the article, where the words are to change.
+    promoted = findings("invisible-character", posts("{id: p, at: 2027-01-12 09:00, networks: [linkedin], article: a}"),
+                        articles=[lambda c: article("a", "2027-01-10 10:00", c, summary="Nos portes\u00adouvertes")])
+    assert [(f.source.path, f.message.split(", in ")[1]) for f in promoted] == [
+        ("content/articles/a.md", "'portes[U+00AD]ouvertes': invisible, it is counted, and ends a hashtag, a link "
+                                  "or a word where it stands")]
     # French typography's spaces, an emoji's joiners: as they should be.
     for fine in ("Salon\\u00a0: J-7\\u202f! «\\u00a0Portes ouvertes\\u00a0» 1\\u00a0200\\u00a0€",
                  "En famille 👩\\u200d👩\\u200d👧 ; Salon\\u202f; ok ?"):

@@ -187,6 +187,24 @@ class CheckContext:
             return self.reply_source(post, text.index)
         return self.text_source(post)
 
+    def words_at(self, post: Item, text: PostText) -> Source:
+        """Where the words of one of a post's texts are to be changed: :meth:`written_at`; for a text the
+        post has none of its own, its recurring ``texts:``, or its article's (its ``social:`` text for the
+        network, else its summary)."""
+        where = self.written_at(post, text)
+        if text.part != "text" or where != post.source:
+            return where
+        entry = self.entry(post)
+        if entry is not None and entry.texts:
+            return entry.field_sources.get("texts", where)
+        article = self.plan.article_of(post) if post.article else None
+        if article is None:
+            return where
+        override = article.social.per_network.get(post.network or "")
+        if override is not None and override.text and override.source is not None:
+            return override.source
+        return article.where("summary")
+
     def _written_at(self, post: Item, name: str) -> Source:
         """Where a field of a post is written: its network's under ``variants:``, else the entry's; else
         the post's line."""

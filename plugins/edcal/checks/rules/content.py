@@ -873,7 +873,7 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
                     hint = say("put a space between '{char}' and the address: {fixed} (or a narrow no-break "
                                "space, U+202F)", char=char, fixed=fixed) if char in _OPENING else \
                         say("put a space before the address: {fixed}", fixed=fixed)
-                    yield Problem(ctx.written_at(post, text), say(
+                    yield Problem(ctx.words_at(post, text), say(
                         "{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
                         "link of it, and shows the address whole, as text", network=network.name, id=post.id,
                         address=address, char=char), hint, post)
@@ -881,7 +881,7 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
                 link = text.text[found.start():linked[found.start()]]
                 if link[-1] in _CLOSING:
                     char = link[-1]
-                    yield Problem(ctx.written_at(post, text), say(
+                    yield Problem(ctx.words_at(post, text), say(
                         "{network} post '{id}' has {address} glued to the '{char}' after it: {network} links "
                         "{link} with the '{char}', an address that does not exist", network=network.name,
                         id=post.id, address=address, char=char, link=link),
@@ -936,7 +936,7 @@ def invisible_character(ctx: CheckContext) -> Iterator[Problem]:
                                                  "with text pasted from a word processor or a web page)",
                                                  "delete it, and the {count} others in this text (they came with "
                                                  "text pasted from a word processor or a web page)")
-                yield Problem(ctx.written_at(post, text), say(
+                yield Problem(ctx.words_at(post, text), say(
                     "{network} post '{id}' has {char} (U+{code:04X}) at character {index} of {part}, in '{around}': "
                     "invisible, it is counted, and ends a hashtag, a link or a word where it stands",
                     network=network.name, id=post.id, char=INVISIBLE[char], code=ord(char), index=places[0] + 1,
@@ -945,7 +945,7 @@ def invisible_character(ctx: CheckContext) -> Iterator[Problem]:
             if run is not None:
                 at = next(index for index in range(run.start(), run.end()) if text.text[index] != " ")
                 char = text.text[at]
-                yield Problem(ctx.written_at(post, text), say(
+                yield Problem(ctx.words_at(post, text), say(
                     "{network} post '{id}' has {char} (U+{code:04X}) at character {index} of {part}, in a run of "
                     "spaces ('{around}'): a gap pasted from a word processor, wider than one space, and counted",
                     network=network.name, id=post.id, char=INVISIBLE[char], code=ord(char), index=at + 1,

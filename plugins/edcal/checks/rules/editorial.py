@@ -778,27 +778,11 @@ def _text_place(ctx: CheckContext, post: Item, text: PostText) -> tuple[Source, 
     """Where one of a post's texts is written, and its name in a message: its text, its first comment, a
     reply of its thread."""
     if text.part == "text":
-        return _text_source(ctx, post), say("the text of '{id}'", id=post.id)
+        return ctx.words_at(post, text), say("the text of '{id}'", id=post.id)
     if text.part == "comment":
         return ctx.written_at(post, text), say("the first comment of '{id}'", id=post.id)
     return ctx.written_at(post, text), say("reply {number} of the thread of '{id}'", number=text.index + 1,
                                            id=post.id)
-
-
-def _text_source(ctx: CheckContext, post: Item) -> Source:
-    """Where a post's text is written: its own text, its recurring `texts:`, or its article's (its
-    `social:` text for the network, else its summary)."""
-    where = ctx.text_source(post)
-    if where != post.source:
-        return where
-    entry = ctx.entry(post)
-    if entry is not None and made_by(entry, post) and entry.texts:
-        return entry.field_sources.get("texts", where)
-    article = ctx.plan.article_of(post) if post.article else None
-    if article is None:
-        return where
-    override = article.social.per_network.get(post.network or "")
-    return (override.source if override is not None and override.text else None) or article.where("summary")
 
 
 def _key_dates_of(ctx: CheckContext, post: Item) -> list[KeyDate]:
