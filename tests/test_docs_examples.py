@@ -467,8 +467,11 @@ def test_a_command_example_parses(page: str, command: str, tmp_path: Path, monke
     if words[0].startswith("-"):  # edcal's own options: `edcal --site DIR`
         words = ["agenda", *words]
     assert words[0] in cli.commands, f"{page}: `{command}`: no command {words[0]}"
+    # Under edcal's own context, as the command line makes it: `-h` is an option there, and a command's help
+    # option, made and kept on its first use, has the group's names in the tests that follow (test_help).
+    edcal = click.Context(cli, info_name="edcal", **cli.context_settings)
     try:
-        cli.commands[words[0]].make_context(words[0], words[1:])
+        cli.commands[words[0]].make_context(words[0], words[1:], parent=edcal)
     except click.BadOptionUsage as refused:  # an option named, not used: `edcal agenda --owner`
         assert "requires an argument" in refused.message and words[-1].startswith("-"), f"{page}: `{command}`: {refused}"
     except click.MissingParameter as refused:  # options named, not used: `edcal new --tags '"soudure"'`
