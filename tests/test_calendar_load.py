@@ -1536,3 +1536,79 @@ def test_a_network_given_twice_in_variants_is_an_error(tmp_path: Path) -> None:
                                     "variants: {x: {text: A}, twitter: {text: B}}}\n")
     assert found == ["calendar.yaml:9:78: error: found 'twitter', the network 'x' given already in `variants:` "
                      "(calendar.yaml:9)\n    hint: keep one entry per network: merge the two"], found
+
+
+
+@pytest.mark.parametrize(("entry", "at", "written", "network"), [
+    ("posts:\n  - {id: a, at: 2027-01-12, text: T, networks: [linkedin, LinkedIn]}\n", "9:59", "LinkedIn",
+     "linkedin"),
+    ("posts:\n  - {id: a, at: 2027-01-12, text: T, networks: [x, twitter]}\n", "9:52", "twitter", "x"),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-01-31, networks: [x, ' X ']}\n", "9:73",
+     "X", "x"),
+    ("freeze:\n  - {from: 2027-01-01, reason: R, networks: [x, twitter]}\n", "9:49", "twitter", "x"),
+    ("ideas:\n  - {title: T, networks: [x, twitter]}\n", "9:30", "twitter", "x"),
+    ("blog:\n  promote: {networks: [x, twitter]}\n", "9:27", "twitter", "x"),
+    ("ambassadors:\n  networks: [linkedin, LinkedIn]\n", "9:24", "LinkedIn", "linkedin"),
+    ("ambassadors:\n  suggestions:\n    - {link: 'https://e.fr/', title: T, networks: [x, twitter]}\n", "10:55",
+     "twitter", "x"),
+    ("link_in_bio:\n  networks: [instagram, Instagram]\n", "9:25", "Instagram", "instagram"),
+])
+def test_a_network_named_twice_in_a_list_is_an_error(tmp_path: Path, entry: str, at: str, written: str,
+                                                     network: str) -> None:
+    """`networks: [linkedin, LinkedIn]`, `[x, twitter]`: the network was read once and the second name dropped,
+    without a word."""
+    found = errors(tmp_path, BASE + entry)
+    assert found == [f"calendar.yaml:{at}: error: found '{written}', the network '{network}' given already in "
+                     f"`networks:` (calendar.yaml:{at.split(':')[0]})\n"
+                     "    hint: remove it: a list names each network once"], found
+
+
+def test_a_network_named_twice_in_a_block_list_names_the_first_one_s_line(tmp_path: Path) -> None:
+    found = errors(tmp_path, BASE + "posts:\n  - id: a\n    at: 2027-01-12\n    text: T\n    networks:\n"
+                                    "      - x\n      - twitter\n")
+    assert found == ["calendar.yaml:14:9: error: found 'twitter', the network 'x' given already in `networks:` "
+                     "(calendar.yaml:13)\n    hint: remove it: a list names each network once"], found
+
+
+@pytest.mark.parametrize(("every", "on", "at", "written", "first"), [
+    ("month", "[last, -1]", 71, "-1", "last"), ("month", "[first tue, premier mardi]", 76, "premier mardi",
+                                                "first tue"),
+    ("month", "[15, 15]", 69, "15", "15"), ("week", "[mon-fri, mercredi]", 73, "mercredi", "mon-fri"),
+    ("day", "[tue, tuesday]", 68, "tuesday", "tue"),
+])
+def test_a_day_given_twice_in_on_is_an_error(tmp_path: Path, every: str, on: str, at: int, written: str,
+                                             first: str) -> None:
+    """`on: [last, -1]` made BYMONTHDAY=-1,-1 and `on: [mon-fri, wed]` one post on Wednesdays: the second was
+    dropped without a word."""
+    found = errors(tmp_path, BASE + f"posts:\n  - {{id: a, networks: [x], text: T, repeat: {{every: {every}, "
+                                    f"on: {on}, from: 2027-01-01, count: 3}}}}\n")
+    assert found == [f"calendar.yaml:9:{at}: error: found '{written}' in `on:`, a day given already by '{first}' "
+                     "(calendar.yaml:9)\n    hint: remove it: a recurring post goes out once a day"], found
+
+
+@pytest.mark.parametrize(("entry", "at", "field", "written", "first"), [
+    ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: tue, from: 2027-01-01, count: 5, "
+     "except: [2027-01-05, 2027-01-05]}}\n", "9:117", "except", "2027-01-05", "2027-01-05"),
+    ("posts:\n  - {id: a, promote: hello, networks: [x], schedule: [at publication, '+1 day at 12:00', "
+     "'+1 jour à 12h']}\n", "9:90", "schedule", "+1 jour à 12h", "+1 day at 12:00"),
+    ("blog:\n  promote: {networks: [x], schedule: [at publication, at publication]}\n", "9:55", "schedule",
+     "at publication", "at publication"),
+    ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-01-31, hashtags: ['#Salon', 'salon']}\n",
+     "9:80", "hashtags", "#salon", "#Salon"),
+    ("networks:\n  mastodon: {aliases: [masto2, Masto2]}\n", "8:32", "aliases", "Masto2", "masto2"),
+    ("networks:\n  mastodon: {hosts: [piaille.fr, www.Piaille.fr]}\n", "8:34", "hosts", "www.Piaille.fr",
+     "piaille.fr"),
+    ("networks:\n  mastodon: {slots: [mon-fri 12:00, mercredi 12h]}\n", "8:37", "slots", "mercredi 12h",
+     "mon-fri 12:00"),
+    # shown as it is read: 24 hours is one day
+    ("networks:\n  mastodon: {poll_durations: [1 day, 2 days, 24 hours]}\n", "8:46", "poll_durations", "1 day",
+     "1 day"),
+    ("networks:\n  facebook: {in_first_comment: [link, link]}\n", "8:39", "in_first_comment", "link", "link"),
+])
+def test_a_value_given_twice_in_a_list_is_an_error(tmp_path: Path, entry: str, at: str, field: str, written: str,
+                                                   first: str) -> None:
+    """A list's item that says what an earlier one says was read once, the second dropped without a word."""
+    text = BASE + entry.removeprefix("networks:\n") if entry.startswith("networks:") else BASE + entry
+    found = errors(tmp_path, text)
+    assert found == [f"calendar.yaml:{at}: error: found '{written}' in `{field}:`, given already by '{first}' "
+                     f"(calendar.yaml:{at.split(':')[0]})\n    hint: remove it: a list holds each value once"], found

@@ -1929,3 +1929,16 @@ def test_a_network_given_twice_in_social_is_an_error(runner: CliRunner, site: Pa
     assert result.exit_code == 2, result.output
     assert f":{column}: error: found '" in result.output and "given already in `social:` (" in result.output, \
         result.output
+
+
+def test_a_network_named_twice_in_social_networks_is_an_error(runner: CliRunner, site: Path) -> None:
+    """An article's `social: {networks: [linkedin, LinkedIn]}` named the network twice, without a word."""
+    article = site / "content" / "articles" / "publie.md"
+    text = article.read_text(encoding="utf-8")
+    social = "{networks: [linkedin, LinkedIn]}"
+    article.write_text(text.replace("\n---\n", f"\nsocial: {social}\n---\n", 1) if text.startswith("---")
+                       else f"Social: {social}\n" + text, encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--site", str(site)], env={"EDCAL_LANG": "en"})
+    assert result.exit_code == 2, result.output
+    assert "error: found 'LinkedIn', the network 'linkedin' given already in `networks:` (" in result.output, \
+        result.output

@@ -183,6 +183,14 @@ def did_you_mean(found: str, candidates: Iterable[str]) -> str | None:
     return say("did you mean '{match}'?", match=match) if match else None
 
 
+def listed_twice(written: str, first_written: str, first: Source, field: str) -> tuple[Message, Message]:
+    """The error and hint of a list's item that says what an earlier one says (``hosts: [lnkd.in,
+    LNKD.in]``, ``except: [2027-01-05, 2027-01-05]``): read once, the other would be dropped."""
+    return (say("found '{written}' in `{field}:`, given already by '{first}' ({path}:{line})",
+                written=written, field=field, first=first_written, path=first.path, line=first.line),
+            say("remove it: a list holds each value once"))
+
+
 def message_of(exc: BaseException) -> str:
     """What an exception says, as the message it was raised with (``ValueError(say(...))`` stays
     translatable), else its text."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from unidecode import unidecode
 
@@ -19,6 +20,13 @@ def slugify(text: str, max_words: int | None = None, max_length: int = 60) -> st
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug
+
+
+def folded_hashtag(tag: str) -> str:
+    """A hashtag as readers tell hashtags apart: without case or accents (``#Épiphanie``, ``#epiphanie``)."""
+    if tag.isascii():
+        return tag.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", tag.casefold()) if not unicodedata.combining(c))
 
 
 class IdAllocator:

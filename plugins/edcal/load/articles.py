@@ -37,7 +37,7 @@ from edcal.hints import INVISIBLE, invisible_hint, value_hint
 from edcal.i18n import Message, say
 from edcal.load import timeparse
 from edcal.load.frontmatter import ArticleSource
-from edcal.load.network_registry import Registry, given_twice, registry_with
+from edcal.load.network_registry import Registry, given_twice, listed_network_twice, registry_with
 from edcal.load.schema import (
     Date,
     FilledText,
@@ -1269,12 +1269,15 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
                                             "[linkedin, mastodon]", found=_describe(value)))
                 continue
             names = value if isinstance(value, list) else str(value or "").split(",")
-            found = []
+            found: dict[str, Source] = {}  # each network, where it is named first
             for index, name in enumerate(names):
-                network = _social_network(str(name).strip(), social_loc.item(key, index), calendar,
-                                          registry, errors)
-                if network:
-                    found.append(network)
+                item_where = social_loc.item(key, index)
+                network = _social_network(str(name).strip(), item_where, calendar, registry, errors)
+                if network in found:  # `[linkedin, LinkedIn]`: read once, the second dropped
+                    errors.add(item_where, *listed_network_twice(str(name).strip(), network, found[network],
+                                                                 "networks"))
+                elif network:
+                    found[network] = item_where
             networks = tuple(found)
         else:
             network = _social_network(key, key_where, calendar, registry, errors,

@@ -17,13 +17,13 @@ from importlib import resources
 from typing import Any
 
 from edcal.addresses import host_name, url_host
-from edcal.errors import ErrorCollector, closest
+from edcal.errors import ErrorCollector, closest, listed_twice
 from edcal.i18n import Message, say, say_cadence, say_duration
 from edcal.ids import slugify
 from edcal.load.colors import css_color
 from edcal.load.schema import ID_RE, NetworkSpec
 from edcal.load.validate import validate_spec
-from edcal.load.yamlfile import LOC_KEY, decode, load_yaml
+from edcal.load.yamlfile import LOC_KEY, Loc, decode, load_yaml
 from edcal.model.network import MOST_PER_DAY, SHARE_FORM_FIELDS, Cadence, Network, TextLimit
 from edcal.model.source import Source
 
@@ -99,6 +99,13 @@ def given_twice(written: str, network: str, first: Source, section: str) -> tupl
     return (say("found '{written}', the network '{network}' given already in `{section}:` ({path}:{line})",
                 written=written, network=network, section=section, path=first.path, line=first.line),
             say("keep one entry per network: merge the two"))
+
+
+def listed_network_twice(written: str, network: str, first: Source, field: str) -> tuple[Message, Message]:
+    """The error of a network named again in a list of networks (``[linkedin, LinkedIn]``, ``[x,
+    twitter]``): it would be read once, the second name dropped."""
+    return (given_twice(written, network, first, field)[0],
+            say("remove it: a list names each network once"))
 
 
 @functools.cache
@@ -234,6 +241,8 @@ def site_network(
         errors.add(where.value("hosts"), say("`hosts:` is empty on {network}, expected the hosts its posts' "
                                              "addresses are on", network=network.name),
                    say("write `hosts: []` to judge no address, or leave the line out for {own}", own=own))
+    if where is not None:
+        _each_once(spec, where, errors)
     if network.in_first_comment:
         _check_first_comment(network, where.value("in_first_comment") if where else key_source, errors)
     _check_poll_durations(network, spec, where.value if where else (lambda _name: key_source), errors)
@@ -299,6 +308,27 @@ def _check_poll_durations(network: Network, spec: NetworkSpec, where: Any, error
                                     longest=say_duration(longest), network=network.name),
                    say("`poll_min_duration:` is the shortest time a poll may be open, `poll_max_duration:` "
                        "the longest"))
+
+
+def _each_once(spec: NetworkSpec, where: Loc, errors: ErrorCollector) -> None:
+    """An error for an item of a network's list that says what an earlier one says (``hosts: [lnkd.in,
+    www.lnkd.in]``, ``slots: [tue 09:00, mardi 9h]``): it would be read once, the second dropped."""
+    lists: dict[str, list[tuple[str, set[Any]]]] = {  # each item as written, and what it says
+        "slots": [(slot.label, {(day, slot.time) for day in slot.weekdays}) for slot in spec.slots],
+        "in_first_comment": [(kind, {kind}) for kind in spec.in_first_comment or ()],
+        "poll_durations": [(say_duration(minutes), {minutes}) for minutes in spec.poll_durations or ()],
+        "hosts": [(host.strip(), {host_name(host.strip())} if host.strip() else set())
+                  for host in spec.hosts or ()],
+    }
+    for name, items in lists.items():
+        first: dict[Any, int] = {}
+        for index, (written, says) in enumerate(items):
+            again = next((first[value] for value in says if value in first), None)
+            if again is not None:
+                errors.add(where.item(name, index),
+                           *listed_twice(written, items[again][0], where.item(name, again), name))
+                continue
+            first.update({value: index for value in says})
 
 
 def _check_first_comment(network: Network, where: Source, errors: ErrorCollector) -> None:

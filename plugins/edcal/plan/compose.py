@@ -26,6 +26,7 @@ import jinja2
 
 from edcal.addresses import absolute, is_site_url, same_page_key
 from edcal.i18n import Translator, same_language, theme_catalog, translator, typeset
+from edcal.ids import folded_hashtag
 from edcal.model.article import Article
 from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network, TextLimit
@@ -84,13 +85,6 @@ def hashtag(tag: str, case: str = "camel") -> str:
     return f"#{body}"
 
 
-def _folded(tag: str) -> str:
-    """A hashtag as readers tell hashtags apart: without case or accents (``#Épiphanie``, ``#epiphanie``)."""
-    if tag.isascii():
-        return tag.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", tag.casefold()) if not unicodedata.combining(c))
-
-
 def merge_hashtags(groups: Sequence[Sequence[str]], limit: int | None) -> list[str]:
     """Hashtags in order, without duplicates (ignoring case and accents: ``#Epiphanie`` is
     ``#Épiphanie``, the first written is kept), at most ``limit``."""
@@ -98,7 +92,7 @@ def merge_hashtags(groups: Sequence[Sequence[str]], limit: int | None) -> list[s
     result: list[str] = []
     for group in groups:
         for tag in group:
-            key = _folded(tag)
+            key = folded_hashtag(tag)
             if tag and key not in seen:
                 seen.add(key)
                 result.append(tag)
@@ -621,8 +615,8 @@ class Composer:
             # Hashtags the writer typed themselves are not repeated, and count towards the network's limit.
             typed_tags = hashtags_in(written) + (hashtags_in(comment) if comment else [])
             if hashtags and typed_tags:
-                folded = {_folded(tag) for tag in typed_tags}
-                hashtags = [h for h in hashtags if _folded(h) not in folded]
+                folded = {folded_hashtag(tag) for tag in typed_tags}
+                hashtags = [h for h in hashtags if folded_hashtag(h) not in folded]
             typed = len(typed_tags)
         if network.max_hashtags is not None:
             hashtags = hashtags[:max(0, network.max_hashtags - typed)]

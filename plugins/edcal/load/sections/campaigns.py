@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from edcal.errors import listed_twice
 from edcal.i18n import say
+from edcal.ids import folded_hashtag
 from edcal.load.colors import css_color
 from edcal.load.network_registry import cadence_over_maximum
-from edcal.load.sections._reading import Document, Reading, collision, first_at, source_of, value_of
+from edcal.load.schema import CampaignSpec
+from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of, source_of, value_of
 from edcal.load.sections.key_dates import read_day_when
 from edcal.load.sections.networks import setup_networks
 from edcal.load.sections.team import person_ref
@@ -39,7 +42,7 @@ def read_campaigns(reading: Reading, documents: list[Document]) -> None:
                                    say("swap `from` and `until`"))
             owner = person_ref(reading, spec.owner, value_of(spec.loc, "owner"))
             color = css_color(spec.color, value_of(spec.loc, "color"), reading.errors)
-            hashtags = tuple(_hashtag(h) for h in spec.hashtags)
+            hashtags = _hashtags(reading, spec)
             networks = setup_networks(reading, spec.networks or [], spec.loc, "networks") \
                 if spec.networks is not None else ()
             for network in networks:  # the first the cadence is too many for: one error is enough
@@ -71,6 +74,21 @@ def campaign_ref(reading: Reading, campaign: str | None, where: Source) -> str |
                            or say("add it under `campaigns:`"))
         return None
     return campaign
+
+
+def _hashtags(reading: Reading, spec: CampaignSpec) -> tuple[str, ...]:
+    """A campaign's hashtags, each once: one written again (``#Salon``, ``#salon``: networks tell no case
+    nor accent apart) is an error, where drafts dropped it without a word."""
+    first: dict[str, int] = {}
+    for index, tag in enumerate(_hashtag(h) for h in spec.hashtags):
+        key = folded_hashtag(tag)
+        if key in first:
+            reading.errors.add(item_of(spec.loc, "hashtags", index),
+                               *listed_twice(tag, _hashtag(spec.hashtags[first[key]]),
+                                             item_of(spec.loc, "hashtags", first[key]), "hashtags"))
+        else:
+            first[key] = index
+    return tuple(_hashtag(spec.hashtags[index]) for index in first.values())
 
 
 def _hashtag(text: str) -> str:

@@ -6,10 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from edcal.errors import ErrorCollector, did_you_mean
+from edcal.errors import ErrorCollector, did_you_mean, listed_twice
 from edcal.hints import TYPOGRAPHIC_QUOTES
 from edcal.i18n import Message, say
-from edcal.load.network_registry import Registry, builtin_registry, registry_with, site_network
+from edcal.load.network_registry import (
+    Registry,
+    builtin_registry,
+    listed_network_twice,
+    registry_with,
+    site_network,
+)
 from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.network import Network
@@ -73,9 +79,15 @@ def _aliases_apart(declared: list[tuple[Network, Any]], errors: ErrorCollector) 
     owners: dict[str, str] = dict(builtin.aliases)
     ids = {*builtin.networks, *(network.id for network, _spec in declared)}
     for network, spec in declared:
+        own: dict[str, int] = {}  # this network's aliases, each at its index
         for index, alias in enumerate(spec.aliases or ()):
             name = str(alias).lower()
             where = item_of(spec.loc, "aliases", index)
+            if name in own:  # `aliases: [li, LI]`: read once, the second dropped
+                errors.add(where, *listed_twice(alias, (spec.aliases or [])[own[name]],
+                                                item_of(spec.loc, "aliases", own[name]), "aliases"))
+                continue
+            own[name] = index
             if name in RESERVED_NETWORK_IDS:
                 errors.add(where, say("found alias '{alias}' on network '{network}', a name edcal "
                                       "keeps for its own feeds and filters",
@@ -151,20 +163,25 @@ def setup_networks(reading: Reading, names: list[str], loc: Loc | None,
                            say("found no network, expected at least one"),
                            empty_hint
                            or say("e.g. networks: [linkedin]; leave `networks` out for every network"))
-    return set_up_ids(reading, names, lambda index: item_of(loc, field_name, index))
+    return set_up_ids(reading, names, lambda index: item_of(loc, field_name, index), field_name)
 
 
-def set_up_ids(reading: Reading, names: list[str],
-               where: Callable[[int], Source]) -> tuple[str, ...]:
-    """The ids of the networks ``names`` names (aliases read, each once) that are set up under
-    `networks:`; an error at ``where(index)`` for any other (located only then: it costs something)."""
-    result: list[str] = []
+def set_up_ids(reading: Reading, names: list[str], where: Callable[[int], Source],
+               field_name: str = "networks") -> tuple[str, ...]:
+    """The ids of the networks ``names`` names (aliases read) that are set up under `networks:`; an error
+    at ``where(index)`` for any other, and for one named twice (located only then: it costs something)."""
+    result: dict[str, int] = {}  # each network, and the index of the name that gave it
     for index, name in enumerate(names):
         canonical = reading.registry.canonical(name)
         if canonical is None or canonical not in reading.calendar.networks:
             canonical = network_ref(reading, name, where(index))
-        if canonical is not None and canonical not in result:
-            result.append(canonical)
+        if canonical is None:
+            continue
+        if canonical in result:
+            reading.errors.add(where(index), *listed_network_twice(name.strip(), canonical,
+                                                                   where(result[canonical]), field_name))
+            continue
+        result[canonical] = index
     return tuple(result)
 
 
@@ -180,7 +197,8 @@ def known_networks(reading: Reading, names: list[str], loc: Loc | None, field_na
                            say("found no network, expected at least one"),
                            empty_hint
                            or say("e.g. networks: [linkedin]; leave `networks` out for the default"))
-    found: list[Network] = []
+    found: dict[str, Network] = {}
+    first: dict[str, int] = {}  # the index of the name that gave each network
     for index, name in enumerate(names):
         canonical = reading.registry.canonical(name)
         if canonical is None and name.lower() in reading.failed_networks:
@@ -191,6 +209,10 @@ def known_networks(reading: Reading, names: list[str], loc: Loc | None, field_na
                                reading.registry.did_you_mean(name))
             continue
         network = reading.calendar.networks.get(canonical) or reading.registry[canonical]
-        if network not in found:
-            found.append(network)
-    return tuple(found)
+        if network.id in found:
+            reading.errors.add(item_of(loc, field_name, index),
+                               *listed_network_twice(name.strip(), network.id,
+                                                     item_of(loc, field_name, first[network.id]), field_name))
+            continue
+        found[network.id], first[network.id] = network, index
+    return tuple(found.values())

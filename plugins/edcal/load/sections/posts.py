@@ -8,9 +8,10 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from edcal.addresses import SITE_PATH, WEB_ADDRESS
-from edcal.errors import ErrorCollector, message_of
+from edcal.errors import ErrorCollector, listed_twice, message_of
 from edcal.hints import dot_time_hint, with_colons
 from edcal.i18n import say
 from edcal.ids import IdAllocator, slugify
@@ -350,7 +351,8 @@ def _dot_time_step_hint(step: str, slots: frozenset[str]) -> str | None:
 
 def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) -> tuple[Offset, ...]:
     """A promotion's `schedule:` (``+1 week at midi``…), each step where it is written."""
-    result = []
+    result: list[Offset] = []
+    first: dict[tuple[Any, ...], int] = {}  # each time a step says, and the index of the first to say it
     for index, step in enumerate(steps or ()):
         where = item_of(loc, "schedule", index)
         try:
@@ -364,6 +366,12 @@ def read_schedule(reading: Reading, steps: list[str] | None, loc: Loc | None) ->
             reading.errors.add(where, exc.args[0] if hint else message_of(exc),
                                hint or _dot_time_step_hint(step, frozenset(reading.calendar.slots)))
             continue
+        said = (offset.amount, offset.unit, offset.time, offset.slot)
+        if said in first:  # one post at that time: read once, the second dropped
+            reading.errors.add(where, *listed_twice(step.strip(), (steps or [])[first[said]].strip(),
+                                                    item_of(loc, "schedule", first[said]), "schedule"))
+            continue
+        first[said] = index
         result.append(Offset(offset.label, offset.amount, offset.unit, offset.time, offset.slot, where))
     return tuple(result)
 

@@ -13,7 +13,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
-from edcal.errors import ErrorCollector, message_of
+from edcal.errors import ErrorCollector, listed_twice, message_of
 from edcal.hints import dot_time_hint, noon_hint, twelve_hour_hint
 from edcal.i18n import say
 from edcal.load import timeparse
@@ -62,7 +62,7 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
     span = _Span(first, last, spec.count)
     left_out = [(day, source) for index, text in enumerate(spec.except_ or ())
                 if (day := read_day(reading, text, source := item_of(loc, "except", index))) is not None]
-    if len(left_out) != len(spec.except_ or ()):
+    if len(left_out) != len(spec.except_ or ()) or not _each_day_once(reading, spec, left_out):
         return None
     moved = _moved(reading, spec, left_out)
     if moved is None:
@@ -173,6 +173,20 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
     return Recurrence(rule, first, last, spec.count, time, slot, label,
                       tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out),
                       instead, value_of(loc, "moved") if isinstance(spec.moved, dict) else None)
+
+
+def _each_day_once(reading: Reading, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]]) -> bool:
+    """Whether ``except:`` leaves each day out once: a day written again (``2027-01-05`` twice, or as a date
+    and as a key date's id) would be read once, the second dropped without a word."""
+    first: dict[dt.date, int] = {}
+    for index, (day, source) in enumerate(left_out):
+        if day in first:
+            reading.errors.add(source, *listed_twice(str((spec.except_ or [])[index]).strip(),
+                                                     str((spec.except_ or [])[first[day]]).strip(),
+                                                     left_out[first[day]][1], "except"))
+        else:
+            first[day] = index
+    return len(first) == len(left_out)
 
 
 def _gives_a_day(parsed: Any, span: _Span, where: Source, rule: str,
@@ -336,16 +350,18 @@ def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> s
     if spec.every == "month" and not on and span.first.day >= 29:
         on = [str(span.first.day)]  # the day of `from`, as RFC 5545 takes it: judged below
     try:
-        if spec.every == "week" and on:
-            days: set[int] = set()
-            for value in on:
-                days |= _weekdays(value)
+        if spec.every in ("week", "day") and on:
+            days = _days_once(on, loc, [_weekdays(value) for value in on], errors)
+            if days is None:
+                return None
             parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
         elif spec.every == "month" and on:
             by_day, by_month_day = [], []
             written: dict[bool, list[str]] = {True: [], False: []}  # days of the month, weekday positions
-            for value in on:
-                position, weekday = timeparse.parse_monthly_position(value)
+            read = [timeparse.parse_monthly_position(value) for value in on]
+            if _days_once(on, loc, [frozenset({day}) for day in read], errors) is None:
+                return None
+            for value, (position, weekday) in zip(on, read, strict=True):
                 written[weekday is None].append(str(value).strip())
                 if weekday is None:
                     by_month_day.append(str(position))
@@ -383,16 +399,31 @@ def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> s
                 parts.append("BYDAY=" + ",".join(by_day))
             if by_month_day:
                 parts.append("BYMONTHDAY=" + ",".join(by_month_day))
-        elif spec.every == "day" and on:
-            days = set()
-            for value in on:
-                days |= _weekdays(value)
-            parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
     except ValueError as exc:
         said = (exc.args[0], exc.args[1]) if len(exc.args) == 2 else (message_of(exc),)
         errors.add(value_of(loc, "on"), *said)
         return None
     return ";".join(parts)
+
+
+def _days_once(on: list[str], loc: Loc | None, read: list[frozenset[Any]],
+               errors: ErrorCollector) -> set[Any] | None:
+    """The days ``on:`` gives, each of its values ``read`` as its days; None after an error for a value that
+    gives a day an earlier one gives (``on: [last, -1]``, ``on: [mon-fri, wed]``): read once, silently."""
+    given: dict[Any, int] = {}  # each day, and the index of the value that gave it first
+    told = False
+    for index, days in enumerate(read):
+        again = next((given[day] for day in days if day in given), None)
+        if again is not None:
+            first = item_of(loc, "on", again)
+            errors.add(item_of(loc, "on", index),
+                       say("found '{written}' in `on:`, a day given already by '{first}' ({path}:{line})",
+                           written=str(on[index]).strip(), first=str(on[again]).strip(), path=first.path,
+                           line=first.line),
+                       say("remove it: a recurring post goes out once a day"))
+            told = True
+        given.update({day: index for day in days if day not in given})
+    return None if told else set(given)
 
 
 def _weekdays(value: str) -> frozenset[int]:

@@ -17,7 +17,7 @@ from edcal.load import timeparse
 from edcal.load.schema import AmbassadorsSpec, LinkInBioSpec, SuggestionSpec
 from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of, source_of, value_of
 from edcal.load.sections.campaigns import campaign_ref
-from edcal.load.sections.networks import known_networks, network_ref
+from edcal.load.sections.networks import known_networks, set_up_ids
 from edcal.load.sections.posts import check_image, check_link, read_schedule
 from edcal.load.sections.repeat import MAX_HORIZON_DAYS
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
@@ -47,10 +47,7 @@ def read_blog(reading: Reading, main: Document) -> None:
     promote = None
     if spec.promote is not None:
         ploc = spec.promote.loc
-        networks = tuple(
-            n for i, name in enumerate(spec.promote.networks)
-            if (n := network_ref(reading, name, item_of(ploc, "networks", i)))
-        )
+        networks = set_up_ids(reading, spec.promote.networks, lambda index: item_of(ploc, "networks", index))
         schedule = read_schedule(reading, spec.promote.schedule, ploc)
         promote = PromotionDefaults(networks, schedule, source_of(ploc), spec.promote.since)
     reading.calendar.blog = BlogSettings(spec.cadence, promote, source_of(spec.loc))
