@@ -1612,3 +1612,25 @@ def test_a_value_given_twice_in_a_list_is_an_error(tmp_path: Path, entry: str, a
     found = errors(tmp_path, text)
     assert found == [f"calendar.yaml:{at}: error: found '{written}' in `{field}:`, given already by '{first}' "
                      f"(calendar.yaml:{at.split(':')[0]})\n    hint: remove it: a list holds each value once"], found
+
+
+@pytest.mark.parametrize("alias", ["''", "'  '"])
+def test_an_empty_alias_is_an_error(tmp_path: Path, alias: str) -> None:
+    """`aliases: ['']` was taken: a name no post can write, which a slip (a comma too many) leaves."""
+    found = errors(tmp_path, BASE + f"  mastodon: {{aliases: [masto2, {alias}]}}\n")
+    assert found == ["calendar.yaml:8:32: error: found an empty alias on network 'mastodon', expected another "
+                     "name it is written with\n    hint: write the name, e.g. 'masto', or remove the empty item"], \
+        found
+
+
+def test_an_alias_is_read_without_the_spaces_around_it(tmp_path: Path) -> None:
+    """`aliases: [' m2 ']` named no network: a post's `m2` was told unknown."""
+    calendar = load(tmp_path, BASE + "  mastodon: {aliases: [' m2 ']}\n"
+                    "posts:\n  - {id: a, at: 2027-01-12, text: T, networks: [M2]}\n")
+    assert calendar.posts[0].networks == ("mastodon",)
+
+
+def test_an_empty_alias_of_a_network_of_one_s_own_is_an_error(tmp_path: Path) -> None:
+    found = errors(tmp_path, BASE + "  intranet: {custom: true, name: Intranet, limit: 500, aliases: ['']}\n")
+    assert found == ["calendar.yaml:8:66: error: found an empty alias on network 'intranet', expected another "
+                     "name it is written with\n    hint: write the name, or remove the empty item"], found

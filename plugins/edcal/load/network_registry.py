@@ -136,6 +136,12 @@ def spec_aliases(entry: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(a).lower() for a in aliases)
 
 
+def _alias_names(spec: NetworkSpec) -> tuple[str, ...]:
+    """A site's aliases of a network as posts' names are compared with them: in lower case, without the
+    spaces around them (an empty one, told, names nothing)."""
+    return tuple(dict.fromkeys(name for alias in spec.aliases or () if (name := alias.strip().lower())))
+
+
 def _nicknames(entry: dict[str, Any]) -> tuple[str, ...]:
     """A built-in network's ``nicknames:``, taken out of its entry: no site sets them (builtin.yaml)."""
     return tuple(str(nickname).lower() for nickname in entry.pop("nicknames", None) or ())
@@ -186,7 +192,7 @@ def site_network(
     where = spec.loc
     if canonical is not None and not spec.custom and spec.like is None:
         builtin = registry[canonical]  # a site's aliases add to the built-in ones (they were dropped)
-        extra = tuple(a.lower() for a in spec.aliases or () if a.lower() not in builtin.aliases)
+        extra = tuple(alias for alias in _alias_names(spec) if alias not in builtin.aliases)
         network = apply_spec(builtin, spec, aliases=builtin.aliases + extra)
     elif spec.custom or spec.like is not None:
         if not ID_RE.match(network_id):  # it names the network's feed and drafts folder
@@ -211,7 +217,7 @@ def site_network(
             model = registry[like]  # a built-in network, or a network of the site's own like one
             base = dataclasses.replace(model, id=network_id, aliases=(), nicknames=(), builtin=False,
                                        like=model.id if model.builtin else model.like)
-        network = apply_spec(base, spec, aliases=tuple(a.lower() for a in spec.aliases or ()))
+        network = apply_spec(base, spec, aliases=_alias_names(spec))
         if not network.limits:
             errors.add(key_source, say("network '{network}' has no text limit", network=network_id),
                        say("add `limit: 3000` (and `counting: characters`) or `like: linkedin`"))

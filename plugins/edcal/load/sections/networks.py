@@ -81,8 +81,15 @@ def _aliases_apart(declared: list[tuple[Network, Any]], errors: ErrorCollector) 
     for network, spec in declared:
         own: dict[str, int] = {}  # this network's aliases, each at its index
         for index, alias in enumerate(spec.aliases or ()):
-            name = str(alias).lower()
+            name = str(alias).strip().lower()
             where = item_of(spec.loc, "aliases", index)
+            if not name:  # `aliases: [masto2, '']`: a comma too many; no post can write it
+                errors.add(where, say("found an empty alias on network '{network}', expected another name it "
+                                      "is written with", network=network.id),
+                           say("write the name, e.g. '{example}', or remove the empty item",
+                               example=network.nicknames[0]) if network.nicknames
+                           else say("write the name, or remove the empty item"))
+                continue
             if name in own:  # `aliases: [li, LI]`: read once, the second dropped
                 errors.add(where, *listed_twice(alias, (spec.aliases or [])[own[name]],
                                                 item_of(spec.loc, "aliases", own[name]), "aliases"))
