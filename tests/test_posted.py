@@ -1238,3 +1238,18 @@ posted:
     load_in(tmp_path, CALENDAR + "posted:\n  - {item: lundi-linkedin-20270104, url: 'https://www.facebook.com/"
             "permalink.php?story_fbid=1&id=9'}\n  - {item: lundi-linkedin-20270111, url: 'https://www.facebook.com/"
             "permalink.php?story_fbid=2&id=9'}\n")
+
+
+@pytest.mark.parametrize(("host", "label", "where"), [("-bad.fr", "-bad", "starts"), ("bad-.fr", "bad-", "ends"),
+                                                      ("www.bad.fr-", "fr-", "ends")])
+def test_a_host_whose_part_starts_or_ends_with_a_dash_is_an_error(tmp_path: Path, host: str, label: str,
+                                                                  where: str) -> None:
+    """`hosts: ['-bad.fr']` was taken: no host's name starts or ends a part with a dash (RFC 1123), no address is
+    on it, and every `posted:` line's `url:` was then refused for being elsewhere."""
+    from helpers import load_errors
+
+    found = load_errors(tmp_path, CALENDAR.replace("  mastodon: {}", f"  mastodon: {{}}\n  bluesky: {{hosts: [bsky.app, "
+                                                                    f"'{host}']}}"))
+    assert found == [f"calendar.yaml:6:31: error: found host '{host}', whose part '{label}' {where} with a dash, "
+                     "expected letters or digits at both ends of each part\n    hint: a host's name is the part of its "
+                     "posts' addresses between `//` and the next `/`: check it was copied whole, and alone"], found

@@ -383,7 +383,15 @@ def _host_error(written: str) -> tuple[Message, Message] | None:
         return say("found host '{host}' of {length} characters, expected 253 at most", host=shown,
                    length=length), copied
     if _HOST.match(host_name(written)):
-        return None
+        dashed = next((label for label, _ascii in labels if label[:1] == "-" or label[-1:] == "-"), None)
+        if dashed is None:
+            return None
+        # `-bad.fr`: RFC 1123 ends each part with a letter or a digit; no address is on it.
+        message = say("found host '{host}', whose part '{label}' starts with a dash, expected letters or "
+                      "digits at both ends of each part", host=shown, label=dashed) if dashed[:1] == "-" \
+            else say("found host '{host}', whose part '{label}' ends with a dash, expected letters or digits "
+                     "at both ends of each part", host=shown, label=dashed)
+        return message, copied
     if written and "//" not in written and any(label == "" for label, _ascii in labels):
         return say("found host '{host}', with nothing between two of its dots", host=shown), copied
     message = say("found host '{host}', expected the name of a host its posts' addresses are on",
