@@ -1634,3 +1634,16 @@ def test_an_empty_alias_of_a_network_of_one_s_own_is_an_error(tmp_path: Path) ->
     found = errors(tmp_path, BASE + "  intranet: {custom: true, name: Intranet, limit: 500, aliases: ['']}\n")
     assert found == ["calendar.yaml:8:66: error: found an empty alias on network 'intranet', expected another "
                      "name it is written with\n    hint: write the name, or remove the empty item"], found
+
+
+@pytest.mark.parametrize("empty", ["''", "' '", "", "null"])
+def test_a_cadence_written_empty_is_as_if_left_out(tmp_path: Path, empty: str) -> None:
+    """`cadence: ''` was an error where `cadence:` with nothing after it sets no target, as docs/calendar.md
+    says of every optional value written empty."""
+    calendar = load(tmp_path, BASE.replace("cadence: 2/week", f"cadence: {empty}")
+                    + f"  mastodon:\n    cadence: {empty}\ncampaigns:\n  - {{id: c, name: C, from: 2027-01-01, "
+                    f"until: 2027-01-31, cadence: {empty or 'null'}}}\nblog:\n  cadence: {empty}\n")
+    assert calendar.networks["linkedin"].cadence is None
+    assert calendar.networks["mastodon"].cadence is None
+    assert calendar.campaigns["c"].cadence is None
+    assert calendar.blog is not None and calendar.blog.cadence is None

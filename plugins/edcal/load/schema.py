@@ -102,7 +102,8 @@ def _one_or_many(value: Any) -> Any:
 
 
 def _blank_as_none(value: Any) -> Any:
-    """``hosts: ''`` as ``hosts:`` with nothing after it, which is told: not ``hosts: []``, which means something."""
+    """``hosts: ''`` as ``hosts:`` with nothing after it (which is told there: not ``hosts: []``, which means
+    something), ``cadence: ''`` as ``cadence:`` (left out)."""
     return None if isinstance(value, str) and not value.strip() else value
 
 
@@ -261,6 +262,8 @@ SlotSpec = Annotated[Slot, BeforeValidator(_parsed(timeparse.parse_slot, say("a 
 CadenceSpec = Annotated[
     Cadence, BeforeValidator(_parsed(timeparse.parse_cadence, say("a cadence like 'twice a week' or '2/week'")))
 ]
+#: A cadence that may be left out: ``cadence: ''`` is as ``cadence:`` with nothing after it, no target.
+OptionalCadence = Annotated[CadenceSpec | None, BeforeValidator(_blank_as_none)]
 Names = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
 
@@ -430,7 +433,7 @@ class NetworkSpec(Spec):
     # The site's account.
     account: Text | None = Field(None, description="The account's name or handle, e.g. '@atelier_dupont'.")
     slots: list[SlotSpec] = Field(default_factory=list, description="Default posting slots, e.g. ['tue 09:00', 'thu 12:30'].")
-    cadence: CadenceSpec | None = Field(None, description="Regularity target, e.g. '2/week', '2 fois par semaine' or 'twice a week'.")
+    cadence: OptionalCadence = Field(None, description="Regularity target, e.g. '2/week', '2 fois par semaine' or 'twice a week'.")
     max_per_day: PositiveInt | None = Field(None, description="Most posts allowed on one day.")
     objective: Objective | None = Field(None, description="What the account is for, with a figure.")
     utm_source: Text | None = Field(None, description="Value of utm_source for links posted here (default: the network id).")
@@ -496,7 +499,7 @@ class CampaignSpec(Spec):
     color: Text | None = Field(None, description="Colour on the planning site, a CSS3 colour name.")
     description: Text | None = Field(None, description="A sentence on the campaign.")
     promotional: bool = Field(False, description="Its posts count as self-promotion.")
-    cadence: CadenceSpec | None = Field(None, description="How often it posts while it runs, e.g. '2 fois par semaine': on each of its `networks`, else on all of them together.")
+    cadence: OptionalCadence = Field(None, description="How often it posts while it runs, e.g. '2 fois par semaine': on each of its `networks`, else on all of them together.")
     networks: Names | None = Field(None, description="The networks it runs on (set up under `networks:`); with `cadence`, each is held to it.")
 
 
@@ -758,7 +761,7 @@ class PromoteSpec(Spec):
 
 
 class BlogSpec(Spec):
-    cadence: CadenceSpec | None = Field(None, description="Article regularity target, e.g. '1/week' or '1 fois par semaine'.")
+    cadence: OptionalCadence = Field(None, description="Article regularity target, e.g. '1/week' or '1 fois par semaine'.")
     promote: PromoteSpec | None = Field(None, description="Promote every article by default.")
 
 
