@@ -1647,3 +1647,26 @@ def test_a_cadence_written_empty_is_as_if_left_out(tmp_path: Path, empty: str) -
     assert calendar.networks["mastodon"].cadence is None
     assert calendar.campaigns["c"].cadence is None
     assert calendar.blog is not None and calendar.blog.cadence is None
+
+
+@pytest.mark.parametrize(("line", "found", "meant"), [
+    ("  mastodon: {cadence: '٣/week'}\n", "٣/week", "3/week"),
+    ("  mastodon: {max_per_day: '٣'}\n", "٣", "3"),
+    ("  mastodon: {slots: ['tue ٠٩:٣٠']}\n", "tue ٠٩:٣٠", "tue 09:30"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: '٢٠٢٧-٠١-١٢'}\n", "٢٠٢٧-٠١-١٢", "2027-01-12"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: '2027-01-12 ۰۹:۳۰'}\n", "2027-01-12 ۰۹:۳۰", "2027-01-12 09:30"),
+    ("posts:\n  - {id: a, promote: hello, networks: [x], schedule: ['+٢ days']}\n", "+٢ days", "+2 days"),
+])
+def test_a_figure_of_another_script_is_refused_with_the_value_in_figures_0_to_9(tmp_path: Path, line: str,
+                                                                                found: str, meant: str) -> None:
+    """`cadence: '٣/week'` was read as 3 a week (and a date or a time in Arabic-Indic figures read too) while
+    `max_per_day: '٣'` was refused as no whole number: the same figure, two readings. Each is refused, and told
+    the value in the figures 0 to 9, which the team's reviewers read."""
+    found_errors = errors(tmp_path, BASE + line)
+    figure = next(char for char in found if char.isdecimal() and not char.isascii())
+    assert len(found_errors) == 1, found_errors
+    message, hint = found_errors[0].split("\n")
+    assert message.endswith(f"error: found '{found}', written with the figure '{figure}' of another script, "
+                            "expected the figures 0 to 9"), found_errors
+    assert hint == f"    hint: write '{meant}'", found_errors
+

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
+from edcal.hints import other_figures
 from edcal.i18n import say
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def iso_stamp(moment: dt.datetime | dt.date) -> str:
 def parse_date(text: str) -> dt.date:
     """``YYYY-MM-DD``, checked against the calendar (no 30 February)."""
     text = text.strip()
+    figures_0_to_9(text)
     match = _DATE_RE.match(text)
     if not match:
         raise ValueError(say("found '{text}', expected a date as YYYY-MM-DD (e.g. 2027-01-12)", text=text))
@@ -64,6 +66,13 @@ def parse_date(text: str) -> dt.date:
                              "YYYY-MM-DD",
                              text=text, month=say(_calendar.month_name[month]), year=year, last=last))
     return dt.date(year, month, day)
+
+
+def figures_0_to_9(text: str) -> None:
+    """Refuse a value written with figures of another script (:func:`edcal.hints.other_figures`)."""
+    told = other_figures(text)
+    if told is not None:
+        raise ValueError(*told)
 
 
 def calendar_delta(amount: int, unit: TimeUnit) -> relativedelta:

@@ -192,9 +192,9 @@ def listed_twice(written: str, first_written: str, first: Source, field: str) ->
 
 
 def message_of(exc: BaseException) -> str:
-    """What an exception says, as the message it was raised with (``ValueError(say(...))`` stays
-    translatable), else its text."""
-    said = exc.args[0] if len(exc.args) == 1 else None
+    """What an exception says, as the message it was raised with (``ValueError(say(...))``, or
+    ``ValueError(message, hint)``, stays translatable), else its text."""
+    said = exc.args[0] if len(exc.args) in (1, 2) else None
     return said if isinstance(said, Message) else str(exc)
 
 

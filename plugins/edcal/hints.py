@@ -10,12 +10,13 @@ import calendar
 import contextlib
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 import regex
 from unidecode import unidecode
 
-from edcal.i18n import DAYS, MONTHS, date_order, say
+from edcal.i18n import DAYS, MONTHS, Message, date_order, say
 
 #: Characters that look like a space, or like nothing, in an editor (text pasted from a word processor).
 INVISIBLE = {"\u00a0": say("a no-break space"), "\u202f": say("a narrow no-break space"),
@@ -67,6 +68,21 @@ _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
 def emoji_joiners(text: str) -> set[int]:
     """Where the joiners that make one emoji of two (👩‍👩‍👧) are in ``text``: part of it, no slip."""
     return {match.start(1) for match in _EMOJI_JOINER.finditer(text)} if "\u200d" in text else set()
+
+
+def other_figures(text: str) -> tuple[Message, Message] | None:
+    """The error and hint for a date, a time, a count or a cadence written with figures of another script
+    (Arabic-Indic ``٣``, Persian ``۳``, full-width ``３``), which Python reads as 0 to 9 where a regular
+    expression's ``\\d`` matches them and pydantic does not: told, with the value in the figures 0 to 9 that
+    the team's reviewers read, rather than read here and refused there; None for a text without them."""
+    figure = next((char for char in text if char.isdecimal() and not char.isascii()), None)
+    if figure is None:
+        return None
+    written = text.strip()
+    meant = "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in written)
+    return (say("found '{text}', written with the figure '{figure}' of another script, expected the figures "
+                "0 to 9", text=written, figure=figure),
+            say("write '{meant}'", meant=meant))
 
 
 def invisible_hint(found: Any) -> str | None:
@@ -153,6 +169,8 @@ def value_hint(found: Any, message: str = "", past: bool = False) -> str | None:
         return None
     if (invisible := invisible_hint(found)) is not None:
         return invisible
+    if (figures := other_figures(found)) is not None:
+        return figures[1]
     if found and (found[0] in TYPOGRAPHIC_QUOTES or found[-1] in TYPOGRAPHIC_QUOTES):
         return say("typographic quotes {first}…{last} are part of the text to YAML: write straight quotes "
                    "\"…\" or none", first=found[:1], last=found[-1:])

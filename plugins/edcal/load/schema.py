@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError
 
 from edcal import model
 from edcal.errors import message_of
+from edcal.hints import other_figures
 from edcal.i18n import Message, say
 from edcal.load import timeparse
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
@@ -297,6 +298,8 @@ Counting = Literal["twitter", "graphemes", "characters", "utf16", "utf8-bytes", 
 def _whole(value: Any) -> Any:
     """A count or a limit as typed: ``5.000`` (French thousands) was read as 5, and ``2.5`` refused in Python's
     words; both are told here (the hint for a dotted figure says how to write it)."""
+    if isinstance(value, str) and (told := other_figures(value)) is not None:  # `'٣'`, as a cadence's `٣/week`
+        raise refused(*told)
     if isinstance(value, str) and "." in value and re.fullmatch(r"[+-]?\d[\d.]*", value.strip()):
         raise refused(say("found '{found}', expected a whole number", found=value.strip()))
     return value

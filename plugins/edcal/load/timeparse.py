@@ -14,7 +14,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from edcal.dates import calendar_delta, parse_date
+from edcal.dates import calendar_delta, figures_0_to_9, parse_date
 from edcal.i18n import Message, say, say_cadence
 from edcal.model.calendar import Offset, TimeUnit, When
 from edcal.model.network import MOST_PER_DAY, Cadence, Slot
@@ -93,6 +93,7 @@ _SLOT_NAME_RE = re.compile(r"^[^\W\d_][\w-]*\Z")
 
 def parse_time(text: str) -> dt.time:
     """``HH:MM`` (or ``HH:MM:SS``), or the French ``12h30`` / ``9h``."""
+    figures_0_to_9(text)
     text = text.strip()
     match = _TIME_RE.match(text)
     if not match:
@@ -122,6 +123,7 @@ def parse_when(text: str, slot_names: frozenset[str] | None = None) -> When:
 
     :param slot_names: the slots the time may name; ``None`` where none may be named (an article's date).
     """
+    figures_0_to_9(text)
     raw = text.strip()
     match = _DATETIME_RE.match(raw)
     if not match:
@@ -218,6 +220,7 @@ def _weekday(name: str) -> int:
 
 def parse_slot(text: str) -> Slot:
     """A default posting slot: ``tue 09:00``, ``mon-fri 08:30``, ``daily 12h``."""
+    figures_0_to_9(text)
     raw = " ".join(text.split())
     days, _, time = raw.rpartition(" ")
     if not days:
@@ -331,6 +334,7 @@ def parse_cadence(text: str) -> Cadence:
 
     :raises ValueError: with the message, and a hint as its second argument.
     """
+    figures_0_to_9(text)
     raw = " ".join(str(text).split())
     lowered = raw.lower().rstrip(".")
     if lowered in _EVERY_PERIOD:
@@ -435,6 +439,7 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
     wall-clock time across a daylight-saving change; hours and minutes count
     elapsed time.
     """
+    figures_0_to_9(text)
     raw = " ".join(text.split())
     lowered = raw.lower()
     if lowered in _AT_PUBLICATION:
@@ -496,6 +501,7 @@ def parse_monthly_position(text: str) -> tuple[int, int | None]:
 
     Returns ``(position, weekday)`` for a weekday, ``(day, None)`` for a day.
     """
+    figures_0_to_9(text)
     raw = " ".join(str(text).split()).lower()
     if raw.isdigit() or (raw.startswith("-") and raw[1:].isdigit()):
         day = int(raw)
@@ -535,6 +541,7 @@ MAX_SPAN_DAYS = 1000 * 366
 
 def parse_duration_minutes(text: str) -> int:
     """``15 minutes``, ``1 hour``, ``30m``, ``PT15M``: a short duration in minutes (a year at most)."""
+    figures_0_to_9(text)
     raw = str(text).strip().lower()
     iso = re.match(r"^pt(?:(\d+)h)?(?:(\d+)m)?$", raw)
     match = re.match(r"^(\d+)\s*([a-z]+)$", raw)
@@ -555,6 +562,7 @@ def parse_duration_minutes(text: str) -> int:
 def parse_poll_duration(text: str) -> int:
     """How long a poll is open, in minutes: a duration (``5 minutes``, ``2h``, ``PT30M``), or days and weeks
     (``1 day``, ``3 jours``, ``1 week``, ``2 semaines``, ``P3D``, ``P1W``, ``P1DT12H``); a year at most."""
+    figures_0_to_9(text)
     raw = " ".join(str(text).split()).lower()
     iso = re.match(r"^p(?:(\d+)w)?(?:(\d+)d)?(?:t(?:(\d+)h)?(?:(\d+)m)?)?$", raw)
     match = re.match(r"^(\d+)\s*([a-z]+)$", raw)
@@ -606,6 +614,7 @@ def parse_span(text: str) -> relativedelta:
 
 def _span(text: str) -> tuple[int, str]:
     """A span's amount and unit (``days``, ``weeks``, ``months``, ``years``), bounded."""
+    figures_0_to_9(text)
     raw = str(text).strip().lower()
     match = re.match(r"^(\d+)\s*([a-z]+)$", raw)
     if match:
