@@ -1670,3 +1670,17 @@ def test_a_figure_of_another_script_is_refused_with_the_value_in_figures_0_to_9(
                             "expected the figures 0 to 9"), found_errors
     assert hint == f"    hint: write '{meant}'", found_errors
 
+
+@pytest.mark.parametrize(("written", "meant", "letter", "name"), [
+    ("х", "x", "х", "cyrillic small letter ha"),
+    ("linkedіn", "linkedin", "і", "cyrillic small letter byelorussian-ukrainian i"),
+    ("Χ", "x", "Χ", "greek capital letter chi"),
+    ("fаcebook", "facebook", "а", "cyrillic small letter a"),
+])
+def test_a_network_written_with_a_look_alike_letter_is_told_the_network_and_the_letter(
+        tmp_path: Path, written: str, meant: str, letter: str, name: str) -> None:
+    """`networks: [х]` (a Cyrillic ха, from a keyboard left in Russian or a pasted text) was told only the
+    networks set up: the writer saw 'x' in the list and in the file. It is told the network, and the letter."""
+    found = errors(tmp_path, BASE + f"posts:\n  - {{at: 2027-01-12, networks: ['{written}'], text: Hi}}\n")
+    assert found == [f"calendar.yaml:9:33: error: unknown network '{written}'\n    hint: did you mean '{meant}'? "
+                     f"Its '{letter}' is a look-alike from another script ({name}): retype it"], found

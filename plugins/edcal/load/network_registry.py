@@ -39,6 +39,17 @@ _ACCOUNT_FIELDS = ("account", "slots", "cadence", "max_per_day", "objective", "u
                    "lang", "since", "until", "in_first_comment")
 
 
+#: Letters of other scripts that look like Latin ones (from Unicode's confusables, in lower case): a network's
+#: name typed on a keyboard left in Russian or Greek, or pasted, looks right and names nothing (`х`,
+#: `linkedіn`).
+_LOOK_ALIKES = str.maketrans({
+    **dict(zip("авсеһіјкмнорԛѕтуүхԝӏ", "abcehijkmhopqstyyxwl", strict=True)),  # Cyrillic
+    **dict(zip("αβεηικνορτυχγω", "abeniknoptuxyw", strict=True)),  # Greek
+    **dict(zip("օսհոց", "ouhng", strict=True)),  # Armenian
+    "ı": "i",  # Turkish dotless i
+})
+
+
 class Registry:
     """Networks by id, with aliases (``twitter`` is ``x``)."""
 
@@ -75,7 +86,14 @@ class Registry:
             return say("'{found}' names several networks: one per item, [{ids}]", found=name,
                        ids=", ".join(several))
         meant = self.meant(name)
-        return say("did you mean '{match}'?", match=meant) if meant else None
+        if meant is None:
+            return None
+        letter = next((char for char in unicodedata.normalize("NFKC", name)
+                       if len(lower := char.lower()) == 1 and ord(lower) in _LOOK_ALIKES), None)
+        if letter is not None:  # the writer sees the network's name: say which letter is not what it looks
+            return say("did you mean '{match}'? Its '{letter}' is a look-alike from another script ({name}): "
+                       "retype it", match=meant, letter=letter, name=unicodedata.name(letter, "?").lower())
+        return say("did you mean '{match}'?", match=meant)
 
     def _read(self, name: str) -> tuple[dict[str, str], str, list[str]]:
         """The names read or suggested (ids, aliases, nicknames) with their network's id, and ``name`` as
@@ -83,7 +101,8 @@ class Registry:
         read = {network_id: network_id for network_id in self.networks} | self.aliases
         nicknames = {nickname: network.id for network in self.networks.values()
                      for nickname in network.nicknames if nickname not in read}
-        written = unicodedata.normalize("NFKC", name).strip().lower()  # full-width ｘ, Roman numeral Ⅹ: x
+        # full-width ｘ, Roman numeral Ⅹ, Cyrillic х: x
+        written = unicodedata.normalize("NFKC", name).strip().lower().translate(_LOOK_ALIKES)
         return nicknames | read, written, [piece for piece in re.split(r"[^a-z0-9]+", written) if piece]
 
     def __contains__(self, name: str) -> bool:
