@@ -2830,6 +2830,22 @@ def test_public_holiday_except_refuses_a_name_that_is_no_holiday() -> None:
             "    hint: write them as a list, one name per item: `except: [Noël, Toussaint]`")
 
 
+@pytest.mark.parametrize(("written", "hint"), [
+    ("2027-05-01", "2027-05-01 is Fête du Travail: write its name, `except: [Fête du Travail]`"),
+    ("'2027-12-25'", "2027-12-25 is Noël: write its name, `except: [Noël]`"),
+    ("2027-05-02", "2027-05-02 is no public holiday of FR: `except` takes holidays by name, one of: Armistice, "
+                   "Ascension, Assomption, Fête de la Victoire, Fête du Travail, Fête nationale, Jour de l'an, "
+                   "Lundi de Pentecôte, Lundi de Pâques, Noël, Toussaint"),
+])
+def test_public_holiday_except_told_a_date_names_the_holiday_on_it(written: str, hint: str) -> None:
+    """`except: [2027-05-01]` was told the eleven holidays to choose from, not which of them falls on that day."""
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + f"country: FR\nchecks: {{public-holiday: {{except: [{written}]}}}}\n")
+    shown = written.strip("'")
+    assert [e.format().partition(": error: ")[2] for e in caught.value.errors] == [
+        f"found '{shown}', expected a public holiday of FR\n    hint: {hint}"]
+
+
 def test_public_holiday_hint_writes_a_line_yaml_reads_back_as_the_holiday() -> None:
     """Bulgaria's 6 May is "Saint George's Day, Day of the Bulgarian Army": the hint's line, `except: [Saint
     George's Day, Day of the Bulgarian Army]`, read as two names, each refused as no holiday."""

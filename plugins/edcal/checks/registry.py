@@ -75,6 +75,9 @@ class Option:
     #: while the calendar cannot tell (an unknown ``country:``, an error of its own); raises ValueError when
     #: the site can name none (``except`` of public-holiday without ``country:``).
     choices: Callable[[Calendar], tuple[tuple[str, ...], Message] | None] | None = None
+    #: For a value not among ``choices``: the rule's own hint by the calendar and the value as written, or
+    #: None for the usual one (the closest name, or the list of them): a date told the holiday on it.
+    refused_hint: Callable[[Calendar, str], Message | None] | None = None
 
 
 def parse_count(text: str) -> int:

@@ -751,6 +751,29 @@ def _country_holidays(calendar: Calendar) -> tuple[tuple[str, ...], Message] | N
     return names, say("a public holiday of {country}", country=calendar.country)
 
 
+def _holiday_on(calendar: Calendar, written: str) -> Message | None:
+    """For ``except: [2027-05-01]``: the holiday that falls on that day, whose name ``except`` takes (the
+    list of names alone left the writer to find which is 1 May); None for a value that is no date."""
+    from edcal.load.yamlfile import yaml_value
+    from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holidays_between, named_for
+
+    try:
+        day = timeparse.parse_date(written)
+    except ValueError:
+        return None
+    choices = _country_holidays(calendar)
+    if choices is None:
+        return None
+    names, _expected = choices
+    on_it = holidays_between(calendar, day, day, site_language() or "")
+    if day not in on_it:
+        return say("{day:%Y-%m-%d} is no public holiday of {country}: `except` takes holidays by name, one of: "
+                   "{names}", day=day, country=calendar.country, names=", ".join(names))
+    named = list(dict.fromkeys(named_for(part, names) for part in on_it[day].split(HOLIDAYS_OF_A_DAY)))
+    return say("{day:%Y-%m-%d} is {holiday}: write its name, `except: {line}`", day=day,
+               holiday=say_list(named), line=yaml_value(named))
+
+
 def _holiday_years(calendar: Calendar) -> tuple[int, ...]:
     """The years whose holidays ``except:`` may name: around now (a holiday's name seldom changes)."""
     year = now(calendar.zone).year
@@ -766,7 +789,7 @@ _NATIONS_BANK_HOLIDAYS = frozenset({"GB", "GBR", "UK"})
       options=(Option("except", (), _holiday_name, "Holidays the site does not count, by name in the country's "
                       "language or the site's (`except: [Veterans Day, Columbus Day]`): most of its audience "
                       "works that day. Their observed days go with them.", many=True,
-                      choices=_country_holidays),))
+                      choices=_country_holidays, refused_hint=_holiday_on),))
 def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
     if not calendar.country:

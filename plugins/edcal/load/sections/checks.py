@@ -17,7 +17,7 @@ before the checks and does not import them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from edcal.errors import ErrorCollector, closest, did_you_mean, message_of
@@ -101,6 +101,8 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
     except ValueError as exc:  # the site can name none: said once, at the option
         errors.add(loc.key(name), *exc.args)
         return
+    refused_hint = option.refused_hint
+    own_hint = (lambda written: refused_hint(calendar, written)) if refused_hint is not None else None
     items = value if isinstance(value, list) else [value]
     values, refused = [], False
     for index, item in enumerate(items):
@@ -117,7 +119,7 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
             errors.add(where, *_said(exc))
             refused = True
             continue
-        if choices is not None and not _chosen(name, str(parsed), *choices, where, errors):
+        if choices is not None and not _chosen(name, str(parsed), *choices, where, errors, own_hint):
             refused = True
             continue
         values.append(parsed)
@@ -126,16 +128,20 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
 
 
 def _chosen(option: str, written: str, names: tuple[str, ...], expected: Message, where: Source,
-            errors: ErrorCollector) -> bool:
-    """Whether ``written`` is one of ``names``, case aside; else a located error that names the closest, or
-    the list to write for several in one text (``except: Noël, Toussaint``)."""
+            errors: ErrorCollector, own_hint: Callable[[str], Message | None] | None = None) -> bool:
+    """Whether ``written`` is one of ``names``, case aside; else a located error with the option's own hint
+    (``own_hint``), else one that names the closest, or the list to write for several in one text (``except:
+    Noël, Toussaint``)."""
     folded = {name.casefold(): name for name in names}
     if written.casefold() in folded:
         return True
     parts = [part.strip().casefold() for part in re.split(r"[,;]", written)]
     match = closest(written.casefold(), folded)
     shown = written if len(written) <= 60 else written[:60] + "…"
-    if len(parts) > 1 and all(part in folded for part in parts):
+    told = own_hint(written) if own_hint is not None else None
+    if told is not None:
+        hint = told
+    elif len(parts) > 1 and all(part in folded for part in parts):
         hint = say("write them as a list, one name per item: `{option}: [{names}]`", option=option,
                    names=", ".join(folded[part] for part in parts))
     else:
