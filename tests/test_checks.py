@@ -4790,3 +4790,12 @@ def test_plugin_not_installed_is_a_finding_in_every_format_and_can_be_turned_off
                         encoding="utf-8")
     quiet = check("--format", "json")
     assert json.loads(quiet.stdout)["findings"] == [] and quiet.stderr == ""
+
+
+def test_public_holiday_except_refuses_a_holiday_named_twice() -> None:
+    """`except: [Noël, noël]` named one holiday twice, without a word."""
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "country: FR\nchecks: {public-holiday: {except: [Noël, Toussaint, noël]}}\n")
+    assert [e.format() for e in caught.value.errors] == [
+        "calendar.yaml:10:53: error: found 'noël' in `except:`, given already by 'Noël' (calendar.yaml:10)\n"
+        "    hint: remove it: a list holds each value once"]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from edcal.errors import ErrorCollector, closest, did_you_mean, message_of
+from edcal.errors import ErrorCollector, closest, did_you_mean, listed_twice, message_of
 from edcal.i18n import Message, say
 from edcal.load.schema import describe
 from edcal.load.sections._reading import CheckOption, Document, Reading
@@ -104,7 +104,9 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
     refused_hint = option.refused_hint
     own_hint = (lambda written: refused_hint(calendar, written)) if refused_hint is not None else None
     items = value if isinstance(value, list) else [value]
-    values, refused = [], False
+    values: list[Any] = []
+    refused = False
+    firsts: list[Source] = []  # where each value is written
     for index, item in enumerate(items):
         where = loc.item(name, index) if isinstance(value, list) else loc.value(name)
         try:
@@ -122,7 +124,14 @@ def _read_option(option: CheckOption, value: Any, loc: Loc, calendar: Calendar, 
         if choices is not None and not _chosen(name, str(parsed), *choices, where, errors, own_hint):
             refused = True
             continue
+        again = next((index for index, earlier in enumerate(values)
+                      if str(earlier).casefold() == str(parsed).casefold()), None)
+        if again is not None:  # `except: [Noël, noël]`: one holiday, named twice
+            errors.add(where, *listed_twice(str(parsed), str(values[again]), firsts[again], name))
+            refused = True
+            continue
         values.append(parsed)
+        firsts.append(where)
     if not refused:
         options[name] = tuple(values)
 
