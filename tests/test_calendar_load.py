@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -1684,3 +1685,20 @@ def test_a_network_written_with_a_look_alike_letter_is_told_the_network_and_the_
     found = errors(tmp_path, BASE + f"posts:\n  - {{at: 2027-01-12, networks: ['{written}'], text: Hi}}\n")
     assert found == [f"calendar.yaml:9:33: error: unknown network '{written}'\n    hint: did you mean '{meant}'? "
                      f"Its '{letter}' is a look-alike from another script ({name}): retype it"], found
+
+
+@pytest.mark.parametrize("empty", ["''", "' '"])
+def test_a_count_or_a_limit_written_empty_is_as_if_left_out(tmp_path: Path, empty: str) -> None:
+    """`max_per_day: ''` was refused ("expected a whole number") where `max_per_day:` sets none, as a cadence
+    written empty was: docs/calendar.md says every optional value written empty is as if left out. A network's
+    limits so written keep the built-in ones; a repeat's `count:` so written repeats until its `until:`."""
+    calendar = load(tmp_path, BASE.replace("cadence: 2/week", f"cadence: 2/week, max_per_day: {empty}, "
+                                           f"limit: {empty}, max_links: {empty}")
+                    + "posts:\n  - {id: r, text: Bonjour, networks: [x], repeat: {every: week, on: tue, at: '09:00', "
+                    f"from: 2027-01-05, until: 2027-01-26, count: {empty}}}}}\n")
+    linkedin = calendar.networks["linkedin"]
+    assert linkedin.max_per_day is None and linkedin.limit is not None and linkedin.limit.max == 3000
+    recurrence = calendar.posts[0].recurrence
+    assert recurrence is not None and (recurrence.count, recurrence.until) == (None, dt.date(2027, 1, 26))
+    found = errors(tmp_path, BASE.replace("cadence: 2/week", "cadence: 2/week, max_per_day: '0'"))
+    assert [line.split(": error: ")[1] for line in found] == ["found '0', expected a number of at least 1"], found  # a value, not empty: still judged

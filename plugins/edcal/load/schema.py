@@ -309,6 +309,8 @@ def _whole(value: Any) -> Any:
 LARGEST_COUNT = 1_000_000_000
 #: A count or a limit: a whole number, at most a billion.
 PositiveInt = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=LARGEST_COUNT)]
+#: A count or a limit that may be left out: ``max_per_day: ''`` is as ``max_per_day:`` with nothing after it.
+OptionalCount = Annotated[PositiveInt | None, BeforeValidator(_blank_as_none)]
 K = TypeVar("K")
 V = TypeVar("V")
 Mapping = Annotated[dict[K, V], BeforeValidator(_mapping)]
@@ -437,7 +439,7 @@ class NetworkSpec(Spec):
     account: Text | None = Field(None, description="The account's name or handle, e.g. '@atelier_dupont'.")
     slots: list[SlotSpec] = Field(default_factory=list, description="Default posting slots, e.g. ['tue 09:00', 'thu 12:30'].")
     cadence: OptionalCadence = Field(None, description="Regularity target, e.g. '2/week', '2 fois par semaine' or 'twice a week'.")
-    max_per_day: PositiveInt | None = Field(None, description="Most posts allowed on one day.")
+    max_per_day: OptionalCount = Field(None, description="Most posts allowed on one day.")
     objective: Objective | None = Field(None, description="What the account is for, with a figure.")
     utm_source: Text | None = Field(None, description="Value of utm_source for links posted here (default: the network id).")
     since: Date | None = Field(None, description="The day the site began posting on this account: the blog's default promotions leave out articles published before it.")
@@ -452,7 +454,7 @@ class NetworkSpec(Spec):
     like: Text | None = Field(None, description="Declares a network that starts from the rules of a built-in one.")
     # Rules: any built-in value can be overridden.
     name: Text | None = Field(None, description="Display name, e.g. 'Intranet'.")
-    limit: PositiveInt | None = Field(None, description="Text limit under the network's main counting rule.")
+    limit: OptionalCount = Field(None, description="Text limit under the network's main counting rule.")
     counting: Counting | None = Field(None, description="Main counting rule (with `limit`).")
     limits: list[LimitSpec] | None = Field(None, description="Every limit, when a network has several (Bluesky).")
     url_length: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=10000, description="What each URL costs whatever its length (X: 23).")
@@ -464,22 +466,22 @@ class NetworkSpec(Spec):
     handles: Literal["plain", "dotted", "domain", "fediverse"] | None = Field(None, description="How its accounts are named: plain (@name, X), dotted (@name that may hold dots, Instagram), domain (@lea.bsky.social, Bluesky), fediverse (@lea@piaille.fr, Mastodon); another network's address is then told (mention-elsewhere).")
     mentions_picked: bool | None = Field(None, description="true when a mention is made only by picking the account from the composer's list: a pasted @Name tags no one (LinkedIn, Facebook).")
     media: Literal["required", "video", "optional", "none"] | None = Field(None, description="Whether a post needs an image or a video (required), a video (video), may have one (optional) or takes none (none).")
-    max_images: PositiveInt | None = Field(None, description="Most images per post.")
+    max_images: OptionalCount = Field(None, description="Most images per post.")
     max_hashtags: Annotated[int, BeforeValidator(_whole)] | None = Field(None, ge=0, le=LARGEST_COUNT,
                                      description="Most hashtags per post; 0: none (an internal network).")
-    max_links: PositiveInt | None = Field(None, description="Most distinct links per post.")
-    title_limit: PositiveInt | None = Field(None, description="Limit of a post's title (Pinterest, YouTube).")
-    alt_limit: PositiveInt | None = Field(None, description="Limit of an image's alt text.")
-    max_image_bytes: PositiveInt | None = Field(None, description="Largest image file the network takes, in bytes (Bluesky: 1000000).")
+    max_links: OptionalCount = Field(None, description="Most distinct links per post.")
+    title_limit: OptionalCount = Field(None, description="Limit of a post's title (Pinterest, YouTube).")
+    alt_limit: OptionalCount = Field(None, description="Limit of an image's alt text.")
+    max_image_bytes: OptionalCount = Field(None, description="Largest image file the network takes, in bytes (Bluesky: 1000000).")
     image_aspect: AspectRange | None = Field(None, description="Narrowest and widest image shapes, width:height, e.g. ['4:5', '1.91:1'] (Instagram).")
     hashtag_case: Literal["camel", "lower", "as-is"] | None = Field(None, description="How tags become hashtags: camel (#RéseauxSociaux), lower or as-is.")
     forbidden_characters: Text | None = Field(None, description="Characters the network refuses in a text.")
     content_warning: bool | None = Field(None, description="true when a post can carry a content warning (`cw:`), counted with its text (Mastodon).")
-    comment_limit: PositiveInt | None = Field(None, description="Longest first comment (`first_comment:`) the network takes, counted as its text is; unset: it takes none (LinkedIn: 1250).")
+    comment_limit: OptionalCount = Field(None, description="Longest first comment (`first_comment:`) the network takes, counted as its text is; unset: it takes none (LinkedIn: 1250).")
     replies: bool | None = Field(None, description="true when the account can answer its own post with more posts, a thread (`thread:`): X, Mastodon, Bluesky, Threads.")
     poll_options: Annotated[int, Field(ge=2, le=1_000)] | None = Field(None, description="The most answers a poll (`poll:`) takes; unset: the network takes no poll (X, Mastodon, LinkedIn, Threads: 4).")
-    poll_option_limit: PositiveInt | None = Field(None, description="The longest answer of a poll, in characters (X: 25, Mastodon: 50, LinkedIn: 30, Threads: 25).")
-    poll_question_limit: PositiveInt | None = Field(None, description="The longest question of a poll, where the network asks it apart from the text (LinkedIn: 140); unset: the text asks it.")
+    poll_option_limit: OptionalCount = Field(None, description="The longest answer of a poll, in characters (X: 25, Mastodon: 50, LinkedIn: 30, Threads: 25).")
+    poll_question_limit: OptionalCount = Field(None, description="The longest question of a poll, where the network asks it apart from the text (LinkedIn: 140); unset: the text asks it.")
     poll_min_duration: PollDuration | None = Field(None, description="The shortest time a poll may be open, e.g. '5 minutes' (X, Mastodon).")
     poll_max_duration: PollDuration | None = Field(None, description="The longest time a poll may be open, e.g. '7 days' (X).")
     poll_durations: Annotated[list[PollDuration], BeforeValidator(_one_or_many)] | None = Field(None, description="The only times a poll may be open, e.g. ['1 day', '3 days', '1 week', '2 weeks'] (LinkedIn).")
@@ -717,7 +719,7 @@ class RepeatSpec(Spec):
     at: Text | None = Field(None, description="Time (HH:MM) or a named slot; default: each network's slot.")
     from_: Text = Field(alias="from", description="First day the rule applies: a date, or a key date ('salon-industrie').")
     until: Text | None = Field(None, description="Last day the rule applies (included): a date, or a key date ('salon-industrie end').")
-    count: PositiveInt | None = Field(None, description="Number of occurrences, instead of `until`.")
+    count: OptionalCount = Field(None, description="Number of occurrences, instead of `until`.")
     except_: Names | None = Field(None, alias="except", description="Days the rule leaves out: dates, or key dates ('salon-industrie').")
     rrule: Text | None = Field(None, description="An RFC 5545 RRULE instead of every/on, e.g. 'FREQ=MONTHLY;BYDAY=1TU'.")
     moved: Any = Field(None, description="Occurrences on another day or time: {rule's day: new date, as in `at:`}, e.g. {2027-01-21: 2027-01-22}.")
@@ -833,7 +835,7 @@ class LinkInBioSpec(Spec):
     path: Text | None = Field(None, description="Folder of output/ the page is written in (default 'links'): output/<path>/index.html, the address to put in the profile.")
     title: Text | None = Field(None, description="The page's title (default: the theme's 'Our links', in the site's language).")
     networks: Names | None = Field(None, description="Networks whose posts it lists (default [instagram, tiktok]: their captions carry no clickable link).")
-    count: PositiveInt | None = Field(None, le=100, description="How many posts it lists at most, newest first (default 12).")
+    count: OptionalCount = Field(None, le=100, description="How many posts it lists at most, newest first (default 12).")
 
 
 class CalendarSpec(Spec):
