@@ -1327,6 +1327,14 @@ def test_invisible_character() -> None:
                                 "'#Portes[U+00AD]Ouvertes': invisible, it is counted, and ends a hashtag, a link "
                                 "or a word where it stands"), found[0].message
     assert found[0].hint == "delete it (it came with text pasted from a word processor or a web page)"
+    from edcal.i18n import translator
+    # "une espace sans chasse … il est compté" mixed genders: the French names the character, whatever it is.
+    zwsp = findings("invisible-character", posts(line % "Voir\u200b la suite"))[0]
+    assert zwsp.message.translated(translator("fr")).endswith(
+        "une espace sans chasse (U+200B) au caractère 5 de son texte, dans 'Voir[U+200B]'\u00a0: ce caractère "
+        "invisible est compté, et coupe là le hashtag, le lien ou le mot où il se trouve"), zwsp.message
+    assert zwsp.hint.translated(translator("fr")) == ("supprimez ce caractère (venu avec un texte collé depuis un "
+                                                     "traitement de texte ou une page web)")
     zero_width = findings("invisible-character", posts(line % "\\ufeffVoir https://exemple.fr/a\\u200bb"))
     assert [f.message.split(" at character ")[0] for f in zero_width[:2]] == [
         "LinkedIn post 'p-linkedin' has a byte-order mark (U+FEFF)", "LinkedIn post 'p-linkedin' has a zero-width space (U+200B)"]
