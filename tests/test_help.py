@@ -178,3 +178,19 @@ def test_init_s_help_says_the_theme_is_edcal_s_own_as_init_makes_it(runner: CliR
                     .output.split())
     assert wrong not in page
     assert right in page.replace("\u00a0", " "), page
+
+
+def test_help_of_a_site_whose_settings_python_cannot_parse_for_their_depth(site: Path) -> None:
+    """A settings file nested deeper than Python's parser goes (a generated value, `x = ----…1`) made
+    `ast.parse` raise MemoryError, not SyntaxError: `edcal check --help` traced back, exit 1, and so did
+    `edcal check`, where reading the language for its error raised again. The help is French (the line
+    `DEFAULT_LANG = "fr"` is read as written); the check's error is located, exit 2."""
+    conf = site / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "DEEP = " + "-" * 200_000 + "1\n", encoding="utf-8")
+    env = {"EDCAL_LANG": ""}
+    helped = run_edcal("check", "--help", cwd=site, env=env)
+    assert helped.returncode == 0 and "Traceback" not in helped.stderr, helped.stderr
+    assert helped.stdout.startswith(f"Utilisation{NBSP}: python -m edcal check")
+    checked = run_edcal("check", cwd=site, env=env)
+    assert checked.returncode == 2 and "Traceback" not in checked.stderr, checked.stderr
+    assert checked.stderr.startswith(f"pelicanconf.py:1:1: error: impossible de lire les réglages{NBSP}: MemoryError\n")

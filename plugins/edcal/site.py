@@ -105,7 +105,8 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
                                               "{key}, which they do not set", key=key),
                                           say("set {key} in {file} (Pelican's documentation gives its value)",
                                               key=key, file=name))]) from None
-        message = say("could not read the settings: {problem}", problem=str(exc))
+        # MemoryError (an expression nested deeper than the parser goes) says nothing of itself: its name
+        message = say("could not read the settings: {problem}", problem=str(exc) or type(exc).__name__)
         install = None
         if isinstance(exc, ModuleNotFoundError) and exc.name not in (None, "pelicanconf", "publishconf"):
             # A plugin's module: the pre-commit hook's environment holds edcal alone unless told more.
@@ -486,6 +487,9 @@ def _written_language(path: Path) -> str | None:
     return found
 
 
+#: What parsing a settings file raises where Python cannot read it: a syntax error, a NUL byte, and an
+#: expression nested deeper than the parser goes (``x = ----…1``), which Python 3.11 says with MemoryError.
+_UNPARSABLE = (SyntaxError, ValueError, MemoryError, RecursionError)
 #: ``DEFAULT_LANG = 'fr'`` on a line of its own, for a file Python cannot parse.
 _ASSIGNED = r"""^{name}\s*=\s*(['"])([^'"\n]*)\1\s*(?:#.*)?$"""
 
@@ -499,7 +503,7 @@ def _written_setting(path: Path, name: str) -> str | None:
         return None
     try:
         tree = ast.parse(source, filename=str(path))
-    except (SyntaxError, ValueError):
+    except _UNPARSABLE:
         text = source.decode("utf-8", errors="replace")
         written = re.findall(_ASSIGNED.format(name=re.escape(name)), text, re.MULTILINE)
         return written[-1][1] if written else None
@@ -618,7 +622,7 @@ def setting_source(site: Path, settings_path: Path, name: str) -> Source:
 def _assignment(path: Path, name: str, seen: frozenset[Path]) -> tuple[Path, int, int] | None:
     try:
         tree = ast.parse(path.read_bytes(), filename=str(path))
-    except (OSError, SyntaxError, ValueError):
+    except (OSError, *_UNPARSABLE):
         return None
     candidates: list[tuple[int, int, ast.AST]] = []
 
