@@ -1383,7 +1383,9 @@ def test_link_glued() -> None:
     assert after[0].hint == ("put a space between the address and '»': https://exemple.fr/x » (or a narrow "
                              "no-break space, U+202F)")
     for fine in ("Voir « https://exemple.fr/x » et", "Voir «\u202fhttps://exemple.fr/x\u202f»",
-                 "(https://exemple.fr/x)", "Voir https://exemple.fr/x."):
+                 "(https://exemple.fr/x)", "Voir https://exemple.fr/x.",
+                 # An address whose own brackets close it: the app links it whole, as it is.
+                 "Le tableau https://exemple.fr/wiki/Table[1] et https://exemple.fr/?tag[]=acier ici"):
         assert not findings("link-glued", posts(line.replace("'%s'", '"%s"') % fine), extra=extra), fine
 
 

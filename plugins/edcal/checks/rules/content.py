@@ -879,7 +879,7 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
                         address=address, char=char), hint, post)
                     continue
                 link = text.text[found.start():linked[found.start()]]
-                if link[-1] in _CLOSING:
+                if link[-1] in _CLOSING and not (link[-1] == "]" and "[" in link):  # `…/Table[1]`: its own
                     char = link[-1]
                     yield Problem(ctx.words_at(post, text), say(
                         "{network} post '{id}' has {address} glued to the '{char}' after it: {network} links "
