@@ -1382,6 +1382,11 @@ def test_link_glued() -> None:
         "https://exemple.fr/x» with the '»', an address that does not exist"]
     assert after[0].hint == ("put a space between the address and '»': https://exemple.fr/x » (or a narrow "
                              "no-break space, U+202F)")
+    # Glued to a word: the hint writes the word, not its last letter ('put a space before the address: n https://…').
+    word = findings("link-glued", posts(line % "Le programme en lignehttps://exemple.fr/x ici"), extra=extra)
+    assert [f.hint for f in word] == ["put a space before the address: ligne https://exemple.fr/x"]
+    colon = findings("link-glued", posts(line % "Programme:https://exemple.fr/x»"), extra=extra)
+    assert [f.hint for f in colon] == ["put a space before the address: Programme: https://exemple.fr/x »"]
     for fine in ("Voir « https://exemple.fr/x » et", "Voir «\u202fhttps://exemple.fr/x\u202f»",
                  "(https://exemple.fr/x)", "Voir https://exemple.fr/x.",
                  # An address whose own brackets close it: the app links it whole, as it is.

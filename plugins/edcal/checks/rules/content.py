@@ -851,6 +851,14 @@ _CLOSING = "»”’›\"'…]"
 _OPENING = "«“‘‹\"'["
 
 
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end`` in ``text`` (at most its last 30 characters)."""
+    start = end
+    while start > 0 and end - start < 30 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
 @rule("link-glued", "warning", "A post's address is glued to a guillemet or another character before or after it: "
       "Bluesky links none of it, or an address that does not exist")
 def link_glued(ctx: CheckContext) -> Iterator[Problem]:
@@ -869,10 +877,12 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
                 if found.start() not in linked:
                     char = text.text[found.start() - 1]
                     closing = written[len(address):len(address) + 1]
-                    fixed = f"{char} {address}" + (f" {closing}" if closing and closing in _CLOSING else "")
+                    after = f" {closing}" if closing and closing in _CLOSING else ""
                     hint = say("put a space between '{char}' and the address: {fixed} (or a narrow no-break "
-                               "space, U+202F)", char=char, fixed=fixed) if char in _OPENING else \
-                        say("put a space before the address: {fixed}", fixed=fixed)
+                               "space, U+202F)", char=char, fixed=f"{char} {address}{after}") \
+                        if char in _OPENING else \
+                        say("put a space before the address: {fixed}",  # `lignehttps://`: the word, not 'e'
+                            fixed=f"{_word_before(text.text, found.start())} {address}{after}")
                     yield Problem(ctx.words_at(post, text), say(
                         "{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
                         "link of it, and shows the address whole, as text", network=network.name, id=post.id,
