@@ -404,6 +404,10 @@ def test_a_monthly_day_written_as_an_ordinal_is_told_in_french_to_a_french_team(
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-01-05 noon}\n", "2027-01-05 12:00"),
     ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-01-05 at midday}\n", "2027-01-05 at 12:00"),
     ("posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, from: 2027-01-05, at: Noon}}\n", "12:00"),
+    # `12 noon`, as English often writes it, was told `2027-01-05 12 12:00`, refused again.
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-01-05 12 noon}\n", "2027-01-05 12:00"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: '2027-01-05 12:00 noon'}\n", "2027-01-05 12:00"),
+    ("posts:\n  - {id: a, networks: [x], text: T, at: 2027-01-12 noon}\n", "2027-01-12 12:00"),  # its day kept
 ])
 def test_noon_is_told_its_time(tmp_path: Path, text: str, hint: str) -> None:
     """`at: 2027-01-05 noon` was refused with no hint; a slot named `noon` is the site's own, when it has one (a

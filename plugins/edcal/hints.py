@@ -59,7 +59,8 @@ _WORDS_DAY_FIRST = re.compile(r"^(?:([^\W\d_]+)\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd
 _WORDS_MONTH_FIRST = re.compile(r"^(?:([^\W\d_]+)\.?,?\s+)?([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
                                 r"(?:\s+(\d{4}))?(.*)$")
 #: Noon said in words, where a time is written in figures (a slot of that name is the site's, and read first).
-_NOON = re.compile(r"\b(?:noon|midday|midi)\b", re.IGNORECASE)
+#: ``12 noon`` and ``12:00 noon`` are noon once (not the day of ``2027-01-12 noon``).
+_NOON = re.compile(r"\b(?:(?<![\w:-])12(?::00)?\s*)?(?:noon|midday|midi)\b", re.IGNORECASE)
 
 #: Weekdays alone, where a slot wants a time after them: ``[tue,thu 17:00]`` split by YAML at its comma.
 _WEEKDAYS_ONLY = re.compile(r"^[a-zé.,-]+$", re.IGNORECASE)
