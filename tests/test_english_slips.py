@@ -390,6 +390,12 @@ def test_a_monthly_day_written_as_an_ordinal_is_told_its_number(tmp_path: Path, 
         "Tuesday, is on: first tue)"]
 
 
+
+def test_a_monthly_ordinal_no_month_has_is_not_told_as_a_day(tmp_path: Path) -> None:
+    """`on: 45th` was told 'on: 45', a day no month has, refused again: no such hint."""
+    text = "posts:\n  - {id: a, networks: [x], text: T, repeat: {every: month, on: 45th, from: 2027-01-01}}\n"
+    assert not any("on: 45" in line for line in first_error(tmp_path, BASE + text)[1:])
+
 def test_a_monthly_day_written_as_an_ordinal_is_told_in_french_to_a_french_team(tmp_path: Path,
                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from edcal.i18n import speak

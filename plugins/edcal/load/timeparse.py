@@ -521,8 +521,8 @@ def parse_monthly_position(text: str) -> tuple[int, int | None]:
     message = say("found '{text}', expected a day of the month (15) or a weekday position ('first tue', "
                   "'last fri')", text=raw)
     ordinal = _DAY_ORDINAL.fullmatch(raw)
-    if ordinal:  # `1st`, `the 15th`, `1er`: a day of the month as English and French write it
-        day = int(ordinal.group("day")) if ordinal.group("day") else 1
+    day = int(ordinal.group("day") or 1) if ordinal else 0
+    if 1 <= day <= 31:  # `1st`, `the 15th`, `1er`: a day of the month as English and French write it
         raise ValueError(message, say("a day of the month is written as a number: on: {day} (a weekday's "
                                       "place in the month, the first Tuesday, is on: first tue)", day=day))
     raise ValueError(message)
