@@ -371,3 +371,16 @@ def test_a_french_writer_reads_a_yaml_mistake_in_french(empty_site, runner) -> N
         "termine la valeur à cet endroit\u00a0; attendu\u00a0: toute la valeur entre les guillemets\n"
         "    hint: écrivez toute la valeur entre guillemets droits, par exemple text: \"L'atelier ouvre\""), \
         result.output
+
+
+@pytest.mark.parametrize("text", [
+    "posts:\n  -" + "i" * 100_000 + ": a\n    at: b\n",  # a dash glued to a key as long as a pasted page
+    "version: 1\nowner: *" + "a" * 100_000 + "\n",  # an unknown alias
+    "version: 1\ntext:" + "a" * 100_000 + "\nfoo: bar\n",  # a value glued to its key
+])
+def test_a_syntax_error_on_a_line_of_100_kb_is_told_in_a_few_lines(text: str) -> None:
+    """A 100 kB line with a dash glued to its key or an unknown alias was told with the line's text twice over, in the
+    message and again in the hint: 300 kB on the terminal, the message itself out of sight. It is cut short."""
+    [error] = errors_of(text)
+    assert len(error) < 600, error[:300]
+    assert "…" in error

@@ -358,7 +358,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> InputError
                 message = say("found '{key}:' glued to its value; expected a space after the colon",
                               key=glued.group("key"))
                 hint = say("write a space after '{key}:' ({key}: {value})", key=glued.group("key"),
-                           value=glued.group("value").strip())
+                           value=_cut(glued.group("value").strip()))
             told = True
             break
     flow = exc.context_mark if exc.context and "flow" in exc.context else None
@@ -410,7 +410,7 @@ def _writers_mistake(exc: yaml.MarkedYAMLError, text: str, path: str, source: So
     for number in (source.line - 1, source.line):  # `-id: a`: YAML reads a key '-id', the parser fails below
         dash = re.match(r"^(\s*)-(?P<word>[^\s\-:#'\"][^:]*):(?:\s|$)", _line(text, number))
         if number >= 1 and dash is not None:
-            word = dash.group("word")
+            word = _cut(dash.group("word"))  # a key as long as a pasted page is not told whole, twice
             return InputError(Source(path, number, len(dash.group(1)) + 1),
                               say("found '-{word}:' with no space after the dash; expected '- {word}:', a "
                                   "list's item", word=word),
@@ -469,7 +469,7 @@ def _line_without_key(text: str, path: str, number: int, column: int) -> InputEr
     above = _written_above(text, number)
     written = _line(text, above) if above is not None else ""
     key = _KEY_LINE.match(written)
-    shown = bare if len(bare) <= 40 else bare[:39] + "…"
+    shown = _cut(bare)
     if key is None:
         hint = say("write it as `key: value`, a space after the colon")
     elif _BLOCK_SCALAR.search(_unquoted(written)):
@@ -486,6 +486,11 @@ def _line_without_key(text: str, path: str, number: int, column: int) -> InputEr
 
 #: A ``key: value`` or ``- key: value`` line, and where its key is.
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)*(?P<key>[^\s#:\-\"'\[\]{}][^:#]*?):(?:\s|$)")
+
+
+def _cut(text: str, size: int = 40) -> str:
+    """``text`` as a message quotes it: its first ``size`` characters, the rest said with "…"."""
+    return text if len(text) <= size else text[:size - 1] + "…"
 
 
 def _keys_at(line: str) -> int:
@@ -1079,7 +1084,7 @@ class _Composer:
         if found is None:
             return
         rest = line[found.start("tag"):].rstrip()
-        shown = rest if len(rest) <= 40 else rest[:39] + "…"
+        shown = _cut(rest)
         key = line[:found.start("tag")].strip().rstrip(":").strip().lstrip("- ").lower()
         if key in ("tags", "keywords"):  # an article's tags written as hashtags: one quoted tag would not do
             words = ", ".join(re.findall(r"[^\s#,]+", rest)[:8])
@@ -1101,11 +1106,12 @@ class _Composer:
         key = _KEY_LINE.match(line)
         value = line[mark.column:].split(" #")[0].rstrip()
         example = _quoted_example(key.group("key").strip() if key else "text", value)
+        anchor = _cut(event.anchor)
         self._fail(event, say("found '*{anchor}', which YAML reads as a reference to a block marked "
                               "'&{anchor}', and no block is; expected text between quotes",
-                              anchor=event.anchor),
+                              anchor=anchor),
                    say("put the value between quotes, e.g. {example} (or, to repeat a block, mark it "
-                       "'&{anchor}' where it is first written)", example=example, anchor=event.anchor))
+                       "'&{anchor}' where it is first written)", example=example, anchor=anchor))
 
     def _check_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
