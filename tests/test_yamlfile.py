@@ -384,3 +384,17 @@ def test_a_syntax_error_on_a_line_of_100_kb_is_told_in_a_few_lines(text: str) ->
     [error] = errors_of(text)
     assert len(error) < 600, error[:300]
     assert "…" in error
+
+
+def test_a_value_starting_with_an_anchor_no_alias_repeats_is_refused() -> None:
+    """`text: &Cie vous invite` (or `owner: &camille`): YAML reads '&Cie' as a mark for a later `*Cie` and leaves it
+    out of the value, which was 'vous invite' (or nothing), silently. A mark no alias repeats is the writer's text."""
+    assert errors_of("posts:\n  - id: a\n    text: &Cie vous invite\n") == [
+        "calendar.yaml:3:11: error: found '&Cie' at the start of a value, which YAML reads as a mark for a "
+        "reference (*Cie) and leaves out of the value; expected text between quotes\n"
+        "    hint: put the value between quotes, e.g. text: \"&Cie vous invite\""]
+    assert errors_of("owner: &camille\n")[0].startswith("calendar.yaml:1:8: error: found '&camille' at the start")
+    assert errors_of("posts:\n  - {id: a, owner: &camille, text: x}\n")[0].endswith(
+        'hint: put the value between quotes, e.g. owner: "&camille"')  # its key, in a flow mapping too
+    # A mark an alias repeats is YAML's own, as meant.
+    assert strip_locs(load_yaml("a: &d 2027-03-05\nb: *d\n", "c.yaml")) == {"a": "2027-03-05", "b": "2027-03-05"}

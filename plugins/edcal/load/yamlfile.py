@@ -493,6 +493,14 @@ def _cut(text: str, size: int = 40) -> str:
     return text if len(text) <= size else text[:size - 1] + "…"
 
 
+def _key_before(line: str, column: int) -> str:
+    """The key whose value starts at ``column`` of ``line`` (``owner`` in ``{id: a, owner: *ana}``), else
+    ``text``."""
+    before = line[:column].rstrip()
+    key = re.split(r"[\s{},\[\]:#'\"]", before[:-1])[-1] if before.endswith(":") else ""
+    return key or "text"
+
+
 def _keys_at(line: str) -> int:
     """Where a line's content starts, after its indentation and list dashes."""
     marks = re.match(r"^( *)((?:- +)*)", line)
@@ -930,6 +938,9 @@ class _Composer:
         self.expanded = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
+        #: The scalars marked ``&name`` that no ``*name`` has repeated yet: `text: &Cie vous invite`.
+        self.unrepeated: dict[str, Any] = {}
+        self.overwritten: list[Any] = []
 
     def compose(self, events: Any) -> Any:
         stack: list[_Frame] = []
@@ -942,6 +953,9 @@ class _Composer:
                 value = self._scalar(event)
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
+                    if event.anchor in self.unrepeated:
+                        self.overwritten.append(self.unrepeated[event.anchor])
+                    self.unrepeated[event.anchor] = event
                 self.expanded += 1
                 if stack:
                     self._deliver(stack[-1], value, 1, event.start_mark)
@@ -971,6 +985,7 @@ class _Composer:
                 if event.anchor not in self.anchors:
                     self._unknown_alias(event)
                 value, size = self.anchors[event.anchor]
+                self.unrepeated.pop(event.anchor, None)
                 self._count(size, event)
                 if stack:
                     self._deliver(stack[-1], value, size, event.start_mark)
@@ -983,6 +998,9 @@ class _Composer:
                                say("remove the extra '---' line"))
         if self.expanded > MAX_EXPANDED_VALUES:  # scalars are counted in the loop, checked here
             self._count(0, events)
+        unrepeated = [*self.overwritten, *self.unrepeated.values()]
+        if unrepeated:
+            self._unrepeated_anchor(min(unrepeated, key=lambda e: (e.start_mark.line, e.start_mark.column)))
         return result
 
     def _deliver(self, frame: _Frame, value: Any, size: int, mark: Any) -> None:
@@ -1103,15 +1121,27 @@ class _Composer:
         """``owner: *ana``: text to the writer, a reference to a ``&ana`` written nowhere to YAML."""
         mark = event.start_mark
         line = _line(self.text, mark.line + 1)
-        key = _KEY_LINE.match(line)
         value = line[mark.column:].split(" #")[0].rstrip()
-        example = _quoted_example(key.group("key").strip() if key else "text", value)
+        example = _quoted_example(_key_before(line, mark.column), value)
         anchor = _cut(event.anchor)
         self._fail(event, say("found '*{anchor}', which YAML reads as a reference to a block marked "
                               "'&{anchor}', and no block is; expected text between quotes",
                               anchor=anchor),
                    say("put the value between quotes, e.g. {example} (or, to repeat a block, mark it "
                        "'&{anchor}' where it is first written)", example=example, anchor=anchor))
+
+    def _unrepeated_anchor(self, event: Any) -> None:
+        """``text: &Cie vous invite``: YAML reads ``&Cie`` as a mark for a ``*Cie`` and leaves it out of the
+        value; no alias repeats it, so it was the writer's text, lost."""
+        start, end = event.start_mark, event.end_mark
+        line = _line(self.text, start.line + 1)
+        value = line[start.column:end.column] if end.line == start.line else line[start.column:].rstrip()
+        example = _quoted_example(_key_before(line, start.column), value)
+        anchor = _cut(event.anchor)
+        self._fail(event, say("found '&{anchor}' at the start of a value, which YAML reads as a mark for a "
+                              "reference (*{anchor}) and leaves out of the value; expected text between "
+                              "quotes", anchor=anchor),
+                   say("put the value between quotes, e.g. {example}", example=example))
 
     def _check_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
