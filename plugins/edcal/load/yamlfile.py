@@ -468,6 +468,13 @@ def _line_without_key(text: str, path: str, number: int, column: int) -> InputEr
     bare = _line(text, number).strip()
     above = _written_above(text, number)
     written = _line(text, above) if above is not None else ""
+    if above is not None and _indent_of(written) > _indent_of(_line(text, number)):
+        # Below a `|` text's lines indented as they should be: the text's key, if that is what is above them.
+        lines, indent = text.splitlines(), _indent_of(_line(text, number))
+        opener = next((line for line in reversed(lines[:above - 1]) if line.strip()
+                       and not line.lstrip().startswith("#") and _indent_of(line) <= indent), "")
+        if _BLOCK_SCALAR.search(_unquoted(opener)):
+            written = opener
     key = _KEY_LINE.match(written)
     shown = _cut(bare)
     if key is None:
