@@ -288,6 +288,15 @@ WRITERS_MISTAKES = [
      "calendar.yaml:7:27: error: found text after the closing quote of the value of 'text'; expected the whole "
      "value between the quotes\n"
      "    hint: write the whole value between single quotes, e.g. text: '\"Portes ouvertes\" samedi'"),
+    # Quotes inside a value between double quotes: those around it are the writer's, not the text's.
+    ("calendar.yaml", '    text: "Il a dit "stop" puis"\n',
+     "calendar.yaml:7:21: error: found text after the closing quote of the value of 'text'; expected the whole "
+     "value between the quotes\n"
+     "    hint: write the whole value between single quotes, e.g. text: 'Il a dit \"stop\" puis'"),
+    ("calendar.yaml", '    text: "Portes ouvertes" "samedi"\n',
+     "calendar.yaml:7:27: error: found text after the closing quote of the value of 'text'; expected the whole "
+     "value between the quotes\n"
+     "    hint: write the whole value between single quotes, e.g. text: '\"Portes ouvertes\" \"samedi\"'"),
     ("article", "---\ntitle: Bonjour\ntags: [soudure, acier\ndate: 2027-01-10\n---\nTexte.\n",
      "content/articles/a.md:3:7: error: found '[' that is never closed; expected ']' at the end of the line\n"
      "    hint: close it with ']' on the same line, or quote a value that contains ',' or ': '"),

@@ -569,6 +569,11 @@ def _after_closing_quote(line: str, path: str, number: int) -> InputError | None
                               example=_quoted_example(key, value)))
     message = say("found text after the closing quote of the value of '{key}'; expected the whole value "
                   "between the quotes", key=key)
+    # `"Il a dit "stop" puis"`: quotes inside the writer's, which go (not `"a" "b"`, two quoted parts)
+    inner = written[1:-1]
+    if quote == '"' and len(written) > 2 and written.endswith('"') and inner.find('"') >= 0 \
+            and inner[:inner.find('"')][-1:] in ("", " ", "(", "[", "«"):
+        written = inner
     if quote == '"' and "'" not in written and len(written) <= 80:  # `'"Portes ouvertes" samedi'`
         return InputError(where, message, say("write the whole value between single quotes, e.g. {example}",
                                               example=f"{key}: '{written}'"))
