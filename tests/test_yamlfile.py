@@ -288,6 +288,10 @@ WRITERS_MISTAKES = [
      "calendar.yaml:7:27: error: found text after the closing quote of the value of 'text'; expected the whole "
      "value between the quotes\n"
      "    hint: write the whole value between single quotes, e.g. text: '\"Portes ouvertes\" samedi'"),
+    # A quote left open in a list on one line, which an apostrophe lines below closes: told where it opens.
+    ("calendar.yaml", "    networks: ['linkedin, x]\n    at: 2027-01-12 09:00\n    text: Venez à l'atelier samedi\n",
+     "calendar.yaml:7:16: error: found a quote ' that is never closed; expected a closing ' at the end of the value\n"
+     "    hint: close the quote on the same line, or use `|` for text on several lines"),
     # Quotes inside a value between double quotes: those around it are the writer's, not the text's.
     ("calendar.yaml", '    text: "Il a dit "stop" puis"\n',
      "calendar.yaml:7:21: error: found text after the closing quote of the value of 'text'; expected the whole "

@@ -676,11 +676,49 @@ def _unclosed_quote_line(text: str, before: int) -> tuple[int, int] | None:
     for number, line in enumerate(text.splitlines()[: before - 1], start=1):
         match = re.match(r"^\s*(?:-\s+)?(?:[^\s#'\"][^:#]*:\s+)?(?P<quote>[\"'])(?P<rest>.*)$", line)
         if not match:
+            opened = _flow_quote_left_open(line)  # `networks: ['linkedin, x]`
+            if opened is not None:
+                return number, opened + 1
             continue
         quote, rest = match.group("quote"), match.group("rest")
         body = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
         if quote not in body:
             return number, match.start("quote") + 1
+    return None
+
+
+def _flow_quote_left_open(line: str) -> int | None:
+    """Where a quote that starts a value of a list or mapping written between brackets on ``line`` opens,
+    when the line does not close it (``tags: ['soudure, acier]``); None otherwise."""
+    found = re.match(r"^\s*(?:-\s+)?(?:[^\s#'\"\[{][^:#]*:\s+)?[\[{]", line)
+    if found is None:
+        return None
+    index, starts = found.end(), True  # whether a value may start here: after '[', '{', ',' or ': '
+    while index < len(line):
+        char = line[index]
+        if char in " \t":
+            index += 1
+            continue
+        if char == "#":  # a comment, after a space
+            return None
+        if starts and char in "'\"":
+            end = index + 1
+            while end < len(line):
+                if char == '"' and line[end] == "\\":
+                    end += 2
+                    continue
+                if line[end] == char:
+                    if char == "'" and line[end + 1:end + 2] == "'":
+                        end += 2
+                        continue
+                    break
+                end += 1
+            if end >= len(line):
+                return index
+            index, starts = end + 1, False
+            continue
+        starts = char in "[{," or (char == ":" and line[index + 1:index + 2] in ("", " "))
+        index += 1
     return None
 
 
