@@ -292,6 +292,10 @@ WRITERS_MISTAKES = [
     ("calendar.yaml", "    networks: ['linkedin, x]\n    at: 2027-01-12 09:00\n    text: Venez à l'atelier samedi\n",
      "calendar.yaml:7:16: error: found a quote ' that is never closed; expected a closing ' at the end of the value\n"
      "    hint: close the quote on the same line, or use `|` for text on several lines"),
+    # A bracket left open before a blank line or a comment: told at the bracket, as before the next key.
+    ("calendar.yaml", "    networks: [linkedin\n\n    # Le jour du salon\n    at: 2027-01-12 09:00\n",
+     "calendar.yaml:7:15: error: found '[' that is never closed; expected ']' at the end of the line\n"
+     "    hint: close it with ']' on the same line, or quote a value that contains ',' or ': '"),
     # Quotes inside a value between double quotes: those around it are the writer's, not the text's.
     ("calendar.yaml", '    text: "Il a dit "stop" puis"\n',
      "calendar.yaml:7:21: error: found text after the closing quote of the value of 'text'; expected the whole "

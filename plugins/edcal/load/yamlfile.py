@@ -619,9 +619,12 @@ def _left_open(text: str, number: int) -> bool:
     (a key, a list item or the header's end, no deeper than it): it was never closed. A list
     that goes on, indented, over several lines is written so on purpose."""
     lines = text.splitlines()
-    if number >= len(lines):
+    # The next line written: a blank line or a comment between them says nothing (the parser skips them too).
+    following = next((line for line in lines[number:] if line.strip() and not line.lstrip().startswith("#")),
+                     None)
+    if number > len(lines) or following is None:
         return True
-    line, following = lines[number - 1], lines[number]
+    line = lines[number - 1]
     written = _unquoted(line).split(" #")[0]
     if written.count("[") + written.count("{") <= written.count("]") + written.count("}"):
         return False
