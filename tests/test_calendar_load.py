@@ -653,6 +653,12 @@ SLIPS = [
      "plain space",
      "this line has a no-break space (U+00A0) at column 1, which YAML does not take as a space: retype it as a "
      "plain space"),
+    # Pasted from a web page: the parser stops at the next key, lines below, whose indentation is right.
+    ("blog:\n \u00a0cadence: 2/month\n  # Each article is promoted so\n  promote:\n    networks: [x]\n",
+     "calendar.yaml:9:2: error: found a no-break space (U+00A0) where YAML reads the file's structure; expected a "
+     "plain space",
+     "this line has a no-break space (U+00A0) at column 2, which YAML does not take as a space: retype it as a "
+     "plain space"),
     ("campaigns:\n  - {id: c, name: C, from: 2027-01-01, until: 2027-02-01, hashtags: [“#Salon”]}\n",
      "found hashtag '“#Salon”', expected # then letters, digits or _ (networks end a hashtag at a space, a dash "
      "or punctuation), e.g. '#Salon'",

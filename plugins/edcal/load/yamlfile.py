@@ -314,6 +314,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> InputError
         name = block.group("key") if block is not None else "text"
         message = say("found text after '|' or '>' on its line; expected the text on the lines below it")
         hint = say("put the text on the next lines, indented further than '{key}:'", key=name)
+    looked_at = [source.line, source.line - 1]  # the parser often stops on the line after
     if hint == _INDENTATION or (hint is None and problem in _INDENTATION_PROBLEMS):
         hint, culprit = _indentation_hint(text, source.line)
         if culprit:  # the parser stopped on the line after the one pushed to the margin
@@ -321,7 +322,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> InputError
         if hint != _INDENTATION:
             message = say("found a line indented out of line with the lines around it; expected the lines of "
                           "one level one under the other")
-    for number in (source.line, source.line - 1):  # the parser often stops on the line after
+        looked_at = [source.line, *_written_lines_above(text, source.line)]
+    for number in looked_at:
         # An indentation or `at:<no-break space>2027-01-12` that YAML does not take as spaces
         # (quoted text, where such a space is fine, is blanked out: columns stay where they are).
         syntax = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), _line(text, number))
@@ -527,6 +529,22 @@ def _sibling_above(text: str, number: int, indent: int) -> int | None:
             return None
         return None if n == _written_above(text, number) and not line[key.end():].strip() else n
     return None
+
+
+def _written_lines_above(text: str, number: int) -> list[int]:
+    """The lines written above line ``number`` (not blank, not comments, not a ``|`` text's), up to the first
+    one indented less than it, which a look-alike space in its indentation may have put out of line (20 at
+    most)."""
+    lines, found = text.splitlines(), []
+    indent, texts = _indent_of(_line(text, number)), _block_scalar_lines(lines)
+    for n in range(min(number - 1, len(lines)), 0, -1):
+        line = lines[n - 1]
+        if not line.strip() or line.lstrip().startswith("#") or n in texts:  # a `|` text's `Prix:\u00a010 €`
+            continue
+        found.append(n)
+        if _indent_of(line) < indent or len(found) >= 20:
+            break
+    return found
 
 
 def _written_above(text: str, number: int) -> int | None:
