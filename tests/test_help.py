@@ -194,3 +194,16 @@ def test_help_of_a_site_whose_settings_python_cannot_parse_for_their_depth(site:
     checked = run_edcal("check", cwd=site, env=env)
     assert checked.returncode == 2 and "Traceback" not in checked.stderr, checked.stderr
     assert checked.stderr.startswith(f"pelicanconf.py:1:1: error: impossible de lire les réglages{NBSP}: MemoryError\n")
+
+
+def test_help_reads_a_typed_default_lang_as_written(site: Path) -> None:
+    """`DEFAULT_LANG: str = "fr"` (a settings file with type annotations) gave English help: only
+    `DEFAULT_LANG = "fr"` was read."""
+    conf = site / "pelicanconf.py"
+    text = conf.read_text(encoding="utf-8")
+    assert "DEFAULT_LANG = " in text
+    conf.write_text(SLOW_SETTINGS + text.replace("DEFAULT_LANG = ", "DEFAULT_LANG: str = "), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "edcal", "check", "--help"], cwd=site, capture_output=True,
+                            text=True, timeout=20, check=False,
+                            env={key: value for key, value in os.environ.items() if key != "EDCAL_LANG"})
+    assert result.stdout.startswith(f"Utilisation{NBSP}: python -m edcal check"), result.stdout + result.stderr

@@ -509,10 +509,11 @@ def _written_setting(path: Path, name: str) -> str | None:
         return written[-1][1] if written else None
     found = None
     for node in tree.body:
-        if not isinstance(node, ast.Assign):
-            continue
-        value = node.value.value if isinstance(node.value, ast.Constant) else None
-        if any(isinstance(t, ast.Name) and t.id == name for t in node.targets) and isinstance(value, str):
+        # `DEFAULT_LANG = 'fr'`, and `DEFAULT_LANG: str = 'fr'` (a typed settings file)
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
+            if isinstance(node, ast.AnnAssign) and node.value is not None else []
+        value = node.value.value if targets and isinstance(node.value, ast.Constant) else None  # type: ignore[attr-defined]
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets) and isinstance(value, str):
             found = value
     return found
 
