@@ -349,6 +349,20 @@ def test_check_refuses_a_plugin_of_plugins_whose_code_fails_when_imported(site: 
                 "name 'signals' is not defined\n") in result.stderr + result.stdout
 
 
+def test_a_plugin_of_plugins_that_exits_as_it_is_imported_is_a_located_error(site: Path) -> None:
+    """A plugin calling `sys.exit(3)` as it is imported ended `edcal check` and `build` silently with exit 3."""
+    (site / "plugins_du_site").mkdir()
+    (site / "plugins_du_site" / "sortie.py").write_text("import sys\nsys.exit(3)\n", encoding="utf-8")
+    write_pelicanconf(site, 'PLUGIN_PATHS = ["plugins_du_site"]\nPLUGINS = ["edcal", "sortie"]\n')
+    line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    for command in ("check", "build"):
+        result = run_edcal(command, cwd=site)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, (command, result.stderr)
+        assert (f"pelicanconf.py:{line}:1: error: the plugin 'sortie' of PLUGINS cannot be imported: SystemExit: 3"
+                in result.stderr + result.stdout), result.stderr
+    assert not (site / "output").exists() and not (site / "planning").exists()
+
+
 def test_a_site_without_the_plugin_is_a_usage_error(runner: CliRunner, site: Path) -> None:
     """A blog adopting edcal has plugins of its own: the error is at its PLUGINS line, and the hint keeps
     them (it said `PLUGINS = ["edcal"]`, which would drop them, and pointed at line 1)."""

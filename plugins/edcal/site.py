@@ -136,7 +136,7 @@ def pelican_settings(site: Path, settings_file: str = DEFAULT_SETTINGS,
     return settings
 
 
-def unloadable_plugins(settings: dict[str, Any]) -> list[tuple[str, Exception, InputError]]:
+def unloadable_plugins(settings: dict[str, Any]) -> list[tuple[str, BaseException, InputError]]:
     """The plugins of PLUGINS Python cannot import: each with what stopped it and the error at the PLUGINS
     line that the build stops on.
 
@@ -148,13 +148,15 @@ def unloadable_plugins(settings: dict[str, Any]) -> list[tuple[str, Exception, I
 
     site, path = Path(settings[SITE_SETTING]), Path(settings[SETTINGS_FILE_SETTING])
     namespace = get_namespace_plugins()
-    found = []
+    found: list[tuple[str, BaseException, InputError]] = []
     for plugin in settings.get("PLUGINS") or ():
         if not isinstance(plugin, str) or plugin in namespace or f"pelican.plugins.{plugin}" in namespace:
             continue
         try:
             load_legacy_plugin(plugin, settings.get("PLUGIN_PATHS") or [])
-        except Exception as exc:  # not installed, or its own code fails: Pelican would build without it
+        # Not installed, or its own code fails (a `sys.exit()` too, which ended the command silently with its
+        # code): Pelican would build without it.
+        except (Exception, SystemExit) as exc:
             problem = str(exc) if isinstance(exc, ImportError) else f"{type(exc).__name__}: {exc}"
             message = (say("the plugin '{plugin}' of PLUGINS is not installed", plugin=plugin)
                        if plugin_not_installed(plugin, exc)
@@ -170,7 +172,7 @@ def unloadable_plugins(settings: dict[str, Any]) -> list[tuple[str, Exception, I
     return found
 
 
-def plugin_not_installed(plugin: str, exc: Exception) -> bool:
+def plugin_not_installed(plugin: str, exc: BaseException) -> bool:
     """Whether Python found no module for ``plugin`` at all (not one that fails as it is imported)."""
     return isinstance(exc, ImportError) and str(exc) == f"Cannot import plugin `{plugin}`"
 

@@ -119,7 +119,7 @@ def start_other_plugins(settings: dict[str, Any]) -> tuple[tuple[Source, Message
     return missing
 
 
-def _missing_plugin(plugin: str, exc: Exception) -> Message:
+def _missing_plugin(plugin: str, exc: BaseException) -> Message:
     if plugin_not_installed(plugin, exc):
         return say("the plugin '{plugin}' of PLUGINS is not installed: edcal reads the articles without it",
                    plugin=plugin)
