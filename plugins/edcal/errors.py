@@ -15,7 +15,7 @@ import posixpath
 import re
 import sys
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -189,6 +189,17 @@ def listed_twice(written: str, first_written: str, first: Source, field: str) ->
     return (say("found '{written}' in `{field}:`, given already by '{first}' ({path}:{line})",
                 written=written, field=field, first=first_written, path=first.path, line=first.line),
             say("remove it: a list holds each value once"))
+
+
+def repeats(keys: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
+    """Each item of a list that says what an earlier one says: its index and the first one's, in order
+    (for :func:`listed_twice`)."""
+    first: dict[Hashable, int] = {}
+    for index, key in enumerate(keys):
+        if key in first:
+            yield index, first[key]
+        else:
+            first[key] = index
 
 
 def message_of(exc: BaseException) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edcal.errors import listed_twice
+from edcal.errors import listed_twice, repeats
 from edcal.i18n import say
 from edcal.ids import folded_hashtag
 from edcal.load.colors import css_color
@@ -79,16 +79,13 @@ def campaign_ref(reading: Reading, campaign: str | None, where: Source) -> str |
 def _hashtags(reading: Reading, spec: CampaignSpec) -> tuple[str, ...]:
     """A campaign's hashtags, each once: one written again (``#Salon``, ``#salon``: networks tell no case
     nor accent apart) is an error, where drafts dropped it without a word."""
-    first: dict[str, int] = {}
-    for index, tag in enumerate(_hashtag(h) for h in spec.hashtags):
-        key = folded_hashtag(tag)
-        if key in first:
-            reading.errors.add(item_of(spec.loc, "hashtags", index),
-                               *listed_twice(tag, _hashtag(spec.hashtags[first[key]]),
-                                             item_of(spec.loc, "hashtags", first[key]), "hashtags"))
-        else:
-            first[key] = index
-    return tuple(_hashtag(spec.hashtags[index]) for index in first.values())
+    tags = [_hashtag(h) for h in spec.hashtags]
+    again = dict(repeats(folded_hashtag(tag) for tag in tags))
+    for index, first in again.items():
+        reading.errors.add(item_of(spec.loc, "hashtags", index),
+                           *listed_twice(tags[index], tags[first], item_of(spec.loc, "hashtags", first),
+                                         "hashtags"))
+    return tuple(tag for index, tag in enumerate(tags) if index not in again)
 
 
 def _hashtag(text: str) -> str:

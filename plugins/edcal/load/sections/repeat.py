@@ -13,7 +13,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
-from edcal.errors import ErrorCollector, listed_twice, message_of
+from edcal.errors import ErrorCollector, listed_twice, message_of, repeats
 from edcal.hints import dot_time_hint, noon_hint, twelve_hour_hint
 from edcal.i18n import say
 from edcal.load import timeparse
@@ -178,15 +178,13 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
 def _each_day_once(reading: Reading, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]]) -> bool:
     """Whether ``except:`` leaves each day out once: a day written again (``2027-01-05`` twice, or as a date
     and as a key date's id) would be read once, the second dropped without a word."""
-    first: dict[dt.date, int] = {}
-    for index, (day, source) in enumerate(left_out):
-        if day in first:
-            reading.errors.add(source, *listed_twice(str((spec.except_ or [])[index]).strip(),
-                                                     str((spec.except_ or [])[first[day]]).strip(),
-                                                     left_out[first[day]][1], "except"))
-        else:
-            first[day] = index
-    return len(first) == len(left_out)
+    written = spec.except_ or []
+    twice = list(repeats(day for day, _source in left_out))
+    for index, first in twice:
+        reading.errors.add(left_out[index][1], *listed_twice(str(written[index]).strip(),
+                                                             str(written[first]).strip(), left_out[first][1],
+                                                             "except"))
+    return not twice
 
 
 def _gives_a_day(parsed: Any, span: _Span, where: Source, rule: str,
