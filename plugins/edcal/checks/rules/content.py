@@ -922,14 +922,22 @@ _ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 #: A run of spaces, plain or not, read once (an expression wanting a no-break space in it tried a run of plain
 #: spaces again from each of them: 40,000 took 9 seconds).
 _SPACES = re.compile("[ \u00a0\u202f\u2009]+")
+#: A space other than the plain one: where a run worth reading starts from (most runs are one plain space).
+_OTHER_SPACE = re.compile("[\u00a0\u202f\u2009]")
 
 
 def _space_gap(text: str) -> tuple[int, int] | None:
     """The first run of spaces with a no-break one in it (a word processor's layout), wider than one space once
     French typography's single no-break space before ``: ; ! ? » %`` or after ``«``, which the composer puts
     there, is left out of it; None without one."""
-    for run in _SPACES.finditer(text):
-        start, end = run.span()
+    position = 0
+    while (other := _OTHER_SPACE.search(text, position)) is not None:
+        start = other.start()
+        while start and text[start - 1] == " ":  # the plain spaces before it, each read once
+            start -= 1
+        run = _SPACES.match(text, other.start())
+        assert run is not None  # it starts with a space
+        position = end = run.end()
         if text[start - 1:start] == "«":
             start += 1
         if end < len(text) and text[end] in ":;!?»%":
