@@ -1025,3 +1025,20 @@ def test_the_feeds_line_of_the_build_names_planning_url_only_when_nothing_gives_
     lines = summary(BuildResult(summarize(plan), tmp_path / "output", tmp_path / "planning"), tmp_path)
     feeds = next(line for line in lines if line.startswith("feeds: "))
     assert ("until `planning: url:` is set" in feeds) is told, feeds
+
+
+def test_a_video_or_a_pins_event_gives_its_title_to_paste_in_the_networks_title_field() -> None:
+    """YouTube and Pinterest ask a title beside the text (`title_limit`): the event gave it only in its SUMMARY,
+    behind "[YouTube]" and with French spacing, so a community manager posting from a phone retyped it."""
+    from edcal.outputs.ics import EventWriter
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "  youtube: {}\nposts:\n  - id: v\n    title: \"Vidéo : la visite\"\n"
+                             "    at: 2027-01-12 09:00\n    networks: [youtube, linkedin]\n"
+                             "    text: Trois minutes dans l'atelier.\n    video: videos/visite.mp4\n")
+    plan = plan_of(calendar, now="2027-01-05T00:00:00+01:00")
+    posts = {item.network: item for item in plan.items if item.kind == "post"}
+    writer = EventWriter(plan)
+    assert writer.description(posts["youtube"]).startswith(
+        "Titre\u00a0:\nVidéo : la visite\n\nTrois minutes dans l'atelier.\n\n")  # as written, as it is counted
+    assert "Titre" not in writer.description(posts["linkedin"])  # LinkedIn asks no title

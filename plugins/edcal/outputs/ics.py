@@ -289,6 +289,9 @@ class EventWriter:
         _ = self._
         calendar = self.plan.calendar
         lines: list[str] = []
+        network = calendar.networks.get(item.network or "")
+        if network is not None and network.title_limit is not None:  # a field of its own: a video's, a pin's
+            lines += [_("Title:"), item.title, ""]  # as written, as title-too-long counts it
         if item.cw:  # first, as the network shows it: the text folded under it
             lines.append(f"{_('Content warning:')} {item.cw}")
         if item.text:
@@ -310,11 +313,9 @@ class EventWriter:
             lines += [_("Thread, reply {number}:").format(number=place), reply.pasted, ""]
         if item.url:
             lines.append(f"{_('Link:')} {item.url}")
-        if item.network:
-            network = calendar.networks.get(item.network)
-            if network:
-                account = f" ({network.account})" if network.account else ""
-                lines.append(f"{_('Network:')} {network.name}{account}")
+        if network is not None:
+            account = f" ({network.account})" if network.account else ""
+            lines.append(f"{_('Network:')} {network.name}{account}")
         if item.media:
             for media in item.media:
                 alt = f" — {_('Alt text:')} {media.alt}" if media.alt else ""
