@@ -257,8 +257,10 @@ def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
     # The site is French: so are its feeds.
     assert log_line("lundi-linkedin-20270104") == ("Partie, selon le journal\u00a0: lundi 4 janvier 2027, 09:20 · "
                                                    "https://www.linkedin.com/feed/update/urn:li:activity:1/")
+    # With the line to add to the log: the id was only in the fragment of the event's address.
     assert log_line("lundi-mastodon-20270104") == ("Non confirmée\u00a0: le journal de ce qui est parti ne la cite "
-                                                   "pas.")
+                                                   "pas (si elle est partie, ligne à y ajouter\u00a0: "
+                                                   "lundi-mastodon-20270104).")
     assert log_line("lundi-linkedin-20270118") is None  # still to come
     # The event changed when the line took effect: logged at 09:20, it is stamped then (or later).
     stamp = events[str(uuid.uuid5(namespace(plan), "lundi-linkedin-20270104"))]["DTSTAMP"].dt

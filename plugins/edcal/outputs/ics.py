@@ -366,7 +366,9 @@ class EventWriter:
             # Without the log's line, as the event's source: a line added above would revise the event.
             return _("Skipped: the log of what went out says it did not go out.")
         if said == "unconfirmed":
-            return _("Not confirmed: the log of what went out does not name it.")
+            # The line to log it with: from a phone, its id was only in the fragment of the event's address.
+            return _("Not confirmed: the log of what went out does not name it (if it went out, the line "
+                     "to add there: {id}).").format(id=item.id)
         return None
 
     def revised_at(self, item: Item, reminder: int | None = None) -> dt.datetime:
