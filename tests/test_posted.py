@@ -262,6 +262,15 @@ def test_a_post_s_calendar_event_says_what_the_log_says() -> None:
                                                    "pas (si elle est partie, ligne à y ajouter\u00a0: "
                                                    "lundi-mastodon-20270104).")
     assert log_line("lundi-linkedin-20270118") is None  # still to come
+
+    def status(item_id: str) -> str:
+        event = events[str(uuid.uuid5(namespace(plan), item_id))]
+        return next(line for line in str(event["DESCRIPTION"]).splitlines() if line.startswith("Statut"))
+
+    # Its status, as the agenda's badge says it: not "publié" beside "Non confirmée".
+    assert status("lundi-linkedin-20270104") == "Statut\u00a0: parti"
+    assert status("lundi-mastodon-20270104") == "Statut\u00a0: non confirmé"
+    assert status("lundi-linkedin-20270118") == "Statut\u00a0: planifié"
     # The event changed when the line took effect: logged at 09:20, it is stamped then (or later).
     stamp = events[str(uuid.uuid5(namespace(plan), "lundi-linkedin-20270104"))]["DTSTAMP"].dt
     assert stamp >= dt.datetime(2027, 1, 4, 8, 20, tzinfo=dt.UTC)

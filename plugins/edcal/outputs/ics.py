@@ -46,7 +46,7 @@ from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
 from edcal.plan.absences import cover_mark
 from edcal.plan.feeds import ALL_DAY_REMINDER, Feed, feeds, rings_at
-from edcal.plan.report import first_logged_month, log_said, unconfirmed
+from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 _LIMIT = 75
@@ -331,8 +331,10 @@ class EventWriter:
         if item.campaign:
             campaign = calendar.campaigns.get(item.campaign)
             lines.append(f"{_('Campaign:')} {campaign.name if campaign else item.campaign}")
+        said = log_said(item, self.plan, self.log_start)
+        # As the agenda's badge: "published" says only that its time passed, beside what the log says.
         status = (_("online after the freeze") if self.plan.released(item)
-                  else _("skipped") if item.skipped is not None  # "published" says only that its time passed
+                  else _(LOG_WORDS[said]) if said is not None
                   else _(status_word(item.kind, item.status, passed(item, self.plan.now))))
         lines.append(f"{_('Status:')} {status}")
         logged = self._logged(item)
