@@ -931,7 +931,7 @@ def test_an_absence_is_a_free_all_day_event_in_the_whole_plan_and_the_two_people
     plan = _away_plan()
     whole = _feed_text(plan)
     (absence,) = _absence_events(whole)
-    assert str(absence["SUMMARY"]) == "Absence\u00a0: Ana (Congés)"
+    assert str(absence["SUMMARY"]) == "Absence\u00a0: Ana — Congés"
     assert str(absence["TRANSP"]) == "TRANSPARENT"
     # All day: DATE values, the end exclusive (the day after the last day away).
     assert absence["DTSTART"].dt == dt.date(2027, 3, 8) and not isinstance(absence["DTSTART"].dt, dt.datetime)
@@ -961,7 +961,7 @@ def test_the_stand_ins_feed_holds_the_posts_of_the_absence_marked_for_whom() -> 
     ben = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(_feed_text(plan, "people", "ben"))
            .walk("VEVENT")}
     # Her posts of the absence's days (in Paris: 23:30 on the 12th is one), not those before or after it.
-    assert sorted(ben) == ["Absence\u00a0: Ana (Congés)", "[X] Le sien", "[pour Ana] [LinkedIn] Pendant",
+    assert sorted(ben) == ["Absence\u00a0: Ana — Congés", "[X] Le sien", "[pour Ana] [LinkedIn] Pendant",
                            "[pour Ana] [X] Dernier soir"]
     whole = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(_feed_text(plan)).walk("VEVENT")}
     assert str(whole[str(ben["[pour Ana] [LinkedIn] Pendant"]["UID"])]["SUMMARY"]) == "[LinkedIn] Pendant"  # one event

@@ -226,11 +226,12 @@ class EventWriter:
 
     def absence(self, person: Person, absence: Absence) -> bytes:
         """An absence as an all-day event over its days, free time (it blocks nothing), without an alarm:
-        "Absence: Malik Haddad (Congés)", its description naming who stands in."""
+        "Absence: Malik Haddad — Congés", its description naming who stands in (a dash, not brackets: a
+        reason often holds its own, "Congés d'été (atelier fermé)")."""
         _ = self._
         title = _("Absence: {person}").format(person=person.name)
         if absence.reason:
-            title += f" ({absence.reason})"
+            title += f" — {absence.reason}"
         stand_in = self.plan.calendar.team.get(absence.stand_in or "")
         lines = [_("Stands in: {person}").format(person=stand_in.name) if stand_in is not None
                  else _("Nobody stands in for them (`stand_in:`)."),
