@@ -140,20 +140,20 @@ def test_biweekly_is_told_its_two_readings(tmp_path: Path, written: str) -> None
 
 
 @pytest.mark.parametrize(("written", "rule"), [
-    ("weekly", "{every: week, from: 2027-01-05}"),
-    ("every tuesday", "{every: week, on: tue, from: 2027-01-05}"),
-    ("Tuesdays and Fridays", "{every: week, on: [tue, fri], from: 2027-01-05}"),
-    ("chaque mardi", "{every: week, on: tue, from: 2027-01-05}"),
-    ("tous les jours", "{every: day, from: 2027-01-05}"),
-    ("monthly", "{every: month, from: 2027-01-05}"),
-    ("every 2 weeks on monday", "{every: week, interval: 2, on: mon, from: 2027-01-05}"),
-    ("tous les ② mardis", "{every: week, on: tue, from: 2027-01-05}"),  # a digit int() does not read
-    ("every ٣ weeks", "{every: week, interval: 3, from: 2027-01-05}"),
-    ("fortnightly", "{every: week, interval: 2, from: 2027-01-05}"),
-    ("une fois par quinzaine", "{every: week, interval: 2, from: 2027-01-05}"),
-    ("bimestriel", "{every: month, interval: 2, from: 2027-01-05}"),
-    ("twice a month", "{every: month, on: [1, 15], from: 2027-01-05}"),
-    ("semi-monthly", "{every: month, on: [1, 15], from: 2027-01-05}"),
+    ("weekly", "{every: week, from: 2027-02-16}"),
+    ("every tuesday", "{every: week, on: tue, from: 2027-02-16}"),
+    ("Tuesdays and Fridays", "{every: week, on: [tue, fri], from: 2027-02-16}"),
+    ("chaque mardi", "{every: week, on: tue, from: 2027-02-16}"),
+    ("tous les jours", "{every: day, from: 2027-02-16}"),
+    ("monthly", "{every: month, from: 2027-02-16}"),
+    ("every 2 weeks on monday", "{every: week, interval: 2, on: mon, from: 2027-02-22}"),
+    ("tous les ② mardis", "{every: week, on: tue, from: 2027-02-16}"),  # a digit int() does not read
+    ("every ٣ weeks", "{every: week, interval: 3, from: 2027-02-16}"),
+    ("fortnightly", "{every: week, interval: 2, from: 2027-02-16}"),
+    ("une fois par quinzaine", "{every: week, interval: 2, from: 2027-02-16}"),
+    ("bimestriel", "{every: month, interval: 2, from: 2027-02-16}"),
+    ("twice a month", "{every: month, on: [1, 15], from: 2027-03-01}"),
+    ("semi-monthly", "{every: month, on: [1, 15], from: 2027-03-01}"),
 ])
 def test_a_repeat_written_in_words_is_told_the_rule_to_write(tmp_path: Path, written: str, rule: str) -> None:
     """`repeat: weekly` or `repeat: chaque mardi` was told "expected a mapping (key: value lines)", with no
@@ -165,8 +165,8 @@ def test_a_repeat_written_in_words_is_told_the_rule_to_write(tmp_path: Path, wri
 
 
 @pytest.mark.parametrize(("written", "other", "twice"), [
-    ("biweekly", "week", "{every: week, on: [tue, fri], from: 2027-01-05}"),
-    ("Bi-monthly", "month", "{every: month, on: [1, 15], from: 2027-01-05}"),
+    ("biweekly", "week", "{every: week, on: [tue, fri], from: 2027-02-16}"),
+    ("Bi-monthly", "month", "{every: month, on: [1, 15], from: 2027-03-01}"),
 ])
 def test_a_repeat_written_biweekly_in_words_is_told_both_its_readings(tmp_path: Path, written: str, other: str,
                                                                       twice: str) -> None:
@@ -174,33 +174,33 @@ def test_a_repeat_written_biweekly_in_words_is_told_both_its_readings(tmp_path: 
     `every: biweekly` is told both."""
     found = first_error(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
     assert found[1] == (f"    hint: '{written}' is said for every two {other}s and for twice a {other}: every two "
-                        f"{other}s is repeat: {{every: {other}, interval: 2, from: 2027-01-05}}; twice a {other}, "
+                        f"{other}s is repeat: {{every: {other}, interval: 2, from: 2027-02-16}}; twice a {other}, "
                         f"repeat: {twice}"), found
 
 
 @pytest.mark.parametrize(("written", "rule"), [
-    ("every year", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("yearly", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("Annually", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("once a year", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("every 2 years", "{rrule: FREQ=YEARLY;INTERVAL=2, from: 2027-01-05}"),
-    ("tous les ans", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("chaque année", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("une fois par an", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("every 100 weeks", "{every: week, interval: 100, from: 2027-01-05}"),
-    ("tous les 18 mois", "{every: month, interval: 18, from: 2027-01-05}"),
+    ("every year", "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
+    ("yearly", "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
+    ("Annually", "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
+    ("once a year", "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
+    ("every 2 years", "{rrule: FREQ=YEARLY;INTERVAL=2, from: 2027-02-16}"),
+    ("tous les ans", "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
+    ("chaque année", "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
+    ("une fois par an", "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
+    ("every 100 weeks", "{every: week, interval: 100, from: 2027-02-16}"),
+    ("tous les 18 mois", "{every: month, interval: 18, from: 2027-02-16}"),
     # a day of the month is no interval
     ("tous les ans le 15 mars", "{rrule: FREQ=YEARLY, from: 2027-03-15}"),  # its from: is the day it says
     ("every year on march 15", "{rrule: FREQ=YEARLY, from: 2027-03-15}"),
     ("tous les ans le 10 février", "{rrule: FREQ=YEARLY, from: 2028-02-10}"),  # the next one after today
-    ("chaque mois le 15", "{every: month, on: 15, from: 2027-01-05}"),
-    ("le 10 de chaque mois", "{every: month, on: 10, from: 2027-01-05}"),
-    ("every month on the last day", "{every: month, on: -1, from: 2027-01-05}"),
-    ("le dernier jour du mois", "{every: month, on: -1, from: 2027-01-05}"),
+    ("chaque mois le 15", "{every: month, on: 15, from: 2027-03-15}"),
+    ("le 10 de chaque mois", "{every: month, on: 10, from: 2027-03-10}"),
+    ("every month on the last day", "{every: month, on: -1, from: 2027-02-28}"),
+    ("le dernier jour du mois", "{every: month, on: -1, from: 2027-02-28}"),
     # a weekday's position was lost: `{every: month}`, the weekday of `from:`'s place in its month
-    ("dernier vendredi du mois", "{every: month, on: last fri, from: 2027-01-05}"),
-    ("every first monday of the month", "{every: month, on: first mon, from: 2027-01-05}"),
-    ("chaque dernier jour du mois", "{every: month, on: -1, from: 2027-01-05}"),
+    ("dernier vendredi du mois", "{every: month, on: last fri, from: 2027-02-26}"),
+    ("every first monday of the month", "{every: month, on: first mon, from: 2027-03-01}"),
+    ("chaque dernier jour du mois", "{every: month, on: -1, from: 2027-02-28}"),
 ])
 def test_a_repeat_written_yearly_in_words_is_told_the_rule_that_says_it(tmp_path: Path, written: str,
                                                                          rule: str) -> None:
@@ -213,25 +213,25 @@ def test_a_repeat_written_yearly_in_words_is_told_the_rule_that_says_it(tmp_path
 
 @pytest.mark.parametrize(("written", "problem", "rule"), [
     ("every 100000000000000000000 weeks", "'100000000000000000000' is no interval: an interval is a whole number "
-     "from 1 to 1,000,000,000", "{every: week, from: 2027-01-05}"),
+     "from 1 to 1,000,000,000", "{every: week, from: 2027-02-16}"),
     ("every -2 weeks", "'-2' is no interval: an interval is a whole number from 1 to 1,000,000,000",
-     "{every: week, from: 2027-01-05}"),
+     "{every: week, from: 2027-02-16}"),
     ("tous les −3 mois", "'−3' is no interval: an interval is a whole number from 1 to 1,000,000,000",
-     "{every: month, from: 2027-01-05}"),
+     "{every: month, from: 2027-02-16}"),
     ("every 0 days", "'0' is no interval: an interval is a whole number from 1 to 1,000,000,000",
-     "{every: day, from: 2027-01-05}"),
+     "{every: day, from: 2027-02-16}"),
     ("every -2 years", "'-2' is no interval: an interval is a whole number from 1 to 1,000,000,000",
-     "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
-    ("chaque mois le 32", "a month has no day 32", "{every: month, from: 2027-01-05}"),
-    ("tous les 32 du mois", "a month has no day 32", "{every: month, from: 2027-01-05}"),
-    ("tous les ans le 30 février", "no year has a day '30 février'", "{rrule: FREQ=YEARLY, from: 2027-01-05}"),
+     "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
+    ("chaque mois le 32", "a month has no day 32", "{every: month, from: 2027-02-16}"),
+    ("tous les 32 du mois", "a month has no day 32", "{every: month, from: 2027-02-16}"),
+    ("tous les ans le 30 février", "no year has a day '30 février'", "{rrule: FREQ=YEARLY, from: 2027-02-16}"),
     # RFC 5545 skips a month without the day: the hint read `{every: month}` (the day of `from:`), the 30 lost.
     ("every month on the 30", "not every month has a day 30 (February has none): a month without it would get no "
-     "post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-01-05}"),
+     "post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-02-28}"),
     ("every month on the 29", "not every month has a day 29 (February, three years in four): a month without it "
-     "would get no post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-01-05}"),
+     "would get no post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-02-28}"),
     ("chaque mois le 31", "not every month has a day 31 (February has none): a month without it would get no "
-     "post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-01-05}"),
+     "post, and -1 is the last day of every month", "{every: month, on: -1, from: 2027-02-28}"),
     # A yearly rule on 29 February posts in leap years only: every four years, or never (INTERVAL=2 from 2029).
     ("tous les 2 ans le 29 février", "29 February comes in leap years only: a yearly rule on it would post every "
      "four years; BYMONTH=2;BYMONTHDAY=-1 is the last day of February",
@@ -262,8 +262,31 @@ def test_every_year_is_told_the_yearly_rrule(tmp_path: Path, written: str, rrule
 
 def test_a_repeat_written_in_words_edcal_cannot_read_is_shown_the_rule_s_shape(tmp_path: Path) -> None:
     found = first_error(tmp_path, BASE + "posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: souvent\n")
-    assert found[1] == ("    hint: write the rule's parts: repeat: {every: week, on: tue, from: 2027-01-05} (from: its "
+    assert found[1] == ("    hint: write the rule's parts: repeat: {every: week, on: tue, from: 2027-02-16} (from: its "
                         "first day; until: or count: ends it)"), found
+
+
+@pytest.mark.parametrize(("now", "written", "rule"), [
+    # Wednesday 17 February 2027: the coming days the rule names, from tomorrow
+    ("2027-02-17T10:00:00+01:00", "every tuesday", "{every: week, on: tue, from: 2027-02-23}"),
+    ("2027-02-17T10:00:00+01:00", "Tuesdays and Fridays", "{every: week, on: [tue, fri], from: 2027-02-19}"),
+    ("2027-02-17T10:00:00+01:00", "fortnightly", "{every: week, interval: 2, from: 2027-02-18}"),
+    ("2027-02-17T10:00:00+01:00", "twice a month", "{every: month, on: [1, 15], from: 2027-03-01}"),
+    # Friday 29 January: a monthly rule's day is its from:'s, and February has no 30th
+    ("2027-01-29T10:00:00+01:00", "monthly", "{every: month, from: 2027-02-01}"),
+    ("2027-01-29T10:00:00+01:00", "le dernier jour du mois", "{every: month, on: -1, from: 2027-01-31}"),
+    # the day the writer gave is the rule's first, not a number of its rule (2027-03-02 read interval: 3)
+    ("2027-02-17T10:00:00+01:00", "every tuesday from 2027-03-02", "{every: week, on: tue, from: 2027-03-02}"),
+    ("2027-02-17T10:00:00+01:00", "chaque mardi à partir du 2 mars", "{every: week, on: tue, from: 2027-03-02}"),
+])
+def test_a_repeat_in_words_is_told_a_first_day_to_come(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str,
+                                                       written: str, rule: str) -> None:
+    """Every hint wrote `from: 2027-01-05`, a day long past by the time a writer reads it, and no day of
+    the rule it gave (`twice a month` from a 5th): a rule pasted as told started in the past."""
+    monkeypatch.setenv("EDCAL_NOW", now)
+    found = first_error(tmp_path, BASE + f"posts:\n  - id: a\n    networks: [x]\n    text: T\n    repeat: {written}\n")
+    assert found[1] == (f"    hint: write the rule's parts: repeat: {rule} (from: its first day; until: or count: "
+                        "ends it)"), found
 
 
 def test_tues_thurs_and_weds_are_read_as_their_days(tmp_path: Path) -> None:

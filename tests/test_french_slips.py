@@ -43,10 +43,10 @@ def test_every_said_for_two_periods_is_told_both_readings(tmp_path: Path, writte
 
 
 @pytest.mark.parametrize(("written", "told"), [
-    ("bihebdomadaire", TWICE_A_WEEK + "twice a week is repeat: {every: week, on: [tue, fri], from: 2027-01-05}; "
-                                      "every two weeks, repeat: {every: week, interval: 2, from: 2027-01-05}"),
-    ("bimensuel", TWICE_A_MONTH + "twice a month is repeat: {every: month, on: [1, 15], from: 2027-01-05}; "
-                                  "every two months, repeat: {every: month, interval: 2, from: 2027-01-05}"),
+    ("bihebdomadaire", TWICE_A_WEEK + "twice a week is repeat: {every: week, on: [tue, fri], from: 2027-02-16}; "
+                                      "every two weeks, repeat: {every: week, interval: 2, from: 2027-02-16}"),
+    ("bimensuel", TWICE_A_MONTH + "twice a month is repeat: {every: month, on: [1, 15], from: 2027-03-01}; "
+                                  "every two months, repeat: {every: month, interval: 2, from: 2027-02-16}"),
 ])
 def test_a_repeat_said_for_two_periods_is_told_both_rules(tmp_path: Path, written: str, told: str) -> None:
     """`repeat: bihebdomadaire` was told a rule every Tuesday, neither reading."""
@@ -137,11 +137,11 @@ def test_the_new_cadence_errors_say_rythme_visé_as_the_other_french_messages_do
 @pytest.mark.parametrize(("written", "told"), [
     ("toutes les -2 semaines", "'-2' n'est pas un intervalle\u00a0: un intervalle est un nombre entier de 1 à "
      "1\u00a0000\u00a0000\u00a0000\u00a0; écrivez les éléments de la règle\u00a0: repeat: {every: week, from: "
-     "2027-01-05}"),
+     "2027-02-16}"),
     ("chaque mois le 32", "aucun mois n'a de jour 32\u00a0; écrivez les éléments de la règle\u00a0: repeat: "
-     "{every: month, from: 2027-01-05}"),
+     "{every: month, from: 2027-02-16}"),
     ("tous les ans le 30 février", "le '30 février' n'existe dans aucune année\u00a0; écrivez les éléments de la "
-     "règle\u00a0: repeat: {rrule: FREQ=YEARLY, from: 2027-01-05}"),
+     "règle\u00a0: repeat: {rrule: FREQ=YEARLY, from: 2027-02-16}"),
     ("tous les ans le 15 mars", "écrivez les éléments de la règle\u00a0: repeat: {rrule: FREQ=YEARLY, from: "
      "2027-03-15}"),
 ])

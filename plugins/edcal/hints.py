@@ -305,20 +305,25 @@ def _weekday_number(word: str | None) -> int | None:
     return None
 
 
-def nearest_day(month: int, day: int, weekday: int | None = None, past: bool = False) -> dt.date | None:
-    """The next such day from now (``EDCAL_NOW`` pins it), for a date written without its year: the
-    29th of February in the next leap year, ``mardi 19 janvier`` in the next year it is a Tuesday
-    (the coming one when none is near); with ``past``, the last such day up to today; None for a day no
-    month has (``31 avril``)."""
+def hint_today() -> dt.date:
+    """Today, for a hint's dates (``EDCAL_NOW`` pins it)."""
     from zoneinfo import ZoneInfo
 
     from edcal import clock
     from edcal.errors import InputErrors
 
     try:
-        today = clock.now(ZoneInfo("UTC")).date()
+        return clock.now(ZoneInfo("UTC")).date()
     except InputErrors:  # said where EDCAL_NOW is read; a hint must not fail
-        today = dt.datetime.now(dt.UTC).date()
+        return dt.datetime.now(dt.UTC).date()
+
+
+def nearest_day(month: int, day: int, weekday: int | None = None, past: bool = False) -> dt.date | None:
+    """The next such day from now (``EDCAL_NOW`` pins it), for a date written without its year: the
+    29th of February in the next leap year, ``mardi 19 janvier`` in the next year it is a Tuesday
+    (the coming one when none is near); with ``past``, the last such day up to today; None for a day no
+    month has (``31 avril``)."""
+    today = hint_today()
     coming = []
     years = range(today.year, today.year - 12, -1) if past else range(today.year, today.year + 12)
     for year in years:  # a day is on each weekday within 12 years

@@ -8,6 +8,7 @@ line and column, and reword the failure as "found …, expected …".
 from __future__ import annotations
 
 import collections.abc
+import datetime as dt
 import itertools
 import re
 import types
@@ -18,7 +19,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from edcal.errors import ErrorCollector, closest, did_you_mean
-from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, invisible_hint, nearest_day, value_hint
+from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, hint_today, invisible_hint, nearest_day, value_hint
 from edcal.i18n import MONTHS, Message, say, say_count
 from edcal.load.schema import LARGEST_COUNT, describe, id_hint, period, says_no
 from edcal.load.timeparse import (
@@ -762,26 +763,28 @@ def _repeat_hint(found: str) -> Message:
     """``repeat: chaque mardi`` or ``repeat: weekly`` where the rule's mapping goes: the mapping its words
     say (its period, its weekdays, an interval), or the shape of one."""
     said = " ".join(found.split()).casefold()
-    if said in BIHEBDOMADAIRE or said in BIMENSUEL:  # what the word means, then what it is said for
-        weekly = said in BIHEBDOMADAIRE
-        rules = {"found": found.strip(), "twice": "{every: week, on: [tue, fri], from: 2027-01-05}" if weekly
-                 else "{every: month, on: [1, 15], from: 2027-01-05}",
-                 "every_two": "{every: %s, interval: 2, from: 2027-01-05}" % ("week" if weekly else "month")}
-        return (say("'{found}' means twice a week, and is said for every two weeks too: twice a week is "
-                    "repeat: {twice}; every two weeks, repeat: {every_two}", **rules) if weekly else
-                say("'{found}' means twice a month, and is said for every two months too: twice a month is "
-                    "repeat: {twice}; every two months, repeat: {every_two}", **rules))
-    if said in BIWEEKLY or said in BIMONTHLY:  # both readings, as `every: biweekly` is told them
-        weekly = said in BIWEEKLY
-        rules = {"found": found.strip(), "every_two": "{every: %s, interval: 2, from: 2027-01-05}"
-                 % ("week" if weekly else "month"), "twice": "{every: week, on: [tue, fri], from: 2027-01-05}"
-                 if weekly else "{every: month, on: [1, 15], from: 2027-01-05}"}
+    means_twice = said in BIHEBDOMADAIRE or said in BIMENSUEL  # bimensuel: twice a month, said for two months
+    if means_twice or said in BIWEEKLY or said in BIMONTHLY:  # both readings, as `every: biweekly` is told
+        weekly = said in BIHEBDOMADAIRE or said in BIWEEKLY
+        unit = "week" if weekly else "month"
+        twice = f"{{every: week, on: [tue, fri], from: {_first_day('week', weekdays=(1, 4))}}}" if weekly \
+            else f"{{every: month, on: [1, 15], from: {_first_day('month', monthdays=(1, 15))}}}"
+        rules = {"found": found.strip(), "twice": twice,
+                 "every_two": f"{{every: {unit}, interval: 2, from: {_first_day(unit)}}}"}
+        if means_twice:  # what the word means, then what it is said for
+            return (say("'{found}' means twice a week, and is said for every two weeks too: twice a week is "
+                        "repeat: {twice}; every two weeks, repeat: {every_two}", **rules) if weekly else
+                    say("'{found}' means twice a month, and is said for every two months too: twice a month "
+                        "is repeat: {twice}; every two months, repeat: {every_two}", **rules))
         return (say("'{found}' is said for every two weeks and for twice a week: every two weeks is repeat: "
                     "{every_two}; twice a week, repeat: {twice}", **rules) if weekly else
                 say("'{found}' is said for every two months and for twice a month: every two months is "
                     "repeat: {every_two}; twice a month, repeat: {twice}", **rules))
+    # the first day the writer gave (from 2027-03-02) is the rule's from:, and none of its numbers
+    given = _ISO_DAY.search(found)
+    start = _iso_day(given.group()) if given else None
     # a number keeps its minus (every -2 weeks), not a date's dash (2027-01-05)
-    words = re.findall(r"(?<![\w-])[-−–]\d+|[^\W\d_]+|\d+", found.casefold())
+    words = re.findall(r"(?<![\w-])[-−–]\d+|[^\W\d_]+|\d+", _ISO_DAY.sub(" ", found).casefold())
     named = [word if word in WEEKDAYS else word[:-1] for word in words  # mardis, Tuesdays; not mars
              if word in WEEKDAYS or (word.endswith("s") and len(word) > 4 and word[:-1] in WEEKDAYS)]
     days = sorted({WEEKDAYS[word] for word in named})
@@ -814,33 +817,37 @@ def _repeat_hint(found: str) -> Message:
     else:
         interval = next((int(word) for index, word in enumerate(words)
                          if word.isdecimal() and index not in dated and 1 < int(word) < 100), None)
-    start = "2027-01-05"
+    yearly = _day_of_year(words, dated)
     if not days and any(word in YEAR_WORDS for word in words):  # every: has no year; an RRULE has
         parts = [f"rrule: {_yearly_rrule(interval)}"]
-        yearly = _day_of_year(words, dated)
         if yearly is not None and problem is None:  # an RRULE repeats its first day: from: is the day said
             coming = nearest_day(yearly[0], yearly[1])
             if coming is None:
                 problem = say("no year has a day '{day}'", day=yearly[2])
             else:
-                start = coming.isoformat()
+                start = start or coming.isoformat()
             if coming is not None and yearly[:2] == (2, 29):  # RFC 5545 skips the years without it
                 problem = say("29 February comes in leap years only: a yearly rule on it would post every "
                               "four years; BYMONTH=2;BYMONTHDAY=-1 is the last day of February")
                 parts = [f"rrule: {_yearly_rrule(interval)};BYMONTH=2;BYMONTHDAY=-1"]
+        start = start or _first_day("year")
     else:
         if said in FORTNIGHTLY or said in EVERY_OTHER_MONTH:  # bimestriel
             every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
         if every is None:
             every, days, interval = "week", [1], None
         parts = [f"every: {every}", *([f"interval: {interval}"] if interval else [])]
+        rule_days: dict[str, Any] = {}  # the days the rule posts on, of which from: is the first
         if days and every == "week":
+            rule_days = {"weekdays": days}
             names = [DAY_NAMES[weekday] for weekday in days]
             parts.append(f"on: {names[0]}" if len(names) == 1 else f"on: [{', '.join(names)}]")
         elif every == "month" and day is not None and day <= 28:  # 29 to 31 are refused in on:
             parts.append(f"on: {day}")
+            rule_days = {"monthdays": (day,)}
         elif every == "month" and (last_day or day is not None):
             parts.append("on: -1")
+            rule_days = {"monthdays": (-1,)}
             if not last_day and problem is None:  # RFC 5545 skips the months without it: said, not lost
                 problem = say("not every month has a day {day} (February has none): a month without it would "
                               "get no post, and -1 is the last day of every month", day=day) if day != 29 \
@@ -848,12 +855,50 @@ def _repeat_hint(found: str) -> Message:
                              "it would get no post, and -1 is the last day of every month")
         elif every == "month" and len(days) == 1 and (position := _position_before(words)):
             parts.append(f"on: {position} {DAY_NAMES[days[0]]}")  # dernier vendredi du mois: last fri
+            rule_days = {"weekdays": days, "position": position}
         if said in TWICE_A_MONTH:  # the 1st and the 15th: every two weeks drifts through the months
-            parts = ["every: month", "on: [1, 15]"]
+            parts, rule_days = ["every: month", "on: [1, 15]"], {"monthdays": (1, 15)}
+        said_day = nearest_day(yearly[0], yearly[1]) if yearly is not None else None  # à partir du 2 mars
+        start = start or (said_day.isoformat() if said_day else _first_day(every, **rule_days))
     rule = "{" + ", ".join([*parts, f"from: {start}"]) + "}"
     told = say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
                rule=rule)
     return told if problem is None else say("{said}; {hint}", said=problem, hint=told)
+
+
+#: A day written in full (``every tuesday from 2027-03-02``).
+_ISO_DAY = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+#: The weeks of a month a weekday's position (``first mon``) names: from its 1st, 8th, 15th, 22nd.
+_WEEK_OF_MONTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _iso_day(text: str) -> str | None:
+    """``2027-03-02`` as from: writes it, if it is a day of the calendar."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
+
+
+def _first_day(every: str, weekdays: Collection[int] = (), monthdays: Collection[int] = (),
+               position: str | None = None) -> str:
+    """The first of a rule's days after today (``EDCAL_NOW`` pins it), as its from: writes it: one of its
+    ``weekdays`` (at its ``position`` in the month, ``last``), one of its ``monthdays`` (-1: the last);
+    without them, from tomorrow on, a day that every month has for a monthly rule (the 29th to the 31st
+    would skip February), and every year for a yearly one (29 February)."""
+    if every == "month" and not weekdays and not monthdays:
+        monthdays = range(1, 29)
+    day = hint_today()
+    while True:  # a month has each of these days
+        day += dt.timedelta(days=1)
+        last = (day + dt.timedelta(days=1)).month != day.month
+        week = "last" if (day + dt.timedelta(days=7)).month != day.month else None
+        if (weekdays and day.weekday() not in weekdays) or (every, day.month, day.day) == ("year", 2, 29):
+            continue
+        if monthdays and day.day not in monthdays and not (last and -1 in monthdays):
+            continue
+        if position is None or (day.day - 1) // 7 == _WEEK_OF_MONTH.get(position) or position == week:
+            return day.isoformat()
 
 
 #: A weekday's position in its month, as words say it (``dernier vendredi``), as `on:` writes it.
