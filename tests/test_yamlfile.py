@@ -345,10 +345,15 @@ WRITERS_MISTAKES = [
      "expected 'key: value'\n"
      "    hint: indent the lines of the text after 'text: |' further than 'text:' (2 more spaces)"),
     # A text's last line back at the key's indentation, below lines indented as they should be.
+    # The writer's own block (`>`, folded; `|-`, without its last line break): the hint names it, not `|`.
     ("calendar.yaml", "    text: >\n      Venez nous voir\n      samedi\n    à l'atelier\n    at: 2027-01-12 09:00\n",
      "calendar.yaml:10:5: error: found 'à l'atelier' among the keys of a mapping, with no 'key:' before it; "
      "expected 'key: value'\n"
-     "    hint: indent the lines of the text after 'text: |' further than 'text:' (2 more spaces)"),
+     "    hint: indent the lines of the text after 'text: >' further than 'text:' (2 more spaces)"),
+    ("calendar.yaml", "    text: |-  # sans saut de ligne final\n    Venez nous voir\n",
+     "calendar.yaml:8:5: error: found 'Venez nous voir' among the keys of a mapping, with no 'key:' before it; "
+     "expected 'key: value'\n"
+     "    hint: indent the lines of the text after 'text: |-' further than 'text:' (2 more spaces)"),
     ("calendar.yaml", "    networks [linkedin]\n    at: 2027-01-12 09:00\n",
      "calendar.yaml:7:5: error: found 'networks [linkedin]' among the keys of a mapping, with no 'key:' before "
      "it; expected 'key: value'\n"

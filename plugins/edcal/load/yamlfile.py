@@ -481,9 +481,9 @@ def _line_without_key(text: str, path: str, number: int, column: int) -> InputEr
     shown = _cut(bare)
     if key is None:
         hint = say("write it as `key: value`, a space after the colon")
-    elif _BLOCK_SCALAR.search(_unquoted(written)):
-        hint = say("indent the lines of the text after '{key}: |' further than '{key}:' (2 more spaces)",
-                   key=key.group("key"))
+    elif (block := _BLOCK_SCALAR.search(_unquoted(written))) is not None:  # its own `>`, `|-`: not `|`
+        hint = say("indent the lines of the text after '{key}: {style}' further than '{key}:' "
+                   "(2 more spaces)", key=key.group("key"), style=block.group("style"))
     else:
         hint = say("if this line goes on with the value of '{key}' above, indent it further than "
                    "'{key}:' (or put the value on one line); otherwise write it as `key: value`",
@@ -846,7 +846,7 @@ def _indent_of(line: str) -> int:
 
 
 #: A line whose value is a block of text: ``text: |``, ``notes: >-``, ``- |``.
-_BLOCK_SCALAR = re.compile(r"(?:^|:|-)[ \t]+[|>][-+1-9]*[ \t]*(?:#.*)?$")
+_BLOCK_SCALAR = re.compile(r"(?:^|:|-)[ \t]+(?P<style>[|>][-+1-9]*)[ \t]*(?:#.*)?$")
 
 
 def _block_scalar_lines(lines: list[str]) -> set[int]:
