@@ -106,6 +106,16 @@ def test_every_message_has_a_french_translation_with_the_same_fields() -> None:
         assert fields(FRENCH[template]) == fields(template), template
 
 
+def test_what_was_expected_is_set_apart_in_french_as_in_english() -> None:
+    """A located error's "; expected …" read ", attendu …" in French for a tab in the indentation and a rule
+    of too many posts, where its other errors read " ; attendu …": each mark as the English one."""
+    told = {template: french for template, french in FRENCH.items() if isinstance(french, str)
+            and re.search(r"[;,] expected", template) and re.search(r"[;,] attendu", french)}
+    assert len(told) > 200
+    for template, french in told.items():
+        assert ("; expected" in template) == bool(re.search(r"\s; attendu", french)), (template, french)
+
+
 def figures(template: str) -> set[tuple[str, str]]:
     """The fields a template writes as figures (``{limit:,}``), with their spec."""
     return {(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name and "," in (spec or "")}

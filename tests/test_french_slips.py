@@ -170,3 +170,15 @@ def test_a_cadence_of_no_post_a_year_is_told_at_least_one(tmp_path: Path, writte
     found = errors(tmp_path, BASE.replace("cadence: 2 fois par semaine", f"cadence: {written}"))
     assert found[0].splitlines()[0].endswith(f"error: found '{written}', expected at least 1 per period")
     assert found[0].splitlines()[1] == "    hint: to set no regularity target, remove `cadence:`"
+
+
+def test_a_tab_in_the_indentation_is_told_what_was_expected_as_other_errors_are(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It read "…, attendu : des espaces" where every other "; expected" reads " ; attendu" in French."""
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    speak(None)
+    assert errors(tmp_path, BASE + "posts:\n  - id: a\n    networks: [x]\n    text: |\n\tVenez nous voir\n") == [
+        "calendar.yaml:10:1: error: trouvé une tabulation dans l'indentation de cette ligne\u00a0; attendu\u00a0: "
+        "des espaces\n    hint: indentez avec des espaces, pas des tabulations"]

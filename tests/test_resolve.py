@@ -609,7 +609,7 @@ def test_resolution_errors_speak_french_on_a_french_site() -> None:
         "calendar.yaml:10:14: error: slug d'article 'lancemnt' inconnu\n    hint: vouliez-vous dire 'lancement'\u00a0?",
         "calendar.yaml:12:5: error: aucun réseau sur lequel promouvoir 'lancement'\n    hint: ajoutez `networks:` à "
         "l'entrée, `social: networks:` à l'article, ou `blog: promote: networks:` à calendar.yaml",
-        "calendar.yaml:13:49: error: trouvé une règle qui donne plus de 3\u00a0660 publications, attendu\u00a0: 3\u00a0660 au plus\n"
+        "calendar.yaml:13:49: error: trouvé une règle qui donne plus de 3\u00a0660 publications\u00a0; attendu\u00a0: 3\u00a0660 au plus\n"
         "    hint: donnez-lui un `until:` plus tôt, un `count:`, ou une règle moins fréquente",
     ]
 
