@@ -77,7 +77,7 @@ def commands(group: click.Group) -> list[tuple[str, click.Command]]:
 
 def test_every_help_text_has_its_french_translation() -> None:
     """A new command or option, or a reworded help, cannot ship with an English-only help page."""
-    from edcal._help import CLICK_WORDS, paragraphs
+    from edcal._help import CLICK_WORDS, example_commands, paragraphs
     from edcal.i18n import catalog
 
     french = catalog("fr")
@@ -92,12 +92,14 @@ def test_every_help_text_has_its_french_translation() -> None:
             else:
                 texts += paragraphs(getattr(param, "help", None))
     assert len(texts) > 80
+    worded = [line for _line, command in commands(cli) for line in example_commands(command.epilog)
+              if line in french]  # an example's words, not its command (a title): in the team's language
     for text in texts:
         if text not in french:
             missing.append(text)
     assert not missing, "no French translation in translations/fr/help.yaml of:\n" + "\n".join(missing)
     catalogue = Path(__file__).resolve().parents[1] / "plugins" / "edcal" / "translations" / "fr" / "help.yaml"
-    stale = set(yaml.safe_load(catalogue.read_text(encoding="utf-8"))) - set(texts)
+    stale = set(yaml.safe_load(catalogue.read_text(encoding="utf-8"))) - set(texts) - set(worded)
     assert not stale, "help.yaml translates texts no help page shows any more:\n" + "\n".join(sorted(stale))
 
 
@@ -163,6 +165,25 @@ def test_edcal_s_help_after_the_site_options_is_the_help_of_that_site(site: Path
         assert result.returncode == 0 and result.stderr == "", result.stderr
         assert result.stdout.startswith(f"Utilisation{NBSP}: python -m edcal [OPTIONS] COMMAND")
     assert run_edcal("--site", str(site), cwd=tmp_path).returncode == 2  # no help asked: a command is missing
+
+
+@pytest.mark.parametrize(("words", "lang", "example", "other"), [
+    (["new"], "en", 'edcal new "Our apprentices in the spotlight" --date "2027-02-02 09:00" --author "Sophie Benali" '
+     '--category "The workshop" --tags apprenticeship,hiring', "Nos apprentis"),
+    (["new"], "fr", 'edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" --author "Sophie Benali" '
+     '--category "L\'atelier" --tags apprentissage,recrutement', "Our apprentices"),
+    (["init"], "en", 'edcal init my-blog --name "The Durand Joinery blog" --url https://blog.durand-joinery.co.uk',
+     "Menuiserie"),
+    (["init"], "fr", 'edcal init mon-blog --name "Le blog de la Menuiserie Durand" '
+     '--url https://blog.menuiserie-durand.fr', "Joinery"),
+])
+def test_an_example_s_words_are_in_the_language_of_its_help(runner: CliRunner, words: list[str], lang: str,
+                                                            example: str, other: str) -> None:
+    """`edcal new --help` in English gave a French title, category and tags to copy, amid English words: an
+    English site's first article named "Nos apprentis à l'honneur"."""
+    page = runner.invoke(cli, [*words, "--help"], env={"EDCAL_LANG": lang}, prog_name="edcal").output
+    assert f"    {example}\n" in page, page
+    assert other not in page, page
 
 
 @pytest.mark.parametrize(("lang", "wrong", "right"), [

@@ -563,8 +563,8 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
          days_given)
 
 
-@cli.command(epilog=examples('edcal init mon-blog --name "Le blog de la Menuiserie Durand" '
-                             '--url https://blog.menuiserie-durand.fr', label="Example:"))
+@cli.command(epilog=examples('edcal init my-blog --name "The Durand Joinery blog" '
+                             '--url https://blog.durand-joinery.co.uk', label="Example:"))
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", "site_name", default=None, metavar="NAME",
               help="The site's name [default: 'Mon blog', 'My blog' in English].")
@@ -626,9 +626,9 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
             click.echo(spoken(line))
 
 
-@cli.command(epilog=examples('edcal new "Nos apprentis à l\'honneur" --date "2027-02-02 09:00" '
-                             '--author "Sophie Benali" --category "L\'atelier" '
-                             '--tags apprentissage,recrutement', label="Example:"))
+@cli.command(epilog=examples('edcal new "Our apprentices in the spotlight" --date "2027-02-02 09:00" '
+                             '--author "Sophie Benali" --category "The workshop" '
+                             '--tags apprenticeship,hiring', label="Example:"))
 @click.argument("title")
 @site_options
 @click.option("--date", metavar="'YYYY-MM-DD HH:MM'", help="Publication date and time (none: a draft).")

@@ -4,9 +4,9 @@ The help stays in English in the code (the commands' docstrings, ``help=``, ``ep
 in the team's language when it is shown, as every message is (:func:`edcal.i18n.spoken`): each
 paragraph of a command's help, its epilog and each option's help is looked up in the catalogue
 (translations/fr/help.yaml, keys written on one line; the example commands of an epilog are shown as
-typed), and so are click's own words ("Usage:", "Options:", "[default: text]"). click still lays the
-page out: a translation's no-break spaces (:func:`edcal.i18n.typeset`) keep "Options :" and
-"par défaut : text" on one line.
+typed, or as the catalogue writes them where they hold words, a title or a name), and so are click's own
+words ("Usage:", "Options:", "[default: text]"). click still lays the page out: a translation's no-break
+spaces (:func:`edcal.i18n.typeset`) keep "Options :" and "par défaut : text" on one line.
 
 The hooks are click's documented ones, for edcal's commands only: a command class
 (:class:`TranslatedHelp`) whose ``format_*`` methods translate before click wraps, and a context whose
@@ -43,6 +43,12 @@ def _examples(block: str) -> list[str] | None:
     return lines[1:] if lines[0] == "\b" and len(lines) > 1 else None
 
 
+def example_commands(text: str | None) -> list[str]:
+    """A help text's example commands, as typed (an English site's title, tags): the catalogue gives the
+    team's words for those that hold some."""
+    return [line.strip() for block in _blocks(text) for line in (_examples(block) or [])[1:]]
+
+
 def paragraphs(text: str | None) -> list[str]:
     """A help text's words to translate, each paragraph (or examples' label) on one line as the
     catalogue's keys are."""
@@ -51,12 +57,14 @@ def paragraphs(text: str | None) -> list[str]:
 
 
 def help_text(text: str | None) -> str:
-    """A help text in the language spoken, paragraph by paragraph; example commands as they are."""
+    """A help text in the language spoken, paragraph by paragraph; example commands as they are, or with
+    their words (a title, a category) in the language spoken."""
     shown = []
     for block in _blocks(text):
         examples = _examples(block)
         if examples:
-            shown.append("\n".join(["\b", spoken(" ".join(examples[0].split())), *examples[1:]]))
+            commands = [line[:len(line) - len(line.lstrip())] + spoken(line.strip()) for line in examples[1:]]
+            shown.append("\n".join(["\b", spoken(" ".join(examples[0].split())), *commands]))
         else:
             shown.append(spoken(" ".join(block.split())))
     return "\n\n".join(shown)
