@@ -1387,7 +1387,21 @@ def test_link_glued() -> None:
     assert [f.hint for f in word] == ["put a space before the address: ligne https://exemple.fr/x"]
     colon = findings("link-glued", posts(line % "Programme:https://exemple.fr/x»"), extra=extra)
     assert [f.hint for f in colon] == ["put a space before the address: Programme: https://exemple.fr/x »"]
+    # English quotes take no space inside them: the hint writes the fix that links without one.
+    english = {"Read “https://example.com/x” now": "write the address without the quotes around it: "
+                                                   "https://example.com/x",
+               'Read "https://example.com/x" now': "write the address without the quotes around it: "
+                                                   "https://example.com/x",
+               "He said “see https://example.com/x” today": "close the quote before the address: “see” "
+                                                            "https://example.com/x",
+               "“https://example.com is our new site”, they said": "put a space between '“' and the address: "
+                                                                   "“ https://example.com"}
+    for text, hint in english.items():
+        quoted = findings("link-glued", posts(line % text.replace("'", "''")), extra=extra)
+        assert [f.hint for f in quoted] == [hint], text
     for fine in ("Voir « https://exemple.fr/x » et", "Voir «\u202fhttps://exemple.fr/x\u202f»",
+                 "Read https://example.com/x now", "He said “see” https://example.com/x today",
+                 "“ https://example.com is our new site”, they said",
                  "(https://exemple.fr/x)", "Voir https://exemple.fr/x.",
                  # An address whose own brackets close it: the app links it whole, as it is.
                  "Le tableau https://exemple.fr/wiki/Table[1] et https://exemple.fr/?tag[]=acier ici"):

@@ -849,6 +849,9 @@ _WRITTEN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 _CLOSING = "»”’›\"'…]"
 #: Quotes that open, before an address: the hint writes the space French typography puts after them.
 _OPENING = "«“‘‹\"'["
+#: English quotes, which take no space inside them: the hint writes the fix that links without one.
+_ENGLISH_OPENING = "“‘\"'"
+_ENGLISH_CLOSING = "”’\"'"
 
 
 def _word_before(text: str, end: int) -> str:
@@ -878,11 +881,17 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
                     char = text.text[found.start() - 1]
                     closing = written[len(address):len(address) + 1]
                     after = f" {closing}" if closing and closing in _CLOSING else ""
-                    hint = say("put a space between '{char}' and the address: {fixed} (or a narrow no-break "
-                               "space, U+202F)", char=char, fixed=f"{char} {address}{after}") \
-                        if char in _OPENING else \
-                        say("put a space before the address: {fixed}",  # `lignehttps://`: the word, not 'e'
-                            fixed=f"{_word_before(text.text, found.start())} {address}{after}")
+                    if char in _ENGLISH_OPENING and closing and closing in _ENGLISH_CLOSING:  # “https://…”
+                        hint = say("write the address without the quotes around it: {address}", address=address)
+                    elif char in _ENGLISH_OPENING:  # “https://… is our site”: the one space that links it
+                        hint = say("put a space between '{char}' and the address: {fixed}", char=char,
+                                   fixed=f"{char} {address}{after}")
+                    elif char in _OPENING:
+                        hint = say("put a space between '{char}' and the address: {fixed} (or a narrow no-break "
+                                   "space, U+202F)", char=char, fixed=f"{char} {address}{after}")
+                    else:  # `lignehttps://`: the word, not 'e'
+                        hint = say("put a space before the address: {fixed}",
+                                   fixed=f"{_word_before(text.text, found.start())} {address}{after}")
                     yield Problem(ctx.words_at(post, text), say(
                         "{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
                         "link of it, and shows the address whole, as text", network=network.name, id=post.id,
@@ -891,12 +900,16 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
                 link = text.text[found.start():linked[found.start()]]
                 if link[-1] in _CLOSING and not (link[-1] == "]" and "[" in link):  # `…/Table[1]`: its own
                     char = link[-1]
+                    words = _word_before(text.text, found.start() - 1)  # `see` of `“see https://…”`
+                    # English closes its quote on the words, before the address; not after a "("
+                    hint = say("close the quote before the address: {fixed}", fixed=f"{words}{char} {address}") \
+                        if char in _ENGLISH_CLOSING and text.text[found.start() - 1:found.start()].isspace() \
+                        else say("put a space between the address and '{char}': {address} {char} (or a narrow "
+                                 "no-break space, U+202F)", char=char, address=address)
                     yield Problem(ctx.words_at(post, text), say(
                         "{network} post '{id}' has {address} glued to the '{char}' after it: {network} links "
                         "{link} with the '{char}', an address that does not exist", network=network.name,
-                        id=post.id, address=address, char=char, link=link),
-                        say("put a space between the address and '{char}': {address} {char} (or a narrow "
-                            "no-break space, U+202F)", char=char, address=address), post)
+                        id=post.id, address=address, char=char, link=link), hint, post)
 
 
 @rule("forbidden-characters", "error", "A post contains characters its network refuses")
