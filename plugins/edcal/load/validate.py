@@ -888,9 +888,9 @@ def _first_day(every: str, weekdays: Collection[int] = (), monthdays: Collection
     would skip February), and every year for a yearly one (29 February)."""
     if every == "month" and not weekdays and not monthdays:
         monthdays = range(1, 29)
-    day = hint_today()
-    while True:  # a month has each of these days
-        day += dt.timedelta(days=1)
+    today = hint_today()
+    for ahead in range(1, 63):  # two months hold each of these days
+        day = today + dt.timedelta(days=ahead)
         last = (day + dt.timedelta(days=1)).month != day.month
         week = "last" if (day + dt.timedelta(days=7)).month != day.month else None
         if (weekdays and day.weekday() not in weekdays) or (every, day.month, day.day) == ("year", 2, 29):
@@ -899,6 +899,7 @@ def _first_day(every: str, weekdays: Collection[int] = (), monthdays: Collection
             continue
         if position is None or (day.day - 1) // 7 == _WEEK_OF_MONTH.get(position) or position == week:
             return day.isoformat()
+    return (today + dt.timedelta(days=1)).isoformat()
 
 
 #: A weekday's position in its month, as words say it (``dernier vendredi``), as `on:` writes it.
