@@ -1365,6 +1365,22 @@ def test_invisible_character_reads_a_long_run_of_spaces_at_once() -> None:
         "LinkedIn post 'p-linkedin' has a no-break space (U+00A0) at character 40012 of its text"]
 
 
+def test_invisible_character_tells_two_no_break_spaces_before_a_mark() -> None:
+    """`Salon\u00a0\u00a0!` (a no-break space typed where Word had put one already) shows as a double space
+    before the mark: the single no-break space French typography puts there was left out of the run, and the
+    one left was no run at all."""
+    line = "{id: p, at: 2027-01-12 09:00, networks: [linkedin], text: \"%s\"}"
+    for written, around in (("Salon\\u00a0\\u00a0!", "Salon[U+00A0][U+00A0]!"),
+                            ("Salon\\u202f\\u00a0?", "Salon[U+202F][U+00A0]?"),
+                            ("Salle\\u00a0\\u00a0: ok", "Salle[U+00A0][U+00A0]:")):
+        found = findings("invisible-character", posts(line % written))
+        assert [f.message.split(" at character ")[1] for f in found] == [
+            f"6 of its text, in a run of spaces ('{around}'): a gap pasted from a word processor, wider than one "
+            "space, and counted"], written
+    # Two plain spaces before the mark are the writer's, the composer making the last one a no-break space.
+    assert not findings("invisible-character", posts(line % "Salon  !"))
+
+
 def test_link_glued() -> None:
     """`«https://exemple.fr/x»` got no Bluesky link facet, and `voir https://exemple.fr/x»` one to an address
     ending in %C2%BB: the guillemet French puts against a link, without a word. X (twitter-text) links both."""

@@ -939,24 +939,29 @@ _SPACES = re.compile("[ \u00a0\u202f\u2009]+")
 _OTHER_SPACE = re.compile("[\u00a0\u202f\u2009]")
 
 
-def _space_gap(text: str) -> tuple[int, int] | None:
-    """The first run of spaces with a no-break one in it (a word processor's layout), wider than one space once
-    French typography's single no-break space before ``: ; ! ? » %`` or after ``«``, which the composer puts
-    there, is left out of it; None without one."""
+def _space_gap(text: str) -> tuple[int, int, int] | None:
+    """The first run of spaces wider than one with a no-break one in it (a word processor's layout), and where
+    that no-break space is: ``(at, start, end)``; None without one. French typography's no-break space before
+    ``: ; ! ? » %`` or after ``«`` is not the no-break space told, the composer putting one there in place of a
+    plain space (two plain spaces before ``!`` are the writer's); two no-break spaces there are a double space."""
     position = 0
-    while (other := _OTHER_SPACE.search(text, position)) is not None:
+    while (other := _OTHER_SPACE.search(text, position)) is not None:  # only the runs that hold one
         start = other.start()
         while start and text[start - 1] == " ":  # the plain spaces before it, each read once
             start -= 1
         run = _SPACES.match(text, other.start())
         assert run is not None  # it starts with a space
         position = end = run.end()
+        if end - start < 2:
+            continue
+        first, last = start, end
         if text[start - 1:start] == "«":
-            start += 1
+            first += 1
         if end < len(text) and text[end] in ":;!?»%":
-            end -= 1
-        if end - start > 1 and text.count(" ", start, end) < end - start:
-            return start, end
+            last -= 1
+        at = next((index for index in range(first, last) if text[index] != " "), None)
+        if at is not None:
+            return at, start, end
     return None
 
 
@@ -987,9 +992,9 @@ def invisible_character(ctx: CheckContext) -> Iterator[Problem]:
                     "invisible, it is counted, and ends a hashtag, a link or a word where it stands",
                     network=network.name, id=post.id, char=INVISIBLE[char], code=ord(char), index=places[0] + 1,
                     part=part, around=_around(text.text, places[0], places[0] + 1)), hint, post)
-            run = _space_gap(text.text)
-            if run is not None:
-                at = next(index for index in range(*run) if text.text[index] != " ")
+            gap = _space_gap(text.text)
+            if gap is not None:
+                at, *run = gap
                 char = text.text[at]
                 yield Problem(ctx.words_at(post, text), say(
                     "{network} post '{id}' has {char} (U+{code:04X}) at character {index} of {part}, in a run of "
