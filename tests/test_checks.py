@@ -1400,7 +1400,22 @@ def test_link_glued() -> None:
                              "no-break space, U+202F)")
     # Glued to a word: the hint writes the word, not its last letter ('put a space before the address: n https://…').
     word = findings("link-glued", posts(line % "Le programme en lignehttps://exemple.fr/x ici"), extra=extra)
-    assert [f.hint for f in word] == ["put a space before the address: ligne https://exemple.fr/x"]
+    assert [(f.item, f.hint) for f in word] == [  # X links no address glued to a letter either
+        ("p-bluesky", "put a space before the address: ligne https://exemple.fr/x"),
+        ("p-x", "put a space before the address: ligne https://exemple.fr/x")]
+    # Bluesky's app takes one final "." off a link: "..." leaves two on it. Its hashtags want a space before "#".
+    dots = findings("link-glued", posts(line % "Voir https://exemple.fr/x..."), extra=extra)
+    assert [(f.message, f.hint) for f in dots] == [(
+        "Bluesky post 'p-bluesky' has https://exemple.fr/x glued to the '..' after it: Bluesky links "
+        "https://exemple.fr/x.. with the '..', an address that does not exist",
+        "put a space between the address and '..': https://exemple.fr/x ... (or a narrow no-break space, U+202F)")]
+    tag = findings("link-glued", posts(line % "Le salon «#Salon2027» ouvre"), extra=extra)
+    assert [(f.message, f.hint) for f in tag] == [(
+        "Bluesky post 'p-bluesky' has #Salon2027 glued to the '«' before it: Bluesky makes no hashtag of it, and "
+        "shows it as text",
+        "put a space between '«' and the hashtag: « #Salon2027 » (or a narrow no-break space, U+202F)")]
+    assert tag[0].hint.translated(translator("fr")) == (
+        "mettez une espace entre '«' et le hashtag\u00a0: « #Salon2027 » (ou une espace fine insécable, U+202F)")
     colon = findings("link-glued", posts(line % "Programme:https://exemple.fr/x»"), extra=extra)
     assert [f.hint for f in colon] == ["put a space before the address: Programme: https://exemple.fr/x »"]
     # English quotes take no space inside them: the hint writes the fix that links without one.

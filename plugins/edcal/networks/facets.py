@@ -24,6 +24,13 @@ _TRAILING_PUNCTUATION = regex.compile(r"\p{P}+$")
 _TAG_LIMIT = 64
 
 
+def tag_starts(text: str) -> set[int]:
+    """Where each hashtag Bluesky's app finds in ``text`` starts (``«#Salon»`` has none: the app wants a
+    space or the start of the text before ``#``)."""
+    return {found.start() for found in _BLUESKY_TAG.finditer(text)
+            if (tag := _TRAILING_PUNCTUATION.sub("", found.group(1))) and len(tag) <= _TAG_LIMIT}
+
+
 def facets(item: Item | Reply, network: Network) -> list[dict[str, Any]]:
     """Where each shortened link and each hashtag sits in the UTF-8 text, in order: Bluesky's facets.
 

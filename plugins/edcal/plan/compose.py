@@ -278,21 +278,32 @@ def short_link(url: str) -> str:
 #: a space or after "(", up to the next space. ``👉https://…`` or ``lien:https://…`` is no link there: the
 #: app shows it and counts it whole.
 _APP_LINK = re.compile(r"(?:^|(?<=[\s(]))https?://\S+", re.IGNORECASE)
+#: A bare domain as the app finds one: a first label of letters and digits (``mon-site.fr`` is none), where a
+#: link may start, up to the next space; the app then wants a top-level domain it knows.
+_APP_BARE_LINK = re.compile(r"(?:^|(?<=[\s(]))[a-z][a-z0-9]*(?:\.[a-z0-9]+)+\S*", re.IGNORECASE)
 
 
-def app_links(text: str) -> list[tuple[int, int]]:
+def app_links(text: str, bare: bool = False) -> list[tuple[int, int]]:
     """Where Bluesky's app finds each ``http(s)://`` link of a text: less one final punctuation mark of
     ``.,;:!?``, then a ``)`` the link did not open (``…/Python_(langage)`` keeps its own); what else
-    follows it before a space (``…``, ``»``) is part of the link, as there."""
+    follows it before a space (``…``, ``»``) is part of the link, as there.
+
+    :param bare: bare domains too (``exemple.fr/x``), whatever their top-level domain: the app links them, but
+        shows them as written.
+    """
+    matches = list(_APP_LINK.finditer(text))
+    if bare:
+        matches += [match for match in _APP_BARE_LINK.finditer(text)  # not a "(" inside an address
+                    if not any(link.start() <= match.start() < link.end() for link in matches)]
     found = []
-    for match in _APP_LINK.finditer(text):
+    for match in matches:
         start, end = match.span()
         if text[end - 1] in ".,;:!?":
             end -= 1
         if text[end - 1] == ")" and "(" not in text[start:end]:
             end -= 1
         found.append((start, end))
-    return found
+    return sorted(found)
 
 
 #: What a browser's URL parser (WHATWG) percent-encodes, beyond controls, spaces and non-ASCII characters,

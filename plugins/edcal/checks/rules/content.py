@@ -8,12 +8,12 @@ import posixpath
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from edcal.addresses import blog_path
-from edcal.checks.registry import THE_POSTS, CheckContext, Option, Problem, post_texts, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Option, PostText, Problem, post_texts, rule
 from edcal.checks.rules._files import (
     common_tail,
     in_content,
@@ -32,7 +32,9 @@ from edcal.model.network import Network, aspect_ratio
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, counting_description, unlinked_addresses
-from edcal.plan.compose import URL_IN_TEXT, app_links, hashtags_in
+from edcal.networks.facets import tag_starts
+from edcal.networks.twitter_urls import url_entities
+from edcal.plan.compose import HASHTAG, URL_IN_TEXT, app_links, hashtags_in
 
 
 def _unit(counting: str, text: str, network: Network | None = None) -> Message:
@@ -843,7 +845,7 @@ def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
                                    "clickable", network=network.name, posts=THE_POSTS, url=found.group()))
 
 
-#: An address as written, up to the next space: one link to Bluesky's app when a space or "(" is before it.
+#: An address as written, up to the next space.
 _WRITTEN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 #: What closes a quote or a bracket: glued after an address, Bluesky's app links it with the address.
 _CLOSING = "»”’›\"'…]"
@@ -862,54 +864,117 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
-@rule("link-glued", "warning", "A post's address is glued to a guillemet or another character before or after it: "
-      "Bluesky links none of it, or an address that does not exist")
+def _meant(written: str) -> str:
+    """The address a writer means by ``written`` (up to the next space): without the punctuation, the quotes
+    and the brackets that close around it (``…/Python_(langage)`` and ``…/Table[1]`` keep their own)."""
+    end = len(written)
+    while end and (written[end - 1] in ".,;:!?»”’›\"'…" or any(
+            written[end - 1] == close and written.count(open_, 0, end) < written.count(close, 0, end)
+            for open_, close in ("()", "[]"))):
+        end -= 1
+    return written[:end]
+
+
+#: How a network finds the links of a text: where each starts, and where it ends.
+_LinkFinder = Callable[[str], dict[int, int]]
+
+
+def _links_found(network: Network) -> _LinkFinder | None:
+    """How ``network`` finds links in a text: as Bluesky's app does (its links shown short), as twitter-text
+    does (X, Mastodon: a URL costs the same whatever its length); None when edcal does not know."""
+    if network.link_display == "shortened":
+        return lambda text: dict(app_links(text, bare=True))
+    if network.url_length is not None:
+        # twitter-text weighs bare domains as links on X; Mastodon links none
+        with_bare = any(limit.counting == "twitter" for limit in network.limits)
+        return lambda text: {link["indices"][0]: link["indices"][1]
+                             for link in url_entities(text, with_bare_domains=with_bare)}
+    return None
+
+
+def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str]]:
+    """What ``network`` does not link as meant in ``text``, as ``(how, where, meant, link)``: ``before``, an
+    address or a hashtag glued to the character before it, which the network makes nothing of; ``after``, an
+    address the network links with what is glued after it (``link``)."""
+    find = _links_found(network)
+    if find is not None:
+        links = find(text)
+        written = [(found.start(), _meant(found.group())) for found in _WRITTEN_ADDRESS.finditer(text)]
+        if network.link_display == "shortened":  # the app links a bare domain as it does an address
+            written += [(link["indices"][0], _meant(text[link["indices"][0]:].split(None, 1)[0]))
+                        for link in url_entities(text) if "://" not in link["url"]]
+        for start, address in sorted(written):
+            if start not in links:
+                if start and 1 in find(f" {address}"):  # standing alone, it is a link
+                    yield "before", start, address, ""
+                continue
+            link = text[start:links[start]]
+            if link.startswith(address) and link[len(address):].strip("?"):  # "?" asks nothing
+                yield "after", start, address, link
+    if network.facets:  # hashtags are found by the app too
+        tags = tag_starts(text)
+        for found in HASHTAG.finditer(text):
+            if found.start() not in tags and found.start() and tag_starts(f" {found.group()}"):
+                yield "before", found.start(), found.group(), ""
+
+
+@rule("link-glued", "warning", "A post's address or hashtag is glued to a guillemet or another character before or "
+      "after it: the network links none of it, or an address that does not exist")
 def link_glued(ctx: CheckContext) -> Iterator[Problem]:
-    """``«https://exemple.fr/x»``: Bluesky's app links an address after a space or "(" only, to the next
-    space; X's twitter-text links both, and the check says nothing of it there."""
+    """``«https://exemple.fr/x»``: Bluesky's app links an address or a hashtag after a space or "(" only, to
+    the next space; X's twitter-text links both, but no address glued to a letter or a digit (Mastodon finds
+    links as it does)."""
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        if network.link_display != "shortened":  # the networks whose links are found as Bluesky's app does
-            continue
         for text in post_texts(post, pasted=True):
-            linked = dict(app_links(text.text))
-            for found in _WRITTEN_ADDRESS.finditer(text.text):
-                written = found.group()
-                address = written.rstrip(".,;:!?)" + _CLOSING)
-                if found.start() not in linked:
-                    char = text.text[found.start() - 1]
-                    closing = written[len(address):len(address) + 1]
-                    after = f" {closing}" if closing and closing in _CLOSING else ""
-                    if char in _ENGLISH_OPENING and closing and closing in _ENGLISH_CLOSING:  # “https://…”
-                        hint = say("write the address without the quotes around it: {address}", address=address)
-                    elif char in _ENGLISH_OPENING:  # “https://… is our site”: the one space that links it
-                        hint = say("put a space between '{char}' and the address: {fixed}", char=char,
-                                   fixed=f"{char} {address}{after}")
-                    elif char in _OPENING:
-                        hint = say("put a space between '{char}' and the address: {fixed} (or a narrow no-break "
-                                   "space, U+202F)", char=char, fixed=f"{char} {address}{after}")
-                    else:  # `lignehttps://`: the word, not 'e'
-                        hint = say("put a space before the address: {fixed}",
-                                   fixed=f"{_word_before(text.text, found.start())} {address}{after}")
-                    yield Problem(ctx.words_at(post, text), say(
-                        "{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
-                        "link of it, and shows the address whole, as text", network=network.name, id=post.id,
-                        address=address, char=char), hint, post)
-                    continue
-                link = text.text[found.start():linked[found.start()]]
-                if link[-1] in _CLOSING and not (link[-1] == "]" and "[" in link):  # `…/Table[1]`: its own
-                    char = link[-1]
-                    words = _word_before(text.text, found.start() - 1)  # `see` of `“see https://…”`
-                    # English closes its quote on the words, before the address; not after a "("
-                    hint = say("close the quote before the address: {fixed}", fixed=f"{words}{char} {address}") \
-                        if char in _ENGLISH_CLOSING and text.text[found.start() - 1:found.start()].isspace() \
-                        else say("put a space between the address and '{char}': {address} {char} (or a narrow "
-                                 "no-break space, U+202F)", char=char, address=address)
-                    yield Problem(ctx.words_at(post, text), say(
-                        "{network} post '{id}' has {address} glued to the '{char}' after it: {network} links "
-                        "{link} with the '{char}', an address that does not exist", network=network.name,
-                        id=post.id, address=address, char=char, link=link), hint, post)
+            for how, start, meant, link in _glued(text.text, network):
+                yield _glued_problem(ctx, post, text, network, how, start, meant, link)
+
+
+def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Network, how: str, start: int,
+                   meant: str, link: str) -> Problem:
+    """link-glued's finding about ``meant``, an address or a hashtag at ``start`` in one of a post's texts."""
+    values = {"network": network.name, "id": post.id, "address": meant}
+    if how == "after":
+        char = link[len(meant):]
+        # English closes its quote on the words, before the address (`“see https://…”`); not after a "("
+        english = char in _ENGLISH_CLOSING and text.text[start - 1:start].isspace()
+        return Problem(ctx.words_at(post, text), say(
+            "{network} post '{id}' has {address} glued to the '{char}' after it: {network} links {link} with the "
+            "'{char}', an address that does not exist", **values, char=char, link=link),
+            say("close the quote before the address: {fixed}",
+                fixed=f"{_word_before(text.text, start - 1)}{char} {meant}") if english else
+            say("put a space between the address and '{char}': {address} {written} (or a narrow no-break space, "
+                "U+202F)", char=char, address=meant, written=text.text[start:].split(None, 1)[0][len(meant):]),
+            post, together=say("{network}: {posts} have {address} glued to the '{char}' after it: {network} links "
+                               "{link} with the '{char}', an address that does not exist",
+                               **{**values, "posts": THE_POSTS}, char=char, link=link))
+    char = text.text[start - 1]
+    written = text.text[start:].split(None, 1)[0]
+    closing = written[len(meant):len(meant) + 1]
+    fixed = meant + (f" {closing}" if closing and closing in _CLOSING else "")
+    if meant.startswith("#"):
+        message = say("{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
+                      "hashtag of it, and shows it as text", **values, char=char)
+        together = say("{network}: {posts} have {address} glued to the '{char}' before it: {network} makes no "
+                       "hashtag of it, and shows it as text", **{**values, "posts": THE_POSTS}, char=char)
+    else:
+        message = say("{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
+                      "link of it, and shows the address whole, as text", **values, char=char)
+        together = say("{network}: {posts} have {address} glued to the '{char}' before it: {network} makes no link "
+                       "of it, and shows the address whole, as text", **{**values, "posts": THE_POSTS}, char=char)
+    what = say("the hashtag") if meant.startswith("#") else say("the address")
+    if char in _ENGLISH_OPENING and closing and closing in _ENGLISH_CLOSING:  # “https://…”: no space inside
+        hint = say("write {what} without the quotes around it: {fixed}", what=what, fixed=meant)
+    elif char in _ENGLISH_OPENING:  # “https://… is our site”: the one space that links it
+        hint = say("put a space between '{char}' and {what}: {fixed}", char=char, what=what, fixed=f"{char} {fixed}")
+    elif char in _OPENING:
+        hint = say("put a space between '{char}' and {what}: {fixed} (or a narrow no-break space, U+202F)",
+                   char=char, what=what, fixed=f"{char} {fixed}")
+    else:  # `lignehttps://`: the word, not 'e'
+        hint = say("put a space before {what}: {fixed}", what=what, fixed=f"{_word_before(text.text, start)} {fixed}")
+    return Problem(ctx.words_at(post, text), message, hint, post, together=together)
 
 
 @rule("forbidden-characters", "error", "A post contains characters its network refuses")
@@ -935,8 +1000,6 @@ _ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 #: A run of spaces, plain or not, read once (an expression wanting a no-break space in it tried a run of plain
 #: spaces again from each of them: 40,000 took 9 seconds).
 _SPACES = re.compile("[ \u00a0\u202f\u2009]+")
-#: A space other than the plain one: where a run worth reading starts from (most runs are one plain space).
-_OTHER_SPACE = re.compile("[\u00a0\u202f\u2009]")
 
 
 def _space_gap(text: str) -> tuple[int, int, int] | None:
@@ -944,14 +1007,8 @@ def _space_gap(text: str) -> tuple[int, int, int] | None:
     that no-break space is: ``(at, start, end)``; None without one. French typography's no-break space before
     ``: ; ! ? » %`` or after ``«`` is not the no-break space told, the composer putting one there in place of a
     plain space (two plain spaces before ``!`` are the writer's); two no-break spaces there are a double space."""
-    position = 0
-    while (other := _OTHER_SPACE.search(text, position)) is not None:  # only the runs that hold one
-        start = other.start()
-        while start and text[start - 1] == " ":  # the plain spaces before it, each read once
-            start -= 1
-        run = _SPACES.match(text, other.start())
-        assert run is not None  # it starts with a space
-        position = end = run.end()
+    for run in _SPACES.finditer(text):
+        start, end = run.span()
         if end - start < 2:
             continue
         first, last = start, end

@@ -1,0 +1,133 @@
+"""`link-glued` against what the networks' own link finders do with an address or a hashtag glued to
+punctuation.
+
+``FOUND`` is what Bluesky's app (@atproto/api's ``RichText.detectFacetsWithoutResolution``, 0.19.19) and X's
+twitter-text (3.1.0) make of each text: the text each link or hashtag covers. It was read from them
+(tests/js/facets.mjs), and is checked against them again under Node.js. ``TOLD`` is what edcal's rule says
+of the same texts, on Bluesky and on X (Mastodon finds links with twitter-text's expression, as edcal counts
+them, and is told as X is).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+from edcal.checks import run_checks
+from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+#: A text; the links and hashtags Bluesky's app finds in it (the text each covers); those X finds.
+FOUND: list[tuple[str, list[str], list[str]]] = [
+    ("Voir «https://x.fr» ici", [], ["https://x.fr"]),
+    ("Voir « https://x.fr » ici", ["https://x.fr"], ["https://x.fr"]),
+    ("Voir «\u202fhttps://x.fr\u202f» ici", ["https://x.fr"], ["https://x.fr"]),
+    ("Voir «\u00a0https://x.fr\u00a0» ici", ["https://x.fr"], ["https://x.fr"]),
+    ("Voir https://x.fr» ici", ["https://x.fr»"], ["https://x.fr"]),
+    ("Voir https://x.fr/a», ici", ["https://x.fr/a»"], ["https://x.fr/a"]),
+    ("Voir https://x.fr/a». Ici", ["https://x.fr/a»"], ["https://x.fr/a"]),
+    ("Voir (https://x.fr) ici", ["https://x.fr"], ["https://x.fr"]),
+    ("Voir https://x.fr). Ici", ["https://x.fr"], ["https://x.fr"]),
+    ('Voir "https://x.fr" ici', [], ["https://x.fr"]),
+    ("Voir “https://x.fr” ici", [], ["https://x.fr"]),
+    ("Voir [https://x.fr] ici", [], ["https://x.fr"]),
+    ("Voir https://x.fr”, ici", ["https://x.fr”"], ["https://x.fr"]),
+    ("Voir https://x.fr/a' ici", ["https://x.fr/a'"], ["https://x.fr/a"]),
+    ("Voir https://x.fr.", ["https://x.fr"], ["https://x.fr"]),
+    ("Voir https://x.fr!", ["https://x.fr"], ["https://x.fr"]),
+    ("Voir https://x.fr ?", ["https://x.fr"], ["https://x.fr"]),
+    ("Voir https://x.fr\u00a0!", ["https://x.fr"], ["https://x.fr"]),
+    ("Voir https://x.fr/a…", ["https://x.fr/a…"], ["https://x.fr/a"]),
+    ("Voir https://x.fr/a...", ["https://x.fr/a.."], ["https://x.fr/a"]),
+    ("Voir https://x.fr/a!!", ["https://x.fr/a!"], ["https://x.fr/a"]),
+    ("Voir https://x.fr/a?!", ["https://x.fr/a?"], ["https://x.fr/a"]),
+    ("Voir https://x.fr/?tag[]=x ici", ["https://x.fr/?tag[]=x"], ["https://x.fr/?tag[]=x"]),
+    ("Voir https://x.fr/Python_(langage) ici", ["https://x.fr/Python_(langage)"], ["https://x.fr/Python_(langage)"]),
+    ("Programme:https://x.fr ici", [], ["https://x.fr"]),
+    ("Programme 👉https://x.fr ici", [], ["https://x.fr"]),
+    ("Programme en lignehttps://x.fr ici", [], []),
+    ("Programme 2027https://x.fr ici", [], []),
+    # Bare domains: Bluesky links one whose top-level domain it knows, after a space or "(", as it does an address.
+    ("Voir x.fr ici", ["x.fr"], ["x.fr"]),
+    ("Voir «x.fr» ici", [], ["x.fr"]),
+    ("Voir x.fr/a» ici", ["x.fr/a»"], ["x.fr/a"]),
+    ("Voir (x.fr) ici", ["x.fr"], ["x.fr"]),
+    ("Voir x.fr.", ["x.fr"], ["x.fr"]),
+    # Hashtags: Bluesky's only at the start of the text or after a space, without their final punctuation.
+    ("Le salon «#Salon2027» ici", [], ["#Salon2027"]),
+    ("Le salon « #Salon2027 » ici", ["#Salon2027"], ["#Salon2027"]),
+    ("Le salon #Salon2027» ici", ["#Salon2027"], ["#Salon2027"]),
+    ("Le salon #Salon2027. Ici", ["#Salon2027"], ["#Salon2027"]),
+    ("Le salon #Salon2027!", ["#Salon2027"], ["#Salon2027"]),
+    ("Le salon (#Salon2027) ici", [], ["#Salon2027"]),
+    ("Le salon “#Salon2027” ici", [], ["#Salon2027"]),
+    ("Le salon:#Salon2027 ici", [], ["#Salon2027"]),
+]
+
+#: What link-glued tells of each text of FOUND: on Bluesky, on X (the address or hashtag, and the character
+#: it is glued to, before or after it). Mastodon is told as X is.
+TOLD: dict[str, tuple[str | None, str | None]] = {
+    "Voir «https://x.fr» ici": ("https://x.fr after '«'", None),
+    "Voir https://x.fr» ici": ("https://x.fr before '»'", None),
+    "Voir https://x.fr/a», ici": ("https://x.fr/a before '»'", None),
+    "Voir https://x.fr/a». Ici": ("https://x.fr/a before '»'", None),
+    'Voir "https://x.fr" ici': ("https://x.fr after '\"'", None),
+    "Voir “https://x.fr” ici": ("https://x.fr after '“'", None),
+    "Voir [https://x.fr] ici": ("https://x.fr after '['", None),
+    "Voir https://x.fr”, ici": ("https://x.fr before '”'", None),
+    "Voir https://x.fr/a' ici": ("https://x.fr/a before '''", None),
+    "Voir https://x.fr/a…": ("https://x.fr/a before '…'", None),
+    "Voir https://x.fr/a...": ("https://x.fr/a before '..'", None),
+    "Voir https://x.fr/a!!": ("https://x.fr/a before '!'", None),
+    "Programme:https://x.fr ici": ("https://x.fr after ':'", None),
+    "Programme 👉https://x.fr ici": ("https://x.fr after '👉'", None),
+    "Programme en lignehttps://x.fr ici": ("https://x.fr after 'e'", "https://x.fr after 'e'"),
+    "Programme 2027https://x.fr ici": ("https://x.fr after '7'", "https://x.fr after '7'"),
+    "Voir «x.fr» ici": ("x.fr after '«'", None),
+    "Voir x.fr/a» ici": ("x.fr/a before '»'", None),
+    "Le salon «#Salon2027» ici": ("#Salon2027 after '«'", None),
+    "Le salon (#Salon2027) ici": ("#Salon2027 after '('", None),
+    "Le salon “#Salon2027” ici": ("#Salon2027 after '“'", None),
+    "Le salon:#Salon2027 ici": ("#Salon2027 after ':'", None),
+}
+
+
+@pytest.fixture(scope="module")
+def reference() -> list[dict[str, list[list[str]]]]:
+    texts = [text for text, _bluesky, _x in FOUND]
+    result = subprocess.run(["node", str(ROOT / "tests" / "js" / "facets.mjs")], input=json.dumps(texts),
+                            capture_output=True, text=True, check=True, timeout=60)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("index", range(len(FOUND)))
+def test_the_table_is_what_bluesky_and_twitter_text_find(reference, index: int) -> None:
+    text, bluesky, x = FOUND[index]
+    assert [found[1] for found in reference[index]["bluesky"]] == bluesky, text
+    assert [found[1] for found in reference[index]["x"]] == x, text
+
+
+def _told(text: str) -> dict[str, str]:
+    """What link-glued says of a post of ``text`` on Bluesky and X, by network: the address or hashtag and
+    the character it is glued to, as its message names them."""
+    written = text.replace("\\", "\\\\").replace('"', '\\"')
+    calendar = calendar_from(PARIS_CALENDAR + "  bluesky: {}\n" + "posts:\n  - {id: p, at: 2027-01-12 09:00, "
+                             f'networks: [bluesky, x, mastodon], text: "{written}"}}\n')
+    plan = plan_of(calendar, now="2027-01-04T08:00:00+01:00")
+    told: dict[str, str] = {}
+    for finding in run_checks(plan, only=["link-glued"]):
+        what, rest = finding.message.split(" has ", 1)[1].split(" glued to the '", 1)
+        char, side = rest.split("' ", 1)
+        told[finding.message.split(" post ")[0]] = f"{what} {'after' if side.startswith('before') else 'before'} '{char}'"
+    return told
+
+
+@pytest.mark.parametrize("text", [text for text, _bluesky, _x in FOUND])
+def test_link_glued_tells_what_the_networks_do(text: str) -> None:
+    bluesky, x = TOLD.get(text, (None, None))
+    told = _told(text)
+    assert told.get("Bluesky") == bluesky, told
+    assert told.get("X") == x, told
+    assert told.get("Mastodon") == x, told
