@@ -1319,10 +1319,9 @@ def test_forbidden_characters() -> None:
 def test_invisible_character() -> None:
     """A soft hyphen or a zero-width space pasted from Word into a hashtag (`#Portes\u00adOuvertes`) cut it on the
     network, and a byte-order mark was counted: nobody sees them, nothing said so."""
-    line = "{id: p, at: 2027-01-12 09:00, networks: [linkedin, x], text: \"%s\"}"
+    line = "{id: p, at: 2027-01-12 09:00, networks: [linkedin], text: \"%s\"}"
     found = findings("invisible-character", posts(line % "Samedi : #Portes\\u00adOuvertes à l'atelier"))
-    assert [(f.item, f.severity, f.source.line) for f in found] == [("p-linkedin", "warning", 10),
-                                                                    ("p-x", "warning", 10)]
+    assert [(f.item, f.severity, f.source.line) for f in found] == [("p-linkedin", "warning", 10)]
     assert found[0].message == ("LinkedIn post 'p-linkedin' has a soft hyphen (U+00AD) at character 17 of its text, in "
                                 "'#Portes[U+00AD]Ouvertes': invisible, it is counted, and ends a hashtag, a link "
                                 "or a word where it stands"), found[0].message
@@ -1363,6 +1362,30 @@ def test_invisible_character_reads_a_long_run_of_spaces_at_once() -> None:
     assert time.monotonic() - started < 3
     assert [f.message.split(", in a run")[0] for f in found] == [
         "LinkedIn post 'p-linkedin' has a no-break space (U+00A0) at character 40012 of its text"]
+
+
+def test_invisible_character_in_a_text_for_several_networks_is_one_finding() -> None:
+    """One soft hyphen in a text written once for LinkedIn and X was two findings at the same line, one a
+    network, as a recurring post's was one a week: the character is in the words, whatever the network."""
+    line = "{id: p, at: 2027-01-12 09:00, networks: [linkedin, x], text: \"%s\"}"
+    found = findings("invisible-character", posts(line % "Samedi : #Portes\\u00adOuvertes à l'atelier"))
+    assert [(f.item, f.source.line, f.message) for f in found] == [(None, 10, (
+        "2 posts ('p-linkedin' (2027-01-12 09:00), 'p-x' (2027-01-12 09:00)) have a soft hyphen (U+00AD) at "
+        "character 17 of their text, in '#Portes[U+00AD]Ouvertes': invisible, it is counted, and ends a hashtag, "
+        "a link or a word where it stands"))]
+    assert found[0].hint == "delete it (it came with text pasted from a word processor or a web page)"
+    assert found[0].data == (("posts", 2), ("items", ("p-linkedin", "p-x")))
+    french = found[0].message.translated(translator("fr")).replace("\xa0", " ")
+    assert french.startswith("2 publications ('p-linkedin' (12/01/2027 09:00), 'p-x' (12/01/2027 09:00)) contiennent "
+                             "un trait d'union conditionnel (U+00AD) au caractère 17 de leur texte"), french
+    weekly = ("{id: w, networks: [linkedin, x], repeat: {every: week, on: tue, at: '09:00', from: 2027-01-12, "
+              "count: 2}, text: \"Salon\\u00a0 \\u00a0ouvert\"}")
+    runs = findings("invisible-character", posts(weekly))
+    assert [f.message.split(" have ")[0] for f in runs] == [
+        "4 posts ('w-linkedin-20270112' (2027-01-12 09:00), 'w-x-20270112' (2027-01-12 09:00), "
+        "'w-linkedin-20270119' (2027-01-19 09:00), …)"]
+    assert runs[0].message.endswith("in a run of spaces ('Salon[U+00A0] [U+00A0]ouvert'): a gap pasted from a word "
+                                    "processor, wider than one space, and counted")
 
 
 def test_invisible_character_tells_two_no_break_spaces_before_a_mark() -> None:
@@ -1416,6 +1439,13 @@ def test_link_glued() -> None:
         "put a space between '«' and the hashtag: « #Salon2027 » (or a narrow no-break space, U+202F)")]
     assert tag[0].hint.translated(translator("fr")) == (
         "mettez une espace entre '«' et le hashtag\u00a0: « #Salon2027 » (ou une espace fine insécable, U+202F)")
+    weekly = ("{id: w, networks: [bluesky], repeat: {every: week, on: tue, at: '09:00', from: 2027-01-12, count: 2}, "
+              "text: 'Voir «https://exemple.fr/x»'}")
+    assert [(f.item, f.message) for f in findings("link-glued", posts(weekly), extra=extra)] == [(None, (
+        "Bluesky: 2 posts ('w-bluesky-20270112' (2027-01-12 09:00), 'w-bluesky-20270119' (2027-01-19 09:00)) "
+        "have "
+        "https://exemple.fr/x glued to the '«' before it: Bluesky makes no link of it, and shows the address "
+        "whole, as text"))]
     colon = findings("link-glued", posts(line % "Programme:https://exemple.fr/x»"), extra=extra)
     assert [f.hint for f in colon] == ["put a space before the address: Programme: https://exemple.fr/x »"]
     # English quotes take no space inside them: the hint writes the fix that links without one.

@@ -1032,6 +1032,9 @@ def invisible_character(ctx: CheckContext) -> Iterator[Problem]:
         for text in post_texts(post):
             part = (say("its text") if text.part == "text" else say("its first comment") if text.part == "comment"
                     else say("reply {number} of its thread", number=text.index + 1))
+            # Said of the posts of one text at once (one for each network, each week): it is in the words.
+            their = (say("their text") if text.part == "text" else say("their first comment")
+                     if text.part == "comment" else say("reply {number} of their thread", number=text.index + 1))
             joiners = emoji_joiners(text.text)
             seen: dict[str, list[int]] = {}
             for found in _ZERO_WIDTH.finditer(text.text):
@@ -1044,21 +1047,29 @@ def invisible_character(ctx: CheckContext) -> Iterator[Problem]:
                                                  "with text pasted from a word processor or a web page)",
                                                  "delete it, and the {count} others in this text (they came with "
                                                  "text pasted from a word processor or a web page)")
+                values = {"char": INVISIBLE[char], "code": ord(char), "index": places[0] + 1,
+                          "around": _around(text.text, places[0], places[0] + 1)}
                 yield Problem(ctx.words_at(post, text), say(
                     "{network} post '{id}' has {char} (U+{code:04X}) at character {index} of {part}, in '{around}': "
                     "invisible, it is counted, and ends a hashtag, a link or a word where it stands",
-                    network=network.name, id=post.id, char=INVISIBLE[char], code=ord(char), index=places[0] + 1,
-                    part=part, around=_around(text.text, places[0], places[0] + 1)), hint, post)
+                    network=network.name, id=post.id, part=part, **values), hint, post,
+                    together=say("{posts} have {char} (U+{code:04X}) at character {index} of {part}, in "
+                                 "'{around}': invisible, it is counted, and ends a hashtag, a link or a word where "
+                                 "it stands", posts=THE_POSTS, part=their, **values))
             gap = _space_gap(text.text)
             if gap is not None:
                 at, *run = gap
                 char = text.text[at]
+                values = {"char": INVISIBLE[char], "code": ord(char), "index": at + 1,
+                          "around": _around(text.text, *run)}
                 yield Problem(ctx.words_at(post, text), say(
                     "{network} post '{id}' has {char} (U+{code:04X}) at character {index} of {part}, in a run of "
                     "spaces ('{around}'): a gap pasted from a word processor, wider than one space, and counted",
-                    network=network.name, id=post.id, char=INVISIBLE[char], code=ord(char), index=at + 1,
-                    part=part, around=_around(text.text, *run)),
-                    say("write one plain space there"), post)
+                    network=network.name, id=post.id, part=part, **values),
+                    say("write one plain space there"), post,
+                    together=say("{posts} have {char} (U+{code:04X}) at character {index} of {part}, in a run of "
+                                 "spaces ('{around}'): a gap pasted from a word processor, wider than one space, "
+                                 "and counted", posts=THE_POSTS, part=their, **values))
 
 
 def _around(text: str, start: int, end: int) -> str:
