@@ -23,8 +23,9 @@ if [ ${#packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
-# tests/js: twitter-text (an independent counter) and axe-core (the accessibility engine of
-# tests/test_accessibility.py), as the lock file pins them; again when the lock file has changed.
+# tests/js: twitter-text (an independent counter), @atproto/api (Bluesky's link finder, tests/test_link_glued.py)
+# and axe-core (the accessibility engine of tests/test_accessibility.py), as the lock file pins them; again
+# when the lock file has changed.
 if [ ! -f tests/js/node_modules/.package-lock.json ] \
    || [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
   npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts --loglevel=error
