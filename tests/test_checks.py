@@ -2232,6 +2232,49 @@ def test_a_gap_left_by_posts_a_short_freeze_holds_names_them_and_the_days_left()
                           "to a day outside the freeze (2027-01-04, 2027-01-08 to 2027-01-10), or adjust `cadence:`")
 
 
+def test_a_freeze_that_holds_fewer_posts_than_a_gap_lacks_says_how_many_more_to_plan() -> None:
+    """The sample's Mastodon week at `cadence: 3/week`: the freeze holds one post of the three the week lacks,
+    and the hint said to move it, as if that filled the week."""
+    calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 3/week}\n")
+    extra = ("checks: {cadence-gap: {horizon: 1 week}}\nfreeze:\n  - {from: 2027-01-06, until: 2027-01-07, "
+             "networks: [x], reason: Migration}\n")
+    lines = ["{id: a, at: 2027-01-07 16:30, networks: [x], text: Un}"]
+
+    def hint(*entries: str) -> tuple[str, str]:
+        """The hint in English and in French."""
+        (found,) = run_checks(plan_of(calendar_from(calendar_text + extra + posts(*entries)), now=NOW),
+                              only=["cadence-gap"])
+        return found.hint, translated(found.hint, translator("fr")).replace("\u00a0", " ")
+
+    free = "(2027-01-04 to 2027-01-05, 2027-01-08 to 2027-01-10)"
+    libres = "(du 04/01/2027 au 05/01/2027, du 08/01/2027 au 10/01/2027)"
+    assert hint(*lines) == (
+        f"a freeze holds only one of the 3 posts that period lacks, 'a-x' (2027-01-07 16:30): move it to a day "
+        f"outside the freeze {free} and plan 2 more, or adjust `cadence:`",
+        f"un gel ne retient qu'une des 3 publications qui manquent à cette période, 'a-x' (07/01/2027 16:30) : "
+        f"déplacez-la à un jour hors du gel {libres} et prévoyez-en 2 autres, ou ajustez `cadence:`")
+    # Two held of three: one more to plan.
+    lines += ["{id: b, at: 2027-01-06 09:00, networks: [x], text: Deux}"]
+    assert hint(*lines) == (
+        f"a freeze holds only 2 of the 3 posts that period lacks, 'b-x' (2027-01-06 09:00), 'a-x' (2027-01-07 "
+        f"16:30): move them to days outside the freeze {free} and plan one more, or adjust `cadence:`",
+        f"un gel ne retient que 2 des 3 publications qui manquent à cette période, 'b-x' (06/01/2027 09:00), 'a-x' "
+        f"(07/01/2027 16:30) : déplacez-les à des jours hors du gel {libres} et prévoyez-en une autre, ou ajustez "
+        f"`cadence:`")
+    # Three held of three: the freeze explains the gap, all three to move.
+    lines += ["{id: c, at: 2027-01-07 12:30, networks: [x], text: Trois}"]
+    said, dit = hint(*lines)
+    assert said == ("a freeze holds 'b-x' (2027-01-06 09:00), 'c-x' (2027-01-07 12:30), 'a-x' (2027-01-07 16:30) in "
+                    f"that period: move them to days outside the freeze {free}, or adjust `cadence:`")
+    assert dit.endswith(f" : déplacez-les à des jours hors du gel {libres}, ou ajustez `cadence:`")
+    # Four held and one out of the freeze (the 5th): two of them to move.
+    lines += ["{id: d, at: 2027-01-05 09:00, networks: [x], text: Quatre}",
+              "{id: e, at: 2027-01-06 12:30, networks: [x], text: Cinq}"]
+    said, dit = hint(*lines)
+    assert said.endswith(f"in that period: move 2 of them to days outside the freeze {free}, or adjust `cadence:`")
+    assert dit.endswith(f" : déplacez-en 2 à des jours hors du gel {libres}, ou ajustez `cadence:`")
+
+
 def test_the_days_a_freeze_leaves_free_are_those_still_to_come() -> None:
     """On the Wednesday of the sample's Mastodon week, the hint offered Monday and Tuesday, days already past."""
     calendar_text = PARIS_CALENDAR.replace("  x: {}\n", "  x: {cadence: 1/week}\n")

@@ -218,8 +218,9 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
 
 def _held_by_freeze(ctx: CheckContext, gap: Gap, held: list[Item]) -> Message | None:
     """For a network's gap where a freeze holds posts back (``held``, in time order): which, and the days of the
-    period still to come it leaves free, where they may go. None when no post of the period is held (or the
-    freeze leaves no whole day)."""
+    period still to come it leaves free, where they may go; when they are fewer than the period lacks, how many
+    more to plan (one post held of the three a week lacks does not explain the week). None when no post of the
+    period is held (or the freeze leaves no whole day)."""
     calendar, zone = ctx.plan.calendar, ctx.plan.calendar.zone
     if not held:
         return None
@@ -232,9 +233,23 @@ def _held_by_freeze(ctx: CheckContext, gap: Gap, held: list[Item]) -> Message | 
     posts = say_list([*named, say("…")] if len(held) > FIRST_NAMED else named)
     days = say_list([say("{day:%Y-%m-%d}", day=first) if first == last
                      else say("{first:%Y-%m-%d} to {last:%Y-%m-%d}", first=first, last=last) for first, last in free])
-    return say_count(len(held), "a freeze holds {posts} in that period: move it to a day outside the freeze "
-                     "({days}), or adjust `cadence:`", "a freeze holds {posts} in that period: move one to a day "
-                     "outside the freeze ({days}), or adjust `cadence:`", posts=posts, days=days)
+    lacking = gap.cadence.count - gap.found
+    if len(held) < lacking:
+        more = say_count(lacking - len(held), "plan one more", "plan {count} more")
+        return say_count(len(held), "a freeze holds only one of the {lacking} posts that period lacks, {posts}: "
+                         "move it to a day outside the freeze ({days}) and {more}, or adjust `cadence:`",
+                         "a freeze holds only {count} of the {lacking} posts that period lacks, {posts}: move them "
+                         "to days outside the freeze ({days}) and {more}, or adjust `cadence:`",
+                         lacking=lacking, posts=posts, days=days, more=more)
+    if len(held) == 1:
+        return say("a freeze holds {posts} in that period: move it to a day outside the freeze ({days}), or adjust "
+                   "`cadence:`", posts=posts, days=days)
+    if lacking == len(held):
+        return say("a freeze holds {posts} in that period: move them to days outside the freeze ({days}), or "
+                   "adjust `cadence:`", posts=posts, days=days)
+    return say_count(lacking, "a freeze holds {posts} in that period: move one to a day outside the freeze "
+                     "({days}), or adjust `cadence:`", "a freeze holds {posts} in that period: move {count} of them "
+                     "to days outside the freeze ({days}), or adjust `cadence:`", posts=posts, days=days)
 
 
 @rule("too-many-per-day", "warning", "More posts on one day than a network's maximum")
