@@ -2169,6 +2169,20 @@ def test_a_campaign_shorter_than_its_cadence_s_period_is_held_to_it_over_its_who
         "campaign 'Salon' on LinkedIn: 1 post in the week of 2027-01-11 to 2027-01-17, cadence 2/week"]
 
 
+def test_a_short_campaign_across_the_new_year_gives_its_first_day_its_year_in_french() -> None:
+    """Friday 31 December to Sunday 2 January read "du 31/12 au 02/01/2028": the 31st of December to come."""
+    french = translator("fr")
+    for cadence, shorter in (("2/week", "qu'une semaine"), ("1/month", "qu'un mois")):
+        text = (f"campaigns:\n  - {{id: s, name: Salon, from: 2027-12-31, until: 2028-01-02, cadence: {cadence}, "
+                "networks: [linkedin]}\n")
+        (found,) = findings("cadence-gap", text, now="2027-12-01T10:00:00+01:00")
+        assert found.message.startswith("campaign 'Salon' on LinkedIn: 0 posts in its 3 days, 2027-12-31 to "
+                                        f"2028-01-02, cadence {cadence}: shorter than a ")
+        assert translated(found.message, french).replace("\u00a0", " ").startswith(
+            "la campagne « Salon » sur LinkedIn : 0 publication pendant ses 3 jours, du 31/12/2027 au 02/01/2028, "
+            f"rythme visé {cadence.replace('week', 'semaine').replace('month', 'mois')} : plus courte {shorter}")
+
+
 def test_a_campaign_on_all_networks_is_excused_by_a_freeze_of_every_network_not_by_the_blogs() -> None:
     """A campaign without `networks:` posts on all of them: a freeze of every network but not of the blog
     (`blog: false`, the annual closure) excuses its days (it was read as the blog's: not excused); a freeze

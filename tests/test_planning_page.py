@@ -3127,3 +3127,29 @@ def test_the_toolbar_s_tab_order_is_the_order_it_shows(server: str, chromium: An
     else:  # on a computer, at the end, before « S'abonner »
         assert seen[-2:] == ["Objectifs", "S'abonner"]
     page.close()
+
+
+def test_a_campaign_shorter_than_its_cadence_s_period_is_said_over_its_days_not_a_week(tmp_path: Path) -> None:
+    """A one-day campaign with `2/week` read "janvier 2027 (1 semaine) : 0 publication pour 2" and "⚠ 1 semaine
+    sous le rythme visé", and its dates "mercredi 27 janvier 2027 – mercredi 27 janvier 2027": cadence-gap
+    holds it to its cadence over its run, a day, which is what the page says now."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    runs = (("un", "2027-01-27", "2027-01-27", "2/week"), ("trois", "2027-02-03", "2027-02-05", "2/week"),
+            ("six", "2027-02-12", "2027-02-17", "1/month"))
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n" + "".join(
+        f"  - {{id: {id}, name: C-{id}, from: {first}, until: {last}, cadence: {cadence}, networks: [linkedin]}}\n"
+        for id, first, last, cadence in runs))
+    write_planning_page(calendar_page, plan_of(calendar, now="2027-01-12T10:00:00+01:00"), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    rows = {id: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
+            for id, row in re.findall(r'<tr data-campaign="([^"]+)"[^>]*>(.*?)</tr>', page, re.S)}
+    assert rows["un"].startswith("C-un mercredi 27 janvier 2027 à venir "), rows["un"]
+    assert "rythme visé 2/semaine · LinkedIn janvier 2027 (son seul jour) : 0 publication pour 2 ⚠ ⚠ sous le " \
+           "rythme visé sur toute sa durée le mercredi 27 janvier 2027 : 0 publication" in rows["un"], rows["un"]
+    assert "mercredi 3 février 2027 – vendredi 5 février 2027" in rows["trois"]
+    assert "février 2027 (ses 3 jours) : 0 publication pour 2 ⚠ ⚠ sous le rythme visé sur toute sa durée du 3 " \
+           "au 5 février 2027 : 0 publication" in rows["trois"], rows["trois"]
+    assert "rythme visé 1/mois · LinkedIn février 2027 (ses 6 jours) : 0 publication pour 1 ⚠ ⚠ sous le rythme " \
+           "visé sur toute sa durée du 12 au 17 février 2027" in rows["six"], rows["six"]

@@ -128,6 +128,8 @@ class CampaignRow:
     gap_periods: Any = None
     #: This month's and next month's posts against its cadence (:func:`said_months`).
     months: tuple[tuple[Message, int], ...] = ()
+    #: Shorter than its cadence's period: held to it over its whole run, which ``gaps`` counts (not weeks).
+    whole_run: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +383,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                      statuses["skipped"], statuses["unconfirmed"],
                                      gap_periods(campaign_gaps_found[campaign.id], plan.lang),
                                      said_months([tally for network in campaign.networks or (None,)
-                                                  for tally in tallies[(network, campaign.id)]], plan)))
+                                                  for tally in tallies[(network, campaign.id)]], plan),
+                                     any(gap.whole_run for gap in campaign_gaps_found[campaign.id])))
     people = []
     away, standing_in = _absent_load(plan, away_posts)
     for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id)):
@@ -504,23 +507,27 @@ def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, i
     for tally in sorted(tallies, key=lambda t: (t.network or "", t.month)):
         month = month_name(tally.month, plan.lang)
         articles = tally.network is None and tally.campaign is None  # the blog's cadence counts articles
-        if tally.cadence.per == "month" and articles:
+        span: Message | None = None  # a month's periods are the month
+        if tally.run_days is not None:  # a campaign shorter than a week (a month): its run, not "(1 week)"
+            span = say_count(tally.run_days, "its one day", "its {count} days")
+        elif tally.cadence.per == "week":
+            span = say_count(tally.periods, "{count} week", "{count} weeks")
+        elif tally.cadence.per == "day":
+            span = say_count(tally.periods, "{count} day", "{count} days")
+        if span is None and articles:
             text = say_count(tally.found, "{month}: {count} article for {target}",
                              "{month}: {count} articles for {target}", month=month, target=tally.target)
-        elif tally.cadence.per == "month":
+        elif span is None:
             text = say_count(tally.found, "{month}: {count} post for {target}",
                              "{month}: {count} posts for {target}", month=month, target=tally.target)
+        elif articles:
+            text = say_count(tally.found, "{month} ({span}): {count} article for {target}",
+                             "{month} ({span}): {count} articles for {target}", month=month, span=span,
+                             target=tally.target)
         else:
-            span = say_count(tally.periods, "{count} week", "{count} weeks") if tally.cadence.per == "week" \
-                else say_count(tally.periods, "{count} day", "{count} days")
-            if articles:
-                text = say_count(tally.found, "{month} ({span}): {count} article for {target}",
-                                 "{month} ({span}): {count} articles for {target}", month=month, span=span,
-                                 target=tally.target)
-            else:
-                text = say_count(tally.found, "{month} ({span}): {count} post for {target}",
-                                 "{month} ({span}): {count} posts for {target}", month=month, span=span,
-                                 target=tally.target)
+            text = say_count(tally.found, "{month} ({span}): {count} post for {target}",
+                             "{month} ({span}): {count} posts for {target}", month=month, span=span,
+                             target=tally.target)
         if tally.month == this_month and tally.found:  # mid-month, a manager asks what is out already
             left = tally.found - tally.gone
             if articles:

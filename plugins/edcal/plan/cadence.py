@@ -224,6 +224,8 @@ class MonthTally:
     below: int
     #: Of what they have, what has gone out by the ``now`` counted at (the rest is to come).
     gone: int
+    #: A campaign's days, when its whole run is its one period (shorter than its cadence's: "its 3 days").
+    run_days: int | None = None
 
     @property
     def target(self) -> int:
@@ -241,12 +243,14 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
     end = months[-1] + dt.timedelta(days=62)
     week_start = first_weekday(plan.lang)
     tallies: dict[tuple[str | None, str | None, dt.date], list[int]] = {}
+    runs: dict[str | None, int] = {}  # by campaign whose whole run is its period: its days
     targets = _network_targets(plan, now, start, end) + _campaign_targets(plan, now, start, end)
     for target in targets:
         whole_run = target.campaign is not None and _runs_half_of_none(calendar, target, week_start)
         if whole_run:
             campaign = calendar.campaigns[target.campaign or ""]
             after = campaign.end + dt.timedelta(days=1)
+            runs[target.campaign] = (after - campaign.start).days
             judged = [] if _networks_frozen(calendar, target.network, campaign.start, after) else \
                 [(campaign.start, after, sum(1 for day in target.days if campaign.start <= day < after))]
         else:
@@ -260,8 +264,9 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
                 tally[2] += found < target.cadence.count
                 tally[3] += sum(1 for day in target.gone if first <= day < after)
     cadences = {(t.network, t.campaign): t.cadence for t in targets}
-    return [MonthTally(network, campaign, cadences[(network, campaign)], month, *counts)
-            for (network, campaign, month), counts in tallies.items()]
+    return [MonthTally(network, campaign, cadences[(network, campaign)], month, periods, found, below, gone,
+                       runs.get(campaign))
+            for (network, campaign, month), (periods, found, below, gone) in tallies.items()]
 
 
 def _judged(calendar: Calendar, target: _Target, week_start: int) -> Iterator[tuple[dt.date, dt.date, int]]:

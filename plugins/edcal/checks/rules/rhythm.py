@@ -195,25 +195,39 @@ def cadence_gap(ctx: CheckContext) -> Iterator[Problem]:
         said = say("{name}: {found} {period}, cadence {target}", name=gap.name, found=found, period=gap.label,
                    target=gap.target)
         if gap.whole_run:  # a campaign shorter than a week (a month): its run is the period
-            run = {"name": gap.name, "found": found, "first": gap.first, "last": gap.last, "target": gap.target,
-                   "days": say_count((gap.after - gap.first).days, "{count} day", "{count} days")}
-            said = say("{name}: {found} in its {days}, {first:%Y-%m-%d} to {last:%Y-%m-%d}, cadence {target}: "
-                       "shorter than a week, the campaign is held to it over its whole run", **run) \
-                if gap.cadence.per == "week" else \
-                say("{name}: {found} in its {days}, {first:%Y-%m-%d} to {last:%Y-%m-%d}, cadence {target}: "
-                    "shorter than a month, the campaign is held to it over its whole run", **run)
-            if gap.first == gap.last:  # a fair's day: not "its 1 days, 20/01 to 20/01"
-                said = say("{name}: {found} on its one day, {first:%Y-%m-%d}, cadence {target}: shorter than a "
-                           "week, the campaign is held to it over its whole run", **run) \
-                    if gap.cadence.per == "week" else \
-                    say("{name}: {found} on its one day, {first:%Y-%m-%d}, cadence {target}: shorter than a "
-                        "month, the campaign is held to it over its whole run", **run)
+            said = _whole_run(gap, found)
         yield Problem(gap.source, said,
                       hint,
                       when=max(start_of_day(gap.first, zone), ctx.since),
                       data=(("network", gap.network), ("campaign", gap.campaign), ("first_day", gap.first.isoformat()),
                             ("last_day", gap.last.isoformat()), ("found", gap.found),
                             ("target", gap.cadence.count), ("per", gap.cadence.per)))
+
+
+def _whole_run(gap: Gap, found: Message) -> Message:
+    """A campaign shorter than its cadence's period, held to it over its run: "in its 3 days, 2027-02-03 to
+    2027-02-05", "on its one day, 2027-01-20" (not "its 1 days, 20/01 to 20/01")."""
+    week = gap.cadence.per == "week"
+    run = {"name": gap.name, "found": found, "target": gap.target}
+    if gap.first == gap.last:
+        return say("{name}: {found} on its one day, {first:%Y-%m-%d}, cadence {target}: shorter than a week, the "
+                   "campaign is held to it over its whole run", first=gap.first, **run) if week else \
+            say("{name}: {found} on its one day, {first:%Y-%m-%d}, cadence {target}: shorter than a month, the "
+                "campaign is held to it over its whole run", first=gap.first, **run)
+    run["days"] = say_count((gap.after - gap.first).days, "{count} day", "{count} days")
+    if gap.first.year != gap.last.year:
+        # The same English, another template: French writes the first day without its year ("du 31/12 au
+        # 02/01/2028"), which read as the 31st of December 2028.
+        return say("{name}: {found} in its {days}, {start:%Y-%m-%d} to {end:%Y-%m-%d}, cadence {target}: shorter "
+                   "than a week, the campaign is held to it over its whole run", start=gap.first, end=gap.last,
+                   **run) if week else \
+            say("{name}: {found} in its {days}, {start:%Y-%m-%d} to {end:%Y-%m-%d}, cadence {target}: shorter "
+                "than a month, the campaign is held to it over its whole run", start=gap.first, end=gap.last, **run)
+    return say("{name}: {found} in its {days}, {first:%Y-%m-%d} to {last:%Y-%m-%d}, cadence {target}: shorter "
+               "than a week, the campaign is held to it over its whole run", first=gap.first, last=gap.last,
+               **run) if week else \
+        say("{name}: {found} in its {days}, {first:%Y-%m-%d} to {last:%Y-%m-%d}, cadence {target}: shorter than "
+            "a month, the campaign is held to it over its whole run", first=gap.first, last=gap.last, **run)
 
 
 def _held_by_freeze(ctx: CheckContext, gap: Gap, held: list[Item]) -> Message | None:
