@@ -1035,6 +1035,25 @@ def test_a_post_of_today_whose_time_passed_stays_on_the_overview_until_the_log_n
     assert regex.findall(r'<article class="card" id="item-([\w-]+)"', month) == ["d-x"]
 
 
+def test_a_bookmark_of_a_post_of_today_whose_time_passed_opens_its_card_on_the_overview(tmp_path: Path) -> None:
+    """drafts/2027-01.html#item-a-x, bookmarked before 09:00, said at 10:00 that the post was no longer among
+    the drafts and led to the calendar, while the overview showed its card, copy button and all, for whoever
+    posts it late: items.js, which the pages look a post up in, names the overview for it."""
+    from edcal.outputs import review
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: y, at: 2027-01-11 09:00, networks: [x], text: Hier}\n"
+                             "  - {id: a, at: 2027-01-12 09:00, networks: [x], text: Ce matin}\n"
+                             "  - {id: d, at: 2027-01-12 18:00, networks: [x], text: Ce soir}\n"
+                             "  - {id: f, at: 2027-02-02 09:00, networks: [x], text: Février}\n")
+    write_planning_page(review, plan_of(calendar, now="2027-01-12T10:00:00+01:00"), tmp_path)
+    assert 'id="item-a-x"' in (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
+    # "index": the overview's page, drafts/index.html, where planning.js opens it; yesterday's is gone.
+    assert (tmp_path / "drafts" / "items.js").read_text(encoding="utf-8") == (
+        'window.edcalItemMonths = {"2027-01":["d-x"],"2027-02":["f-x"],"index":["a-x"]};\n')
+
+
 def test_the_no_break_spaces_a_writer_typed_in_the_first_paragraph_stay_in_the_drafts(
         empty_site: Callable[..., Path]) -> None:
     """An article saved by a web editor (a byte order mark, Windows line ends) whose first paragraph holds

@@ -295,15 +295,19 @@ def environment(context: OutputContext) -> jinja2.Environment:
 #: Each month's page's items, beside those pages (``agenda/``: every dated item; ``drafts/``: every upcoming
 #: post), which a page loads for an address naming an item it does not hold (an old bookmark,
 #: ``drafts/2027-03.html#item-<id>`` of a post moved to April): a script, which loads from ``file://`` where a
-#: fetch does not.
+#: fetch does not. Its keys name the pages: ``2027-03`` for 2027-03.html, ``index`` for index.html.
 ITEM_MONTHS = "items.js"
 
 
-def item_months(items: Iterable[tuple[str, dt.date]]) -> str:
-    """The script :data:`ITEM_MONTHS` holds: the ids of ``items`` (id, local day) by month, in their order."""
+def item_months(items: Iterable[tuple[str, dt.date]], overview: Iterable[str] = ()) -> str:
+    """The script :data:`ITEM_MONTHS` holds: the ids of ``items`` (id, local day) by month, in their order;
+    and those of ``overview``, shown on the folder's index.html only (today's posts whose time has passed,
+    on the drafts' overview), under ``index``."""
     months: dict[str, list[str]] = defaultdict(list)
     for item_id, day in items:
         months[f"{day:%Y-%m}"].append(item_id)
+    if overview := list(overview):
+        months["index"] = overview
     return f"window.edcalItemMonths = {json.dumps(months, separators=(',', ':'))};\n"
 
 

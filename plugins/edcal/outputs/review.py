@@ -175,7 +175,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                            article_errors=article_errors, counts=counts, soon_days=SOON_DAYS,
                            period_findings=others, freezes=freeze_notices(plan, upcoming_posts=to_come))
     write_file(folder / FILENAME, html)
-    write_file(folder / REVIEW_FOLDER / ITEM_MONTHS, item_months((c.item.id, c.local.date()) for c in cards))
+    # A bookmark of a post of today whose time has passed opens its card on the overview, not the calendar.
+    write_file(folder / REVIEW_FOLDER / ITEM_MONTHS, item_months(((c.item.id, c.local.date()) for c in cards),
+                                                                 (item.id for item in earlier)))
     return []
 
 
