@@ -1135,6 +1135,56 @@ def test_the_team_table_says_whose_posts_go_out_while_they_are_away(tmp_path: Pa
     assert "pendant ses absences" not in page and "en remplacement de Camille" in page
 
 
+def test_the_team_table_flags_the_articles_and_deadlines_of_days_someone_is_away(tmp_path: Path) -> None:
+    """Camille's article going online and her review due in her week off, which `owner-away` tells, showed
+    in the team table as plain counts: only posts were flagged. Articles (an idea's `publish:` date among
+    them) and deadlines are flagged under their columns as posts are, with those nobody stands in for."""
+    from edcal.checks import run_checks
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, article, calendar_from, plan_of, write_planning_page
+
+    team = PARIS_CALENDAR.replace("  - {id: ana, name: Ana}\n", (
+        "  - {id: camille, name: Camille, away: [{from: 2027-01-18, until: 2027-01-22, stand_in: julien},\n"
+        "                                        {from: 2027-02-01, until: 2027-02-02}]}\n"
+        "  - {id: julien, name: Julien}\n"))
+    calendar = calendar_from(team + "ideas:\n  - {title: Portrait, owner: camille, publish: 2027-02-02, "
+                             "draft_due: 2027-01-25}\n")
+    articles = [article("mesures", "2027-01-19T09:00", calendar, owner="camille", status="draft",
+                        review_due=dt.date(2027, 1, 15)),
+                article("bilan", "2027-02-09T09:00", calendar, owner="camille", status="draft",
+                        draft_due=dt.date(2027, 2, 1), review_due=dt.date(2027, 2, 2))]
+    plan = plan_of(calendar, articles, now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    rows = {person: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
+            for person, row in re.findall(r'<tr data-person="(\w+)">(.*?)</tr>', page, re.DOTALL)}
+    # Articles: 'mesures' (19 January, Julien stands in), the idea (2 February, nobody), 'bilan' (there).
+    # Deadlines: mesures's review (15 January), the idea's draft (25 January): there; bilan's two: away.
+    assert rows["camille"] == ("Camille 0 3 ⚠ 2 articles pendant ses absences, dont 1 sans remplaçant dont 1 idée "
+                               "4 ⚠ 2 échéances pendant ses absences, sans remplaçant"), rows["camille"]
+    told = {f.item for f in run_checks(plan) if f.rule == "owner-away"}
+    assert told == {"article-mesures", "idea-portrait", "article-bilan-draft-due", "article-bilan-review-due"}
+    # One of each: said in the singular.
+    calendar = calendar_from(team)
+    plan = plan_of(calendar, [article("mesures", "2027-01-19T09:00", calendar, owner="camille", status="draft",
+                                      review_due=dt.date(2027, 1, 20))], now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    camille = re.search(r'<tr data-person="camille">(.*?)</tr>', page, re.DOTALL)
+    assert camille is not None
+    assert " ".join(html.unescape(re.sub(r"<[^>]+>", " ", camille.group(1))).replace("\u00a0", " ").split()) == (
+        "Camille 0 1 ⚠ 1 article pendant une absence 1 ⚠ 1 échéance pendant une absence")
+    # Nobody standing in for any: said once, not "1 article …, dont 1 sans remplaçant".
+    calendar = calendar_from(team.replace("stand_in: julien", "reason: Congés"))
+    plan = plan_of(calendar, [article("mesures", "2027-01-19T09:00", calendar, owner="camille", status="draft",
+                                      review_due=dt.date(2027, 1, 20))], now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", (tmp_path / "index.html").read_text(encoding="utf-8"))
+                                  ).replace("\u00a0", " ").split())
+    assert "Camille 0 1 ⚠ 1 article pendant une absence, sans remplaçant 1 ⚠ 1 échéance pendant une absence, " \
+           "sans remplaçant " in page
+
+
 def test_an_objective_shows_what_the_checks_say_of_it(tmp_path: Path) -> None:
     """A missed or stale objective was told by `edcal check` only, never where a manager reads objectives."""
     site = tmp_path / "sample"

@@ -70,7 +70,7 @@ from edcal.outputs.pages import (
     shown_title,
     title_language,
 )
-from edcal.plan.absences import Cover, absence_label, covers, team_absences
+from edcal.plan.absences import Cover, absence_label, covers, stand_in_for, team_absences
 from edcal.plan.cadence import Gap, MonthTally, cadence_gaps, campaign_gaps, month_tallies
 from edcal.plan.feeds import feed_links
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
@@ -150,6 +150,9 @@ class PersonRow:
     #: Message), or None; and those they post standing in for someone away, said for whom.
     away: Any = None
     standing_in: Any = None
+    #: The same for their articles going online (ideas due to) and their deadlines, of days they are away.
+    away_articles: Any = None
+    away_deadlines: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,8 +320,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     plates: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     # And their posts by the calendar's weeks, for the busiest: 24 posts in six weeks may be 8 in one.
     weeks: dict[str, Counter[dt.date]] = defaultdict(Counter)
-    # And their posts of days they are away: a stand-in's load, or nobody's.
-    away_posts: list[Item] = []
+    # And what they own of days they are away (posts, articles, deadlines): a stand-in's load, or nobody's.
+    away_items: list[Item] = []
     first_day = first_weekday(plan.lang)
     today_start, horizon_day = plan.now.astimezone(zone).date(), horizon_end.astimezone(zone).date()
     for item in plan.items:
@@ -329,12 +332,12 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             plate = plates[item.owner]
             plate[_PLATE_COLUMNS[item.kind]] += 1
             plate[3] += item.kind == "idea"
+            on = plan.day_of(item.start)
             if item.kind == "post":
-                on = plan.day_of(item.start)
                 weeks[item.owner][on - dt.timedelta(days=(on.weekday() - first_day) % 7)] += 1
-                owner = calendar.team.get(item.owner)
-                if owner is not None and owner.away_on(on) is not None:
-                    away_posts.append(item)
+            owner = calendar.team.get(item.owner)
+            if owner is not None and owner.away_on(on) is not None:
+                away_items.append(item)
         if item.campaign:
             count = counts[item.campaign]
             if item.kind == "post":
@@ -386,12 +389,13 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                                   for tally in tallies[(network, campaign.id)]], plan),
                                      any(gap.whole_run for gap in campaign_gaps_found[campaign.id])))
     people = []
-    away, standing_in = _absent_load(plan, away_posts)
+    away, standing_in = _absent_load(plan, away_items)
     for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id)):
         on_plate, articles, deadlines, ideas = plates[person.id]
         people.append(PersonRow(person.id, person.name, on_plate, articles, deadlines, ideas,
-                                busiest_week(weeks[person.id], plan.lang), away.get(person.id),
-                                standing_in.get(person.id)))
+                                busiest_week(weeks[person.id], plan.lang), away.get((person.id, "post")),
+                                standing_in.get(person.id), away.get((person.id, "article")),
+                                away.get((person.id, "deadline"))))
     severity, options = rule_settings(calendar, "self-promotion")
     ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
     promotion_judged = severity != "off"
@@ -435,29 +439,46 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
 SHOWN_GAPS = 3
 
 
-def _absent_load(plan: Plan, away_posts: list[Item]) -> tuple[dict[str, Message], dict[str, Message]]:
-    """By person: their posts of days they are away (``away_posts``), said with those nobody stands in for,
-    where `owner-away` is on ("3 publications pendant ses absences, dont 1 sans remplaçant"); and what they
-    post standing in for someone away ("+ 2 publications en remplacement de Camille")."""
-    covered = covers(plan, away_posts)
-    away: dict[str, Message] = {}
+def _absent_load(plan: Plan, away_items: list[Item]
+                 ) -> tuple[dict[tuple[str, str], Message], dict[str, Message]]:
+    """By person and column ("post", "article": ideas due to go online too, "deadline"): their items of
+    days they are away (``away_items``), said with those nobody stands in for, where `owner-away` is on
+    ("3 publications pendant ses absences, dont 1 sans remplaçant"); and by person, what they post standing
+    in for someone away ("+ 2 publications en remplacement de Camille")."""
+    away: dict[tuple[str, str], Message] = {}
     if rule_settings(plan.calendar, "owner-away")[0] != "off":
-        owned = Counter(item.owner or "" for item in away_posts)
-        alone = Counter(item.owner or "" for item in away_posts if item.id not in covered)
-        for person, count in owned.items():
-            said = say_count(count, "{count} post while away", "{count} posts while away")
-            if alone[person]:
+        owned: Counter[tuple[str, str]] = Counter()
+        alone: Counter[tuple[str, str]] = Counter()
+        for item in away_items:
+            column: str = "article" if item.kind == "idea" else item.kind
+            key = (item.owner or "", column)
+            owned[key] += 1
+            alone[key] += stand_in_for(plan, item) is None
+        for key, count in owned.items():
+            said = _while_away(key[1], count)
+            if alone[key] == count:  # not "1 article while away, of which 1 has no stand-in"
+                said = say("{said}, with no stand-in", said=said)
+            elif alone[key]:
                 said = say("{said}, {alone}", said=said, alone=say_count(
-                    alone[person], "of which {count} has no stand-in", "of which {count} have no stand-in"))
-            away[person] = said
+                    alone[key], "of which {count} has no stand-in", "of which {count} have no stand-in"))
+            away[key] = said
     covering: dict[str, Counter[str]] = defaultdict(Counter)
-    for cover in covered.values():
+    for cover in covers(plan, away_items).values():
         covering[cover.stand_in.id][cover.person.name] += 1
     standing_in = {stand_in: say_list([say_count(count, "+ {count} post standing in for {person}",
                                                  "+ {count} posts standing in for {person}", person=name)
                                        for name, count in sorted(names.items())])
                    for stand_in, names in covering.items()}
     return away, standing_in
+
+
+def _while_away(column: str, count: int) -> Message:
+    """How many of a person's posts, articles or deadlines (``column``) fall on days they are away."""
+    if column == "article":
+        return say_count(count, "{count} article while away", "{count} articles while away")
+    if column == "deadline":
+        return say_count(count, "{count} deadline while away", "{count} deadlines while away")
+    return say_count(count, "{count} post while away", "{count} posts while away")
 
 
 def busiest_week(posts_by_week: Counter[dt.date], lang: str | None) -> Message | None:

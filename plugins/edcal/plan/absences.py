@@ -34,15 +34,23 @@ def covers(plan: Plan, items: Iterable[Item] | None = None) -> dict[str, Cover]:
     if not any(absence.stand_in for person in team.values() for absence in person.away):
         return found
     for item in plan.items if items is None else items:
-        person = team.get(item.owner or "")
-        if item.kind != "post" or item.start is None or item.status == "withheld" or person is None:
-            continue
-        day = plan.day_of(item.start)
-        absence = person.away_on(day)
-        stand_in = team.get(absence.stand_in or "") if absence is not None else None
-        if stand_in is not None and stand_in.there_on(day):
-            found[item.id] = Cover(stand_in, person)
+        if item.kind == "post" and (cover := stand_in_for(plan, item)) is not None:
+            found[item.id] = cover
     return found
+
+
+def stand_in_for(plan: Plan, item: Item) -> Cover | None:
+    """Who stands in for the owner of ``item`` (a post, an article, a deadline…) on its day, when they are
+    away then; None when they are there, when nobody does, or the stand-in is away that day too or gone
+    from the team (what ``owner-away`` says), or when the item is withheld."""
+    team = plan.calendar.team
+    person = team.get(item.owner or "")
+    if item.start is None or item.status == "withheld" or person is None:
+        return None
+    day = plan.day_of(item.start)
+    absence = person.away_on(day)
+    stand_in = team.get(absence.stand_in or "") if absence is not None else None
+    return Cover(stand_in, person) if stand_in is not None and stand_in.there_on(day) else None
 
 
 def cover_mark(person: str, lang: str) -> str:
