@@ -4194,7 +4194,8 @@ def test_owner_away() -> None:
         (None, "warning", "2 posts ('pendant-linkedin' (2027-01-12 09:00), 'pendant-x' (2027-01-12 09:00)) go "
                           "out while their owner Ana is away (from 2027-01-11 to 2027-01-15)")]
     assert translated(found[0].message, translator("fr")).replace("\u00a0", " ").startswith(
-        "'idea-portrait-draft-due' (14/01/2027) est confié à Ana, absent(e) à ce moment-là (du 11/01/2027 au")
+        "'idea-portrait-draft-due' (14/01/2027) est confié à Ana, qui ne sera pas là ce jour-là (du 11/01/2027 "
+        "au")
     # Told of two posts, the hint speaks of them both ("confiez-la … déplacez-la" said of two).
     assert translated(found[1].hint, translator("fr")).replace("\u00a0", " ").startswith(
         "confiez-les à quelqu'un de présent")
