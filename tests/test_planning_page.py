@@ -3203,3 +3203,19 @@ def test_a_campaign_shorter_than_its_cadence_s_period_is_said_over_its_days_not_
            "au 5 février 2027 : 0 publication" in rows["trois"], rows["trois"]
     assert "rythme visé 1/mois · LinkedIn février 2027 (ses 6 jours) : 0 publication pour 1 ⚠ ⚠ sous le rythme " \
            "visé sur toute sa durée du 12 au 17 février 2027" in rows["six"], rows["six"]
+
+
+def test_a_campaign_s_periods_below_its_cadence_on_two_networks_each_say_their_network(tmp_path: Path) -> None:
+    """A three-day campaign on LinkedIn and X, with no post: its periods read "du 3 au 5 février 2027 :
+    0 publication, du 3 au 5 février 2027 : 0 publication", twice the same words for two networks."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n  - {id: deux, name: C-deux, from: 2027-02-03, "
+                             "until: 2027-02-05, cadence: 2/week, networks: [linkedin, x]}\n")
+    write_planning_page(calendar_page, plan_of(calendar, now="2027-01-12T10:00:00+01:00"), tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    row = next(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
+               for id, row in re.findall(r'<tr data-campaign="([^"]+)"[^>]*>(.*?)</tr>', page, re.S) if id == "deux")
+    assert "LinkedIn : du 3 au 5 février 2027 : 0 publication, X : du 3 au 5 février 2027 : 0 publication" \
+        in row, row

@@ -384,7 +384,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                      statuses["draft"], statuses["scheduled"],
                                      said_by_network(posts_by_network(posts), calendar) if posts else None,
                                      statuses["skipped"], statuses["unconfirmed"],
-                                     gap_periods(campaign_gaps_found[campaign.id], plan.lang),
+                                     gap_periods(campaign_gaps_found[campaign.id], plan.lang,
+                                                 {n.id: n.name for n in calendar.networks.values()}),
                                      said_months([tally for network in campaign.networks or (None,)
                                                   for tally in tallies[(network, campaign.id)]], plan),
                                      any(gap.whole_run for gap in campaign_gaps_found[campaign.id])))
@@ -492,30 +493,41 @@ def busiest_week(posts_by_week: Counter[dt.date], lang: str | None) -> Message |
     return say("busiest week: {count}, {first} to {last}", count=most, first=first, last=last)
 
 
-def gap_periods(gaps: list[Gap], lang: str | None) -> Message | None:
+def gap_periods(gaps: list[Gap], lang: str | None, names: dict[str, str] | None = None) -> Message | None:
     """The first periods below a cadence, each with what it has ("du 18 au 24 janvier 2027 : 0 publication"),
-    and how many more: which weeks to fill, where the count alone sent the reader through the calendar."""
+    and how many more: which weeks to fill, where the count alone sent the reader through the calendar. A
+    campaign's gaps on several networks say each one's network (``names``: the networks' names by id), where
+    two periods read alike ("LinkedIn : du 3 au 5 février 2027 : 0 publication")."""
     if not gaps:
         return None
-    said = []
-    for gap in sorted(gaps, key=lambda g: g.first)[:SHOWN_GAPS]:
-        articles = gap.network is None and gap.campaign is None  # the blog's cadence counts articles
-        day, (first, last) = long_date(gap.first, lang), day_span(gap.first, gap.last, lang)
-        if gap.first == gap.last and articles:
-            said.append(say_count(gap.found, "{day}: {count} article", "{day}: {count} articles", day=day))
-        elif gap.first == gap.last:
-            said.append(say_count(gap.found, "{day}: {count} post", "{day}: {count} posts", day=day))
-        elif articles:
-            said.append(say_count(gap.found, "{first} to {last}: {count} article",
-                                  "{first} to {last}: {count} articles", first=first, last=last))
+    said: list[Message] = []
+    several = names is not None and len({gap.network for gap in gaps}) > 1
+    for gap in sorted(gaps, key=lambda g: (g.first, g.network or ""))[:SHOWN_GAPS]:
+        if several and gap.network is not None and names is not None:
+            said.append(say("{network}: {period}", network=names.get(gap.network, gap.network),
+                            period=_gap_period(gap, lang)))
         else:
-            said.append(say_count(gap.found, "{first} to {last}: {count} post",
-                                  "{first} to {last}: {count} posts", first=first, last=last))
+            said.append(_gap_period(gap, lang))
     listed = say_list(said)
     more = len(gaps) - SHOWN_GAPS
     if more <= 0:
         return listed
     return say_count(more, "{periods} and {count} other", "{periods} and {count} others", periods=listed)
+
+
+def _gap_period(gap: Gap, lang: str | None) -> Message:
+    """One period below a cadence and what it has: "du 18 au 24 janvier 2027 : 0 publication"."""
+    articles = gap.network is None and gap.campaign is None  # the blog's cadence counts articles
+    day, (first, last) = long_date(gap.first, lang), day_span(gap.first, gap.last, lang)
+    if gap.first == gap.last and articles:
+        return say_count(gap.found, "{day}: {count} article", "{day}: {count} articles", day=day)
+    if gap.first == gap.last:
+        return say_count(gap.found, "{day}: {count} post", "{day}: {count} posts", day=day)
+    if articles:
+        return say_count(gap.found, "{first} to {last}: {count} article",
+                         "{first} to {last}: {count} articles", first=first, last=last)
+    return say_count(gap.found, "{first} to {last}: {count} post", "{first} to {last}: {count} posts",
+                     first=first, last=last)
 
 
 def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, int], ...]:
