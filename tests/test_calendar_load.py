@@ -375,6 +375,20 @@ def test_unknown_person_and_timezone(tmp_path: Path) -> None:
     assert "unknown person 'camile'\n    hint: did you mean 'camille'?" in messages[1]
 
 
+def test_a_variants_owner_is_a_person_of_the_team(tmp_path: Path) -> None:
+    """A network's own `owner:` under `variants:` names someone of `team:`, as the entry's does: a typo is told
+    where it is written, with the id it was meant to be; beside `skip: true` it would be dropped."""
+    post = "posts:\n  - {id: p, at: 2027-01-12, networks: [linkedin, x], text: Hi, variants: {x: {owner: %s}}}\n"
+    assert errors(tmp_path, BASE + post % "camile") == [
+        "calendar.yaml:9:86: error: unknown person 'camile'\n    hint: did you mean 'camille'?"]
+    assert errors(tmp_path, BASE + post % "Camille") == [
+        "calendar.yaml:9:86: error: unknown person 'Camille'\n"
+        "    hint: 'Camille' is the name of 'camille': write owner: camille (the id)"]
+    skipped = errors(tmp_path, BASE + post.replace("{owner: %s}", "{skip: true, owner: camille}"))
+    assert skipped[0].startswith("calendar.yaml:9:91: error: found `owner:` beside `skip: true` in the variant for "
+                                 "'x'"), skipped
+
+
 def test_a_person_or_campaign_written_by_name_points_at_its_id(tmp_path: Path) -> None:
     # The planning pages show names: writers copy "Camille" or "Salon Industrie" where an id is expected.
     text = (BASE.replace("name: Camille}", "name: Camille Roux, email: camille@example.org}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -708,6 +709,84 @@ def test_agenda_of_a_stand_in_lists_the_posts_they_cover_and_the_absence(runner:
     everyone = agenda()
     assert absence in everyone and not any("[for" in line for line in everyone)
     assert not any("Ana Lopes away" in line for line in agenda("--owner", "ben", since="2027-04-24"))
+
+
+def test_a_networks_own_owner_is_whom_every_view_gives_that_post(runner: CliRunner, site: Path,
+                                                                  monkeypatch) -> None:
+    """A user trial: Léa handles Instagram, not LinkedIn, but a post's one `owner:` put both networks' posts in
+    her feed. A network's `owner:` under `variants:` gives that network's post to its own person: her feed,
+    `edcal agenda --owner`, `owner-away`, plan.json, the exports and the planning page's filter all follow."""
+    import csv
+    import io
+
+    import icalendar
+
+    from conftest import load_plan
+
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "{id: ana, name: Ana Lopes}", "{id: ana, name: Ana Lopes, away: [{from: 2027-03-09, until: 2027-03-09}]}")
+        + "  - id: portes\n    networks: [linkedin, mastodon]\n    at: 2027-03-09 09:00\n"
+          "    text: Portes ouvertes\n    owner: ana\n    variants:\n      mastodon: {owner: ben}\n",
+        encoding="utf-8")
+    now = "2027-03-01T08:00:00+01:00"
+    monkeypatch.setenv("EDCAL_NOW", now)
+    result = runner.invoke(cli, ["agenda", "--site", str(site), "--since", "2027-03-09", "--until", "2027-03-09",
+                                 "--owner", "ben"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    ben = [" ".join(line.split()) for line in result.output.splitlines()]
+    assert any("Portes ouvertes" in line and line.endswith("Ben Marchal") for line in ben), ben
+    assert len([line for line in ben if "Portes ouvertes" in line]) == 1, ben  # Mastodon's, not LinkedIn's
+    # owner-away tells Ana's LinkedIn post only: Ben, there that day, posts on Mastodon.
+    found = json.loads(run_edcal("check", "--only", "owner-away", "--format", "json", cwd=site,
+                                 env={"EDCAL_NOW": now}).stdout)["findings"]
+    assert [f["item"] for f in found] == ["portes-linkedin"], found
+    built = run_edcal("build", cwd=site, env={"EDCAL_NOW": now})
+    assert built.returncode == 0, built.stderr
+    owners = {i["id"]: i["owner"] for i in load_plan(site)["items"] if i["id"].startswith("portes")}
+    assert owners == {"portes-linkedin": "ana", "portes-mastodon": "ben"}
+    events = {who: {str(e["SUMMARY"]): str(e["DESCRIPTION"]) for e in icalendar.Calendar.from_ical(
+        (site / "planning" / "calendars" / "people" / f"{who}.ics").read_bytes()).walk("VEVENT")}
+        for who in ("ana", "ben")}
+    assert "[LinkedIn] Portes ouvertes" in events["ana"] and "[Mastodon] Portes ouvertes" not in events["ana"]
+    assert "[LinkedIn] Portes ouvertes" not in events["ben"]
+    assert "Responsable\u00a0: Ben Marchal" in events["ben"]["[Mastodon] Portes ouvertes"].splitlines()
+    rows = list(csv.DictReader(io.StringIO((site / "planning" / "exports" / "posts.csv").read_text(
+        encoding="utf-8-sig"), newline="")))
+    assert {r["id"]: r["owner"] for r in rows if r["id"].startswith("portes")} == owners
+    # The planning page's person filter reads each card's data-owner.
+    page = (site / "planning" / "agenda" / "2027-03.html").read_text(encoding="utf-8")
+    cards = dict(re.findall(r'id="item-(portes-\w+)"[^<>]*data-owner="(\w*)"', page))
+    assert cards == owners, cards
+
+
+def test_an_articles_social_gives_an_owner_per_network(site: Path) -> None:
+    """An article's `social:` takes `owner:` for a network, as it takes its text and note there: its promotion's
+    posts on that network are that person's; the promotion entry's own `owner:` wins, as its note does; an
+    unknown id is told in the header, with the id it was meant to be."""
+    from conftest import load_plan
+
+    header = site / "content" / "articles" / "futur.md"
+    header.write_text(header.read_text(encoding="utf-8").replace(
+        "tags: [secret-future-tag]\n", "tags: [secret-future-tag]\nowner: ana\nsocial: {bluesky: {owner: ben}}\n"),
+        encoding="utf-8")
+    env = {"EDCAL_NOW": "2027-03-01T08:00:00+01:00"}
+
+    def owners() -> dict[str, str]:
+        built = run_edcal("build", cwd=site, env=env)
+        assert built.returncode == 0, built.stderr
+        return {i["id"]: i["owner"] for i in load_plan(site)["items"] if i["id"].startswith("futur-")}
+
+    assert owners() == {"futur-linkedin-0": "ana", "futur-linkedin-2w": "ana",
+                        "futur-bluesky-0": "ben", "futur-bluesky-2w": "ben"}
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  - promote: futur\n", "  - promote: futur\n    owner: ana\n"), encoding="utf-8")
+    assert set(owners().values()) == {"ana"}
+    header.write_text(header.read_text(encoding="utf-8").replace("owner: ben}", "owner: bne}"), encoding="utf-8")
+    told = run_edcal("check", cwd=site, env={**env, "EDCAL_LANG": "en"})
+    assert told.returncode == 2 and ("content/articles/futur.md:6:27: error: unknown person 'bne'\n"
+                                     "    hint: did you mean 'ben'?") in told.stderr, told.stderr
 
 
 def test_agenda_titles_are_the_plans_and_printed_as_written(runner: CliRunner, site: Path, monkeypatch) -> None:

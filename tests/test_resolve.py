@@ -784,3 +784,27 @@ def test_a_teaser_in_the_repeated_hour_is_a_teaser() -> None:
              if item.kind == "post"}
     assert texts["nuit-promo-x-30min-before"].startswith("Bientôt"), texts
     assert texts["nuit-promo-x-0"].startswith("En ligne"), texts
+
+
+def test_a_recurring_posts_and_a_promotions_variant_give_their_network_its_owner() -> None:
+    """A network's `owner:` under `variants:` holds for every day of a recurring post and every step of a
+    promotion, as its text does; the other networks keep the entry's owner."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("{id: ana, name: Ana}", "{id: ana, name: Ana}\n  - {id: lea, "
+                                                    "name: Léa}") + """\
+posts:
+  - id: astuce
+    networks: [linkedin, x]
+    repeat: {every: week, on: tue, at: "09:00", from: 2027-01-05, count: 2}
+    text: Une astuce
+    owner: ana
+    variants: {x: {owner: lea}}
+  - promote: salon
+    networks: [linkedin, x]
+    schedule: [at publication, +1 week]
+    variants: {linkedin: {owner: lea}}
+""")
+    plan = plan_of(calendar, [article("salon", "2027-01-12T09:00", calendar, owner="ana")])
+    owners = {item.id: item.owner for item in plan.items if item.kind == "post"}
+    assert owners == {"astuce-linkedin-20270105": "ana", "astuce-linkedin-20270112": "ana",
+                      "astuce-x-20270105": "lea", "astuce-x-20270112": "lea",
+                      "salon-linkedin-0": "lea", "salon-linkedin-1w": "lea", "salon-x-0": "ana", "salon-x-1w": "ana"}

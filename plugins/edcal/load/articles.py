@@ -1288,7 +1288,7 @@ def _social(raw: Any, loc: Loc, calendar: Calendar, errors: ErrorCollector) -> S
                 errors.add(key_where, *given_twice(key, network, keys_at[network], "social"))
                 continue
             keys_at[network] = key_where
-            override = _social_override(value, value_where, errors)
+            override = _social_override(value, value_where, calendar.team, errors)
             if override.first_comment is not None and calendar.networks[network].comment_limit is None:
                 errors.add(social_loc.key(key), say("found `first_comment:` for {network}, which takes no first "
                                                     "comment", network=calendar.networks[network].name),
@@ -1316,17 +1316,18 @@ def _social_network(name: str, where: Source, calendar: Calendar, registry: Regi
     return canonical
 
 
-def _social_override(value: Any, where: Source, errors: ErrorCollector) -> SocialOverride:
+def _social_override(value: Any, where: Source, team: dict[str, Any],
+                     errors: ErrorCollector) -> SocialOverride:
     if isinstance(value, str):
         return SocialOverride(text=_optional_text(value, where, errors), source=where)
     if value is None:
         return SocialOverride()
     if not isinstance(value, dict):
         errors.add(where, say("found {found}, expected a text or a mapping (text, skip, image, video, alt, "
-                              "first_comment, thread, note)", found=_describe(value)))
+                              "first_comment, thread, note, owner)", found=_describe(value)))
         return SocialOverride()
     vloc: Loc = value.get(LOC_KEY) or Loc(where)
-    known = ("text", "skip", "image", "video", "alt", "first_comment", "thread", "note")
+    known = ("text", "skip", "image", "video", "alt", "first_comment", "thread", "note", "owner")
     for key in value:
         if key != LOC_KEY and key not in known:
             errors.add(vloc.key(key), say("unknown field '{key}' in a network's `social:` entry", key=key),
@@ -1358,6 +1359,8 @@ def _social_override(value: Any, where: Source, errors: ErrorCollector) -> Socia
         image=None if image is None or video is not None else str(image),
         alt=alt if video is None else None,  # beside a video written as a path alone, it describes it
         video=video, note=_optional_text(value.get("note"), vloc.value("note"), errors),
+        owner=_reference(_optional_text(value.get("owner"), vloc.value("owner"), errors), team, "person",
+                         vloc.value("owner"), errors),
         source=vloc.value("text") if "text" in value else where,
         first_comment=_optional_text(value.get("first_comment"), vloc.value("first_comment"), errors),
         comment_source=vloc.value("first_comment") if "first_comment" in value else None,

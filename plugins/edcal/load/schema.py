@@ -695,6 +695,7 @@ class VariantSpec(Spec):
     skip: bool = Field(False, description="Leave this network out for this entry.")
     cw: Text | None = Field(None, description="The content warning on this network, instead of the entry's.")
     note: Text | None = Field(None, description="A note for whoever posts it on this network, instead of the entry's.")
+    owner: Text | None = Field(None, description="Who is in charge of the post on this network (a team id), instead of the entry's.")
     first_comment: Text | None = Field(None, description="The first comment on this network, instead of the entry's.")
     thread: Thread | None = Field(None, description="The thread on this network, instead of the entry's; [] for none.")
     poll: PollSpec | None = Field(None, description="The poll on this network, instead of the entry's; null for none there.")

@@ -55,6 +55,8 @@ class SocialOverride:
     video: Media | None = None
     #: The note for whoever posts it there (``note:``): never posted; an entry's own wins.
     note: str | None = None
+    #: Who is in charge of its posts there (``owner:``, a team id); an entry's own wins.
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

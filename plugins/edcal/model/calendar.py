@@ -312,6 +312,8 @@ class Variant:
     cw: str | None = None
     #: Its own note for whoever posts it (``note:``); none: the entry's.
     note: str | None = None
+    #: Who is in charge of it on this network (``owner:``, a team id); none: the entry's.
+    owner: str | None = None
     #: Its own first comment (``first_comment:``); none: the entry's.
     first_comment: str | None = None
     #: Its own thread (``thread:``; an empty one: none on this network); None: the entry's.

@@ -618,9 +618,9 @@ class _Resolver:
             if network.content_warning else None
         if self.compose_from is not None and as_instant(start) < as_instant(self.compose_from):
             return self._uncomposed(entry, network, start, item_id, article, source, draft, custom_text,
-                                    self._media(entry, variant, override, article, network), named)
+                                    self._media(entry, variant, override, article, network), named, variant)
         campaign_id, campaign = self._campaign(entry, named)
-        owner_id = self._owner(entry, named, campaign)
+        owner_id = self._owner(entry, variant, named, campaign, network)
         # A teaser (a promotion's step before the article is online) has no link to it: a dead page.
         teaser = step is not None and step[0] == 0
         link = found_link or (article.url if article and not teaser else None) or None
@@ -685,7 +685,7 @@ class _Resolver:
 
     def _uncomposed(self, entry: PostEntry, network: Network, start: dt.datetime, item_id: str,
                     article: Article | None, source: Source, draft: bool, custom_text: str | None,
-                    media: tuple[Media, ...], named: Article | None) -> Item:
+                    media: tuple[Media, ...], named: Article | None, variant: Variant | None) -> Item:
         """A past post for a check: where and when, and its images (kept out of output/ until it goes
         out: ``edcal next-change``), without its text. ``named``: the article its entry names (not its
         link's), whose campaign and owner it takes."""
@@ -694,7 +694,8 @@ class _Resolver:
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or ""), start=start,
             status=post_status(start, _waiting(entry, draft), window, self.now), source=source,
-            network=network.id, campaign=campaign_id, owner=self._owner(entry, named, campaign),
+            network=network.id, campaign=campaign_id,
+            owner=self._owner(entry, variant, named, campaign, network),
             article=article.slug if article else None, parent=entry.id,
             promotional=_promotional(entry, campaign), media=media,
             withheld_reason=window.reason if window else None, silenced=dict(entry.silenced),
@@ -716,9 +717,14 @@ class _Resolver:
         return campaign_id, self.calendar.campaigns.get(campaign_id) if campaign_id else None
 
     @staticmethod
-    def _owner(entry: PostEntry, article: Article | None, campaign: Campaign | None) -> str | None:
-        """The entry's ``owner:``, else its article's owner, else its campaign's."""
-        return entry.owner or (article.owner if article else None) or (campaign.owner if campaign else None)
+    def _owner(entry: PostEntry, variant: Variant | None, article: Article | None, campaign: Campaign | None,
+               network: Network) -> str | None:
+        """Who is in charge of the entry's post on ``network``: its variant's ``owner:``, else the entry's,
+        else its article's for that network (``social:``), else its article's owner, else its campaign's."""
+        own = article.social.per_network.get(network.id) if article is not None else None
+        return (variant.owner if variant is not None else None) or entry.owner \
+            or (own.owner if own is not None else None) or (article.owner if article else None) \
+            or (campaign.owner if campaign else None)
 
     def _media(self, entry: PostEntry, variant: Variant | None, override: SocialOverride | None,
                article: Article | None, network: Network) -> tuple[Media, ...]:

@@ -231,7 +231,7 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...] | None
 
 #: What a variant gives its network, which `skip: true` would leave unposted.
 _VARIANT_CONTENT = ("text", "link", "image", "alt", "images", "video", "at", "cw", "first_comment", "thread",
-                    "note", "poll")
+                    "note", "owner", "poll")
 
 
 def _variant(reading: Reading, spec: VariantSpec) -> Variant:
@@ -246,6 +246,7 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     first_comment = "" if spec.first_comment is None and "first_comment" in written else spec.first_comment
     thread = tuple(spec.thread) if spec.thread is not None else () if "thread" in written else None
     return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=cw, note=spec.note,
+                   owner=person_ref(reading, spec.owner, value_of(spec.loc, "owner")),
                    first_comment=first_comment, thread=thread,
                    thread_sources=_thread_sources(spec.loc, spec.thread), video=video,
                    poll=_poll(spec.poll, key_of(spec.loc, "poll")),
