@@ -717,6 +717,33 @@ def test_the_copy_button_copies_the_exact_draft(sample: Path, server: str, chrom
     context.close()
 
 
+def test_a_youtube_cards_title_is_copied_as_written_with_a_button_of_its_own(sample: Path, server: str,
+                                                                            chromium: Any) -> None:
+    """YouTube asks a video's title in a field of its own: the drafts review gave the description alone, and
+    whoever posted retyped the title from the card's heading. It shows the title, as written (no French spacing
+    added: what title-too-long counts), counted against the network's limit, with a copy button; LinkedIn, which
+    asks none, shows none."""
+    context = chromium.new_context(viewport={"width": 1200, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = context.new_page()
+    page.goto(server + "drafts/2027-02.html#item-visite-atelier-youtube")
+    card = page.locator("#item-visite-atelier-youtube")
+    title = card.locator(".post-title")
+    assert title.locator("strong").inner_text() == "Titre\u00a0:"
+    assert card.locator("#title-visite-atelier-youtube").inner_text() == "Vidéo : visite de l'atelier"
+    assert title.locator(".counting").inner_text() == "27 / 100"
+    button = title.locator("button.copy")
+    assert button.get_attribute("aria-label") == "Copier le titre (YouTube, samedi 20 février 2027 10:00)"
+    button.click()
+    card.locator("#title-visite-atelier-youtube-status").filter(has_text="Copié").wait_for(timeout=5000)
+    assert page.evaluate("navigator.clipboard.readText()") == "Vidéo : visite de l'atelier"
+    # Above the text, as the network's form asks them; the text's own button still copies the text.
+    assert card.locator(".post-title").evaluate(
+        "e => !!(e.compareDocumentPosition(e.parentElement.querySelector('.post')) & Node.DOCUMENT_POSITION_FOLLOWING)")
+    assert page.locator("#item-visite-atelier-instagram .post-title").count() == 0  # Instagram asks none
+    context.close()
+
+
 def test_the_drafts_review_filters_by_person_with_the_network(sample: Path, server: str, chromium: Any) -> None:
     """On a team of 15, nobody could pick out the drafts they own: the drafts review filtered by network only.
     Its person filter, the calendar page's, shows one owner's cards, counts them with the network chosen too,
