@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -1042,3 +1043,26 @@ def test_a_video_or_a_pins_event_gives_its_title_to_paste_in_the_networks_title_
     assert writer.description(posts["youtube"]).startswith(
         "Titre\u00a0:\nVidéo : la visite\n\nTrois minutes dans l'atelier.\n\n")  # as written, as it is counted
     assert "Titre" not in writer.description(posts["linkedin"])  # LinkedIn asks no title
+
+
+def test_an_event_gives_its_time_in_the_sites_zone_for_a_scheduler_set_there() -> None:
+    """Léa, in Montréal, saw the post at 03:00 in her calendar: the right moment, but the scheduler she sets
+    keeps the site's zone, Paris, and the event wrote no Paris time. Among the lines for her, after the
+    network, it gives the time and its day there, and which zone's they are: a post at 00:30 in Paris is the
+    evening before where she is."""
+    from edcal.outputs.ics import EventWriter
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: matin, at: 2027-03-10 09:00, networks: [linkedin], text: Bonjour}\n"
+                             "  - {id: nuit, at: 2027-03-01 00:30, networks: [x], text: Minuit passé}\n")
+    plan = plan_of(calendar, now="2027-02-15T10:00:00+01:00")
+    writer = EventWriter(plan)
+    posts = {item.id: writer.description(item).replace("\u00a0", " ").splitlines() for item in plan.items}
+    matin = posts["matin-linkedin"]
+    assert matin[matin.index("Réseau : LinkedIn") + 1] == "Heure : 09:00, mercredi 10 mars 2027 (heure de Paris)"
+    assert "Heure : 00:30, lundi 1er mars 2027 (heure de Paris)" in posts["nuit-x"]
+    # The zone's city, in the site's language: an English site's, the same moment.
+    english = EventWriter(dataclasses.replace(plan, lang="en"))
+    (said,) = [line for line in english.description(plan.items[0]).splitlines() if line.startswith("Time:")]
+    assert said == "Time: 00:30, Monday 1 March 2027 (Paris time)"

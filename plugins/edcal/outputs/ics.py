@@ -47,6 +47,7 @@ from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_li
 from edcal.plan.absences import cover_mark
 from edcal.plan.feeds import ALL_DAY_REMINDER, Feed, feeds, rings_at
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
+from edcal.zones import zone_time
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 _LIMIT = 75
@@ -317,6 +318,13 @@ class EventWriter:
         if network is not None:
             account = f" ({network.account})" if network.account else ""
             lines.append(f"{_('Network:')} {network.name}{account}")
+        if isinstance(item.start, dt.datetime):
+            # The event is an instant, shown where the phone is; a scheduler is set in the site's zone, and
+            # its day there may be another one (00:30 in Paris is the evening before in Montréal).
+            local, lang = item.start.astimezone(calendar.zone), self.plan.lang
+            lines.append(_("Time: {time}, {day} ({zone})").format(
+                time=clock_time(local, lang), day=long_date(local.date(), lang),
+                zone=zone_time(calendar.timezone, lang, local.year)))
         if item.media:
             for media in item.media:
                 alt = f" — {_('Alt text:')} {media.alt}" if media.alt else ""
