@@ -4200,6 +4200,8 @@ def test_owner_away() -> None:
     assert translated(found[1].hint, translator("fr")).replace("\u00a0", " ").startswith(
         "confiez-les à quelqu'un de présent")
     assert str(found[1].hint).startswith("give them to someone who is there")
+    # A post's owner may come from its network's variant: the hint names it among the places to look.
+    assert "the entry or its network's `variants:`" in str(found[1].hint), found[1].hint
     # Alone, a post says why it matters; an absence over: nothing.
     (alone,) = run_checks(plan_of(calendar_from(text + posts(lines[0].replace("linkedin, x", "x"))), now=NOW),
                           only=["owner-away"])

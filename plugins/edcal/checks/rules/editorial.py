@@ -76,6 +76,8 @@ def owner_left(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who left the team on "
                                            "{left:%Y-%m-%d}", id=item.id, day=day, person=person.name,
                                            left=person.left),
+                          say("give it another `owner:` (where it is written: the entry or its network's "
+                              "`variants:`, the article's header or its campaign)") if item.kind == "post" else
                           say("give it another `owner:` (where it is written: the entry, the article's header or "
                               "its campaign)"), item,
                           together=say("{posts} are owned by {person}, who left the team on {left:%Y-%m-%d}",
@@ -122,17 +124,18 @@ def owner_away(ctx: CheckContext) -> Iterator[Problem]:
                           say("{stand_in}, who stands in for {person}, is not there that day either: give it to "
                               "someone who is there (`owner:`), or move it", stand_in=gone.name,
                               person=person.name) if gone is not None else
-                          say("give it to someone who is there (`owner:`, where it is written: the entry, its "
-                              "campaign or the article's header), move it, or name who stands in for them "
-                              "(`stand_in:` on the absence)"), item,
+                          say("give it to someone who is there (`owner:`, where it is written: the entry or its "
+                              "network's `variants:`, its campaign or the article's header), move it, or name who "
+                              "stands in for them (`stand_in:` on the absence)"), item,
                           together=say("{posts} go out while their owner {person} is away ({days})",
                                        posts=THE_POSTS, person=person.name, days=days),
                           together_hint=say("{stand_in}, who stands in for {person}, is not there then either: "
                                             "give them to someone who is there (`owner:`), or move them",
                                             stand_in=gone.name, person=person.name) if gone is not None else
                           say("give them to someone who is there (`owner:`, where it is written: the "
-                              "entry, its campaign or the article's header), move them, or name who "
-                              "stands in for {person} (`stand_in:` on the absence)", person=person.name))
+                              "entry or its network's `variants:`, its campaign or the article's header), move "
+                              "them, or name who stands in for {person} (`stand_in:` on the absence)",
+                              person=person.name))
         elif stand_in is not None:
             yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who is away then "
                                            "({days}); {stand_in} stands in", id=item.id,
