@@ -152,3 +152,20 @@ def page_text(path: Path) -> str:
     """A page's words as a reader sees them: tags dropped, entities read, spaces joined."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
     return " ".join(text.replace("\u00a0", " ").split())
+
+
+def ctrl_c_at(monkeypatch: pytest.MonkeyPatch, name: str, call: int = 2) -> None:
+    """Ctrl-C (KeyboardInterrupt) at the ``call``-th call of ``os.<name>`` (``fsync``, ``replace``): a writer
+    stopped between two files."""
+    import os
+
+    real = getattr(os, name)
+    calls: list[object] = []
+
+    def interrupted(*args: object) -> object:
+        calls.append(args)
+        if len(calls) == call:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(os, name, interrupted)

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from conftest import run_edcal, write_pelicanconf
 from edcal import __version__
 from edcal.__main__ import cli
+from helpers import ctrl_c_at
 
 
 def test_version(runner: CliRunner) -> None:
@@ -1576,16 +1577,7 @@ def test_ctrl_c_while_an_export_is_written_leaves_every_file_as_it_was(tmp_path:
     first, second, third = tmp_path / "x-1.csv", tmp_path / "x-2.csv", tmp_path / "x-3.csv"
     first.write_bytes(b"old 1\n")
     second.write_bytes(b"old 2\n")
-    real = getattr(os, stopped.removeprefix("os."))
-    calls: list[object] = []
-
-    def interrupted(*args: object) -> object:
-        calls.append(args)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return real(*args)
-
-    monkeypatch.setattr(os, stopped.removeprefix("os."), interrupted)
+    ctrl_c_at(monkeypatch, stopped.removeprefix("os."))
     with pytest.raises(KeyboardInterrupt):
         files.write_all([(first, b"new 1\n"), (second, b"new 2\n"), (third, b"new 3\n")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x-1.csv", "x-2.csv"]  # nothing beside them

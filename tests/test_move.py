@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_edcal
+from conftest import run_edcal, run_without_root_rights
 from edcal.commands import move as move_command
 from edcal.errors import InputErrors
 from edcal.i18n import speak, spoken
 from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, edited_text, write_texts
 from edcal.model.source import Source
 from edcal.plan import move_refusals, moves
-from helpers import assert_french, translatable_words
+from helpers import assert_french, ctrl_c_at, translatable_words
 
 #: Reports in the site's language (French here), as the team reads them.
 pytestmark = pytest.mark.usefixtures("site_language")
@@ -730,6 +730,38 @@ def test_a_failed_replace_puts_back_the_files_already_replaced(tmp_path: Path, m
     assert caught.value.filename == str(second)
     assert first.read_text(encoding="utf-8") == "a: 1\n" and second.read_text(encoding="utf-8") == "b: 1\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.md"]
+
+
+def test_a_read_only_file_is_not_replaced(site: Path) -> None:
+    """A calendar.yaml made read-only (chmod a-w) was replaced all the same: a rename needs only the folder's
+    permission. It is the writer's refusal; the move writes nothing and says which file and what to do."""
+    calendar = site / "calendar.yaml"
+    before = calendar.read_bytes()
+    calendar.chmod(0o444)
+    result = run_without_root_rights(site, "move", "hello", "--by", "+2 days")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith(
+        "calendar.yaml:1:1: error: impossible d'écrire le fichier\u00a0: permission refusée\n"
+        "    hint: le fichier est en lecture seule\u00a0: donnez-lui le droit d'écriture (chmod u+w), puis "
+        "relancez le déplacement\n"), result.stderr
+    assert calendar.read_bytes() == before and calendar.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("stopped", ["os.fsync", "os.replace"])
+def test_ctrl_c_while_a_move_is_written_leaves_every_file_as_it_was(tmp_path: Path, stopped: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C between two renames left calendar.yaml moved beside an article not moved (the plan half
+    moved), and the article's new text in a hidden file beside it."""
+    first, second = tmp_path / "calendar.yaml", tmp_path / "article.md"
+    first.write_text("a: 2027-01-12\n", encoding="utf-8")
+    second.write_text("date: 2027-01-12\n", encoding="utf-8")
+    ctrl_c_at(monkeypatch, stopped.removeprefix("os."))
+    with pytest.raises(KeyboardInterrupt):
+        write_texts({first: "a: 2027-01-19\n", second: "date: 2027-01-19\n"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.md", "calendar.yaml"]
+    assert (first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")) == (
+        "a: 2027-01-12\n", "date: 2027-01-12\n")
 
 
 def test_a_post_named_like_an_article_is_not_taken_for_its_promotions(site: Path) -> None:

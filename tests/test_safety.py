@@ -31,6 +31,7 @@ from conftest import (
     copy_sample,
     run_edcal,
     run_pelican,
+    run_without_root_rights,
     tree,
     tree_text,
     write_pelicanconf,
@@ -1555,17 +1556,6 @@ def test_a_file_pelican_cannot_read_stops_the_build_and_the_live_article_stays(s
         assert "content/articles/publie.md:1:1: error: Pelican could not read this file (ValueError: a plugin " \
             "failed here)" in result.stderr
     assert tree(site / "output") == before and live.is_file()
-
-
-def run_without_root_rights(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """edcal as a user who is not root would run it: file permissions apply (root reads and writes anything)."""
-    if os.geteuid() == 0 and shutil.which("setpriv") is None:
-        raise AssertionError("setpriv (util-linux) is needed to drop root's right to read anything")
-    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all"] if os.geteuid() == 0 \
-        else []
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
-    return subprocess.run([*drop, sys.executable, "-m", "edcal", *args], cwd=site, env=env,
-                          capture_output=True, text=True, timeout=300)
 
 
 def test_unreadable_files_are_located_errors_not_tracebacks(site: Path) -> None:

@@ -148,7 +148,7 @@ def write_new(path: Path, data: bytes) -> None:
             os.unlink(temporary)
 
 
-def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+def write_all(files: Sequence[tuple[Path, bytes]], replace_only: bool = False) -> None:
     """Write every file whole, or none of them.
 
     Each file's bytes go to a new file beside it first: a full disk or a read-only folder fails there,
@@ -160,6 +160,8 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     Ctrl-C or SIGTERM before the last file is put in place undoes the same (then goes on: SIGTERM still
     ends the process); no file is left beside any.
 
+    :param replace_only: refuse what cannot be replaced rather than write to it (``edcal move``: a
+        calendar.yaml written to, in a folder one may not write, would be cut short by a full disk).
     :raises OSError: naming the file that could not be written (``filename``), not the one beside it.
     """
     staged: list[tuple[Path, str, str, bytes | None]] = []  # (path, written beside, real file, old bytes)
@@ -170,12 +172,13 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
                 real = os.path.realpath(path)
                 if os.path.isdir(real):
                     raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-                if os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
+                if not replace_only and os.path.exists(real) and not stat.S_ISREG(os.stat(real).st_mode):
                     in_place.append((path, data))
                     continue
                 if os.path.exists(real) and not os.access(real, os.W_OK):  # a rename would replace it anyway
                     raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-                if os.path.exists(real) and not os.access(os.path.dirname(real) or ".", os.W_OK):
+                if not replace_only and os.path.exists(real) \
+                        and not os.access(os.path.dirname(real) or ".", os.W_OK):
                     in_place.append((path, data))  # a file one may write in a folder one may not
                     continue
                 try:

@@ -13,6 +13,7 @@ writing.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -178,9 +179,12 @@ def _write(site: Path, texts: dict[Path, str]) -> None:
     except OSError as exc:
         name = Path(exc.filename or next(iter(texts)))
         shown = name.relative_to(site).as_posix() if name.is_relative_to(site) else str(name)
+        read_only = isinstance(exc, PermissionError) and name.is_file() and not os.access(name, os.W_OK)
+        hint = (say("the file is read-only: give it write permission (chmod u+w), then run the move again")
+                if read_only else say("check the folder's permissions and free space"))
         raise InputErrors([InputError(Source(shown, 1, 1), say("cannot write the file: {reason}",
                                                                       reason=os_reason(exc)),
-                                      say("check the folder's permissions and free space"))]) from None
+                                      hint)]) from None
 
 
 def _day(text: str | None, option: str, slots: Iterable[str] = ()) -> dt.date | None:

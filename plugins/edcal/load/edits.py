@@ -10,14 +10,13 @@ line per date.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from edcal.errors import InputError, InputErrors
+from edcal.files import write_all
 from edcal.i18n import say
 from edcal.load.yamlfile import read_text
 from edcal.model.source import Source
@@ -262,44 +261,15 @@ def edited_files(site: Path, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntr
 def write_texts(texts: Mapping[Path, str]) -> None:
     """Replace each file by its new text, keeping its mode and its byte order mark if it had one.
 
-    Every new text is written beside its file first; only then are the files replaced, each in one
-    step (a link is followed: the file it names is replaced). A failure while writing leaves every
-    file as it was.
+    The files are written all or none (:func:`edcal.files.write_all`): a full disk, a read-only file,
+    Ctrl-C or SIGTERM leaves every file as it was; a link is followed (the file it names is replaced).
     """
-    staged: list[tuple[str, str, bytes]] = []  # (new text beside the file, the file, its old bytes)
-    try:
-        for path, text in texts.items():
-            real = os.path.realpath(path)
-            with open(real, "rb") as handle:
-                old = handle.read()
-            new = (_BOM if old.startswith(_BOM) else b"") + text.encode("utf-8")
-            staged.append((_beside(real, new), real, old))
-    except BaseException:
-        for temporary, _real, _old in staged:
-            os.unlink(temporary)
-        raise
-    done: list[tuple[str, bytes]] = []
-    for index, (temporary, real, old) in enumerate(staged):
+    files = []
+    for path, text in texts.items():
         try:
-            os.replace(temporary, real)
-        except OSError as exc:  # a file that may not be replaced (immutable): put back what was
-            for later, _real, _old in staged[index:]:
-                os.unlink(later)
-            for earlier, bytes_before in done:
-                os.replace(_beside(earlier, bytes_before), earlier)
-            raise OSError(exc.errno, exc.strerror, real) from None
-        done.append((real, old))
-
-
-def _beside(real: str, data: bytes) -> str:
-    """``data`` in a new file beside ``real``, with its mode; the new file's name."""
-    folder, name = os.path.split(real)
-    handle_number, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-    try:
-        with os.fdopen(handle_number, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, os.stat(real).st_mode & 0o7777)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-    return temporary
+            with open(path, "rb") as handle:
+                bom = handle.read(len(_BOM)) == _BOM
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        files.append((path, (_BOM if bom else b"") + text.encode("utf-8")))
+    write_all(files, replace_only=True)
