@@ -894,6 +894,30 @@ def test_a_full_disk_is_said_in_the_teams_words_and_leaves_no_file(site: Path, m
         assert not (site / "calendar.d").exists()
 
 
+def test_a_disk_without_hard_links_takes_the_import(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site on a USB key (FAT, exFAT) or some network disks, which have no hard links: "cannot write the file:
+    operation not permitted", with nothing wrong with the folder. The file is written as `edcal new` writes an
+    article there, whole or not at all."""
+    import errno
+    import os
+
+    from click.testing import CliRunner
+
+    from edcal.__main__ import cli
+
+    def no_hard_links(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    write_sheet(site, FRENCH_SHEET)
+    monkeypatch.setattr(os, "link", no_hard_links)
+    result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 2 rows into calendar.d/plan.yaml:\n"), result.output
+    assert sorted(p.name for p in (site / "calendar.d").iterdir()) == ["plan.yaml"]
+    assert "\nposts:\n  - id: nouvelle-machine-venez-la-voir\n" in (site / "calendar.d" / "plan.yaml").read_text(
+        encoding="utf-8")
+
+
 def test_a_process_that_cannot_be_started_is_no_temporary_folders_fault(site: Path, tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """Python removed by an upgrade under a running edcal, or no process left to start: "cannot write in the

@@ -18,7 +18,6 @@ import datetime as dt
 import errno
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from typing import TypeVar
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, shown_path, typed_path
-from edcal.files import bad_name, os_reason
+from edcal.files import bad_name, os_reason, write_new
 from edcal.i18n import Message, day_and_time, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar_files import CALENDAR_DIR
@@ -351,16 +350,7 @@ def _write(target: Path, text: str, shown: str) -> None:
     created = not target.parent.exists()
     try:
         target.parent.mkdir(exist_ok=True)
-        handle_number, temporary = tempfile.mkstemp(prefix=".import.", dir=target.parent)
-        try:
-            with os.fdopen(handle_number, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temporary, 0o666 & ~_umask())
-            os.link(temporary, target)  # fails if the file appeared meanwhile
-        finally:
-            os.unlink(temporary)
+        write_new(target, text.encode("utf-8"))  # also on a disk without hard links (FAT, exFAT)
     except OSError as exc:
         if created and target.parent.is_dir() and not any(target.parent.iterdir()):
             target.parent.rmdir()
@@ -370,12 +360,6 @@ def _write(target: Path, text: str, shown: str) -> None:
         raise InputErrors([InputError(Source(shown, 1, 1),
                                       say("cannot write the file: {reason}", reason=os_reason(exc)),
                                       hint)]) from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _report(before: Plan, after: Plan, rows: int, shown: str, findings: list[Finding], written: CalendarText,
