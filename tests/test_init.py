@@ -468,6 +468,34 @@ def test_init_on_a_full_disk_takes_back_what_it_wrote(tmp_path: Path,
         assert (target / "calendar.yaml").is_file() and (target / "overrides" / "README.md").is_file()
 
 
+@pytest.mark.parametrize("after", [0, 1, 3])
+def test_adopting_a_blog_on_a_full_disk_takes_back_what_it_wrote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 after: int) -> None:
+    """A full disk while a Pelican blog was adopted: a traceback, an empty .github/workflows/site.yml left behind,
+    and the next `edcal init` took it for the blog's own workflow ("rename yours"), never writing edcal's."""
+    from click.testing import CliRunner
+
+    from conftest import full_disk
+    from edcal.__main__ import cli
+
+    blog = pelican_blog(tmp_path / "blog", ACME_SETTINGS)
+    (blog / ".gitignore").write_text("__pycache__/\n", encoding="utf-8")
+    before = files_of(blog)
+    with full_disk(monkeypatch, after=after) as opened:
+        result = CliRunner().invoke(cli, ["init", str(blog)])
+    assert len(opened) > after  # the disk was full before init was done
+    assert result.exit_code == 2, result.output
+    assert re.fullmatch(rf"{re.escape(str(blog))}/\S+:1:1: error: cannot write the file: no space left on the disk\n"
+                        r"    hint: check the folder's permissions and free space\n"
+                        r"edcal: 1 error in the input; nothing was written\.\n", result.output), result.output
+    assert files_of(blog) == before and not (blog / ".github").exists()
+    again = CliRunner().invoke(cli, ["init", str(blog)])  # with room on the disk
+    assert again.exit_code == 0, again.output
+    assert "deploys the blog too" not in again.output and "is the blog's own" not in again.output
+    assert (blog / ".github" / "workflows" / "site.yml").read_bytes() == (
+        ROOT / "plugins" / "edcal" / "skeleton" / "github" / "workflows" / "site.yml").read_bytes()
+
+
 def test_init_puts_a_translation_under_its_language_beside_its_original(tmp_path: Path) -> None:
     """pelicanconf.py from `edcal init` had no ARTICLE_LANG_URL: the English version of 2026/bienvenue/
     went to /bienvenue-en.html, a page's to /pages/a-propos-en.html, Pelican's defaults."""

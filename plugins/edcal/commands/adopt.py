@@ -21,6 +21,7 @@ from edcal.addresses import unreachable_site_url
 from edcal.commands.init import (
     ADOPTION_FOLDER,
     TEMPLATE_SUFFIX,
+    Undo,
     added_to_kept,
     country_line,
     engine_lines,
@@ -29,6 +30,7 @@ from edcal.commands.init import (
     site_country,
 )
 from edcal.errors import InputError, InputErrors, message_of
+from edcal.files import os_reason, write_new
 from edcal.i18n import Message, language, say, say_count, speak
 from edcal.load.calendar_files import DEFAULT_SETTINGS
 from edcal.model.source import Source
@@ -82,36 +84,16 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
     speak(lang)  # its refusals too, in the blog's language (--name was refused in English)
     _refuse_new_site_options(name, url)
     adoption = Adoption(lang, None)
-    skeleton = resources.files("edcal.skeleton")
-    engine = engine_lines(lang)
-    if not (target / CALENDAR).exists():
-        zone = _zone(target, settings, timezone)
-        code = site_country(zone, country)
-        values = {"site_name": " ".join(str(settings.get("SITENAME") or "").split()) or target.resolve().name,
-                  "timezone": zone, "country_line": country_line(code, lang, zone),
-                  "today": f"{clock.now(zone_named(zone)).date():%Y-%m-%d}",
-                  "first_post": f"{clock.now(zone_named(zone)).date() + dt.timedelta(days=7):%Y-%m-%d}"}
-        if settings.get("TIMEZONE"):
-            adoption.zone = zone
-        else:
-            adoption.steps.append(say("Add TIMEZONE = '{zone}' to {file}, calendar.yaml's zone (without it, "
-                                      "Pelican dates the feeds in UTC).", zone=zone,
-                                      file=_shown(target, DEFAULT_SETTINGS)))
-        _write(adoption, target / CALENDAR, _template(skeleton / ADOPTION_FOLDER / lang, CALENDAR, values))
-    if not (target / WORKFLOW).exists():
-        _write(adoption, target / WORKFLOW, (skeleton / "github" / "workflows" / WORKFLOW.name).read_bytes())
-    elif not _is_edcals(target / WORKFLOW):
-        adoption.steps.append(say("{file} is the blog's own: edcal's workflow was not written. Rename yours, "
-                                  "then run edcal init again.", file=WORKFLOW.as_posix()))
-    if not (target / PRE_COMMIT).exists():
-        _write(adoption, target / PRE_COMMIT,
-               _template(skeleton / lang, Path("pre-commit-config.yaml"), engine))
-    requirements = _template(skeleton / lang, REQUIREMENTS, engine)
-    if not (target / REQUIREMENTS).exists():
-        _write(adoption, target / REQUIREMENTS, requirements)
-    elif not _names_edcal((target / REQUIREMENTS).read_text(encoding="utf-8", errors="replace")):
-        _append(adoption, target / REQUIREMENTS, requirements)
-    _ignore_builds(adoption, target, (skeleton / ADOPTION_FOLDER / lang / "gitignore").read_bytes())
+    made = Undo(target)
+    try:
+        _write_what_lacks(adoption, made, target, settings, timezone, country)
+    except OSError as exc:  # a full disk, a locked folder: the blog as it was, not half adopted
+        undone = made.undo()
+        failed = Path(exc.filename).as_posix() if isinstance(exc.filename, str) else target.as_posix()
+        raise InputErrors([InputError(Source(failed, 1, 1),
+                                      say("cannot write the file: {reason}", reason=os_reason(exc)),
+                                      say("check the folder's permissions and free space"))],
+                          outcome=None if undone else say("some files may be written")) from None
     for workflow in _deploying_workflows(target):
         adoption.steps.append(say("{file} deploys the blog too: with {ours}, both would deploy it, in turn. "
                                   "Remove {file} once {ours} has deployed.",
@@ -136,6 +118,47 @@ def adopt_site(target: Path, timezone: str | None, lang: str | None, country: st
     if elsewhere is not None:
         adoption.steps.append(elsewhere)
     return adoption
+
+
+def _write_what_lacks(adoption: Adoption, made: Undo, target: Path, settings: dict[str, Any],
+                      timezone: str | None, country: str | None) -> None:
+    """Write the files edcal needs that the blog lacks, and edcal's lines in those it has, each in ``made``.
+
+    :raises OSError: when one cannot be written (``made`` takes back the others).
+    """
+    lang = adoption.lang
+    skeleton = resources.files("edcal.skeleton")
+    engine = engine_lines(lang)
+    if not (target / CALENDAR).exists():
+        zone = _zone(target, settings, timezone)
+        code = site_country(zone, country)
+        values = {"site_name": " ".join(str(settings.get("SITENAME") or "").split()) or target.resolve().name,
+                  "timezone": zone, "country_line": country_line(code, lang, zone),
+                  "today": f"{clock.now(zone_named(zone)).date():%Y-%m-%d}",
+                  "first_post": f"{clock.now(zone_named(zone)).date() + dt.timedelta(days=7):%Y-%m-%d}"}
+        if settings.get("TIMEZONE"):
+            adoption.zone = zone
+        else:
+            adoption.steps.append(say("Add TIMEZONE = '{zone}' to {file}, calendar.yaml's zone (without it, "
+                                      "Pelican dates the feeds in UTC).", zone=zone,
+                                      file=_shown(target, DEFAULT_SETTINGS)))
+        calendar = _template(skeleton / ADOPTION_FOLDER / lang, CALENDAR, values)
+        _write(adoption, made, target / CALENDAR, calendar)
+    if not (target / WORKFLOW).exists():
+        workflow = (skeleton / "github" / "workflows" / WORKFLOW.name).read_bytes()
+        _write(adoption, made, target / WORKFLOW, workflow)
+    elif not _is_edcals(target / WORKFLOW):
+        adoption.steps.append(say("{file} is the blog's own: edcal's workflow was not written. Rename yours, "
+                                  "then run edcal init again.", file=WORKFLOW.as_posix()))
+    if not (target / PRE_COMMIT).exists():
+        _write(adoption, made, target / PRE_COMMIT,
+               _template(skeleton / lang, Path("pre-commit-config.yaml"), engine))
+    requirements = _template(skeleton / lang, REQUIREMENTS, engine)
+    if not (target / REQUIREMENTS).exists():
+        _write(adoption, made, target / REQUIREMENTS, requirements)
+    elif not _names_edcal((target / REQUIREMENTS).read_text(encoding="utf-8", errors="replace")):
+        _append(adoption, made, target / REQUIREMENTS, requirements)
+    _ignore_builds(adoption, made, target, (skeleton / ADOPTION_FOLDER / lang / "gitignore").read_bytes())
 
 
 def _refuse_new_site_options(name: str | None, url: str | None) -> None:
@@ -211,24 +234,27 @@ def _template(folder: Any, relative: Path, values: dict[str, str]) -> bytes:
     return text.format(**values).encode("utf-8")
 
 
-def _write(adoption: Adoption, path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def _write(adoption: Adoption, made: Undo, path: Path, data: bytes) -> None:
+    made.folder(path.parent)
+    write_new(path, data)  # whole or not at all, never over a file
+    made.files.append(path)
     adoption.written.append(path)
 
 
-def _append(adoption: Adoption, path: Path, data: bytes) -> None:
+def _append(adoption: Adoption, made: Undo, path: Path, data: bytes) -> None:
+    before = path.read_bytes()
+    made.extended.append((path, len(before)))
     with path.open("ab") as kept:
-        kept.write(added_to_kept(path.read_bytes(), data, path.name))
+        kept.write(added_to_kept(before, data, path.name))
     adoption.extended.append(path)
 
 
-def _ignore_builds(adoption: Adoption, target: Path, ours: bytes) -> None:
+def _ignore_builds(adoption: Adoption, made: Undo, target: Path, ours: bytes) -> None:
     """A .gitignore that keeps planning/ (and what builds write) out of git: written, or completed with the
     lines of edcal's it lacks."""
     path = target / GITIGNORE
     if not path.exists():
-        _write(adoption, path, ours)
+        _write(adoption, made, path, ours)
         return
     kept = path.read_text(encoding="utf-8", errors="replace").splitlines()
     if _PLANNING_IGNORED.intersection(line.strip() for line in kept):
@@ -237,7 +263,7 @@ def _ignore_builds(adoption: Adoption, target: Path, ours: bytes) -> None:
     present = {line.strip().lstrip("/") for line in kept if line.strip() and not line.startswith("#")}
     lines = [line for line in ours.decode("utf-8").splitlines()
              if line.startswith("#") or line.lstrip("/") not in present]
-    _append(adoption, path, ("\n".join(lines) + "\n").encode("utf-8"))
+    _append(adoption, made, path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def _is_edcals(workflow: Path) -> bool:

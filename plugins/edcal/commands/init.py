@@ -161,7 +161,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
         "today": f"{now:%Y-%m-%d}",
         "year_end": f"{now.year + 1}-12-31",  # an objective of a year or so
     }
-    made = _Undo(target)
+    made = Undo(target)
     try:
         return _write_site(target, sources, values, made)
     except OSError as exc:  # the system refused what os.access allowed (/proc, a full disk, a locked folder)
@@ -173,7 +173,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
                           outcome=None if undone else say("some files may be written")) from None
 
 
-class _Undo:
+class Undo:
     """What init wrote, to take back when it cannot finish: a full disk left a dozen files, and the next
     ``edcal init`` took the half-made site for a blog to adopt, and failed."""
 
@@ -204,7 +204,7 @@ class _Undo:
 
 
 def _write_site(target: Path, sources: list[tuple[Path, Any]], values: dict[str, str],
-                made: _Undo) -> NewSite:
+                made: Undo) -> NewSite:
     written: list[Path] = []
     extended: list[Path] = []
     made.folder(target)
