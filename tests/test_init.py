@@ -496,6 +496,22 @@ def test_adopting_a_blog_on_a_full_disk_takes_back_what_it_wrote(tmp_path: Path,
         ROOT / "plugins" / "edcal" / "skeleton" / "github" / "workflows" / "site.yml").read_bytes()
 
 
+def test_a_kept_readme_and_gitignore_with_windows_line_ends_keep_them(tmp_path: Path) -> None:
+    """A clone on Windows (git's core.autocrlf) has README.md and .gitignore with CRLF line ends: edcal's lines were
+    added with LF ones, a file of mixed line ends that editors and diffs show changed throughout."""
+    clone = tmp_path / "clone"
+    (clone / ".git").mkdir(parents=True)
+    (clone / "README.md").write_bytes(b"# acme-blog\r\nThe blog of Acme.")
+    (clone / ".gitignore").write_bytes(b"*.py[cod]\r\n.env\r\n")
+    made = run_edcal("init", ".", "--lang", "en", "--timezone", "America/Chicago", cwd=clone)
+    assert made.returncode == 0, made.stderr
+    for name in ("README.md", ".gitignore"):
+        data = (clone / name).read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n") > 3, data
+    assert (clone / "README.md").read_bytes().startswith(b"# acme-blog\r\nThe blog of Acme.\r\n\r\nThe team's blog")
+    assert (clone / ".gitignore").read_bytes().startswith(b"*.py[cod]\r\n.env\r\n\r\n")
+
+
 def test_init_puts_a_translation_under_its_language_beside_its_original(tmp_path: Path) -> None:
     """pelicanconf.py from `edcal init` had no ARTICLE_LANG_URL: the English version of 2026/bienvenue/
     went to /bienvenue-en.html, a page's to /pages/a-propos-en.html, Pelican's defaults."""

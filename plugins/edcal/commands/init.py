@@ -305,11 +305,13 @@ def _clashes(target: Path, planned: list[Path]) -> list[str]:
 
 def added_to_kept(kept: bytes, ours: bytes, name: str) -> bytes:
     """What init adds at the end of a README.md or .gitignore the folder has: the README's text without its
-    title (the repository's stays first), every line of the .gitignore."""
+    title (the repository's stays first), every line of the .gitignore; with the file's line ends (CRLF in a
+    clone on Windows: LF lines added would leave it mixed)."""
     text = ours.decode("utf-8")
     if name == "README.md":
         text = text.partition("\n")[2].lstrip("\n")
-    return (b"" if not kept or kept.endswith(b"\n") else b"\n") + b"\n" + text.encode("utf-8")
+    text = (("" if not kept or kept.endswith(b"\n") else "\n") + "\n" + text)
+    return (text.replace("\n", "\r\n") if b"\r\n" in kept else text).encode("utf-8")
 
 
 #: Countries whose nations keep bank holidays of their own: without a subdivision, the United Kingdom's
