@@ -534,7 +534,7 @@ def test_every_word_of_move_has_a_french_translation() -> None:
 
 def test_a_file_that_cannot_be_written_is_a_located_error(site: Path, monkeypatch) -> None:
     monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
-    def refused(texts) -> None:
+    def refused(texts, read=None) -> None:
         raise PermissionError(13, "Permission denied", str(site / "calendar.yaml"))
 
     monkeypatch.setattr(move_command, "write_texts", refused)
@@ -547,7 +547,7 @@ def test_a_file_that_cannot_be_written_is_a_located_error(site: Path, monkeypatc
     monkeypatch.setenv("EDCAL_LANG", "fr")
     speak(None)
 
-    def locked(texts) -> None:
+    def locked(texts, read=None) -> None:
         raise PermissionError(1, "Operation not permitted", str(site / "calendar.yaml"))
 
     monkeypatch.setattr(move_command, "write_texts", locked)
@@ -746,6 +746,30 @@ def test_a_read_only_file_is_not_replaced(site: Path) -> None:
         "relancez le déplacement\n"), result.stderr
     assert calendar.read_bytes() == before and calendar.stat().st_mode & 0o777 == 0o444
     assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_file_saved_while_the_move_is_checked_is_not_written_over(site: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """calendar.yaml saved in an editor during the seconds the moved site is read again: the move wrote the text
+    it had read, moved, over it, and the line just saved was lost without a word."""
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
+    calendar = site / "calendar.yaml"
+    real = move_command.read_edited
+
+    def saved_meanwhile(*args: object, **kwargs: object) -> object:
+        read = real(*args, **kwargs)  # type: ignore[arg-type]
+        with calendar.open("a", encoding="utf-8") as handle:
+            handle.write("# added while edcal move ran\n")
+        return read
+
+    monkeypatch.setattr(move_command, "read_edited", saved_meanwhile)
+    with pytest.raises(InputErrors) as caught:
+        move_command.move(site, "pelicanconf.py", ("hello",), None, None, (), None, None, "+2 days", None)
+    assert [e.format() for e in caught.value.errors] == [
+        "calendar.yaml:1:1: error: the file changed while the move was prepared\n"
+        "    hint: run the command again: it moves the dates in the file as it is now"]
+    assert calendar.read_text(encoding="utf-8").endswith("# added while edcal move ran\n")
+    assert "at: 2027-03-02 10:00" in calendar.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("stopped", ["os.fsync", "os.replace"])

@@ -143,7 +143,7 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     if selection.whole_campaign:
         assert selection.campaign is not None
         move_campaign(plan, moved, plan.calendar.campaigns[selection.campaign], shift, days, days.shared)
-    texts = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
+    texts, read = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
                                 *(MovedDaysEdit(m.source, m.into_moved, m.days) for m in moved.occurrences),
                                 *(_removal(m.occurrence) for m in moved.returned)])
     after = None
@@ -151,7 +151,7 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
         after = _read_moved(site, settings_file, texts)
         refuse_what_must_not_move(plan, after, moved, days.offset_written)
         if not dry_run:
-            _write(site, texts)
+            _write(site, texts, read)
     # The checks' errors the move brings (a post moved before its article): the build would refuse the plan;
     # said, and the exit code says it too, as `edcal import`'s does.
     brought = _errors_brought(plan, after) if after is not None else []
@@ -172,19 +172,30 @@ def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
     return plan  # type: ignore[no-any-return]
 
 
-def _write(site: Path, texts: dict[Path, str]) -> None:
-    """Write the moved files: every new text beside its file first, then each file replaced."""
+def _write(site: Path, texts: dict[Path, str], read: dict[Path, str]) -> None:
+    """Write the moved files: every new text beside its file first, then each file replaced; none when one
+    was saved since it was read."""
     try:
-        write_texts(texts)
+        changed = write_texts(texts, read)
     except OSError as exc:
         name = Path(exc.filename or next(iter(texts)))
-        shown = name.relative_to(site).as_posix() if name.is_relative_to(site) else str(name)
         read_only = isinstance(exc, PermissionError) and name.is_file() and not os.access(name, os.W_OK)
         hint = (say("the file is read-only: give it write permission (chmod u+w), then run the move again")
                 if read_only else say("check the folder's permissions and free space"))
-        raise InputErrors([InputError(Source(shown, 1, 1), say("cannot write the file: {reason}",
-                                                                      reason=os_reason(exc)),
+        raise InputErrors([InputError(Source(_in_site(site, name), 1, 1),
+                                      say("cannot write the file: {reason}", reason=os_reason(exc)),
                                       hint)]) from None
+    if changed is not None:
+        raise InputErrors([InputError(Source(_in_site(site, changed), 1, 1),
+                                      say("the file changed while the move was prepared"),
+                                      say("run the command again: it moves the dates in the file as it is "
+                                          "now"))])
+
+
+
+def _in_site(site: Path, path: Path) -> str:
+    """A file's path as the site's sources name it (``calendar.yaml``)."""
+    return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
 
 
 def _day(text: str | None, option: str, slots: Iterable[str] = ()) -> dt.date | None:

@@ -249,27 +249,36 @@ def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryR
     return text
 
 
-def edited_files(site: Path, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]) -> dict[Path, str]:
-    """Each file the edits touch, as its new text (nothing is written)."""
+def edited_files(site: Path, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]
+                 ) -> tuple[dict[Path, str], dict[Path, str]]:
+    """Each file the edits touch, as its new text, and as the text they were made on (nothing is written)."""
     by_file: dict[str, list[DayEdit | MovedDaysEdit | MovedEntryRemoval]] = {}
     for edit in edits:
         by_file.setdefault(edit.source.path, []).append(edit)
-    return {site / path: edited_text(read_text(site / path, path), found)
-            for path, found in sorted(by_file.items())}
+    read = {path: read_text(site / path, path) for path in sorted(by_file)}
+    return ({site / path: edited_text(text, by_file[path]) for path, text in read.items()},
+            {site / path: text for path, text in read.items()})
 
 
-def write_texts(texts: Mapping[Path, str]) -> None:
+def write_texts(texts: Mapping[Path, str], read: Mapping[Path, str] | None = None) -> Path | None:
     """Replace each file by its new text, keeping its mode and its byte order mark if it had one.
 
     The files are written all or none (:func:`edcal.files.write_all`): a full disk, a read-only file,
     Ctrl-C or SIGTERM leaves every file as it was; a link is followed (the file it names is replaced).
+
+    :param read: the text each file held when the new one was made from it: a file saved since (in an
+        editor, while the move was checked) is not written over.
+    :returns: such a file (then nothing is written), or None.
     """
     files = []
     for path, text in texts.items():
         try:
             with open(path, "rb") as handle:
-                bom = handle.read(len(_BOM)) == _BOM
+                now = handle.read()
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror, str(path)) from None
-        files.append((path, (_BOM if bom else b"") + text.encode("utf-8")))
+        if read is not None and now.decode("utf-8-sig", errors="replace") != read[path]:
+            return path
+        files.append((path, (_BOM if now.startswith(_BOM) else b"") + text.encode("utf-8")))
     write_all(files, replace_only=True)
+    return None
