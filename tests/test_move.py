@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -712,8 +713,6 @@ def test_a_key_date_may_not_move_a_campaign_or_a_freeze_under_way(site: Path, mo
 
 
 def test_a_failed_replace_puts_back_the_files_already_replaced(tmp_path: Path, monkeypatch) -> None:
-    import os
-
     first, second = tmp_path / "a.yaml", tmp_path / "b.md"
     first.write_text("a: 1\n", encoding="utf-8")
     second.write_text("b: 1\n", encoding="utf-8")
@@ -746,6 +745,18 @@ def test_a_read_only_file_is_not_replaced(site: Path) -> None:
         "relancez le déplacement\n"), result.stderr
     assert calendar.read_bytes() == before and calendar.stat().st_mode & 0o777 == 0o444
     assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root writes another's file")
+def test_a_file_keeps_its_owner(site: Path) -> None:
+    """edcal run as root (in a container, on the team's repository mounted in it) gave calendar.yaml to root:
+    its owner could no longer save it."""
+    calendar = site / "calendar.yaml"
+    os.chown(calendar, 1000, 1000)
+    result = run_edcal("move", "hello", "--by", "+2 days", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "at: 2027-03-04 10:00" in calendar.read_text(encoding="utf-8")
+    assert (calendar.stat().st_uid, calendar.stat().st_gid) == (1000, 1000)
 
 
 def test_a_file_saved_while_the_move_is_checked_is_not_written_over(site: Path,

@@ -183,10 +183,10 @@ def write_all(files: Sequence[tuple[Path, bytes]], replace_only: bool = False) -
                     continue
                 try:
                     old = Path(real).read_bytes() if os.path.exists(real) else None
-                    mode = os.stat(real).st_mode & 0o7777 if old is not None else None
+                    kept = os.stat(real) if old is not None else None
                 except OSError as exc:
                     raise OSError(exc.errno, exc.strerror, str(path)) from None
-                staged.append((path, _beside(Path(real), data, mode, shown=path), real, old))
+                staged.append((path, _beside(Path(real), data, kept, shown=path), real, old))
             for path, temporary, real, _old in staged:
                 try:
                     os.replace(temporary, real)
@@ -230,7 +230,7 @@ def _put_back(staged: Sequence[tuple[Path, str, str, bytes | None]]) -> None:
             elif old is None:
                 os.unlink(real)
             else:
-                os.replace(_beside(Path(real), old, os.stat(real).st_mode & 0o7777), real)
+                os.replace(_beside(Path(real), old, os.stat(real)), real)
 
 
 class _Terminated(BaseException):
@@ -263,9 +263,10 @@ def _sigterm_unwinds() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _beside(path: Path, data: bytes, mode: int | None, shown: Path | None = None) -> str:
-    """``data`` in a new file beside ``path``, with ``mode`` (None: a new file's, as the umask says);
-    the new file's name.
+def _beside(path: Path, data: bytes, kept: os.stat_result | None, shown: Path | None = None) -> str:
+    """``data`` in a new file beside ``path``, with the mode and the owner of the file it replaces, ``kept``
+    (None: a new file's, as the umask says); the new file's name. Root keeps the owner (edcal in a container,
+    on a repository mounted in it, gave the team's files to root); another user keeps what it may.
 
     :raises OSError: naming ``shown`` (default ``path``), as the user wrote it.
     """
@@ -280,7 +281,11 @@ def _beside(path: Path, data: bytes, mode: int | None, shown: Path | None = None
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask() if mode is None else mode)
+        owner = (kept.st_uid, kept.st_gid) if kept is not None else None
+        if owner is not None and hasattr(os, "chown") and owner != (os.geteuid(), os.getegid()):
+            with contextlib.suppress(PermissionError):  # (a group one is in: kept; another user: not)
+                os.chown(temporary, *owner)
+        os.chmod(temporary, 0o666 & ~_umask() if kept is None else kept.st_mode & 0o7777)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
