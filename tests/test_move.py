@@ -85,6 +85,27 @@ def test_an_article_moves_and_its_promotions_follow(site: Path) -> None:
     assert "· Blog · Article futur" in result.stdout and "LinkedIn" in result.stdout
 
 
+def test_an_articles_modified_day_moves_with_its_date(site: Path) -> None:
+    """`modified:` stayed where it was: moved a week later, the article read "updated on 26 March" under its
+    date, 1 April, an update before it was published (and so said its sharing tags and the sitemap)."""
+    article = site / "content" / "articles" / "futur.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "date: 2027-03-25 09:00\n", "date: 2027-03-25 09:00\nmodified: '2027-03-26 18:00'   # relu\n"),
+        encoding="utf-8")
+    before = article.read_text(encoding="utf-8")
+    result = run_edcal("move", "futur", "--by", "+1 week", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert changed_lines(before, article.read_text(encoding="utf-8")) == [
+        ("date: 2027-03-25 09:00\n", "date: 2027-04-01 09:00\n"),
+        ("modified: '2027-03-26 18:00'   # relu\n", "modified: '2027-04-02 18:00'   # relu\n")]
+    assert "content/articles/futur.md:4  2027-03-26 → 2027-04-02  (modified: de futur, avec sa date)" in result.stdout
+    # One changed before its date (a slip of the pen) says nothing of the new one: it stays.
+    article.write_text(before.replace("modified: '2027-03-26", "modified: '2027-03-20"), encoding="utf-8")
+    result = run_edcal("move", "futur", "--by", "+1 week", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "modified: '2027-03-20 18:00'" in article.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("by", "day", "said"), [
     ("une semaine", "2027-04-01", "+1 semaine"), ("un jour", "2027-03-26", "+1 jour"),
     ("one week", "2027-04-01", "+1 semaine"), ("a week", "2027-04-01", "+1 semaine"),

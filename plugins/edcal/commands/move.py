@@ -366,6 +366,8 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
         for change in moved.moves:
             named = _("key date {id}").format(id=change.key_date) if change.key_date \
                 else _("campaign {id}").format(id=change.campaign) if change.campaign \
+                else _("modified: of {slug}, with its date").format(slug=change.modified_of) \
+                if change.modified_of \
                 else _named(before, change.items)
             changes.append((change.source, f"  {_at(change.source)}  {change.before.isoformat()} → "
                                            f"{change.after.isoformat()}  ({named})"

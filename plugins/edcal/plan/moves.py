@@ -95,6 +95,8 @@ class DateMove:
     key_date: str | None = None
     #: The campaign whose first or last day this is (a whole campaign moved with --campaign).
     campaign: str | None = None
+    #: The article whose `modified:` day this is: it follows the article's `date:`.
+    modified_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,7 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
             move.moves.append(DateMove(written.source, written.day, shift(written.day),  # type: ignore[arg-type]
                                        tuple(items)))
             moved_articles |= {item.id for item in items if item.kind == "article"}
+            move.moves += _modified_following(plan, items, written, shift, read_day, shared)
     following = _occurrences(plan, following, where, shift, move, moved_key_dates, extensible, series, picked)
     left_articles = {unmoved.item.id for unmoved in move.unmoved if unmoved.item.kind == "article"}
     late_articles = {item.article for item in move.late if item.kind == "article"}
@@ -273,6 +276,23 @@ def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: S
     move.own_date = _own_dates(plan, where, moved_key_dates, picked)
     move.moves.sort(key=_in_file_order)
     return move
+
+
+def _modified_following(plan: Plan, items: list[Item], written: _Written, shift: Shift,
+                        read_day: Callable[[Source], dt.date | None],
+                        shared: Callable[[Source], str | None]) -> list[DateMove]:
+    """The `modified:` day of a moved article, on or after its `date:`: moved alike, else the article would
+    read "updated" before it was published. One written before its date (a slip) says nothing of the new
+    one."""
+    following = []
+    for item in items:
+        article = plan.article_of(item) if item.kind == "article" else None
+        source = article.field_sources.get("modified") if article is not None else None
+        day = read_day(source) if source is not None and shared(source) is None else None
+        if article is not None and source is not None and day is not None and written.day is not None \
+                and day >= written.day:
+            following.append(DateMove(source, day, shift(day), (), modified_of=article.slug))
+    return following
 
 
 def _own_dates(plan: Plan, where: _Finder, moved_key_dates: set[str], picked: set[str]) -> list[Unmoved]:
@@ -324,7 +344,7 @@ def first_day_moving(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], t
 
     :param trial: the move of the same selection by one day (:func:`plan_move`).
     """
-    moving = [*(m.before for m in trial.moves if not m.key_date),
+    moving = [*(m.before for m in trial.moves if not m.key_date and not m.modified_of),
               *(m.before for m in trial.returned),
               *(day for m in trial.occurrences for day, _after in m.days),
               *(key_date.start for key_date in key_dates)]
