@@ -512,6 +512,19 @@ def test_a_kept_readme_and_gitignore_with_windows_line_ends_keep_them(tmp_path: 
     assert (clone / ".gitignore").read_bytes().startswith(b"*.py[cod]\r\n.env\r\n\r\n")
 
 
+def test_a_kept_readme_saved_as_utf16_is_added_to_in_utf16(tmp_path: Path) -> None:
+    """A README.md saved by Notepad as "Unicode" (UTF-16): edcal's lines were added in UTF-8, and the whole
+    file read as Chinese characters after its first lines."""
+    clone = tmp_path / "clone"
+    (clone / ".git").mkdir(parents=True)
+    (clone / "README.md").write_bytes("# Blog\r\nNotre blog, créé à l'atelier.\r\n".encode("utf-16"))
+    made = run_edcal("init", ".", "--timezone", "Europe/Paris", cwd=clone)
+    assert made.returncode == 0, made.stderr
+    readme = (clone / "README.md").read_bytes().decode("utf-16")
+    assert readme.startswith("# Blog\r\nNotre blog, créé à l'atelier.\r\n\r\n"), readme[:200]
+    assert "\nLe blog et le plan de publication de l'équipe" in readme and "\n\n" not in readme.replace("\r\n", "")
+
+
 def test_init_puts_a_translation_under_its_language_beside_its_original(tmp_path: Path) -> None:
     """pelicanconf.py from `edcal init` had no ARTICLE_LANG_URL: the English version of 2026/bienvenue/
     went to /bienvenue-en.html, a page's to /pages/a-propos-en.html, Pelican's defaults."""

@@ -305,13 +305,20 @@ def _clashes(target: Path, planned: list[Path]) -> list[str]:
 
 def added_to_kept(kept: bytes, ours: bytes, name: str) -> bytes:
     """What init adds at the end of a README.md or .gitignore the folder has: the README's text without its
-    title (the repository's stays first), every line of the .gitignore; with the file's line ends (CRLF in a
-    clone on Windows: LF lines added would leave it mixed)."""
+    title (the repository's stays first), every line of the .gitignore; in the file's line ends (CRLF in a
+    clone on Windows: LF lines added would leave it mixed) and its encoding (UTF-16, Notepad's "Unicode")."""
+    encoding = _UTF16.get(kept[:2], "utf-8")
+    before = kept[2:].decode(encoding, errors="replace") if encoding != "utf-8" else kept.decode(
+        "utf-8", errors="replace")
     text = ours.decode("utf-8")
     if name == "README.md":
         text = text.partition("\n")[2].lstrip("\n")
-    text = (("" if not kept or kept.endswith(b"\n") else "\n") + "\n" + text)
-    return (text.replace("\n", "\r\n") if b"\r\n" in kept else text).encode("utf-8")
+    text = ("" if not before or before.endswith("\n") else "\n") + "\n" + text
+    return (text.replace("\n", "\r\n") if "\r\n" in before else text).encode(encoding)
+
+
+#: The byte order marks of UTF-16, and the encoding each says (the mark itself is the file's, kept).
+_UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 
 
 #: Countries whose nations keep bank holidays of their own: without a subdivision, the United Kingdom's
