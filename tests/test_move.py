@@ -466,6 +466,23 @@ def test_days_of_a_series_move_alone_under_its_rules_moved(site: Path) -> None:
     assert calendar.read_bytes() == after
 
 
+def test_occurrences_moving_onto_each_other_stay_when_the_last_cannot_move(site: Path) -> None:
+    """Two Wednesdays of three a week later: the second would land on the third, which stays (its own next
+    day is not free), so the first, meant for the second's day, cannot move either. The first was written all
+    the same: the moved site did not load, at a column of a line the user never wrote (calendar.yaml:35:97)."""
+    calendar = site / "calendar.yaml"
+    before = calendar.read_bytes()
+    result = run_edcal("move", "--since", "2027-03-10", "--until", "2027-03-17", "--network", "mastodon",
+                       "--by", "+1 week", cwd=site)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith("Rien n'a été déplacé.\n"), result.stdout
+    assert "  mercredi 10 mars 2027 · Chaque mercredi · weekly (Mastodon)  [calendar.yaml:33]\n" \
+           "    la série publie déjà le 2027-03-17\n" in result.stdout
+    assert "  mercredi 17 mars 2027 · Chaque mercredi · weekly (Mastodon)  [calendar.yaml:33]\n" \
+           "    la série publie déjà le 2027-03-24\n" in result.stdout
+    assert calendar.read_bytes() == before
+
+
 def test_a_days_occurrence_moves_on_all_its_networks_or_not_at_all(site: Path) -> None:
     calendar = site / "calendar.yaml"
     text = add_posts(site, "  - id: conseil\n    networks: [linkedin, x]\n    text: Un conseil\n"

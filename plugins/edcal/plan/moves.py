@@ -407,33 +407,49 @@ def _occurrences(plan: Plan, following: list[Item], where: _Finder, shift: Shift
         staying = {plan.day_of(start) for key, items_of_day in series.items() if key not in days
                    for start in [items_of_day[0].start]
                    if start is not None and items_of_day[0].id not in picked}
-        for day, group in sorted(days.items()):
-            # Networks left out first: another offset would not mend that.
-            others = [other for other in series.get(day, []) if other.id not in chosen]
-            if others:
-                out = [other for other in others if is_past(plan, other)]
-                shown = ", ".join(sorted({_name(plan, other, True) for other in out or others}))
-                words = {"day": day.isoformat(), "others": shown}
-                if out:
-                    reason = say("the occurrence of {day} is also posted on {others}, already past", **words)
-                    hint = say("`moved:` moves a day's occurrence on every network: write this one as a post "
-                               "of its own with `at:`")
-                else:
-                    reason = say("the occurrence of {day} is also posted on {others}, not selected", **words)
-                    hint = say("select it on every network of the post, or none")
-                move.unmoved.extend(Unmoved(item, reason, hint) for item in group)
-                continue
-            if shift(day) in staying:
-                move.unmoved.extend(_posted_already(group, shift(day)))
-                continue
-            if not _lands_ahead(plan, group, shift, move):
+        # The one the others move towards first (the latest, moved later): a day whose occurrence stays is
+        # not free for the one meant to land on it (a week of a weekly series, each onto the next).
+        later = shift(min(days)) > min(days)
+        for day, group in sorted(days.items(), reverse=later):
+            if _stays(plan, day, group, series.get(day, []), chosen, staying, shift, move):
+                staying |= {plan.day_of(item.start) for item in group if item.start is not None}
                 continue
             moving.append((day, shift(day)))
             moved_items.extend(group)
+        moving.sort()
         if moving:
             move.occurrences.append(OccurrenceMove(target, entry.recurrence.moved_source is not None,
                                                    tuple(moving), tuple(moved_items)))
     return rest
+
+
+def _stays(plan: Plan, day: dt.date, group: list[Item], same_day: list[Item], chosen: set[str],
+           staying: set[dt.date], shift: Shift, move: Move) -> bool:
+    """Whether the occurrence of a series' day cannot move alone (said in ``move.unmoved``, or ``move.late``).
+
+    :param same_day: the series' items of that day, on every network.
+    :param staying: the days the series posts on once the move is done, but for the days moved.
+    """
+    # Networks left out first: another offset would not mend that.
+    others = [other for other in same_day if other.id not in chosen]
+    if others:
+        out = [other for other in others if is_past(plan, other)]
+        shown = ", ".join(sorted({_name(plan, other, True) for other in out or others}))
+        words = {"day": day.isoformat(), "others": shown}
+        if out:
+            reason = say("the occurrence of {day} is also posted on {others}, already past", **words)
+            hint = say("`moved:` moves a day's occurrence on every network: write this one as a post "
+                       "of its own with `at:`")
+        else:
+            reason = say("the occurrence of {day} is also posted on {others}, not selected", **words)
+            hint = say("select it on every network of the post, or none")
+        move.unmoved.extend(Unmoved(item, reason, hint) for item in group)
+        return True
+    if shift(day) in staying:
+        move.unmoved.extend(_posted_already(group, shift(day)))
+        return True
+    return not _lands_ahead(plan, group, shift, move)
+
 
 
 def _occurrence_day(item: Item) -> dt.date:
