@@ -905,6 +905,28 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
         assert header == f"title: Sans étiquette {len(empty)}\nstatus: draft\n"
 
 
+def test_new_refuses_the_slug_of_an_article_in_another_folder(runner: CliRunner, site: Path) -> None:
+    """Last year's articles moved into content/articles/2026/: `edcal new` wrote an article named as one of them,
+    which the next build refused (one slug, two articles). A translation, in its own language, is no clash."""
+    from conftest import run_edcal
+
+    articles = site / "content" / "articles"
+    (articles / "2026").mkdir()
+    (articles / "publie.md").rename(articles / "2026" / "publie.md")
+    result = runner.invoke(cli, ["new", "Publié", "--site", str(site), "--date", "2027-03-09 09:00"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(
+        "content/articles/publie.md: error: an article with this slug exists already\n"
+        "    hint: content/articles/2026/publie.md has the slug 'publie': choose another title, or pass --slug\n"), \
+        result.output
+    assert not (articles / "publie.md").exists()
+    (articles / "2026" / "bilan.md").write_text(
+        "Title: Our review\nDate: 2027-02-01 09:00\nLang: en\n\nHello.\n", encoding="utf-8")
+    made = runner.invoke(cli, ["new", "Bilan", "--site", str(site), "--date", "2027-03-09 09:00"])
+    assert made.exit_code == 0, made.output
+    assert "slug" not in run_edcal("check", cwd=site).stdout
+
+
 def test_new_with_a_past_date_says_the_article_goes_online_backdated(site: Path) -> None:
     """`--date 2020-01-01` wrote an article the next build put online at once, under an old date, without a
     word."""

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from edcal import clock
 from edcal.checks import all_rules
@@ -14,7 +15,7 @@ from edcal.errors import ErrorCollector, InputError, InputErrors
 from edcal.files import make_folders, os_reason, remove_folders, write_new
 from edcal.i18n import say
 from edcal.ids import slugify
-from edcal.load.articles import article_datetime, validate_article
+from edcal.load.articles import MARKDOWN_EXTENSIONS, article_datetime, validate_article
 from edcal.load.calendar import load_calendar
 from edcal.load.frontmatter import split_article
 from edcal.load.yamlfile import yaml_value
@@ -70,6 +71,12 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         raise InputErrors([InputError(Source(path.relative_to(site.resolve()).as_posix(), 1, 1),
                                       say("an article with this slug exists already"),
                                       say("choose another title, or pass --slug"))])
+    taken = _slug_taken(site, settings, name, path)
+    if taken is not None:
+        hint = say("{path} has the slug '{slug}': choose another title, or pass --slug",
+                   path=_shown(site, taken), slug=name)
+        raise InputErrors([InputError(Source(_shown(site, path), 0, 0),
+                                      say("an article with this slug exists already"), hint)])
     fields: dict[str, object] = {"title": title.strip()}
     if date is not None:
         fields["date"] = _written_date(date, when)
@@ -101,6 +108,28 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     _refuse_what_the_build_would(text, list(fields), site, path)
     _write(site, folder, path, text)
     return path
+
+
+def _slug_taken(site: Path, settings: dict[str, Any], slug: str, path: Path) -> Path | None:
+    """An article of the site's language already named ``slug`` in another folder (last year's articles moved
+    into ``content/articles/2026/``): the build would refuse the new one. Its path, or None. A translation
+    (another ``lang:``) or an article whose ``slug:`` says another name is none."""
+    content = Path(settings["PATH"])
+    pages = [content / folder for folder in settings.get("PAGE_PATHS") or ()]
+    default = str(settings.get("DEFAULT_LANG") or "").lower()
+    found = {other for folder in settings.get("ARTICLE_PATHS") or [""] for other in (content / folder).rglob(
+        f"{slug}.*")}
+    for other in sorted(found):
+        if other == path or not other.name.lower().endswith(MARKDOWN_EXTENSIONS) or not other.is_file() \
+                or any(other.is_relative_to(folder) for folder in pages):
+            continue
+        try:
+            header = split_article(other.read_text(encoding="utf-8-sig"), other.name).metadata
+        except (OSError, UnicodeDecodeError, InputErrors):
+            continue  # the build says what is wrong with it
+        if str(header.get("slug") or slug) == slug and str(header.get("lang") or default).lower() == default:
+            return other
+    return None
 
 
 def _write(site: Path, folder: Path, path: Path, text: str) -> None:
