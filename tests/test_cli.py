@@ -927,6 +927,21 @@ def test_new_refuses_the_slug_of_an_article_in_another_folder(runner: CliRunner,
     assert "slug" not in run_edcal("check", cwd=site).stdout
 
 
+def test_new_in_a_blog_that_slugs_titles_writes_the_slug_its_file_is_named(runner: CliRunner, site: Path) -> None:
+    """Pelican's default, SLUGIFY_SOURCE = "title" (a blog adopted as it was), makes the slug from the title its
+    own way: `edcal new "L'équipe d'été n°3"` printed content/articles/l-equipe-d-ete-n3.md, whose address and id
+    were lequipe-dete-ndeg3 (`edcal move l-equipe-d-ete-n3`: unknown id); `--slug court` named the file alone."""
+    write_pelicanconf(site, 'SLUGIFY_SOURCE = "title"\n')
+    for args, slug in ((["L'équipe d'été n°3"], "l-equipe-d-ete-n3"), (["Mon titre", "--slug", "court"], "court")):
+        result = runner.invoke(cli, ["new", *args, "--site", str(site), "--date", "2027-03-09 09:00"])
+        assert result.exit_code == 0, result.output
+        assert result.output == f"content/articles/{slug}.md\n"
+        assert f"\nslug: {slug}\n" in (site / "content" / "articles" / f"{slug}.md").read_text(encoding="utf-8")
+    write_pelicanconf(site)  # in a site named after its files, the file's name is the slug: no `slug:` to write
+    result = runner.invoke(cli, ["new", "Autre titre", "--site", str(site)])
+    assert "slug" not in (site / "content" / "articles" / "autre-titre.md").read_text(encoding="utf-8")
+
+
 def test_new_with_a_past_date_says_the_article_goes_online_backdated(site: Path) -> None:
     """`--date 2020-01-01` wrote an article the next build put online at once, under an old date, without a
     word."""

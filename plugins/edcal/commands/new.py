@@ -102,6 +102,8 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
                                           say("found one tag of {count} words; expected tags separated by "
                                               "commas", count=len(tag_words)),
                                           say("e.g. --tags {tags}", tags=",".join(tag_words[:3])))])
+    if settings.get("SLUGIFY_SOURCE") != "basename":  # Pelican would slug the title its own way
+        fields["slug"] = name
     front = "".join(f"{name}: {yaml_value(value)}\n" for name, value in fields.items())
     body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
     text = f"---\n{front}---\n{body}"
@@ -182,7 +184,7 @@ def _shown(site: Path, path: Path) -> str:
 
 #: The option each field of the new header comes from.
 _OPTIONS = {"title": "TITLE", "date": "--date", "authors": "--author", "category": "--category",
-            "tags": "--tags"}
+            "tags": "--tags", "slug": "--slug"}
 
 
 def _refuse_what_the_build_would(text: str, fields: list[str], site: Path, path: Path) -> None:
