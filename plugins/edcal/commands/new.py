@@ -129,7 +129,9 @@ def _slug_taken(site: Path, settings: dict[str, Any], slug: str, path: Path) -> 
             header = split_article(other.read_text(encoding="utf-8-sig"), other.name).metadata
         except (OSError, UnicodeDecodeError, InputErrors):
             continue  # the build says what is wrong with it
-        if str(header.get("slug") or slug) == slug and str(header.get("lang") or default).lower() == default:
+        # (named after its title, its slug is not its file's name)
+        named = slug if settings.get("SLUGIFY_SOURCE") == "basename" else None
+        if str(header.get("slug") or named) == slug and str(header.get("lang") or default).lower() == default:
             return other
     return None
 
