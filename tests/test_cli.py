@@ -878,6 +878,10 @@ def test_new_creates_an_article_that_checks_and_builds(runner: CliRunner, site: 
     # Values the build would refuse are refused here, on their option (a trial's `new` wrote files check refused).
     for args, expected in (
             (["“Bonjour”"], "TITLE: error: found title “Bonjour”, between typographic quotes"),
+            # Pasted with its line break: the page, the posts' "Lire l'article : …" and the events broke there.
+            (["Portes ouvertes\nle programme"], "TITLE: error: found title on 2 lines ('Portes ouvertes' then 'le "
+                                                 "programme'), expected one line\n    hint: give the title on one "
+                                                 "line: edcal new \"Portes ouvertes le programme\""),
             (["Autre", "--tags", "#salon,#pain"], "--tags: error: found tags '#salon, #pain', written as hashtags"),
             (["Autre", "--category", "“Actus”"], "--category: error: found category “Actus”, between typographic"),
             (["Autre", "--tags", "un deux trois quatre cinq six"], "--tags: error: found one tag of 6 words; "

@@ -449,6 +449,10 @@ def test_a_field_written_in_french_points_at_the_articles_field(written: str, me
      "(U+200B) at character 4, which looks like a space or like nothing: retype it as a plain space, or delete it"),
     ("Title: T\nDate: 2027-01-12 09:00\nTags: soudure, in\u2060ox\n",
      "3:7: error: found tags 'in\u2060ox', with a word joiner (U+2060) in it"),
+    # `title: |`: the page's title, the posts' "Lire l'article : …" and the events broke where the header did.
+    ("---\ntitle: |\n  Portes ouvertes\n  le programme\ndate: 2027-01-12 09:00\n---\n",
+     "2:8: error: found title on 2 lines ('Portes ouvertes' then 'le programme'), expected one line\n"
+     "    hint: write it on one line, or fold its lines into one: title: >-"),
 ])
 def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expected: str) -> None:
     """Each went through before: quotes kept in the title and tags, one tag #SoudureTIGEtMIGPourLInox…"""
@@ -461,7 +465,7 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
              "//cdn.example.org/atelier.png": "https://cdn.example.org/atelier.png",
              "status: scheduled": "status: published", "Image’alt": "image_alt", "image_alt’": "image_alt",
              "“Un atelier”": "Un atelier", "escalier-🌀-helicoidal": "escalier-helicoidal",
-             "Con\u200bseils": "Conseils", "in\u2060ox": "inox"}
+             "Con\u200bseils": "Conseils", "in\u2060ox": "inox", "title: |": "title: >-"}
     for wrong, right in fixed.items():
         header = header.replace(wrong, right)
     assert not _header_errors(header), [e.format() for e in _header_errors(header)]

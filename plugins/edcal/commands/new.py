@@ -37,6 +37,13 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     if not title.strip():
         raise InputErrors([InputError(Source("TITLE", 1, 1), say("the title is empty"),
                                       say('e.g. edcal new "My article"'))])
+    if "\n" in title.strip() or "\r" in title.strip():  # pasted with its line break: the header would keep it
+        lines = title.strip().splitlines()
+        found = say("found title on {count} lines ('{first}' then '{second}'), expected one line",
+                    count=len(lines), first=lines[0][:40], second=lines[1][:40])
+        hint = say("give the title on one line: edcal new \"{title}\"",
+                   title=" ".join(line.strip() for line in lines))
+        raise InputErrors([InputError(Source("TITLE", 1, 1), found, hint)])
     past, when = False, None
     if date is not None:  # read as the build will read the article's date, in the site's zone
         errors = ErrorCollector()

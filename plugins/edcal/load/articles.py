@@ -1155,7 +1155,15 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
                            invisible_hint(str(one)))
     for name in ("title", "category", "image_alt"):
         value = getattr(spec, name)
-        if value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
+        if name != "image_alt" and value and "\n" in value.strip():
+            # `title: |` (or a title given to `edcal new` with a line break): the page's title, the posts'
+            # "Lire l'article : …" and the calendars' events would each break where the header does.
+            lines = value.strip().splitlines()
+            errors.add(loc.value(name), say("found {name} on {count} lines ('{first}' then '{second}'), expected "
+                                            "one line", name=name, count=len(lines), first=lines[0][:40],
+                                            second=lines[1][:40]),
+                       say("write it on one line, or fold its lines into one: {name}: >-", name=name))
+        elif value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
             errors.add(loc.value(name), say("found {name} {value}, between typographic quotes", name=name,
                                             value=value[:80]), quotes)
         elif (name != "image_alt" and key_value and len(value or "") >= 2 and value[0] == value[-1] and value[0] in "\"'"
