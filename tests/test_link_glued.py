@@ -131,3 +131,23 @@ def test_link_glued_tells_what_the_networks_do(text: str) -> None:
     assert told.get("Bluesky") == bluesky, told
     assert told.get("X") == x, told
     assert told.get("Mastodon") == x, told
+
+
+@pytest.mark.parametrize("text", [
+    "https://x.fr/" + ")" * 100_000,  # each ')' stripped counted the brackets again: 22 s
+    "«x.fr» " * 14_000,  # each address read the rest of the text to find its end
+    "Voir«https://x.fr» " * 5_000,
+    "«#Salon» " * 11_000,
+])
+def test_link_glued_reads_a_100_kb_text_in_linear_time(text: str) -> None:
+    """A post of 100 kB (a pasted export) is checked in under half a second, and still told."""
+    import time
+
+    calendar = calendar_from(PARIS_CALENDAR + "  bluesky: {}\n" + "posts:\n  - {id: p, at: 2027-01-12 09:00, "
+                             f"networks: [bluesky, x, mastodon], text: {json.dumps(text)}}}\n")
+    plan = plan_of(calendar, now="2027-01-04T08:00:00+01:00")
+    started = time.process_time()
+    found = run_checks(plan, only=["link-glued"])
+    assert time.process_time() - started < 0.5
+    assert [finding.message.split(" post ")[0] for finding in found][:1] == ["Bluesky"], found
+

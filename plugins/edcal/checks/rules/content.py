@@ -867,12 +867,28 @@ def _word_before(text: str, end: int) -> str:
 def _meant(written: str) -> str:
     """The address a writer means by ``written`` (up to the next space): without the punctuation, the quotes
     and the brackets that close around it (``…/Python_(langage)`` and ``…/Table[1]`` keep their own)."""
+    opened = {")": written.count("("), "]": written.count("[")}  # none of them is taken off: counted once
+    closed = {")": written.count(")"), "]": written.count("]")}
     end = len(written)
-    while end and (written[end - 1] in ".,;:!?»”’›\"'…" or any(
-            written[end - 1] == close and written.count(open_, 0, end) < written.count(close, 0, end)
-            for open_, close in ("()", "[]"))):
+    while end:
+        last = written[end - 1]
+        if last in closed and opened[last] < closed[last]:  # `…/x)` closes no bracket of its own
+            closed[last] -= 1
+        elif last not in ".,;:!?»”’›\"'…":
+            break
         end -= 1
     return written[:end]
+
+
+#: The word at a place of a text, up to the next space.
+_WORD = re.compile(r"\S+")
+
+
+def _word_at(text: str, start: int) -> str:
+    """The characters of ``text`` from ``start`` up to the next space (read there, not from a copy of the
+    rest of the text: a 100 kB text holds thousands of addresses)."""
+    found = _WORD.match(text, start)
+    return found.group() if found else ""
 
 
 #: How a network finds the links of a text: where each starts, and where it ends.
@@ -901,7 +917,7 @@ def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str]]:
         links = find(text)
         written = [(found.start(), _meant(found.group())) for found in _WRITTEN_ADDRESS.finditer(text)]
         if network.link_display == "shortened":  # the app links a bare domain as it does an address
-            written += [(link["indices"][0], _meant(text[link["indices"][0]:].split(None, 1)[0]))
+            written += [(link["indices"][0], _meant(_word_at(text, link["indices"][0])))
                         for link in url_entities(text) if "://" not in link["url"]]
         for start, address in sorted(written):
             if start not in links:
@@ -928,8 +944,12 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         network = networks[post.network or ""]
         for text in post_texts(post, pasted=True):
+            told = set()  # the same words glued again in a text: the same finding, told once
             for how, start, meant, link in _glued(text.text, network):
-                yield _glued_problem(ctx, post, text, network, how, start, meant, link)
+                said = (how, meant, link, _word_before(text.text, start), _word_at(text.text, start))
+                if said not in told:
+                    told.add(said)
+                    yield _glued_problem(ctx, post, text, network, how, start, meant, link)
 
 
 def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Network, how: str, start: int,
@@ -946,12 +966,12 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
             say("close the quote before the address: {fixed}",
                 fixed=f"{_word_before(text.text, start - 1)}{char} {meant}") if english else
             say("put a space between the address and '{char}': {address} {written} (or a narrow no-break space, "
-                "U+202F)", char=char, address=meant, written=text.text[start:].split(None, 1)[0][len(meant):]),
+                "U+202F)", char=char, address=meant, written=_word_at(text.text, start)[len(meant):]),
             post, together=say("{network}: {posts} have {address} glued to the '{char}' after it: {network} links "
                                "{link} with the '{char}', an address that does not exist",
                                **{**values, "posts": THE_POSTS}, char=char, link=link))
     char = text.text[start - 1]
-    written = text.text[start:].split(None, 1)[0]
+    written = _word_at(text.text, start)
     closing = written[len(meant):len(meant) + 1]
     fixed = meant + (f" {closing}" if closing and closing in _CLOSING else "")
     if meant.startswith("#"):
