@@ -151,3 +151,13 @@ def test_link_glued_reads_a_100_kb_text_in_linear_time(text: str) -> None:
     assert time.process_time() - started < 0.5
     assert [finding.message.split(" post ")[0] for finding in found][:1] == ["Bluesky"], found
 
+
+def test_an_address_glued_twice_in_one_post_is_one_finding_of_that_post() -> None:
+    """Each place read as another post: one post with «#Salon» twice was told "2 posts ('p-bluesky',
+    'p-bluesky')"."""
+    calendar = calendar_from(PARIS_CALENDAR + "  bluesky: {}\n" + "posts:\n  - {id: p, at: 2027-01-12 09:00, "
+                             "networks: [bluesky], text: \"Le salon «#Salon» et «#Salon» ici\"}\n")
+    found = run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["link-glued"])
+    assert [finding.message for finding in found] == [
+        "Bluesky post 'p-bluesky' has #Salon glued to the '«' before it: Bluesky makes no hashtag of it, and shows "
+        "it as text"]

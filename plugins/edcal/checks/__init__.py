@@ -113,7 +113,9 @@ def _told_together(found: list[tuple[Problem, Instant]], zone: ZoneInfo
             continue
         # What the posts share: the line, the problem said of them all, the hint, the figures.
         key = (problem.source, str(problem.together), problem.hint, problem.data, problem.early)
-        groups.setdefault(key, []).append((problem, when))
+        group = groups.setdefault(key, [])
+        if all(told.item is not problem.item for told, _ in group):  # a post's text saying it twice: one post
+            group.append((problem, when))
     for group in groups.values():
         if len(group) == 1:
             yield group[0][0], group[0][1], None
