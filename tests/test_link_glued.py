@@ -161,3 +161,17 @@ def test_an_address_glued_twice_in_one_post_is_one_finding_of_that_post() -> Non
     assert [finding.message for finding in found] == [
         "Bluesky post 'p-bluesky' has #Salon glued to the '«' before it: Bluesky makes no hashtag of it, and shows "
         "it as text"]
+
+
+def test_the_engine_tells_a_post_found_twice_by_a_rule_as_one_post() -> None:
+    """Two places of one post's text that a rule tells the same (whatever the rule) are that one post."""
+    from edcal.checks import _told_together
+    from edcal.checks.registry import THE_POSTS, Problem
+    from edcal.i18n import say
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, at: 2027-01-12 09:00, networks: [x], text: T}\n")
+    plan = plan_of(calendar, now="2027-01-04T08:00:00+01:00")
+    post = next(item for item in plan.items if item.kind == "post")
+    problem = Problem(post.source, "X post 'p-x' has it", None, post, together=say("{posts} have it", posts=THE_POSTS))
+    told = list(_told_together([(problem, post.start), (problem, post.start)], plan.calendar.zone))
+    assert [(str(found.message), data) for found, _when, data in told] == [("X post 'p-x' has it", None)]
