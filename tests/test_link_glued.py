@@ -175,3 +175,24 @@ def test_the_engine_tells_a_post_found_twice_by_a_rule_as_one_post() -> None:
     problem = Problem(post.source, "X post 'p-x' has it", None, post, together=say("{posts} have it", posts=THE_POSTS))
     told = list(_told_together([(problem, post.start), (problem, post.start)], plan.calendar.zone))
     assert [(str(found.message), data) for found, _when, data in told] == [("X post 'p-x' has it", None)]
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    # a quote opened before: English closes it on the words
+    ("“See https://x.fr”", "close the quote before the address: “See” https://x.fr"),
+    ('He said "see https://x.fr" ici', 'close the quote before the address: "see" https://x.fr'),
+    # no quote opened before it: the '”' or the apostrophe is not the end of a quote around the words
+    ("Voir https://x.fr”, ici", "put a space between the address and '”': https://x.fr ”, (or a narrow no-break "
+                                "space, U+202F)"),
+    ("Voir https://x.fr/a' ici", "put a space between the address and ''': https://x.fr/a ' (or a narrow no-break "
+                                 "space, U+202F)"),
+    ("C'est l'adresse https://x.fr/a' ici", "put a space between the address and ''': https://x.fr/a ' (or a "
+                                            "narrow no-break space, U+202F)"),
+])
+def test_the_quote_is_closed_before_the_address_only_where_one_was_opened(text: str, hint: str) -> None:
+    """'Voir https://x.fr”, ici' was told to write 'Voir” https://x.fr': a quote closed after a word no quote
+    opened."""
+    calendar = calendar_from(PARIS_CALENDAR + "  bluesky: {}\n" + "posts:\n  - {id: p, at: 2027-01-12 09:00, "
+                             f"networks: [bluesky], text: {json.dumps(text, ensure_ascii=False)}}}\n")
+    found = run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["link-glued"])
+    assert [finding.hint for finding in found] == [hint]

@@ -952,6 +952,20 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
                     yield _glued_problem(ctx, post, text, network, how, start, meant, link)
 
 
+#: The quote each English closing quote closes.
+_OPENER = {"”": "“", "’": "‘", '"': '"', "'": "'"}
+
+
+def _quote_open(text: str, end: int, closing: str) -> bool:
+    """Whether a quote that ``closing`` closes is open at ``end`` of ``text`` (within its last 280 characters):
+    ``“See https://…”``, not ``Voir https://…”,`` nor ``l'adresse https://…'``, an apostrophe."""
+    opener = _OPENER[closing]
+    at = text.rfind(opener, max(0, end - 280), end)
+    while at > 0 and opener == closing and not text[at - 1].isspace():  # an apostrophe, or a quote closed
+        at = text.rfind(opener, max(0, end - 280), at)
+    return at >= 0 and (opener == closing or closing not in text[at:end])
+
+
 def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Network, how: str, start: int,
                    meant: str, link: str) -> Problem:
     """link-glued's finding about ``meant``, an address or a hashtag at ``start`` in one of a post's texts."""
@@ -959,7 +973,8 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
     if how == "after":
         char = link[len(meant):]
         # English closes its quote on the words, before the address (`“see https://…”`); not after a "("
-        english = char in _ENGLISH_CLOSING and text.text[start - 1:start].isspace()
+        english = char in _ENGLISH_CLOSING and text.text[start - 1:start].isspace() and \
+            _quote_open(text.text, start, char)
         return Problem(ctx.words_at(post, text), say(
             "{network} post '{id}' has {address} glued to the '{char}' after it: {network} links {link} with the "
             "'{char}', an address that does not exist", **values, char=char, link=link),
