@@ -196,3 +196,34 @@ def test_the_quote_is_closed_before_the_address_only_where_one_was_opened(text: 
                              f"networks: [bluesky], text: {json.dumps(text, ensure_ascii=False)}}}\n")
     found = run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["link-glued"])
     assert [finding.hint for finding in found] == [hint]
+
+
+def _findings(text: str) -> list:
+    written = json.dumps(text, ensure_ascii=False)
+    calendar = calendar_from(PARIS_CALENDAR + "  bluesky: {}\n" + "posts:\n  - {id: p, at: 2027-01-12 09:00, "
+                             f"networks: [bluesky, x, mastodon], text: {written}}}\n")
+    return run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["link-glued"])
+
+
+def _applied(text: str, hint: str) -> str:
+    """``text`` with the words a hint writes put in place of the most characters, from the start of a word,
+    that make the same text but for spaces and quotes (what a writer does with "put a space…", "close the
+    quote…", "write the address without the quotes…")."""
+    fixed = hint.split(": ", 1)[1].split(" (or a narrow", 1)[0]
+    same = str.maketrans("", "", " “”\"'’")
+    return max(((end - start, text[:start] + fixed + text[end:]) for start in range(len(text))
+                if not start or text[start - 1] == " " for end in range(start + 1, len(text) + 1)
+                if (text[:start] + fixed + text[end:]).translate(same) == text.translate(same)),
+               default=(0, f"no place for {fixed!r}"))[1]
+
+
+@pytest.mark.parametrize("text", [text for text in TOLD] + ["“See https://x.fr”", "Voir https://x.fr/a»» ici",
+                                                         "«https://x.fr»!", "Lien:«https://x.fr»"])
+def test_each_hint_of_link_glued_once_followed_is_told_nothing(text: str) -> None:
+    """The hint's words, written in place, make the link or the hashtag the network finds."""
+    found = _findings(text)
+    assert found, text
+    for finding in found:
+        network = finding.message.split(" post ")[0]
+        fixed = _applied(text, finding.hint)
+        assert [f.message for f in _findings(fixed) if f.message.startswith(network)] == [], (finding.hint, fixed)
