@@ -278,6 +278,10 @@ def test_a_repeat_written_in_words_edcal_cannot_read_is_shown_the_rule_s_shape(t
     # the day the writer gave is the rule's first, not a number of its rule (2027-03-02 read interval: 3)
     ("2027-02-17T10:00:00+01:00", "every tuesday from 2027-03-02", "{every: week, on: tue, from: 2027-03-02}"),
     ("2027-02-17T10:00:00+01:00", "chaque mardi à partir du 2 mars", "{every: week, on: tue, from: 2027-03-02}"),
+    # a yearly day and the day to start from: its first such day from then (from: 2027-06-01 posted each 1 June)
+    ("2027-02-17T10:00:00+01:00", "every year on march 15 from 2027-06-01", "{rrule: FREQ=YEARLY, from: 2028-03-15}"),
+    ("2027-02-17T10:00:00+01:00", "tous les ans le 15 mars à partir du 2027-03-15",
+     "{rrule: FREQ=YEARLY, from: 2027-03-15}"),
 ])
 def test_a_repeat_in_words_is_told_a_first_day_to_come(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str,
                                                        written: str, rule: str) -> None:

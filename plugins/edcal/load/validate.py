@@ -824,8 +824,9 @@ def _repeat_hint(found: str) -> Message:
             coming = nearest_day(yearly[0], yearly[1])
             if coming is None:
                 problem = say("no year has a day '{day}'", day=yearly[2])
-            else:
-                start = start or coming.isoformat()
+            else:  # the day said, from the day given (from: 2027-06-01 alone would post each 1 June)
+                start = _yearly_from(yearly[0], yearly[1], dt.date.fromisoformat(start)) if start \
+                    else coming.isoformat()
             if coming is not None and yearly[:2] == (2, 29):  # RFC 5545 skips the years without it
                 problem = say("29 February comes in leap years only: a yearly rule on it would post every "
                               "four years; BYMONTH=2;BYMONTHDAY=-1 is the last day of February")
@@ -878,6 +879,18 @@ def _iso_day(text: str) -> str | None:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         return None
+
+
+def _yearly_from(month: int, day: int, given: dt.date) -> str:
+    """The first ``day`` of ``month`` from ``given`` on (29 February: of a leap year)."""
+    for year in range(given.year, given.year + 9):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:  # 29 February of a common year
+            continue
+        if found >= given:
+            return found.isoformat()
+    return given.isoformat()
 
 
 def _first_day(every: str, weekdays: Collection[int] = (), monthdays: Collection[int] = (),
