@@ -14,6 +14,7 @@ network's data (``url_length``, ``mention_counting``), never from its id.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -261,12 +262,15 @@ def unlinked_addresses(text: str) -> list[str]:
     text = normalize(text)
     if "://" not in text:
         return []
-    links = [link["indices"] for link in url_entities(text, with_bare_domains=False)]
+    links = sorted(tuple(link["indices"]) for link in url_entities(text, with_bare_domains=False))
+    starts = [begin for begin, _end in links]
     found = []
     for candidate in _SCHEME_WORD.finditer(text):
         word = candidate.group(0)
         scheme = word.lower().find("http")
-        if not any(begin <= candidate.start() + scheme < end for begin, end in links):
+        at = candidate.start() + scheme
+        before = bisect.bisect_right(starts, at) - 1  # the last link starting at or before it (none overlap)
+        if before < 0 or at >= links[before][1]:
             found.append(word[scheme:].rstrip(".,;:!?)»”’'\""))
     return found
 
