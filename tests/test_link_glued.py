@@ -227,3 +227,9 @@ def test_each_hint_of_link_glued_once_followed_is_told_nothing(text: str) -> Non
         network = finding.message.split(" post ")[0]
         fixed = _applied(text, finding.hint)
         assert [f.message for f in _findings(fixed) if f.message.startswith(network)] == [], (finding.hint, fixed)
+
+
+def test_a_hashtag_in_brackets_is_told_to_keep_its_closing_bracket() -> None:
+    """'(#Salon2027)' was told to write '( #Salon2027', the ')' left out of the words to write."""
+    (finding,) = [f for f in _findings("Le salon (#Salon2027) ici") if f.message.startswith("Bluesky")]
+    assert finding.hint == "put a space before the hashtag: ( #Salon2027)"

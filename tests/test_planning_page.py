@@ -1146,7 +1146,7 @@ def test_the_team_table_says_whose_posts_go_out_while_they_are_away(tmp_path: Pa
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     rows = {person: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
             for person, row in re.findall(r'<tr data-person="(\w+)">(.*?)</tr>', page, re.DOTALL)}
-    assert rows["camille"].startswith("Camille 4 ⚠ 3 publications pendant ses absences, dont 1 sans remplaçant ")
+    assert rows["camille"].startswith("Camille 4 ⚠ 3 publications en son absence, dont 1 sans remplaçant ")
     assert rows["julien"].startswith("Julien 1 + 2 publications en remplacement de Camille ")
     assert rows["ana"] == "Ana 0 0 0"
     # The same posts `edcal check` tells, in its owner-away warnings (and Ana's, beyond the table's 42 days).
@@ -1159,7 +1159,7 @@ def test_the_team_table_says_whose_posts_go_out_while_they_are_away(tmp_path: Pa
                           "  - {id: b, at: 2027-01-19 09:00, networks: [linkedin], text: B, owner: camille}\n")
     write_planning_page(calendar_page, plan_of(quiet, now="2027-01-12T10:00:00+01:00"), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "pendant ses absences" not in page and "en remplacement de Camille" in page
+    assert "en son absence" not in page and "en remplacement de Camille" in page
 
 
 def test_the_team_table_flags_the_articles_and_deadlines_of_days_someone_is_away(tmp_path: Path) -> None:
@@ -1187,8 +1187,8 @@ def test_the_team_table_flags_the_articles_and_deadlines_of_days_someone_is_away
             for person, row in re.findall(r'<tr data-person="(\w+)">(.*?)</tr>', page, re.DOTALL)}
     # Articles: 'mesures' (19 January, Julien stands in), the idea (2 February, nobody), 'bilan' (there).
     # Deadlines: mesures's review (15 January), the idea's draft (25 January): there; bilan's two: away.
-    assert rows["camille"] == ("Camille 0 3 ⚠ 2 articles pendant ses absences, dont 1 sans remplaçant dont 1 idée "
-                               "4 ⚠ 2 échéances pendant ses absences, sans remplaçant"), rows["camille"]
+    assert rows["camille"] == ("Camille 0 3 ⚠ 2 articles en son absence, dont 1 sans remplaçant dont 1 idée "
+                               "4 ⚠ 2 échéances en son absence, sans remplaçant"), rows["camille"]
     told = {f.item for f in run_checks(plan) if f.rule == "owner-away"}
     assert told == {"article-mesures", "idea-portrait", "article-bilan-draft-due", "article-bilan-review-due"}
     # One of each: said in the singular.
@@ -1200,7 +1200,7 @@ def test_the_team_table_flags_the_articles_and_deadlines_of_days_someone_is_away
     camille = re.search(r'<tr data-person="camille">(.*?)</tr>', page, re.DOTALL)
     assert camille is not None
     assert " ".join(html.unescape(re.sub(r"<[^>]+>", " ", camille.group(1))).replace("\u00a0", " ").split()) == (
-        "Camille 0 1 ⚠ 1 article pendant une absence 1 ⚠ 1 échéance pendant une absence")
+        "Camille 0 1 ⚠ 1 article en son absence 1 ⚠ 1 échéance en son absence")
     # Nobody standing in for any: said once, not "1 article …, dont 1 sans remplaçant".
     calendar = calendar_from(team.replace("stand_in: julien", "reason: Congés"))
     plan = plan_of(calendar, [article("mesures", "2027-01-19T09:00", calendar, owner="camille", status="draft",
@@ -1208,7 +1208,7 @@ def test_the_team_table_flags_the_articles_and_deadlines_of_days_someone_is_away
     write_planning_page(calendar_page, plan, tmp_path)
     page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", (tmp_path / "index.html").read_text(encoding="utf-8"))
                                   ).replace("\u00a0", " ").split())
-    assert "Camille 0 1 ⚠ 1 article pendant une absence, sans remplaçant 1 ⚠ 1 échéance pendant une absence, " \
+    assert "Camille 0 1 ⚠ 1 article en son absence, sans remplaçant 1 ⚠ 1 échéance en son absence, " \
            "sans remplaçant " in page
 
 

@@ -988,7 +988,8 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
     char = text.text[start - 1]
     written = _word_at(text.text, start)
     closing = written[len(meant):len(meant) + 1]
-    fixed = meant + (f" {closing}" if closing and closing in _CLOSING else "")
+    # a quote closes after a space, as it opens; a bracket closes glued, which ends a hashtag as well
+    fixed = meant + (f" {closing}" if closing and closing in _CLOSING else ")" if closing == ")" else "")
     if meant.startswith("#"):
         message = say("{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
                       "hashtag of it, and shows it as text", **values, char=char)
