@@ -1036,6 +1036,8 @@ _ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 #: A run of spaces, plain or not, read once (an expression wanting a no-break space in it tried a run of plain
 #: spaces again from each of them: 40,000 took 9 seconds).
 _SPACES = re.compile("[ \u00a0\u202f\u2009]+")
+#: A space other than the plain one: where a run worth reading starts from (most runs are one plain space).
+_OTHER_SPACE = re.compile("[\u00a0\u202f\u2009]")
 
 
 def _space_gap(text: str) -> tuple[int, int, int] | None:
@@ -1043,8 +1045,14 @@ def _space_gap(text: str) -> tuple[int, int, int] | None:
     that no-break space is: ``(at, start, end)``; None without one. French typography's no-break space before
     ``: ; ! ? » %`` or after ``«`` is not the no-break space told, the composer putting one there in place of a
     plain space (two plain spaces before ``!`` are the writer's); two no-break spaces there are a double space."""
-    for run in _SPACES.finditer(text):
-        start, end = run.span()
+    position = 0
+    while (other := _OTHER_SPACE.search(text, position)) is not None:  # only the runs that hold one
+        start = other.start()
+        while start and text[start - 1] == " ":  # the plain spaces before it, each read once
+            start -= 1
+        run = _SPACES.match(text, other.start())
+        assert run is not None  # it starts with a space
+        position = end = run.end()
         if end - start < 2:
             continue
         first, last = start, end
