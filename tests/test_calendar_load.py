@@ -1722,3 +1722,25 @@ def test_a_count_or_a_limit_written_empty_is_as_if_left_out(tmp_path: Path, empt
     assert recurrence is not None and (recurrence.count, recurrence.until) == (None, dt.date(2027, 1, 26))
     found = errors(tmp_path, BASE.replace("cadence: 2/week", "cadence: 2/week, max_per_day: '0'"))
     assert [line.split(": error: ")[1] for line in found] == ["found '0', expected a number of at least 1"], found  # a value, not empty: still judged
+
+
+@pytest.mark.parametrize(("on", "at", "written", "text", "first"), [
+    ('["thu, thu"]', 64, "thu", "thu, thu", "thu"),
+    ('["mon-fri, wed"]', 64, "wed", "mon-fri, wed", "mon-fri"),
+    ("[tue, 'jeudi, Thursday']", 69, "Thursday", "jeudi, Thursday", "jeudi"),
+])
+def test_a_day_given_twice_inside_one_item_of_on_is_an_error(tmp_path: Path, on: str, at: int, written: str,
+                                                              text: str, first: str) -> None:
+    """`on: ["thu, thu"]` (one string holding a comma list) made one post on Thursdays: the repeated day was
+    dropped without a word, as `on: [thu, thu]` no longer was."""
+    found = errors(tmp_path, BASE + f"posts:\n  - {{id: a, networks: [x], text: T, repeat: {{every: week, "
+                                    f"on: {on}, from: 2027-01-01, count: 3}}}}\n")
+    assert found == [f"calendar.yaml:9:{at}: error: found '{written}' in '{text}', a day given already by "
+                     f"'{first}'\n    hint: remove it: each day is written once"], found
+
+
+def test_a_day_given_twice_in_one_slot_is_an_error(tmp_path: Path) -> None:
+    """`slots: ['tue, tue 09:00']` was read as one slot on Tuesdays, the second day dropped."""
+    found = errors(tmp_path, BASE.replace("slots: [tue 09:00]", "slots: ['tue, mardi 09:00']"))
+    assert found == ["calendar.yaml:6:22: error: found 'mardi' in 'tue, mardi', a day given already by 'tue'\n"
+                     "    hint: remove it: each day is written once"], found

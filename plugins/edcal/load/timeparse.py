@@ -182,27 +182,36 @@ def parse_anchored(day: dt.date, rest: str, slot_names: frozenset[str] | None = 
 
 
 def parse_weekdays(text: str) -> frozenset[int]:
-    """``tue``, ``mon-fri``, ``tue,thu``, ``weekdays``, ``daily`` (English or French)."""
-    text = text.strip().lower()
-    if text in DAY_GROUPS:
-        return DAY_GROUPS[text]
-    days: set[int] = set()
-    for part in text.split(","):
-        part = part.strip()
-        if "-" in part:
-            first, _, last = part.partition("-")
-            if not first.strip() or not last.strip():  # -1, mon-: no range; told as written, not as ''
-                raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun)",
-                                     text=part))
-            start, end = _weekday(first), _weekday(last)
-            index = start
-            days.add(index)
-            while index != end:
-                index = (index + 1) % 7
-                days.add(index)
-        else:
-            days.add(_weekday(part))
+    """``tue``, ``mon-fri``, ``tue,thu``, ``weekdays``, ``daily`` (English or French); a day two of its parts
+    give (``thu, thu``, ``mon-fri, wed``) is an error: it would be read once, the other dropped."""
+    written = text.strip()
+    if written.lower() in DAY_GROUPS:
+        return DAY_GROUPS[written.lower()]
+    days: dict[int, str] = {}  # each day, and the part that gave it first
+    for part in (part.strip() for part in written.split(",")):
+        given = _weekdays_of_part(part.lower())
+        again = next((days[day] for day in given if day in days), None)
+        if again is not None:
+            raise ValueError(say("found '{part}' in '{text}', a day given already by '{first}'", part=part,
+                                 text=written, first=again), say("remove it: each day is written once"))
+        days.update(dict.fromkeys(given, part))
     return frozenset(days)
+
+
+def _weekdays_of_part(part: str) -> list[int]:
+    """One day (``tue``) or a range of them (``mon-fri``) of a list of weekdays."""
+    if "-" not in part:
+        return [_weekday(part)]
+    first, _, last = part.partition("-")
+    if not first.strip() or not last.strip():  # -1, mon-: no range; told as written, not as ''
+        raise ValueError(say("found '{text}', expected a weekday (mon, tue, wed, thu, fri, sat, sun)",
+                             text=part))
+    index, end = _weekday(first), _weekday(last)
+    days = [index]
+    while index != end:
+        index = (index + 1) % 7
+        days.append(index)
+    return days
 
 
 def _weekday(name: str) -> int:

@@ -349,7 +349,10 @@ def _rule_from_every(spec: RepeatSpec, span: _Span, errors: ErrorCollector) -> s
         on = [str(span.first.day)]  # the day of `from`, as RFC 5545 takes it: judged below
     try:
         if spec.every in ("week", "day") and on:
-            days = _days_once(on, loc, [_weekdays(value) for value in on], errors)
+            weekdays = [_weekdays(value, item_of(loc, "on", index), errors) for index, value in enumerate(on)]
+            if None in weekdays:
+                return None
+            days = _days_once(on, loc, weekdays, errors)  # type: ignore[arg-type]
             if days is None:
                 return None
             parts.append("BYDAY=" + ",".join(timeparse.WEEKDAY_CODES[d] for d in sorted(days)))
@@ -424,19 +427,22 @@ def _days_once(on: list[str], loc: Loc | None, read: list[frozenset[Any]],
     return None if told else set(given)
 
 
-def _weekdays(value: str) -> frozenset[int]:
-    """A weekly or daily rule's days in ``on:``; a day of the month there (``-1``, ``15``, ``last fri``) is
-    told the monthly rule it belongs to."""
+def _weekdays(value: str, where: Source, errors: ErrorCollector) -> frozenset[int] | None:
+    """A weekly or daily rule's days in an item of ``on:`` (``where``); None after an error there. A day of
+    the month (``-1``, ``15``, ``last fri``) is told the monthly rule it belongs to."""
     try:
         return timeparse.parse_weekdays(value)
     except ValueError as exc:
+        said = (exc.args[0], exc.args[1]) if len(exc.args) == 2 else (message_of(exc),)
         try:
             timeparse.parse_monthly_position(value)
         except ValueError:
-            raise exc from None
+            errors.add(where, *said)
+            return None
         written = " ".join(str(value).split())
-        raise ValueError(exc.args[0], say("'{value}' is a day of the month: a rule on it is "
-                                          "`every: month, on: {value}`", value=written)) from None
+        errors.add(where, said[0], say("'{value}' is a day of the month: a rule on it is `every: month, on: "
+                                       "{value}`", value=written))
+        return None
 
 
 def _time_or_slot(reading: Reading, text: str, where: Source) -> tuple[dt.time | None, str | None]:
