@@ -1744,3 +1744,21 @@ def test_a_day_given_twice_in_one_slot_is_an_error(tmp_path: Path) -> None:
     found = errors(tmp_path, BASE.replace("slots: [tue 09:00]", "slots: ['tue, mardi 09:00']"))
     assert found == ["calendar.yaml:6:22: error: found 'mardi' in 'tue, mardi', a day given already by 'tue'\n"
                      "    hint: remove it: each day is written once"], found
+
+
+@pytest.mark.parametrize(("network", "alias", "at", "message"), [
+    ("mastodon: {aliases: [masto2, Mastodon]}", "Mastodon", 32,
+     "found alias 'Mastodon' on network 'mastodon', its own id\n    hint: remove it: the id names the network "
+     "already"),
+    ("fil: {custom: true, name: Fil, limit: 500, aliases: [fil]}", "fil", 56,
+     "found alias 'fil' on network 'fil', its own id\n    hint: remove it: the id names the network already"),
+    ("x: {aliases: [twitter]}", "twitter", 17,
+     "found alias 'twitter' on network 'x', one of its built-in aliases\n    hint: remove it: it names the "
+     "network already"),
+])
+def test_an_alias_that_names_its_own_network_already_is_an_error(tmp_path: Path, network: str, alias: str, at: int,
+                                                                  message: str) -> None:
+    """`mastodon: {aliases: [mastodon]}` was taken without a word: an alias that adds no name, which the writer
+    may have meant for another network."""
+    found = errors(tmp_path, BASE.replace("  x: {}\n", f"  {network}\n"))
+    assert found == [f"calendar.yaml:7:{at}: error: {message}"], found

@@ -95,12 +95,20 @@ def _aliases_apart(declared: list[tuple[Network, Any]], errors: ErrorCollector) 
                                                 item_of(spec.loc, "aliases", own[name]), "aliases"))
                 continue
             own[name] = index
-            if name in RESERVED_NETWORK_IDS:
+            if name == network.id:  # `mastodon: {aliases: [mastodon]}`: no name added, a slip for another
+                errors.add(where, say("found alias '{alias}' on network '{network}', its own id", alias=alias,
+                                      network=network.id),
+                           say("remove it: the id names the network already"))
+            elif builtin.aliases.get(name) == network.id:  # `x: {aliases: [twitter]}`
+                errors.add(where, say("found alias '{alias}' on network '{network}', one of its built-in "
+                                      "aliases", alias=alias, network=network.id),
+                           say("remove it: it names the network already"))
+            elif name in RESERVED_NETWORK_IDS:
                 errors.add(where, say("found alias '{alias}' on network '{network}', a name edcal "
                                       "keeps for its own feeds and filters",
                                       alias=alias, network=network.id),
                            say("give another alias"))
-            elif name in ids and name != network.id:
+            elif name in ids:
                 errors.add(where, say("found alias '{alias}' on network '{network}', which is the "
                                       "id of the network '{other}'",
                                       alias=alias, network=network.id, other=name),
