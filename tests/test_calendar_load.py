@@ -1621,9 +1621,11 @@ def test_a_day_given_twice_in_on_is_an_error(tmp_path: Path, every: str, on: str
      "piaille.fr"),
     ("networks:\n  mastodon: {slots: [mon-fri 12:00, mercredi 12h]}\n", "8:37", "slots", "mercredi 12h",
      "mon-fri 12:00"),
-    # shown as it is read: 24 hours is one day
-    ("networks:\n  mastodon: {poll_durations: [1 day, 2 days, 24 hours]}\n", "8:46", "poll_durations", "1 day",
+    # shown as written (24 hours is one day), each at its column
+    ("networks:\n  mastodon: {poll_durations: [1 day, 2 days, 24 hours]}\n", "8:46", "poll_durations", "24 hours",
      "1 day"),
+    ("networks:\n  mastodon: {poll_durations: [24 hours, 2 days, 1 jour]}\n", "8:49", "poll_durations", "1 jour",
+     "24 hours"),
     ("networks:\n  facebook: {in_first_comment: [link, link]}\n", "8:39", "in_first_comment", "link", "link"),
 ])
 def test_a_value_given_twice_in_a_list_is_an_error(tmp_path: Path, entry: str, at: str, field: str, written: str,

@@ -20,6 +20,7 @@ from edcal.addresses import host_name, url_host
 from edcal.errors import ErrorCollector, closest, listed_twice
 from edcal.i18n import Message, say, say_cadence, say_duration
 from edcal.ids import slugify
+from edcal.load import timeparse
 from edcal.load.colors import css_color
 from edcal.load.schema import ID_RE, NetworkSpec
 from edcal.load.validate import validate_spec
@@ -176,7 +177,7 @@ def apply_spec(base: Network, spec: NetworkSpec, aliases: tuple[str, ...] = ()) 
         if name == "slots":
             value = tuple(value)
         if name == "poll_durations":
-            value = tuple(sorted(set(value)))
+            value = tuple(sorted({timeparse.parse_poll_duration(written) for written in value}))
         if name == "hosts":
             value = tuple(dict.fromkeys(host_name(host.strip()) for host in value))
         if name == "in_first_comment":
@@ -341,7 +342,8 @@ def _each_once(spec: NetworkSpec, where: Loc, errors: ErrorCollector) -> None:
     lists: dict[str, list[tuple[str, set[Any]]]] = {  # each item as written, and what it says
         "slots": [(slot.label, {(day, slot.time) for day in slot.weekdays}) for slot in spec.slots],
         "in_first_comment": [(kind, {kind}) for kind in spec.in_first_comment or ()],
-        "poll_durations": [(say_duration(minutes), {minutes}) for minutes in spec.poll_durations or ()],
+        "poll_durations": [(written, {timeparse.parse_poll_duration(written)})
+                           for written in spec.poll_durations or ()],
         "hosts": [(host.strip(), {host_name(host.strip())} if host.strip() else set())
                   for host in spec.hosts or ()],
     }

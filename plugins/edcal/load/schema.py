@@ -484,7 +484,7 @@ class NetworkSpec(Spec):
     poll_question_limit: OptionalCount = Field(None, description="The longest question of a poll, where the network asks it apart from the text (LinkedIn: 140); unset: the text asks it.")
     poll_min_duration: PollDuration | None = Field(None, description="The shortest time a poll may be open, e.g. '5 minutes' (X, Mastodon).")
     poll_max_duration: PollDuration | None = Field(None, description="The longest time a poll may be open, e.g. '7 days' (X).")
-    poll_durations: Annotated[list[PollDuration], BeforeValidator(_one_or_many)] | None = Field(None, description="The only times a poll may be open, e.g. ['1 day', '3 days', '1 week', '2 weeks'] (LinkedIn).")
+    poll_durations: Annotated[list[WrittenPollDuration], BeforeValidator(_one_or_many)] | None = Field(None, description="The only times a poll may be open, e.g. ['1 day', '3 days', '1 week', '2 weeks'] (LinkedIn).")
     poll_media: bool | None = Field(None, description="true when a post with a poll may also show images or a video (none of the built-in networks).")
     share_form: Text | None = Field(None, description="Address of the network's share form, with {text} (the words to share, link included) and/or {url} (the link), and {title} (the page's title) if the form asks for one, e.g. 'https://x.com/intent/tweet?text={text}': the ambassadors' page and the blog's share buttons open it.")
     hosts: Annotated[Names | None, BeforeValidator(_blank_as_none)] = Field(None, description="The hosts of the network's post addresses, e.g. [linkedin.com, lnkd.in]: a `posted:` line's `url:` elsewhere is an error; [] for any host.")
@@ -669,6 +669,8 @@ PollOptions = Annotated[list[Annotated[str, BeforeValidator(_text), AfterValidat
                         AfterValidator(_poll_options)]
 #: A network's poll durations (``poll_min_duration:``), in minutes.
 PollDuration = Annotated[int, BeforeValidator(_parsed(timeparse.parse_poll_duration, "a duration like '1 day'"))]
+#: One of a network's ``poll_durations:``, as written (``24 hours``): one given twice is told in the writer's words.
+WrittenPollDuration = Annotated[Text, AfterValidator(_poll_duration)]
 
 
 #: ``thread:``: the replies under a post, in order; one reply may be written alone, as text.
