@@ -2994,6 +2994,15 @@ def test_public_holiday_except_refuses_a_name_that_is_no_holiday() -> None:
     ("2027-05-02", "2027-05-02 is no public holiday of FR: `except` takes holidays by name, one of: Armistice, "
                    "Ascension, Assomption, Fête de la Victoire, Fête du Travail, Fête nationale, Jour de l'an, "
                    "Lundi de Pentecôte, Lundi de Pâques, Noël, Toussaint"),
+    # New Year's Day, after 2100: the library knows no holiday then, and 1 January was told it was none.
+    ("2150-01-01", "2150-01-01 is after 2100, the last year whose public holidays of FR edcal knows (the holidays "
+                   "library's): `except` takes holidays by name, one of: Armistice, Ascension, Assomption, Fête de "
+                   "la Victoire, Fête du Travail, Fête nationale, Jour de l'an, Lundi de Pentecôte, Lundi de Pâques, "
+                   "Noël, Toussaint"),
+    # A date edcal reads no day of (years 1900 to 2199) was told the names alone, as if it were a misspelt one.
+    ("1890-01-01", "`except` takes holidays by name, not dates: one of: Armistice, Ascension, Assomption, Fête de "
+                   "la Victoire, Fête du Travail, Fête nationale, Jour de l'an, Lundi de Pentecôte, Lundi de Pâques, "
+                   "Noël, Toussaint"),
 ])
 def test_public_holiday_except_told_a_date_names_the_holiday_on_it(written: str, hint: str) -> None:
     """`except: [2027-05-01]` was told the eleven holidays to choose from, not which of them falls on that day."""
@@ -4960,3 +4969,14 @@ def test_public_holiday_except_refuses_a_holiday_named_twice() -> None:
     assert [e.format() for e in caught.value.errors] == [
         "calendar.yaml:10:53: error: found 'noël' in `except:`, given already by 'Noël' (calendar.yaml:10)\n"
         "    hint: remove it: a list holds each value once"]
+
+
+def test_public_holiday_except_told_a_date_before_the_years_the_library_knows() -> None:
+    """Slovakia's holidays start in 1993: 1 January 1990 was told it was no public holiday."""
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + "country: SK\nchecks: {public-holiday: {except: [1990-01-01]}}\n")
+    [error] = caught.value.errors
+    assert error.format().partition(": error: ")[2].startswith(
+        "found '1990-01-01', expected a public holiday of SK\n    hint: 1990-01-01 is before 1993, the first year "
+        "whose public holidays of SK edcal knows (the holidays library's): `except` takes holidays by name, one "
+        "of: "), error.format()

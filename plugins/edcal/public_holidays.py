@@ -102,6 +102,12 @@ def _holidays(country: str, subdivision: str | None, years: tuple[int, ...],
     return dict(table.items())
 
 
+def first_year(country: str) -> int:
+    """The first year whose holidays the library knows for a country (1803 for France, 1991 for Slovenia)."""
+    cls = _country_class(country)
+    return int(getattr(cls, "start_year", 1900))
+
+
 def last_year(country: str) -> int:
     """The last year whose holidays the library knows for a country (2100 for most)."""
     cls = _country_class(country)

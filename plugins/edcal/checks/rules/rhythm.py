@@ -784,16 +784,28 @@ def _holiday_on(calendar: Calendar, written: str) -> Message | None:
     """For ``except: [2027-05-01]``: the holiday that falls on that day, whose name ``except`` takes (the
     list of names alone left the writer to find which is 1 May); None for a value that is no date."""
     from edcal.load.yamlfile import yaml_value
-    from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holidays_between, named_for
+    from edcal.public_holidays import HOLIDAYS_OF_A_DAY, first_year, holidays_between, last_year, named_for
 
-    try:
-        day = timeparse.parse_date(written)
-    except ValueError:
-        return None
     choices = _country_holidays(calendar)
     if choices is None:
         return None
     names, _expected = choices
+    try:
+        day = timeparse.parse_date(written)
+    except ValueError:
+        if _DATE_SHAPE.match(written.strip()):  # `1890-01-01`: no day edcal reads, a date all the same
+            return say("`except` takes holidays by name, not dates: one of: {names}", names=", ".join(names))
+        return None
+    # Outside the years the library knows, it gives no holiday: 1 January 2150 was told it was none.
+    country = calendar.country or ""
+    if day.year > last_year(country):
+        return say("{day:%Y-%m-%d} is after {year}, the last year whose public holidays of {country} edcal knows "
+                   "(the holidays library's): `except` takes holidays by name, one of: {names}", day=day,
+                   year=last_year(country), country=country, names=", ".join(names))
+    if day.year < first_year(country):
+        return say("{day:%Y-%m-%d} is before {year}, the first year whose public holidays of {country} edcal "
+                   "knows (the holidays library's): `except` takes holidays by name, one of: {names}", day=day,
+                   year=first_year(country), country=country, names=", ".join(names))
     on_it = holidays_between(calendar, day, day, site_language() or "")
     if day not in on_it:
         return say("{day:%Y-%m-%d} is no public holiday of {country}: `except` takes holidays by name, one of: "
@@ -801,6 +813,10 @@ def _holiday_on(calendar: Calendar, written: str) -> Message | None:
     named = list(dict.fromkeys(named_for(part, names) for part in on_it[day].split(HOLIDAYS_OF_A_DAY)))
     return say("{day:%Y-%m-%d} is {holiday}: write its name, `except: {line}`", day=day,
                holiday=say_list(named), line=yaml_value(named))
+
+
+#: A value written as a date (``1890-01-01``), whether or not it is a day edcal reads.
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def _holiday_years(calendar: Calendar) -> tuple[int, ...]:
