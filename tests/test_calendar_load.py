@@ -1764,3 +1764,14 @@ def test_an_alias_that_names_its_own_network_already_is_an_error(tmp_path: Path,
     may have meant for another network."""
     found = errors(tmp_path, BASE.replace("  x: {}\n", f"  {network}\n"))
     assert found == [f"calendar.yaml:7:{at}: error: {message}"], found
+
+
+@pytest.mark.parametrize("day", ["2150-01-01", "2150-01-02"])
+def test_a_day_under_except_after_the_days_a_rule_may_plan_is_told_so(tmp_path: Path, day: str) -> None:
+    """`except: [2150-01-01]`, a Thursday of an open-ended weekly rule, was told it was no day of the rule, its
+    days near it in 2096: the rule stopped where edcal stops planning, and said nothing of it."""
+    found = errors(tmp_path, BASE + "posts:\n  - {id: a, networks: [x], text: T, repeat: {every: week, on: thu, "
+                                    f"from: 2027-01-07, except: [{day}]}}}}\n")
+    assert found == [f"calendar.yaml:9:95: error: found {day} under `except:`, after 2097-02-21, the last of the "
+                     "3,660 days a recurring entry may plan\n"
+                     "    hint: check the year: the plan stops at that many posts of one entry"], found

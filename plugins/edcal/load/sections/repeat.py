@@ -269,7 +269,13 @@ def _days_of_rule(rule: str, span: _Span, named: list[tuple[dt.date, Source, str
     given = _rule_days(rule, span, last)
     days = set(given)
     for day, source, name in named:
-        if day not in days:
+        if day not in days and len(given) > MAX_OCCURRENCES and day > given[MAX_OCCURRENCES - 1]:
+            # Where the plan stops, not where the rule does: 2150-01-01 was told no day of a weekly rule.
+            errors.add(source, say("found {day} under `{field}:`, after {last}, the last of the {limit:,} "
+                                   "days a recurring entry may plan", day=day.isoformat(), field=name,
+                                   last=given[MAX_OCCURRENCES - 1].isoformat(), limit=MAX_OCCURRENCES),
+                       say("check the year: the plan stops at that many posts of one entry"))
+        elif day not in days:
             near = sorted(given, key=lambda other: abs((other - day).days))[:2]
             shown = ", ".join(other.isoformat() for other in sorted(near))
             errors.add(source, say("found {day} under `{field}:`, which is not a day of this rule",
