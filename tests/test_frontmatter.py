@@ -780,7 +780,7 @@ def test_a_wrong_shape_in_social_is_told_in_words_not_as_internals(header: str, 
 
 
 @pytest.mark.parametrize(("social", "column"), [
-    ('mastodon: "Un\\0fil"', 13),
+    ('mastodon: "Un\\x00fil"', 13),
     ('mastodon: {text: "Un\\x1bfil"}', 20),
     ('linkedin: {first_comment: "Un\\x07mot"}', 29),
     ('linkedin: {image: images/a.png, alt: "Un\\x7fportail"}', 40),

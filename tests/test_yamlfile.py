@@ -252,6 +252,29 @@ def test_a_next_line_character_is_an_error_not_a_space() -> None:
                                      "reads as a line break\n    hint: remove it: it is often a '…'")
 
 
+@pytest.mark.parametrize(("written", "code"), [
+    ("C:\\Photos", "2029"), ("C:\\Lettres", "2028"), ("C:\\Nouveau", "0085"), ("C:\\_old", "00A0"),
+    ("C:\\archives", "0007"), ("C:\\backup", "0008"), ("C:\\export", "001B"), ("C:\\factures", "000C"),
+    ("C:\\videos", "000B"), ("C:\\0-photos", "0000"), ("C:\\rapports", "000D"),
+])
+def test_a_backslash_code_no_writer_means_is_an_error_at_the_backslash(written: str, code: str) -> None:
+    """`"C:\\Photos"` is valid YAML whose \\P is U+2029, an invisible paragraph separator: a Windows path
+    lost its backslash and its letter without a word (`"C:\\Dossier"`, an unknown code, was already told)."""
+    letter = written[3]
+    assert errors_of(f'a: 1\nb: "{written}"\n') == [
+        f"calendar.yaml:2:7: error: found '\\{letter}' in a value between double quotes, which YAML reads as the "
+        f"character U+{code}, not as a backslash and '{letter}'\n"
+        "    hint: write the backslash twice (\\\\), or put the value between single quotes"]
+
+
+def test_backslash_codes_a_writer_means_stay_and_each_code_no_one_means_is_told_at_its_line() -> None:
+    meant = r'"Ligne 1\nLigne 2\tcolonne \"cité\" \\ \u00e9 \x41 fin\r\n" '
+    data = strip_locs(load_yaml(f"a: {meant}\nb: \"un \\\n  deux\"\nc: 'C:\\Photos'\n", "calendar.yaml"))
+    assert data == {"a": 'Ligne 1\nLigne 2\tcolonne "cité" \\ é A fin\r\n', "b": "un deux", "c": "C:\\Photos"}
+    assert [e.partition(": error:")[0] for e in errors_of('a: "C:\\\\Photos\\Noël\n  \\Lettres"\n')] == [
+        "calendar.yaml:1:15", "calendar.yaml:2:3"]
+
+
 CALENDAR = "version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\nposts:\n  - id: a\n"
 ARTICLE = "---\ntitle: Bonjour\ndate: 2027-01-10\n---\nTexte.\n"
 #: The mistakes a writer makes in calendar.yaml (line 7 on) or an article's front matter, and what
@@ -323,6 +346,15 @@ WRITERS_MISTAKES = [
     ("calendar.yaml", '    text: "Le dossier C:\\Dossier"\n',
      "calendar.yaml:7:25: error: found '\\D' in a value between double quotes, where a backslash starts a code "
      "such as \\n; expected a known code\n"
+     "    hint: write the backslash twice (\\\\), or put the value between single quotes"),
+    # A backslash code YAML knows, which no writer means: `\P` became a paragraph separator (U+2029) silently.
+    ("calendar.yaml", '    text: "Les photos sont dans C:\\Photos"\n',
+     "calendar.yaml:7:35: error: found '\\P' in a value between double quotes, which YAML reads as the character "
+     "U+2029, not as a backslash and 'P'\n"
+     "    hint: write the backslash twice (\\\\), or put the value between single quotes"),
+    ("calendar.yaml", '    text: "Dossier C:\\_archives"\n',
+     "calendar.yaml:7:22: error: found '\\_' in a value between double quotes, which YAML reads as the character "
+     "U+00A0, not as a backslash and '_'\n"
      "    hint: write the backslash twice (\\\\), or put the value between single quotes"),
     ("calendar.yaml", "    text: | Venez nous voir\n",
      "calendar.yaml:7:13: error: found text after '|' or '>' on its line; expected the text on the lines below it\n"

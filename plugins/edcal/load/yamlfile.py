@@ -1137,12 +1137,30 @@ class _Composer:
         if tag == _NULL_TAG:
             return None
         end = event.end_mark
+        if event.style == '"':
+            self._unmeant_escapes(event)
         if self.text[end.index:end.index + 1] in _BLANKS and event.style not in _BLOCK_STYLES \
                 and not _NOT_TEXT.match(value):
             glued = _COMMENTED_HASHTAG.match(self.text, end.index)
             if glued is not None:
                 self._hashtag_after_value(end, glued, value)
         return value
+
+    def _unmeant_escapes(self, event: Any) -> None:
+        """``"C:\\Photos"``: valid YAML, whose ``\\P`` is an invisible paragraph separator (U+2029), a
+        Windows path's backslash and letter gone without a word; told at each backslash of such a code."""
+        start = event.start_mark
+        raw = self.text[start.index:event.end_mark.index]
+        for at, letter in _unmeant_escapes_in(raw):
+            before = raw[:at]
+            line = start.line + 1 + before.count("\n")
+            column = len(before) - before.rfind("\n") if "\n" in before else start.column + at + 1
+            self.errors.add(Source(self.path, line, column),
+                            say("found '\\{letter}' in a value between double quotes, which YAML reads as "
+                                "the character U+{code:04X}, not as a backslash and '{letter}'",
+                                letter=letter, code=_UNMEANT_ESCAPES[letter]),
+                            say("write the backslash twice (\\\\), or put the value between single "
+                                "quotes"))
 
     def _hashtag_after_value(self, mark: Any, glued: re.Match[str], value: str) -> None:
         """``text: Venez samedi #JPO``: the hashtag is a comment to YAML, and would be lost."""
@@ -1239,6 +1257,23 @@ class _Composer:
     def _fail_at(self, mark: Any, message: str, hint: str | None) -> None:
         self.errors.add(Source(self.path, mark.line + 1, mark.column + 1), message, hint)
         raise InputErrors(self.errors.errors)
+
+
+#: YAML's backslash codes that make a character no writer types that way (a Windows path's ``\\Photos``,
+#: ``\\archives``), and the character each makes; ``\\r`` but in ``\\r\\n``. The others are meant:
+#: ``\\n``, ``\\t``, ``\\"``, ``\\\\``, ``\\x41``, ``\\u00e9``.
+_UNMEANT_ESCAPES = {"0": 0x0, "a": 0x7, "b": 0x8, "v": 0xB, "f": 0xC, "r": 0xD, "e": 0x1B, "N": 0x85,
+                    "_": 0xA0, "L": 0x2028, "P": 0x2029}
+
+
+def _unmeant_escapes_in(raw: str) -> Iterator[tuple[int, str]]:
+    """Where each code of :data:`_UNMEANT_ESCAPES` is in a double-quoted scalar as written, and its letter."""
+    at = raw.find("\\")
+    while at >= 0:
+        letter = raw[at + 1:at + 2]
+        if letter in _UNMEANT_ESCAPES and not (letter == "r" and raw.startswith("\\n", at + 2)):
+            yield at, letter
+        at = raw.find("\\", at + 2)  # past the code's letter: `\\\\` is a backslash written on purpose
 
 
 #: After a value on its line, a comment that is a hashtag (``text: Venez #JPO``), not ``# a comment``.
