@@ -14,10 +14,11 @@ as a JSON Schema for editors.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 import regex
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -361,6 +362,29 @@ class Spec(BaseModel):
         defer_build=True,
     )
     loc: SkipJsonSchema[Loc | None] = Field(default=None, alias="__loc__", exclude=True)
+    #: Optional fields whose empty value (`''`) is told, or means something of its own, not read as nothing.
+    empty_kept: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_as_nothing(cls, data: Any) -> Any:
+        """An optional field written `''` (or spaces) is read as written with nothing after it (`key:`), for
+        every optional field alike: left out where leaving it out means none (`owner: ''` named a person '',
+        `utm_campaign: ''` sent an empty utm_campaign), an error where it has a default to take
+        (`status: ''`). A required field keeps the error of its own type."""
+        if not isinstance(data, dict):
+            return data
+        empty = [key for key, value in data.items() if isinstance(value, str) and not value.strip()
+                 and key in _optional_keys(cls)]
+        return {**data, **dict.fromkeys(empty, None)} if empty else data
+
+
+@functools.cache
+def _optional_keys(spec: type[Spec]) -> frozenset[str]:
+    """The keys of a spec's fields that may be left out, as written (``from``, not ``from_``), but those
+    whose empty value it keeps."""
+    return frozenset(field.alias or name for name, field in spec.model_fields.items()
+                     if not field.is_required() and name != "loc") - spec.empty_kept
 
 
 class ObjectiveSpec(Spec):
@@ -687,6 +711,9 @@ class PollSpec(Spec):
 
 
 class VariantSpec(Spec):
+    #: An empty text planned a post of nothing on this network: told, as the entry's.
+    empty_kept: ClassVar[frozenset[str]] = frozenset({"text"})
+
     text: PostText | None = Field(None, description="The text on this network.")
     link: Text | None = Field(None, description="Another link on this network.")
     image: Text | None = Field(None, description="Another image on this network.")
@@ -731,6 +758,9 @@ class RepeatSpec(Spec):
 class PostSpec(Spec):
     """One entry of ``posts:``: a one-off post (``at``), an article promotion
     (``promote``) or a recurring post (``repeat``)."""
+
+    #: An empty text planned a post of nothing: told (`text:` left out, a template writes it).
+    empty_kept: ClassVar[frozenset[str]] = frozenset({"text"})
 
     id: Id | None = Field(None, description="Stable id; recommended. Default: from title, link or text.")
     title: Text | None = Field(None, description="Short label for calendars, e.g. 'Salon Industrie : J-7'.")

@@ -310,7 +310,7 @@ class Variant:
     source: Source | None = field(default=None, compare=False)
     #: Its own content warning (``cw:``); none: the entry's.
     cw: str | None = None
-    #: Its own note for whoever posts it (``note:``); none: the entry's.
+    #: Its own note for whoever posts it (``note:``); none: the entry's; empty: none on this network.
     note: str | None = None
     #: Who is in charge of it on this network (``owner:``, a team id); none: the entry's.
     owner: str | None = None

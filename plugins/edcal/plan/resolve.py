@@ -667,8 +667,9 @@ class _Resolver:
             comment_length=composed.comment_measure.length if composed.comment_measure else None,
             comment_limit=composed.comment_measure.limit if composed.comment_measure else None,
             thread=composed.thread,
-            note=(variant.note if variant is not None and variant.note else entry.note)
-            or (override.note if override is not None else None),
+            # A network's own note, or none there (`note: ''`), else the entry's or the article's.
+            note=(variant.note if variant is not None and variant.note is not None
+                  else entry.note or (override.note if override is not None else None)) or None,
             poll=None if variant is not None and variant.no_poll
             else variant.poll if variant is not None and variant.poll else entry.poll,
             text_lang=named.lang if named is not None and not named.is_original else None,

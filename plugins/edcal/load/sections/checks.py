@@ -39,7 +39,7 @@ def read_checks(reading: Reading, main: Document) -> None:
 
 def _rule_settings(raw: Any, where: Source, reading: Reading) -> dict[str, RuleSettings]:
     """Each rule's settings under ``checks:``, checked against ``reading.rules``."""
-    if raw is None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):  # `checks: ''` as `checks:`: none tuned
         return {}
     errors, rules = reading.errors, reading.rules
     if not isinstance(raw, dict):

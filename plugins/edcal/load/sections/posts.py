@@ -244,8 +244,9 @@ def _variant(reading: Reading, spec: VariantSpec) -> Variant:
     written = spec.loc.fields if spec.loc is not None else {}
     cw = "" if spec.cw is None and "cw" in written else spec.cw
     first_comment = "" if spec.first_comment is None and "first_comment" in written else spec.first_comment
+    note = "" if spec.note is None and "note" in written else spec.note
     thread = tuple(spec.thread) if spec.thread is not None else () if "thread" in written else None
-    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=cw, note=spec.note,
+    return Variant(spec.text, spec.link, images, when, spec.skip, fields, where, cw=cw, note=note,
                    owner=person_ref(reading, spec.owner, value_of(spec.loc, "owner")),
                    first_comment=first_comment, thread=thread,
                    thread_sources=_thread_sources(spec.loc, spec.thread), video=video,
