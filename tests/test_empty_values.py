@@ -160,3 +160,15 @@ def _specs_in(annotation: Any) -> Iterator[type[schema.Spec]]:
     origin = getattr(annotation, "__origin__", None)
     if origin is not None and origin is not annotation:
         yield from _specs_in(origin)
+
+
+@pytest.mark.parametrize("empty", ["''", ""])
+def test_a_variant_s_empty_note_leaves_the_entry_s_out_on_that_network(empty: str) -> None:
+    """`note: ''` under `variants:` gave that network the entry's note, where an empty `cw:` or `first_comment:`
+    takes the entry's away."""
+    from helpers import PARIS_CALENDAR, by_id, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: a, networks: [linkedin, x], at: 2027-01-12 09:00, "
+                                              f"text: T, note: Épinglez-le, variants: {{x: {{note: {empty}}}}}}}\n")
+    items = by_id(plan_of(calendar))
+    assert (items["a-linkedin"].note, items["a-x"].note) == ("Épinglez-le", None)
