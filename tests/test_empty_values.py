@@ -134,7 +134,7 @@ def test_an_optional_field_written_empty_is_left_out_or_told_at_its_line(tmp_pat
     for kind, found in (quoted, nothing):
         if kind == "error":
             assert all(message.startswith(f"calendar.yaml:{line}:") for message in found), found
-    if key == "text" and spec in (schema.PostSpec, schema.VariantSpec):
+    if key == "text" and spec is schema.PostSpec:
         # `text: ''` would be a post of nothing; `text:` leaves it out (the entry's, a template's)
         assert quoted[0] == "error" and nothing[0] == "read"
         return
@@ -172,3 +172,16 @@ def test_a_variant_s_empty_note_leaves_the_entry_s_out_on_that_network(empty: st
                                               f"text: T, note: Épinglez-le, variants: {{x: {{note: {empty}}}}}}}\n")
     items = by_id(plan_of(calendar))
     assert (items["a-linkedin"].note, items["a-x"].note) == ("Épinglez-le", None)
+
+
+@pytest.mark.parametrize("field", ["link", "image", "video", "text"])
+def test_a_variant_s_own_content_written_with_nothing_after_it_is_an_error(tmp_path: Path, field: str) -> None:
+    """`link:` with nothing after it under `variants:` took the entry's link, where `link: ''` was an error: an
+    empty value there takes nothing away (as `cw:` does), it was a value forgotten."""
+    from helpers import PARIS_CALENDAR
+    from helpers import load_errors as errors
+
+    found = errors(tmp_path, PARIS_CALENDAR + "posts:\n  - id: a\n    networks: [linkedin, x]\n    at: 2027-01-12 "
+                                              f"09:00\n    text: T\n    variants:\n      x:\n        {field}:\n")
+    assert found == [f"calendar.yaml:16:9: error: `{field}:` is empty in the variant for 'x', expected x's own\n"
+                     f"    hint: write it, or leave `{field}:` out for the entry's"], found

@@ -711,8 +711,9 @@ class PollSpec(Spec):
 
 
 class VariantSpec(Spec):
-    #: An empty text planned a post of nothing on this network: told, as the entry's.
-    empty_kept: ClassVar[frozenset[str]] = frozenset({"text"})
+    #: What this network posts, written empty, is told (the loader tells `text:` with nothing after it too): an
+    #: empty text planned a post of nothing, and an empty link, image or video took the entry's.
+    empty_kept: ClassVar[frozenset[str]] = frozenset({"text", "link", "image", "alt", "images", "video"})
 
     text: PostText | None = Field(None, description="The text on this network.")
     link: Text | None = Field(None, description="Another link on this network.")

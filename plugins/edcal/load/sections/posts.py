@@ -225,10 +225,21 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...] | None
             lacks, example = _EMPTY_TIMING["at"]
             reading.errors.add(key_of(variant.loc, "at"), say(lacks), say(example))
             continue
+        written = variant.loc.fields if variant.loc is not None else {}
+        empty = next((name for name in _OWN_CONTENT if name in written and getattr(variant, name) is None),
+                     None)
+        if empty is not None:  # `link:` with nothing after it took the entry's link, as if left out
+            reading.errors.add(key_of(variant.loc, empty),
+                               say("`{field}:` is empty in the variant for '{network}', expected {network}'s "
+                                   "own", field=empty, network=network),
+                               say("write it, or leave `{field}:` out for the entry's", field=empty))
+            continue
         result[network] = _variant(reading, variant)
     return result
 
 
+#: What a variant gives its network in the entry's stead, which it cannot take away: empty, an error.
+_OWN_CONTENT = ("text", "link", "image", "alt", "images", "video")
 #: What a variant gives its network, which `skip: true` would leave unposted.
 _VARIANT_CONTENT = ("text", "link", "image", "alt", "images", "video", "at", "cw", "first_comment", "thread",
                     "note", "owner", "poll")
