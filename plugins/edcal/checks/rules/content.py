@@ -33,6 +33,7 @@ from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, counting_description, unlinked_addresses
 from edcal.networks.facets import tag_starts
+from edcal.networks.mastodon_urls import mastodon_links
 from edcal.networks.twitter_urls import url_entities
 from edcal.plan.compose import HASHTAG, URL_IN_TEXT, app_links, hashtags_in
 
@@ -896,15 +897,15 @@ _LinkFinder = Callable[[str], dict[int, int]]
 
 
 def _links_found(network: Network) -> _LinkFinder | None:
-    """How ``network`` finds links in a text: as Bluesky's app does (its links shown short), as twitter-text
-    does (X, Mastodon: a URL costs the same whatever its length); None when edcal does not know."""
+    """How ``network`` finds links in a text: as Bluesky's app does (its links shown short), as Mastodon's
+    servers do (twitter-text's expression with their own path and query), as twitter-text does (X: a URL
+    costs the same whatever its length, bare domains too); None when edcal does not know."""
     if network.link_display == "shortened":
         return lambda text: dict(app_links(text, bare=True))
+    if network.finds_links_as_mastodon:
+        return lambda text: dict(mastodon_links(text))
     if network.url_length is not None:
-        # twitter-text weighs bare domains as links on X; Mastodon links none
-        with_bare = any(limit.counting == "twitter" for limit in network.limits)
-        return lambda text: {link["indices"][0]: link["indices"][1]
-                             for link in url_entities(text, with_bare_domains=with_bare)}
+        return lambda text: {link["indices"][0]: link["indices"][1] for link in url_entities(text)}
     return None
 
 

@@ -1,0 +1,128 @@
+"""The links Mastodon's servers find in a text, found in time linear in the text.
+
+Mastodon finds links with twitter-text's URL expression (scheme required: ``extract_url_without_protocol:
+false``, in its status formatter and its length validator alike), which its
+``config/initializers/twitter_regex.rb`` changes after the domain:
+
+- a path (after ``/``) takes any character but spaces (Unicode's White_Space) and ``<>()?``, and balanced
+  parentheses; it ends on any of those but ``!*"'「」;:=,.$%[]~&|@``, or on parentheses twitter-text's
+  own expression balances (its narrower characters inside): ``https://exemple.fr/x»`` links the ``»``,
+  ``…/x…`` the ``…``;
+- a query (after ``?``) takes ``a-z0-9!?*'();:&=+$/%#[]-_.,~|@^`` and every character from U+00A0 on, and
+  ends on ``a-z0-9_&=#/-`` or one of those: ``?utm_campaign=salon\\u00a0!`` links the no-break space that
+  French typography puts before ``!``, ``…\\u00a0»`` the guillemet too.
+
+Where a link starts and its domain are twitter-text's (:func:`~edcal.networks.twitter_urls.url_entities`);
+its end is read here by hand, each character once. ``tests/test_mastodon_links.py`` holds what Mastodon's
+Ruby finds in some fifty texts.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from edcal.lazy_packages import submodule
+from edcal.networks.twitter_urls import url_entities
+
+#: Unicode's White_Space, Ruby's ``\p{White_Space}``.
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: A run of path characters (Mastodon's ``valid_general_url_path_chars``).
+_PATH_RUN = re.compile(f"[^{_WHITE_SPACE}<>()?]*")
+#: Path characters a path does not end on (outside Mastodon's ``valid_url_path_ending_chars``).
+_NOT_PATH_ENDING = frozenset("!*\"'「」;:=,.$%[]~&|@")
+#: Mastodon's UCHARS: what a query takes beyond ASCII.
+_UCHARS = ("\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U0001fffd\U00020000-\U0002fffd"
+           "\U00030000-\U0003fffd\U00040000-\U0004fffd\U00050000-\U0005fffd\U00060000-\U0006fffd"
+           "\U00070000-\U0007fffd\U00080000-\U0008fffd\U00090000-\U0009fffd\U000a0000-\U000afffd"
+           "\U000b0000-\U000bfffd\U000c0000-\U000cfffd\U000d0000-\U000dfffd\U000e1000-\U000efffd"
+           "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd")
+#: A run of query characters, and the characters a query ends on.
+_QUERY_RUN = re.compile(rf"[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@^{_UCHARS}]*", re.IGNORECASE)
+_QUERY_ENDING = re.compile(rf"[a-z0-9_&=#/\-{_UCHARS}]", re.IGNORECASE)
+_PORT = re.compile(r":[0-9]+")
+
+
+def mastodon_links(text: str) -> list[tuple[int, int]]:
+    """Where each link Mastodon finds in ``text`` starts and ends."""
+    found: list[tuple[int, int]] = []
+    for link in url_entities(text, with_bare_domains=False):
+        start, end = link["indices"]
+        if found and start < found[-1][1]:  # in the query of the link before (after a no-break space)
+            continue
+        found.append((start, _link_end(text, start, end)))
+    return found
+
+
+def _link_end(text: str, start: int, end: int) -> int:
+    """Where Mastodon's link ends, from twitter-text's link ``text[start:end]``: its domain, then a port, a
+    path and a query as Mastodon reads them."""
+    url = text[start:end]
+    domain = url.find("://") + 3
+    position = start + next((index for index in range(domain, len(url)) if url[index] in ":/?"), len(url))
+    port = _PORT.match(text, position)
+    if port:
+        position = port.end()
+    if text.startswith("/", position):
+        position = _path_end(text, position)
+    if text.startswith("?", position):
+        position = _query_end(text, position)
+    return position
+
+
+def _path_end(text: str, slash: int) -> int:
+    """The end of the path starting at ``slash``: its last ending character, or balanced parentheses as
+    twitter-text balances them (``/Python_(langage)``), or the slash alone."""
+    end = position = slash + 1
+    while True:
+        run = _run_end(_PATH_RUN, text, position)
+        last = run
+        while last > position and text[last - 1] in _NOT_PATH_ENDING:
+            last -= 1
+        if last > position:
+            end = last
+        position = run
+        if not text.startswith("(", position):
+            return end
+        close = _parentheses_end(text, position)
+        if close is None:
+            return end
+        if _twitter_parentheses().fullmatch(text, position, close):
+            end = close
+        position = close
+
+
+def _parentheses_end(text: str, opening: int) -> int | None:
+    """The end of balanced parentheses at ``opening``: ``(x)`` or one level nested, ``(a(b)c)``."""
+    inside = _run_end(_PATH_RUN, text, opening + 1)
+    if text.startswith(")", inside) and inside > opening + 1:
+        return inside + 1
+    if text.startswith("(", inside):
+        nested = _run_end(_PATH_RUN, text, inside + 1)
+        if nested > inside + 1 and text.startswith(")", nested):
+            after = _run_end(_PATH_RUN, text, nested + 1)
+            if text.startswith(")", after):
+                return after + 1
+    return None
+
+
+def _query_end(text: str, mark: int) -> int:
+    """The end of the query starting at ``mark`` (its ``?``): its last ending character; ``mark`` itself
+    (no query) without one."""
+    end = _run_end(_QUERY_RUN, text, mark + 1)
+    while end > mark + 1 and not _QUERY_ENDING.match(text[end - 1]):
+        end -= 1
+    return end if end > mark + 1 else mark
+
+
+def _run_end(run: re.Pattern[str], text: str, position: int) -> int:
+    """Where a run of characters of ``run`` (one class, repeated) starting at ``position`` ends."""
+    found = run.match(text, position)
+    assert found is not None  # a run may be empty
+    return found.end()
+
+
+@functools.cache
+def _twitter_parentheses() -> re.Pattern[str]:
+    """twitter-text's own balanced parentheses, which Mastodon's path may end on."""
+    return submodule("twitter_text", "regexp.valid_url_balanced_parens").valid_url_balanced_parens
