@@ -18,6 +18,8 @@ import pytest
 from conftest import ROOT
 from edcal.load.network_registry import builtin_registry
 from edcal.networks.counting import count_graphemes, measure
+from edcal.networks.mastodon_urls import mastodon_links
+from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
 #: A text, and the text of each link Mastodon finds in it.
 FOUND: list[tuple[str, list[str]]] = [
@@ -101,14 +103,36 @@ def test_mastodon_counts_each_link_it_finds_as_23(text: str, links: list[str]) -
     assert measure(text, builtin_registry()["mastodon"]).length == count_graphemes(counted)
 
 
+def test_a_french_post_keeps_no_no_break_space_after_its_tracked_link_on_mastodon() -> None:
+    """French spacing puts a no-break space before "!" and "»", which a tracked link's query would take on
+    Mastodon (``utm_campaign=p%C2%A0``): there, a plain space follows the address; X keeps the no-break one."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n"
+                             "  - {id: p, at: 2027-01-12 09:00, networks: [mastodon, x], link: "
+                             "https://blog.example.fr/salon/, text: 'Inscrivez-vous : https://blog.example.fr/salon/ !',"
+                             " thread: ['Le programme (« https://blog.example.fr/salon/ ») ; venez !']}\n")
+    texts = {item.network: item for item in plan_of(calendar).items}
+    tracked = "https://blog.example.fr/salon/?utm_source={}&utm_medium=social&utm_campaign=p"
+    assert texts["mastodon"].text == f"Inscrivez-vous\u00a0: {tracked.format('mastodon')} !"
+    assert texts["mastodon"].thread[0].text == f"Le programme («\u00a0{tracked.format('mastodon')} »)\u00a0; venez\u00a0!"
+    assert texts["x"].text == f"Inscrivez-vous\u00a0: {tracked.format('x')}\u00a0!"
+    for text in (texts["mastodon"].text, texts["mastodon"].thread[0].text):
+        assert [text[start:end] for start, end in mastodon_links(text)] == [tracked.format("mastodon")]
+
+
 @pytest.mark.parametrize("text", [
     "https://x.fr/" + "(" * 100000, "https://x.fr/?" + "!" * 100000, "https://x.fr/" + "(a(b)c)!" * 12000,
     "https://x.fr/?a=1\u00a0" * 6000, "https://x.fr/a» " * 6000, "https://x.fr/?a\u00a0b\u00a0" * 6000,
 ], ids=["parentheses", "exclamations", "nested", "chained", "many", "words"])
-def test_mastodon_links_are_found_in_linear_time(text: str) -> None:
-    """Each link's path and query are read by hand, once: 100 kB in a fraction of a second."""
+def test_mastodon_links_are_found_and_spaced_in_linear_time(text: str) -> None:
+    """Each link's path and query are read by hand, once: 100 kB in a fraction of a second, counted and
+    composed (the no-break spaces its queries take made plain)."""
     import time
 
+    from edcal.plan.compose import _spaced_after_links
+
+    mastodon = builtin_registry()["mastodon"]
     started = time.process_time()
-    measure(text, builtin_registry()["mastodon"])
+    measure(text, mastodon)
+    spaced = _spaced_after_links(text, mastodon)
     assert time.process_time() - started < 3
+    assert not any(char.isspace() for start, end in mastodon_links(spaced) for char in spaced[start:end])

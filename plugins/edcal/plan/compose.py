@@ -32,6 +32,7 @@ from edcal.model.calendar import Campaign, Person, Tracking
 from edcal.model.network import Network, TextLimit
 from edcal.model.plan import Reply
 from edcal.networks.counting import COUNTERS, Measure, measure, measure_all
+from edcal.networks.mastodon_urls import mastodon_links
 
 DRAFTS_FOLDER = "drafts"
 DEFAULT_TEMPLATE = "default.txt.j2"
@@ -702,7 +703,7 @@ class Composer:
         text = _clean(written)
         if french:
             text = _french_spaced(text)
-        text, links = cls._shown(text, network, None)
+        text, links = cls._shown(_spaced_after_links(text, network), network, None)
         measures = _with_warning(measure_all(text, network), cw)
         return Reply(text, tuple((m.counting, m.length, m.limit) for m in measures), links)
 
@@ -745,7 +746,7 @@ class Composer:
                         text = f"{prefix}«\u00a0{title}\u00a0»{rest[len(title):]}"
                 else:
                     text = prefix + _lowered_opening(rest)
-        return text
+        return _spaced_after_links(text, context["network"])
 
     def _fit(self, template: jinja2.Template, context: dict[str, Any], summary: str, network: Network,
              measures: tuple[Measure, ...], main: tuple[str, str] | None, templates: DraftTemplates,
@@ -825,6 +826,29 @@ def _french_spaced(text: str) -> str:
         parts += [typeset(text[position:code.start()], "fr"), code.group(0)]
         position = code.end()
     return "".join(parts) + typeset(text[position:], "fr")
+
+
+def _spaced_after_links(text: str, network: Network) -> str:
+    """``text`` with a plain space for each space a link takes on a network that finds links as Mastodon does:
+    its query takes every character from U+00A0 on, so the no-break space French spacing puts before
+    ``! ? : ; »`` after a tracked link (``utm_campaign=salon\u00a0!``) ends up in the link's address."""
+    if not network.finds_links_as_mastodon or "://" not in text:
+        return text
+    while spaces := [space for start, end in mastodon_links(text)
+                     for space in _link_spaces(text, start, end)]:
+        chars = list(text)
+        for index in spaces:
+            chars[index] = " "
+        text = "".join(chars)  # and read again: a link after a space made plain may take a later one
+    return text
+
+
+def _link_spaces(text: str, start: int, end: int) -> list[int]:
+    """The spaces of the link ``text[start:end]`` to make plain: its first, which it ends before then, and
+    each before an address it took in (``?a=1\u00a0https://…``: a chain of them is made plain at once)."""
+    spaces = [index for index in range(start, end) if text[index].isspace()]
+    return spaces[:1] + [index for index in spaces[1:]
+                         if text[index + 1:index + 9].lower().startswith(("http://", "https://"))]
 
 
 def _nfc(text: str) -> str:
