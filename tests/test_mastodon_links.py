@@ -79,6 +79,11 @@ FOUND: list[tuple[str, list[str]]] = [
     ("x@https://a.fr $https://b.fr #https://c.fr https://d.frhttps://e.fr (https://f.fr/(g))", ["https://f.fr/(g)"]),
     ("Lien:https://g.fr\nhttps://h.fr/été https://i.fr/…", ["https://g.fr", "https://h.fr/été", "https://i.fr/…"]),
     ("HTTPS://J.FR/A ftp://k.fr http://", ["HTTPS://J.FR/A"]),
+    ("Voir https://x.fr/https://y.fr/b ici", ["https://x.fr/https://y.fr/b"]),
+    ("Voir https://x.fr/a(https://y.fr/b ici", ["https://x.fr/a", "https://y.fr/b"]),
+    ("Voir https://x.fr/?u=https://y.fr/b» ici", ["https://x.fr/?u=https://y.fr/b»"]),
+    ("Voir https://x.fr/a<https://y.fr/b> ici", ["https://x.fr/a", "https://y.fr/b"]),
+    ("Voir https://x.fr:80a/b ici", ["https://x.fr:80"]),
 ]
 
 @pytest.fixture(scope="module")
@@ -122,7 +127,8 @@ def test_a_french_post_keeps_no_no_break_space_after_its_tracked_link_on_mastodo
 @pytest.mark.parametrize("text", [
     "https://x.fr/" + "(" * 100000, "https://x.fr/?" + "!" * 100000, "https://x.fr/" + "(a(b)c)!" * 12000,
     "https://x.fr/?a=1\u00a0" * 6000, "https://x.fr/a» " * 6000, "https://x.fr/?a\u00a0b\u00a0" * 6000,
-], ids=["parentheses", "exclamations", "nested", "chained", "many", "words"])
+    "https://x.fr/a" + "(a)" * 33000,
+], ids=["parentheses", "exclamations", "nested", "chained", "many", "words", "pairs"])
 def test_mastodon_links_are_found_and_spaced_in_linear_time(text: str) -> None:
     """Each link's path and query are read by hand, once: 100 kB in a fraction of a second, counted and
     composed (the no-break spaces its queries take made plain)."""

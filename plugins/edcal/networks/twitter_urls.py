@@ -39,8 +39,14 @@ from edcal.lazy_packages import submodule
 _ASCII_NON_LETTERS = r"\x00-\x40\x5b-\x60\x7b-\x7f"
 
 
-def url_entities(text: str, with_bare_domains: bool = True) -> list[dict[str, Any]]:
-    """``twitter_text.extract_urls.extract_urls_with_indices(text, with_bare_domains)``, in linear time."""
+def url_entities(text: str, with_bare_domains: bool = True,
+                 domains_only: bool = False) -> list[dict[str, Any]]:
+    """``twitter_text.extract_urls.extract_urls_with_indices(text, with_bare_domains)``, in linear time.
+
+    ``domains_only``: each URL up to its domain, its port, path and query left unread (Mastodon reads
+    them its own way; twitter-text's path, tried on ``(a)`` repeated, takes time growing with its square),
+    and the URLs that start in them found too.
+    """
     found = []
     for chunk in _twitter().chunk.finditer(text):
         # A domain has a ".", a scheme "://"; the space before a chunk may precede a URL.
@@ -48,14 +54,15 @@ def url_entities(text: str, with_bare_domains: bool = True) -> list[dict[str, An
             offset = max(chunk.start() - 1, 0)
             read = _chunk_entities if chunk.end() - offset < 1000 else _chunk_entities.__wrapped__
             found += [{"url": url, "indices": [offset + start, offset + end]}
-                      for start, end, url in read(text[offset:chunk.end()], with_bare_domains)]
+                      for start, end, url in read(text[offset:chunk.end()], with_bare_domains, domains_only)]
     return found
 
 
 @functools.lru_cache(maxsize=4096)
-def _chunk_entities(chunk: str, with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
+def _chunk_entities(chunk: str, with_bare_domains: bool,
+                    domains_only: bool) -> tuple[tuple[int, int, str], ...]:
     """The URLs in a chunk (remembered for short ones: an article's link recurs in many posts)."""
-    return _Chunk(chunk).entities(with_bare_domains)
+    return _Chunk(chunk).entities(with_bare_domains, domains_only)
 
 
 @functools.cache
@@ -152,8 +159,8 @@ class _Chunk:
                     return end
         return None
 
-    def entities(self, with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
-        """twitter-text's URLs in the chunk: start, end and its text for each."""
+    def entities(self, with_bare_domains: bool, domains_only: bool) -> tuple[tuple[int, int, str], ...]:
+        """twitter-text's URLs in the chunk: start, end and its text for each (up to its domain only)."""
         found: list[tuple[int, int, str]] = []
         position = 0
         while position < len(self.text):
@@ -161,7 +168,8 @@ class _Chunk:
             if end is None:
                 position += 1
                 continue
-            if self.text[end:end + 1] in (":", "/", "?"):  # a port, path or query may follow
+            # a port, path or query may follow
+            if not domains_only and self.text[end:end + 1] in (":", "/", "?"):
                 match = self.twitter.url.match(self.text, position)
                 assert match is not None  # it matches where a domain follows
                 end = match.end()
