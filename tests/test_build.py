@@ -1114,7 +1114,7 @@ def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -
     result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
     assert result.returncode == 0, result.stderr
     assert ("\n  2 feeds over 1 MB, more than Google Calendar is known to read whole (a heavier subscription is "
-            "reported to lose events, silently): planning/calendar.ics (1.1 MB, 355 events), "
+            "reported to lose events, silently): planning/calendar.ics (1.2 MB, 355 events), "
             "planning/calendars/linkedin.ics (1.1 MB, 337 events); subscribe to a network's, a person's or a "
             "campaign's feed instead, or keep fewer events in the feeds (`feeds: past:` for those gone by, "
             "`feeds: future:` for those to come)\n") in result.stdout
@@ -1125,7 +1125,7 @@ def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -
     said = re.findall(r'<span class="feed-name">([^<]*)</span>(?:(?!</li>).)*?<span class="heavy">([^<]*)</span>',
                       page, re.S)
     assert [(name, text.replace("\xa0", " ")) for name, text in said] == [  # no-break spaces before : and ;
-        ("Planning de publication", "⚠ 1,1 Mo, 355 événements : plus que Google Agenda n&#39;en lit en entier "
+        ("Planning de publication", "⚠ 1,2 Mo, 355 événements : plus que Google Agenda n&#39;en lit en entier "
          "(il perdrait des événements) ; là, abonnez-vous au flux d&#39;un réseau, d&#39;une personne ou "
          "d&#39;une campagne"),
         ("LinkedIn", "⚠ 1,1 Mo, 337 événements : plus que Google Agenda n&#39;en lit en entier "
