@@ -52,16 +52,16 @@ def url_entities(text: str, with_bare_domains: bool = True,
         # A domain has a ".", a scheme "://"; the space before a chunk may precede a URL.
         if "." in chunk.group() and (with_bare_domains or "://" in chunk.group()):
             offset = max(chunk.start() - 1, 0)
-            read = _chunk_entities if chunk.end() - offset < 1000 else _chunk_entities.__wrapped__
-            found += [{"url": url, "indices": [offset + start, offset + end]}
-                      for start, end, url in read(text[offset:chunk.end()], with_bare_domains, domains_only)]
+            found += [{"url": url, "indices": [offset + start, offset + end]} for start, end, url
+                      in _chunk_entities(text[offset:chunk.end()], with_bare_domains, domains_only)]
     return found
 
 
 @functools.lru_cache(maxsize=4096)
 def _chunk_entities(chunk: str, with_bare_domains: bool,
                     domains_only: bool) -> tuple[tuple[int, int, str], ...]:
-    """The URLs in a chunk (remembered for short ones: an article's link recurs in many posts)."""
+    """The URLs in a chunk, remembered: an article's link recurs in many posts, and a text is read for each
+    of its networks and rules (a long chunk as well: a path of brackets takes 0.1 s a URL to read)."""
     return _Chunk(chunk).entities(with_bare_domains, domains_only)
 
 
@@ -90,6 +90,10 @@ def _twitter() -> SimpleNamespace:
         protocol=re.compile(r"https?:\/\/", re.I),
         domain_char=re.compile(source("valid_domain_chars"), re.I),
         label=re.compile(f"(?:[_-]|{source('valid_domain_chars')})+", re.I),
+        # Every character a URL's port, path or query may hold, one at a time (linear): where the match of a
+        # URL too long to be one ends, at most.
+        url_run=re.compile(f"(?:{source('valid_general_url_path_chars')}|{source('valid_url_query_chars')}"
+                           r"|[()?:\d])*", re.I),
         tld=re.compile(f"(?:{source('valid_gtld')}|{source('valid_cctld')}|{source('valid_punycode')})",
                        re.I),
         # What `tld` reads: a punycode run, or its longest word at most (up to an ASCII non-letter),
@@ -170,14 +174,30 @@ class _Chunk:
                 continue
             # a port, path or query may follow
             if not domains_only and self.text[end:end + 1] in (":", "/", "?"):
-                match = self.twitter.url.match(self.text, position)
+                # Read within a window: the expression's path takes time growing with its square on
+                # `(a)(a)…` (100 kB: minutes); twitter-text takes no URL over 4,096 characters.
+                match = self.twitter.url.match(self.text, position, position + _WINDOW)
                 assert match is not None  # it matches where a domain follows
                 end = match.end()
+                if end >= position + _WINDOW - _WINDOW_EDGE:  # no URL: read on to where its characters end
+                    run = self.twitter.url_run.match(self.text, end)
+                    position = run.end() if run is not None else end
+                    continue
             match_text = self.text[position:end] + " "
             found += [(position + start, position + stop, url)
                       for start, stop, url in _match_entities(match_text, with_bare_domains)]
             position = end
         return tuple(found)
+
+
+#: How far a URL's port, path and query are read: twitter-text's longest URL (``max_url_length``, 4,096
+#: characters) and a margin; on ``(a)(a)…`` a window takes 0.1 s. A match that reaches the window's last
+#: ``_WINDOW_EDGE`` characters is longer than any URL twitter-text takes: it finds none there, and goes on
+#: after the characters a URL may hold. One that ends before them is the URL twitter-text finds, but where
+#: more than 4 kB of characters a URL may hold follow it without a space (a path of `!` or `,`, which no
+#: URL ends with, then a letter): twitter-text may read them all into a URL too long to be one.
+_WINDOW = 4096 + 128
+_WINDOW_EDGE = 64
 
 
 @functools.lru_cache(maxsize=4096)
