@@ -7,8 +7,7 @@ checked by :mod:`edcal.load.calendar` and the modules that read each section,
 which also turn these specs into the plan model.
 
 Every field carries a ``description``: ``docs/calendar.md`` must document each
-one (``tests/test_docs.py`` fails otherwise), and ``edcal schema`` exports them
-as a JSON Schema for editors.
+one (``tests/test_docs.py`` fails otherwise).
 """
 
 from __future__ import annotations
