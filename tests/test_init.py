@@ -312,6 +312,24 @@ def test_an_adopted_blog_is_told_which_of_its_workflows_deploys_it_too(tmp_path:
         "# Le plan éditorial et social du blog « Le carnet de l'atelier »")
 
 
+def test_an_adopted_blog_s_gitignore_linked_outside_it_is_left_alone_and_its_lines_told(tmp_path: Path) -> None:
+    """A .gitignore linked to the machine's shared one (~/dotfiles/gitignore): edcal appended its lines
+    through the link, into a file outside the blog, every repository of the machine's then ignoring planning/."""
+    settings = ("AUTHOR = 'Claire Morel'\nSITENAME = \"Le carnet\"\nSITEURL = 'https://blog.example.fr'\n"
+                "PATH = 'content'\nTIMEZONE = 'Europe/Paris'\nDEFAULT_LANG = 'fr'\n")
+    blog = pelican_blog(tmp_path / "blog", settings)
+    shared = tmp_path / "dotfiles" / "gitignore"
+    shared.parent.mkdir()
+    shared.write_text("*.swp\n", encoding="utf-8")
+    (blog / ".gitignore").symlink_to(shared)
+    made = run_edcal("init", ".", cwd=blog, env={"EDCAL_LANG": "fr"})
+    assert made.returncode == 0, made.stderr
+    assert shared.read_text(encoding="utf-8") == "*.swp\n"
+    assert f".gitignore est un lien vers {shared}, hors du blog\u00a0: edcal n'y a rien écrit." in made.stdout, \
+        made.stdout
+    assert "/planning/" in made.stdout.split("hors du blog", 1)[1], made.stdout
+
+
 def test_init_in_a_pelican_blog_whose_settings_do_not_load_says_where_and_writes_nothing(tmp_path: Path) -> None:
     blog = tmp_path / "blog"
     blog.mkdir()

@@ -242,6 +242,14 @@ def _write(adoption: Adoption, made: Undo, path: Path, data: bytes) -> None:
 
 
 def _append(adoption: Adoption, made: Undo, path: Path, data: bytes) -> None:
+    """``data`` added at the end of the blog's ``path``; not through a link to a file outside the blog (a
+    shared .gitignore or requirements.txt of the machine's): the step says what to add there."""
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        lines = added_to_kept(b"", data, path.name).decode("utf-8", errors="replace").strip()
+        adoption.steps.append(say("{file} is a link to {target}, outside the blog: edcal did not write "
+                                  "there. Add these lines to it, or to a file of the blog's own: {lines}",
+                                  file=path.name, target=str(path.resolve()), lines=lines))
+        return
     before = path.read_bytes()
     made.extended.append((path, len(before)))
     with path.open("ab") as kept:
