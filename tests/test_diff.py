@@ -1047,10 +1047,10 @@ def test_a_changed_poll_answer_or_duration_is_shown() -> None:
 
     before = plan("Battant, Coulissant")
     assert _field_lines(before, plan("Battant, Coulissant, Sur mesure")) == [
-        "Sondage\u00a0: Votre portail ? · Battant · Coulissant (1 semaine) → "
-        "Votre portail ? · Battant · Coulissant · Sur mesure (1 semaine)"]
+        "Sondage\u00a0: Votre portail\u00a0? · Battant · Coulissant (1 semaine) → "
+        "Votre portail\u00a0? · Battant · Coulissant · Sur mesure (1 semaine)"]
     assert _field_lines(before, plan("Battant, Coulissant", "3 jours")) == [
-        "Sondage\u00a0: Votre portail ? · Battant · Coulissant (1 semaine) → Votre portail ? · Battant · "
+        "Sondage\u00a0: Votre portail\u00a0? · Battant · Coulissant (1 semaine) → Votre portail\u00a0? · Battant · "
         "Coulissant (3 jours)"]
     assert _field_lines(before, plan("Battant, Coulissant", "7 days")) == []  # the same week, written otherwise?
 

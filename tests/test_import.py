@@ -1079,7 +1079,7 @@ def test_a_sheet_gives_a_poll_a_content_warning_a_thread_and_a_first_comment(sit
     assert build.returncode == 0, build.stdout + build.stderr
     plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
     items = {item["id"]: item for item in plan["items"]}
-    poll = {"question": "Votre portail ?", "options": ["Battant", "Coulissant", "Sur mesure"],
+    poll = {"question": "Votre portail\u00a0?", "options": ["Battant", "Coulissant", "Sur mesure"],  # French spacing
             "duration": "1 semaine", "minutes": 7 * 1440}
     assert items["quel-portail-linkedin"]["poll"] == poll and items["quel-portail-mastodon"]["poll"] == poll
     assert items["quel-portail-linkedin"]["first_comment"]["text"] == "Dites-nous pourquoi"

@@ -4,6 +4,8 @@ plan.json, the exports and the feeds; what each network takes is checked by `pol
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -15,7 +17,10 @@ from edcal.load.timeparse import parse_poll_duration
 from edcal.outputs.drafts import sidecar
 from edcal.outputs.exports import generic_csv, hootsuite_files, posts_json, render
 from edcal.outputs.plan_json import document
-from helpers import by_id, calendar_from, load_errors, plan_of
+from edcal.plan.resolve import resolve_plan
+from helpers import SITE, by_id, calendar_from, composer, load_errors, plan_of
+
+ENGLISH_SITE = dataclasses.replace(SITE, lang="en")
 
 ROOT = Path(__file__).parents[1]
 HEAD = """\
@@ -55,7 +60,7 @@ def test_a_poll_is_read_with_where_each_answer_is_written_and_a_variant_s_replac
     items = by_id(_plan(HEAD + POLL + "    variants:\n      x:\n        poll: {options: [Oui, Non], duration: 2h}\n"))
     poll = items["sondage-linkedin"].poll
     assert (poll.options, poll.minutes, poll.duration, poll.question) == (
-        ("Battant", "Coulissant", "Sur mesure"), 7 * 1440, "1 semaine", "Votre portail ?")
+        ("Battant", "Coulissant", "Sur mesure"), 7 * 1440, "1 semaine", "Votre portail\u00a0?")
     assert [(s.line, s.column) for s in poll.option_sources] == [(14, 17), (14, 26), (14, 38)]
     assert items["sondage-mastodon"].poll == poll
     assert (items["sondage-x"].poll.options, items["sondage-x"].poll.minutes) == (("Oui", "Non"), 120)
@@ -114,7 +119,7 @@ def test_the_draft_stays_the_text_and_its_sidecar_plan_json_and_exports_carry_th
     plan = _plan()
     items = by_id(plan)
     linkedin = items["sondage-linkedin"]
-    expected = {"question": "Votre portail ?", "options": ["Battant", "Coulissant", "Sur mesure"],
+    expected = {"question": "Votre portail\u00a0?", "options": ["Battant", "Coulissant", "Sur mesure"],
                 "duration": "1 semaine", "minutes": 7 * 1440}
     # The .txt is what to paste into the text box: the answers go in the network's poll fields.
     assert "Battant" not in linkedin.pasted
@@ -125,7 +130,7 @@ def test_the_draft_stays_the_text_and_its_sidecar_plan_json_and_exports_carry_th
     jsonschema.validate(document(plan), schema)
     assert json.loads(posts_json([linkedin], plan))["posts"][0]["poll"] == expected
     rows = list(csv.DictReader(io.StringIO(generic_csv([linkedin], plan).lstrip("\ufeff"))))
-    assert rows[0]["poll"] == "Votre portail ?\n---\nBattant\nCoulissant\nSur mesure\n---\n1 semaine"
+    assert rows[0]["poll"] == "Votre portail\u00a0?\n---\nBattant\nCoulissant\nSur mesure\n---\n1 semaine"
     # Hootsuite's bulk file carries no poll: the post is left out, and the export says so.
     assert hootsuite_files([linkedin], Path("h.csv")) == []
     _, notes = render("hootsuite", [linkedin], plan, Path("h.csv"))
@@ -134,6 +139,27 @@ def test_the_draft_stays_the_text_and_its_sidecar_plan_json_and_exports_carry_th
     plain = _plan(HEAD)
     assert sidecar(by_id(plain)["sondage-x"], plain)["poll"] is None
     assert "poll" not in {item["id"]: item for item in document(plain)["items"]}["sondage-x"]
+
+
+def test_a_french_post_s_poll_is_spaced_as_its_text_and_an_english_one_is_left_as_typed() -> None:
+    """French spacing (a no-break space before `?`, `!`, `:`, after `«`) in the question and the answers a
+    network shows, as in the post's text: "Vous venez ?" must not end a line on "?". The lengths stay:
+    only typed spaces change. A post about an English article keeps the words as typed."""
+    yaml = HEAD + """\
+    poll:
+      question: "« Sur mesure » : pourquoi ?"
+      options: [Oui !, "Non : trop cher", "`a ?`"]
+      duration: 1 day
+"""
+    post = by_id(_plan(yaml))["sondage-linkedin"]
+    assert post.text == "Quel portail préférez-vous\u00a0?"
+    assert post.poll.question == "«\u00a0Sur mesure\u00a0»\u00a0: pourquoi\u00a0?"
+    assert post.poll.options == ("Oui\u00a0!", "Non\u00a0: trop cher", "`a ?`")  # code as typed
+    english = calendar_from(yaml)
+    plan = resolve_plan(english, [], now=dt.datetime(2027, 2, 15, 10, tzinfo=dt.UTC),
+                        generated_at=dt.datetime(2027, 1, 1, tzinfo=dt.UTC), site=ENGLISH_SITE,
+                        composer=composer(ENGLISH_SITE, english))
+    assert by_id(plan)["sondage-linkedin"].poll.options == ("Oui !", "Non : trop cher", "`a ?`")
 
 
 def test_a_variant_s_poll_null_takes_the_poll_away_on_its_network() -> None:

@@ -260,7 +260,8 @@ def test_the_sample_linkedin_poll_reaches_the_sidecar_the_review_card_and_the_fe
 
     planning = sample / "planning"
     base = planning / "drafts" / "linkedin" / "2027-03-16T0900-sondage-portail-linkedin"
-    poll = {"question": "Quel portail pour votre maison ?", "options": ["Battant", "Coulissant", "Motorisé",
+    # French spacing, as in the text: "?" never starts a line of LinkedIn's poll
+    poll = {"question": "Quel portail pour votre maison\u00a0?", "options": ["Battant", "Coulissant", "Motorisé",
                                                                        "Sur mesure"],
             "duration": "1 semaine", "minutes": 7 * 24 * 60}
     assert json.loads(base.with_suffix(".json").read_text(encoding="utf-8"))["poll"] == poll

@@ -13,6 +13,7 @@ are never cut. A text that does not fit even then is left whole, for
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -28,7 +29,7 @@ from edcal.addresses import absolute, is_site_url, same_page_key
 from edcal.i18n import Translator, same_language, theme_catalog, translator, typeset
 from edcal.ids import folded_hashtag
 from edcal.model.article import Article
-from edcal.model.calendar import Campaign, Person, Tracking
+from edcal.model.calendar import Campaign, Person, Poll, Tracking
 from edcal.model.network import Network, TextLimit
 from edcal.model.plan import Reply
 from edcal.networks.counting import COUNTERS, Measure, measure, measure_all
@@ -397,6 +398,8 @@ class Composed:
     comment_measure: Measure | None = None
     #: The replies under the post, as posted and measured (``thread:``), on a network that takes them.
     thread: tuple[Reply, ...] = ()
+    #: Spaced the French way (a French article's post, else a French site's): so are its poll's words.
+    french: bool = False
 
     @property
     def fits(self) -> bool:
@@ -694,7 +697,7 @@ class Composer:
                        for reply in parts.thread) if network.replies else ()
         return Composed(text, measures, url, fitted, tuple(hashtags), shown,
                         templates.source_of(template_name), links, cw or None, comment or None,
-                        comment_measure, thread)
+                        comment_measure, thread, bool(context.get("french")))
 
     @classmethod
     def _reply(cls, written: str, network: Network, french: bool, cw: str) -> Reply:
@@ -815,6 +818,14 @@ def _lowered_opening(text: str) -> str:
 
 #: Code written between backquotes in a post: left as written (the blog leaves its code alone too).
 _CODE = re.compile(r"`[^`\n]*`")
+
+
+def french_poll(poll: Poll) -> Poll:
+    """``poll`` with French spacing in its question and answers, as the post's text has it: a network
+    shows them as text ("Vous venez\u00a0?"). Only spaces typed become no-break ones: lengths stay."""
+    question = _french_spaced(poll.question) if poll.question else poll.question
+    return dataclasses.replace(poll, question=question,
+                               options=tuple(_french_spaced(option) for option in poll.options))
 
 
 def _french_spaced(text: str) -> str:

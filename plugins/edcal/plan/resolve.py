@@ -32,7 +32,7 @@ from edcal.errors import ErrorCollector
 from edcal.hints import value_hint
 from edcal.i18n import same_language, say, say_count, translator
 from edcal.model.article import Article, SocialOverride
-from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, PostEntry, Variant
+from edcal.model.calendar import MAX_OCCURRENCES, Calendar, Campaign, Idea, Offset, Poll, PostEntry, Variant
 from edcal.model.days import as_instant
 from edcal.model.network import Network
 from edcal.model.plan import (
@@ -48,8 +48,10 @@ from edcal.model.plan import (
 from edcal.model.source import Source
 from edcal.plan.compose import (
     URL_IN_TEXT,
+    Composed,
     Composer,
     PostParts,
+    french_poll,
     site_link_in,
     track,
     track_text,
@@ -670,8 +672,8 @@ class _Resolver:
             # A network's own note, or none there (`note: ''`), else the entry's or the article's.
             note=(variant.note if variant is not None and variant.note is not None
                   else entry.note or (override.note if override is not None else None)) or None,
-            poll=None if variant is not None and variant.no_poll
-            else variant.poll if variant is not None and variant.poll else entry.poll,
+            poll=_spaced(None if variant is not None and variant.no_poll
+                         else variant.poll if variant is not None and variant.poll else entry.poll, composed),
             text_lang=named.lang if named is not None and not named.is_original else None,
         )
 
@@ -753,6 +755,11 @@ class _Resolver:
             return article.title
         words = URL_IN_TEXT.sub("", text).split()  # a link is no title, and differs per network (tracking)
         return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+
+
+def _spaced(poll: Poll | None, composed: Composed) -> Poll | None:
+    """A post's poll as posted: its words spaced as its text is (French spacing)."""
+    return french_poll(poll) if poll is not None and composed.french else poll
 
 
 def _waiting(entry: PostEntry, draft: bool) -> ItemStatus | None:
