@@ -258,6 +258,14 @@ def test_every_share_form_field_is_documented() -> None:
     ("feeds.md", "tap *Subscribe* (the webcal link)", "tap *S'abonner* (the webcal link)"),
     ("feeds.md", "*Copy the address*", "*Copier l'adresse*"),
     ("feeds.md", '"frozen copy (.ics)"', '"copie figée (.ics)"'),
+    ("feeds.md", "*Note for whoever posts it:*", None),
+    ("feeds.md", "*Poll:*", None),
+    ("networks.md", '"Link in bio" ("Lien en bio")', 'on Instagram, where captions have no clickable link, "Lien en bio"'),
+    ("networks.md", '"Learn more:" for a page', '("En savoir plus :" for a page'),
+    ("networks.md", '"I recommend this article from our blog:', 'opens with "Un article de notre blog'),
+    ("networks.md", 'steps ("Coming soon to the blog:', '("Bientôt sur le blog : " for a teaser'),
+    ("calendar.md", '(then the text says "Link in the first comment"', '(then the text says "Lien en premier'),
+    ("calendar.md", 'a reminder reads "In case you missed it:', 'a reminder reads "Au cas où'),
 ])
 def test_the_docs_quote_the_planning_pages_words_as_an_english_site_shows_them(doc: str, english: str,
                                                                                 french: str | None) -> None:
