@@ -191,7 +191,8 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     made = run_edcal("init", "blog", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     lines = made.stdout.splitlines()
-    assert lines[:4] == [
+    assert lines[2].startswith("DEFAULT_LANG = 'en' (blog/pelicanconf.py:6) writes dates the British way")
+    assert lines[:2] + lines[3:5] == [
         "Adopted the Pelican blog in blog: wrote 5 files, calendar.yaml, .github/workflows/site.yml, "
         ".pre-commit-config.yaml, requirements.txt, .gitignore.",
         "calendar.yaml is in the time zone America/Chicago, the blog's TIMEZONE.",
@@ -239,6 +240,34 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     built = run_edcal("build", cwd=blog)
     assert built.returncode == 0, built.stderr
     assert "  posts: none yet\n" in built.stdout, built.stdout
+
+
+def test_adopting_a_us_blog_in_plain_english_says_how_to_write_us_dates(tmp_path: Path) -> None:
+    """A New York agency's blog (pelican-quickstart's `DEFAULT_LANG = 'en'`) got "Tuesday 8 December 2026"
+    and 09:00 on its planning pages, drafts and feeds, British English, and nothing in what `edcal init .`
+    said told it that `'en-US'` writes US dates. It says so once, beside the zone, where the setting is."""
+    pelican_blog(tmp_path / "blog", ACME_SETTINGS.replace("'America/Chicago'", "'America/New_York'"))
+    made = run_edcal("init", "blog", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.splitlines()[1:3] == [
+        "calendar.yaml is in the time zone America/New_York, the blog's TIMEZONE.",
+        "DEFAULT_LANG = 'en' (blog/pelicanconf.py:6) writes dates the British way on the planning pages, in the "
+        "drafts, the feeds and edcal's messages (Tuesday 12 January 2027, 16:00, weeks from Monday): for US "
+        "dates (Tuesday, January 12, 2027, 4:00 PM, weeks from Sunday), write DEFAULT_LANG = 'en-US' there; "
+        "Pelican then names its feed of the language feeds/all-en-us.atom.xml, not feeds/all-en.atom.xml "
+        "(docs/settings.md in edcal's documentation)."]
+    assert "en-US" not in run_edcal("init", "blog", cwd=tmp_path).stdout  # said once, not at each run
+    # The blog's feed of its language off (pelican-quickstart's TRANSLATION_FEED_ATOM = None): no word of it.
+    pelican_blog(tmp_path / "quick", ACME_SETTINGS + "TRANSLATION_FEED_ATOM = None\n")
+    said = run_edcal("init", "quick", cwd=tmp_path).stdout
+    assert "write DEFAULT_LANG = 'en-US' there (docs/settings.md in edcal's documentation).\n" in said, said
+    # US English already, another country's English, or a French blog: nothing to say.
+    for name, settings in (("us", ACME_SETTINGS.replace("'en'", "'en-US'")),
+                           ("uk", ACME_SETTINGS.replace("'America/Chicago'", "'Europe/London'")),
+                           ("fr", ACME_SETTINGS.replace("'en'", "'fr'"))):
+        pelican_blog(tmp_path / name, settings)
+        other = run_edcal("init", name, cwd=tmp_path)
+        assert other.returncode == 0 and "DEFAULT_LANG" not in other.stdout, other.stdout
 
 
 def test_an_adopted_blogs_commented_post_loads_once_uncommented_with_its_quoted_text(tmp_path: Path) -> None:

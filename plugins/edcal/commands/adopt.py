@@ -65,6 +65,8 @@ class Adoption:
     extended: list[Path] = field(default_factory=list)
     #: What remains to do by hand, each step a message.
     steps: list[Message] = field(default_factory=list)
+    #: What the owner may want to change, said once, when calendar.yaml is written (not a step to do).
+    notes: list[Message] = field(default_factory=list)
 
 
 def adopt_site(target: Path, timezone: str | None, lang: str | None, country: str | None,
@@ -142,6 +144,8 @@ def _write_what_lacks(adoption: Adoption, made: Undo, target: Path, settings: di
             adoption.steps.append(say("Add TIMEZONE = '{zone}' to {file}, calendar.yaml's zone (without it, "
                                       "Pelican dates the feeds in UTC).", zone=zone,
                                       file=_shown(target, DEFAULT_SETTINGS)))
+        if code == "US" and str(settings.get("DEFAULT_LANG") or "en").replace("_", "-").lower() == "en":
+            adoption.notes.append(_us_dates_note(target, settings))
         calendar = _template(skeleton / ADOPTION_FOLDER / lang, CALENDAR, values)
         _write(adoption, made, target / CALENDAR, calendar)
     if not (target / WORKFLOW).exists():
@@ -274,6 +278,24 @@ def _ignore_builds(adoption: Adoption, made: Undo, target: Path, ours: bytes) ->
     _append(adoption, made, path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
+def _us_dates_note(target: Path, settings: dict[str, Any]) -> Message:
+    """What a US blog in plain English (pelican-quickstart's ``DEFAULT_LANG = 'en'``) gets, British dates,
+    and the line that gives it US ones (``edcal.i18n.MONTH_FIRST``)."""
+    source = setting_source(target, target / DEFAULT_SETTINGS, "DEFAULT_LANG")
+    where = f"{_shown(target, source.path)}:{source.line}"
+    if "{lang}" in str(settings.get("TRANSLATION_FEED_ATOM") or ""):
+        return say("DEFAULT_LANG = 'en' ({where}) writes dates the British way on the planning pages, in the "
+                   "drafts, the feeds and edcal's messages (Tuesday 12 January 2027, 16:00, weeks from "
+                   "Monday): for US dates (Tuesday, January 12, 2027, 4:00 PM, weeks from Sunday), write "
+                   "DEFAULT_LANG = 'en-US' there; Pelican then names its feed of the language "
+                   "feeds/all-en-us.atom.xml, not feeds/all-en.atom.xml (docs/settings.md in edcal's "
+                   "documentation).", where=where)
+    return say("DEFAULT_LANG = 'en' ({where}) writes dates the British way on the planning pages, in the "
+               "drafts, the feeds and edcal's messages (Tuesday 12 January 2027, 16:00, weeks from Monday): "
+               "for US dates (Tuesday, January 12, 2027, 4:00 PM, weeks from Sunday), write DEFAULT_LANG = "
+               "'en-US' there (docs/settings.md in edcal's documentation).", where=where)
+
+
 def _is_edcals(workflow: Path) -> bool:
     return "edcal build" in workflow.read_text(encoding="utf-8", errors="replace")
 
@@ -380,6 +402,7 @@ def report(adoption: Adoption, target: Path) -> list[Message]:
     if adoption.zone:
         lines.append(say("calendar.yaml is in the time zone {zone}, the blog's TIMEZONE.",
                          zone=adoption.zone))
+    lines.extend(adoption.notes)
     if adoption.extended:
         lines.append(say_count(len(adoption.extended),
                                "Kept the folder's {files}, with edcal's lines added at its end.",
