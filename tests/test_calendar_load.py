@@ -480,6 +480,29 @@ def test_a_freeze_written_in_a_hurry_is_told_what_to_write(tmp_path: Path, monke
     assert typo == ["calendar.yaml:11:12: error: unknown key date 'salom'\n    hint: did you mean 'salon'?"]
 
 
+def test_a_freeze_over_a_holiday_written_in_words_is_told_to_write_its_days(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A studio closed over the holidays, `from: Christmas Eve`, `until: Boxing Day`, was told that
+    calendar.yaml holds no "now" (`from: 2026-12-07 06:40` "for now") and to leave `until:` out for a freeze
+    until further notice: hints for a crisis, not for a day named in words."""
+    monkeypatch.setenv("EDCAL_NOW", "2026-12-07T11:40:00+01:00")
+    freeze = BASE + "freeze:\n  - from: Christmas Eve\n    until: Boxing Day\n    reason: Studio closed\n"
+    assert errors(tmp_path, freeze) == [
+        "calendar.yaml:9:11: error: found 'Christmas Eve', expected the day the freeze starts, a date (and a "
+        "time if need be)\n"
+        "    hint: a day's name is no date: write the day as today is written, `from: 2026-12-07` (a time after "
+        "it for a moment of the day, `2026-12-07 18:00`), or the id of a day under `key_dates:`",
+        "calendar.yaml:10:12: error: found 'Boxing Day', expected the day the freeze ends\n"
+        "    hint: a day's name is no date: write the last day as today is written, `until: 2026-12-07` (the day "
+        "included), or the id of a day under `key_dates:`; leave `until:` out for a freeze until further notice"]
+    # "Now" in other words than "maintenant" is still told the moment to write.
+    now = errors(tmp_path, BASE + "freeze:\n  - {from: right now, reason: Crise}\n")
+    assert now == [
+        "calendar.yaml:9:12: error: found 'right now', expected the moment the freeze starts, a date and a time\n"
+        "    hint: calendar.yaml holds no \"now\", which would move at every build: write the moment, "
+        "`from: 2026-12-07 11:40` for now"]
+
+
 def test_calendar_d_files_add_entries_and_collisions_are_reported(tmp_path: Path) -> None:
     extra = {"rh.yaml": "team:\n  - {id: sophie, name: Sophie}\n  - {id: camille, name: Autre}\n"}
     messages = errors(tmp_path, BASE, extra)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from edcal import clock
 from edcal.i18n import say
+from edcal.ids import slugify
 from edcal.load.sections._reading import Document, Reading, source_of, value_of
 from edcal.load.sections.key_dates import instant_of, names_key_date, read_when
 from edcal.load.sections.networks import known_networks
@@ -66,14 +67,38 @@ def _instant(reading: Reading, text: str, where: Source, end: bool) -> dt.dateti
     return instant_of(reading, when, where)
 
 
+#: Words for "now" (as slugs: case, accents and punctuation left out) that a `from:` takes in a hurry.
+_NOW = frozenset({"now", "right-now", "from-now", "from-now-on", "immediately", "asap", "today", "maintenant",
+                  "des-maintenant", "a-partir-de-maintenant", "immediatement", "tout-de-suite", "aujourd-hui",
+                  "des-aujourd-hui"})
+#: Words for "until further notice" that a freeze's `until:` takes.
+_FURTHER_NOTICE = frozenset({"jusqu-a-nouvel-ordre", "a-nouvel-ordre", "nouvel-ordre", "until-further-notice",
+                             "further-notice", "indefiniment", "indefinitely", "never", "jamais", "none",
+                             "tbd"})
+
+
 def _words_for_a_moment(reading: Reading, text: str, where: Source, end: bool) -> None:
     """``from: maintenant``, ``until: jusqu'à nouvel ordre``: words where a moment goes, as a freeze is
-    written in a hurry. The hint says what to write instead (the time it is, for a start)."""
+    written in a hurry. The hint says what to write instead (the time it is, for a start). Other words name
+    a day (``from: Christmas Eve``, over the holidays): the hint says how a day is written."""
     found = text.strip()
+    words = slugify(found)
+    today = f"{clock.now(reading.calendar.zone):%Y-%m-%d}"
     if end:
         reading.errors.add(where, say("found '{found}', expected the day the freeze ends", found=found),
                            say("leave `until:` out for a freeze until further notice, and write it when "
-                               "the freeze is lifted"))
+                               "the freeze is lifted") if words in _FURTHER_NOTICE else
+                           say("a day's name is no date: write the last day as today is written, `until: "
+                               "{today}` (the day included), or the id of a day under `key_dates:`; leave "
+                               "`until:` out for a freeze until further notice", today=today))
+        return
+    if words not in _NOW:
+        reading.errors.add(where,
+                           say("found '{found}', expected the day the freeze starts, a date (and a time if "
+                               "need be)", found=found),
+                           say("a day's name is no date: write the day as today is written, `from: "
+                               "{today}` (a time after it for a moment of the day, `{today} 18:00`), or the "
+                               "id of a day under `key_dates:`", today=today))
         return
     now = f"{clock.now(reading.calendar.zone):%Y-%m-%d %H:%M}"
     reading.errors.add(where,
