@@ -49,6 +49,9 @@ FOUND: list[tuple[str, list[str], list[str]]] = [
     ("Programme 👉https://x.fr ici", [], ["https://x.fr"]),
     ("Programme en lignehttps://x.fr ici", [], []),
     ("Programme 2027https://x.fr ici", [], []),
+    # Schemes that Mastodon links, and the others do not.
+    ("Voir gemini://x.fr/a» ici", [], []),
+    ("Programme en lignegemini://x.fr ici", [], []),
     # Bare domains: Bluesky links one whose top-level domain it knows, after a space or "(", as it does an address.
     ("Voir x.fr ici", ["x.fr"], ["x.fr"]),
     ("Voir «x.fr» ici", [], ["x.fr"]),
@@ -100,6 +103,8 @@ MASTODON_TOLD: dict[str, str | None] = {
     "Voir https://x.fr/a», ici": "https://x.fr/a before '»'",
     "Voir https://x.fr/a». Ici": "https://x.fr/a before '»'",
     "Voir https://x.fr/a…": "https://x.fr/a before '…'",
+    "Voir gemini://x.fr/a» ici": "gemini://x.fr/a before '»'",
+    "Programme en lignegemini://x.fr ici": "gemini://x.fr after 'e'",
 }
 
 
@@ -227,7 +232,9 @@ def _applied(text: str, hint: str) -> str:
 
 
 @pytest.mark.parametrize("text", [text for text in TOLD] + ["“See https://x.fr”", "Voir https://x.fr/a»» ici",
-                                                         "«https://x.fr»!", "Lien:«https://x.fr»"])
+                                                         "«https://x.fr»!", "Lien:«https://x.fr»",
+                                                         "Voir gemini://x.fr/a» ici",
+                                                         "Programme en lignegemini://x.fr ici"])
 def test_each_hint_of_link_glued_once_followed_is_told_nothing(text: str) -> None:
     """The hint's words, written in place, make the link or the hashtag the network finds."""
     found = _findings(text)

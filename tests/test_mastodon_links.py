@@ -84,6 +84,15 @@ FOUND: list[tuple[str, list[str]]] = [
     ("Voir https://x.fr/?u=https://y.fr/b» ici", ["https://x.fr/?u=https://y.fr/b»"]),
     ("Voir https://x.fr/a<https://y.fr/b> ici", ["https://x.fr/a", "https://y.fr/b"]),
     ("Voir https://x.fr:80a/b ici", ["https://x.fr:80"]),
+    # The schemes Mastodon links beyond http(s), with the same domain, path and query.
+    ("Voir gemini://x.fr/a» ici", ["gemini://x.fr/a»"]),
+    ("Voir dat://x.fr/a. Ici", ["dat://x.fr/a"]),
+    ("Voir (ipfs://x.fr) ipns://x.fr:8080/?a=1\u00a0! ssb://x.fr",
+     ["ipfs://x.fr", "ipns://x.fr:8080/?a=1\u00a0", "ssb://x.fr"]),
+    ("Voir «dweb://x.fr» GOPHER://X.FR/a Gemini://é.fr/b ici", ["dweb://x.fr", "GOPHER://X.FR/a", "Gemini://é.fr/b"]),
+    ("Voir lignegemini://x.fr x@dat://x.fr ftp://x.fr hyper://x.fr gemini:/x.fr ici", []),
+    ("Voir ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi ici", []),
+    ("Voir https://x.fr/gemini://y.fr/a(gemini://z.fr/b ici", ["https://x.fr/gemini://y.fr/a", "gemini://z.fr/b"]),
 ]
 
 @pytest.fixture(scope="module")
@@ -127,8 +136,8 @@ def test_a_french_post_keeps_no_no_break_space_after_its_tracked_link_on_mastodo
 @pytest.mark.parametrize("text", [
     "https://x.fr/" + "(" * 100000, "https://x.fr/?" + "!" * 100000, "https://x.fr/" + "(a(b)c)!" * 12000,
     "https://x.fr/?a=1\u00a0" * 6000, "https://x.fr/a» " * 6000, "https://x.fr/?a\u00a0b\u00a0" * 6000,
-    "https://x.fr/a" + "(a)" * 33000,
-], ids=["parentheses", "exclamations", "nested", "chained", "many", "words", "pairs"])
+    "https://x.fr/a" + "(a)" * 33000, "gemini://x.fr/a» dat://y.fr " * 3000,
+], ids=["parentheses", "exclamations", "nested", "chained", "many", "words", "pairs", "schemes"])
 def test_mastodon_links_are_found_and_spaced_in_linear_time(text: str) -> None:
     """Each link's path and query are read by hand, once: 100 kB in a fraction of a second, counted and
     composed (the no-break spaces its queries take made plain)."""

@@ -12,13 +12,17 @@ false``, in its status formatter and its length validator alike), which its
   ends on ``a-z0-9_&=#/-`` or one of those: ``?utm_campaign=salon\\u00a0!`` links the no-break space that
   French typography puts before ``!``, ``…\\u00a0»`` the guillemet too.
 
-Where a link starts and its domain are twitter-text's (:func:`~edcal.networks.twitter_urls.url_entities`);
+Its scheme is ``http``, ``https``, ``dat``, ``dweb``, ``ipfs``, ``ipns``, ``ssb``, ``gopher`` or ``gemini``
+(``gemini://exemple.fr/a`` is a link, counted 23 characters as any other; ``ftp://`` is none). Where a link
+starts and its domain are twitter-text's (:func:`~edcal.networks.twitter_urls.url_entities`, read as if each
+of those schemes were ``http``);
 its end is read here by hand, each character once. ``tests/test_mastodon_links.py`` holds what Mastodon's
-Ruby finds in some sixty texts.
+Ruby finds in some seventy texts.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -41,6 +45,9 @@ _UCHARS = ("\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U0001fffd\U000200
 _QUERY_RUN = re.compile(rf"[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@^{_UCHARS}]*", re.IGNORECASE)
 _QUERY_ENDING = re.compile(rf"[a-z0-9_&=#/\-{_UCHARS}]", re.IGNORECASE)
 _PORT = re.compile(r":[0-9]+")
+#: The schemes Mastodon links that twitter-text does not (its initializer's ``valid_url``).
+OTHER_SCHEMES = ("dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini")
+_OTHER_SCHEMES = re.compile(f"(?:{'|'.join(OTHER_SCHEMES)})(?=://)", re.IGNORECASE)
 _MAX_URL_LENGTH = 4096
 
 
@@ -48,14 +55,36 @@ def mastodon_links(text: str) -> list[tuple[int, int]]:
     """Where each link Mastodon finds in ``text`` starts and ends."""
     found: list[tuple[int, int]] = []
     read = 0  # where the last link read ends: one starting before it is part of it
-    for link in url_entities(text, with_bare_domains=False, domains_only=True):
-        start, domain_end = link["indices"]
+    for start, domain_end in _starts_and_domains(text):
         if start < read:
             continue
         read = _link_end(text, domain_end)
         if _within_length(text[start:read], text[start:domain_end]):
             found.append((start, read))
     return found
+
+
+def _starts_and_domains(text: str) -> list[tuple[int, int]]:
+    """Where each link twitter-text finds in ``text`` starts and its domain ends, each of Mastodon's other
+    schemes read as ``http`` (the character before it and the domain after it are read as they are)."""
+    read, moved = 0, 0
+    parts: list[str] = []
+    ends: list[int] = []  # where each scheme read as "http" ends in the text read…
+    shifts: list[int] = []  # …and how far the text after it moved
+    for scheme in _OTHER_SCHEMES.finditer(text):
+        parts += [text[read:scheme.start()], "http"]
+        ends.append(scheme.start() + moved + len("http"))
+        moved += len("http") - len(scheme.group())
+        shifts.append(moved)
+        read = scheme.end()
+    read_as = "".join(parts) + text[read:] if parts else text
+
+    def original(position: int) -> int:
+        before = bisect.bisect_right(ends, position)
+        return position - (shifts[before - 1] if before else 0)
+
+    return [(original(link["indices"][0]), original(link["indices"][1]))
+            for link in url_entities(read_as, with_bare_domains=False, domains_only=True)]
 
 
 def _within_length(url: str, up_to_domain: str) -> bool:

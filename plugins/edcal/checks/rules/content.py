@@ -33,7 +33,7 @@ from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, counting_description, unlinked_addresses
 from edcal.networks.facets import tag_starts
-from edcal.networks.mastodon_urls import mastodon_links
+from edcal.networks.mastodon_urls import OTHER_SCHEMES, mastodon_links
 from edcal.networks.twitter_urls import url_entities
 from edcal.plan.compose import HASHTAG, URL_IN_TEXT, app_links, hashtags_in
 
@@ -846,8 +846,8 @@ def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
                                    "clickable", network=network.name, posts=THE_POSTS, url=found.group()))
 
 
-#: An address as written, up to the next space.
-_WRITTEN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
+#: An address as written, up to the next space (``gemini://…`` and Mastodon's other schemes too).
+_WRITTEN_ADDRESS = re.compile(rf"(?:https?|{'|'.join(OTHER_SCHEMES)})://\S+", re.IGNORECASE)
 #: What closes a quote or a bracket: glued after an address, Bluesky's app links it with the address.
 _CLOSING = "»”’›\"'…]"
 #: Quotes that open, before an address: the hint writes the space French typography puts after them.
