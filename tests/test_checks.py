@@ -1464,9 +1464,18 @@ def test_link_glued() -> None:
                  "Read https://example.com/x now", "He said “see” https://example.com/x today",
                  "“ https://example.com is our new site”, they said",
                  "(https://exemple.fr/x)", "Voir https://exemple.fr/x.",
-                 # An address whose own brackets close it: the app links it whole, as it is.
-                 "Le tableau https://exemple.fr/wiki/Table[1] et https://exemple.fr/?tag[]=acier ici"):
+                 "Le tableau https://exemple.fr/?tag[]=acier ici"):
         assert not findings("link-glued", posts(line.replace("'%s'", '"%s"') % fine), extra=extra), fine
+    # An address whose own brackets close it: Bluesky's app links it whole; X stops before the "]".
+    table = findings("link-glued", posts(line % "Le tableau https://exemple.fr/wiki/Table[1] ici"), extra=extra)
+    assert [(f.item, f.message, f.hint) for f in table] == [(
+        "p-x", "X post 'p-x' has https://exemple.fr/wiki/Table[1]: X links https://exemple.fr/wiki/Table[1 only, "
+        "and shows ']' as text after it",
+        "percent-encode '[' ']' in the address: https://exemple.fr/wiki/Table%5B1%5D")]
+    assert (table[0].message.translated(translator("fr")), table[0].hint.translated(translator("fr"))) == (
+        "la publication X 'p-x' a https://exemple.fr/wiki/Table[1]\u00a0: X ne fait un lien que vers "
+        "https://exemple.fr/wiki/Table[1, et montre ']' après lui comme du texte",
+        "encodez '[' ']' en pourcentage dans l'adresse\u00a0: https://exemple.fr/wiki/Table%5B1%5D")
 
 
 def test_date_in_text() -> None:

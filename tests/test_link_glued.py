@@ -44,6 +44,14 @@ FOUND: list[tuple[str, list[str], list[str]]] = [
     ("Voir https://x.fr/a!!", ["https://x.fr/a!"], ["https://x.fr/a"]),
     ("Voir https://x.fr/a?!", ["https://x.fr/a?"], ["https://x.fr/a"]),
     ("Voir https://x.fr/?tag[]=x ici", ["https://x.fr/?tag[]=x"], ["https://x.fr/?tag[]=x"]),
+    # A character the network stops at: it links the address up to there, percent-encoded it links it whole.
+    ("Voir https://x.fr/a[1] ici", ["https://x.fr/a[1]"], ["https://x.fr/a[1"]),
+    ("Voir https://x.fr/a[1]?b=2 ici", ["https://x.fr/a[1]?b=2"], ["https://x.fr/a[1"]),
+    ("Voir https://x.fr/a%5B1%5D?b=2 ici", ["https://x.fr/a%5B1%5D?b=2"], ["https://x.fr/a%5B1%5D?b=2"]),
+    ("Voir https://x.fr/a{1} ici", ["https://x.fr/a{1}"], ["https://x.fr/a"]),
+    ("Voir https://x.fr/a%7B1%7D ici", ["https://x.fr/a%7B1%7D"], ["https://x.fr/a%7B1%7D"]),
+    ("Voir https://x.fr/a_%28b…%29 ici", ["https://x.fr/a_%28b…%29"], ["https://x.fr/a_%28b"]),
+    ("Voir https://x.fr/a_%28b%E2%80%A6%29 ici", ["https://x.fr/a_%28b%E2%80%A6%29"], ["https://x.fr/a_%28b%E2%80%A6%29"]),
     ("Voir https://x.fr/Python_(langage) ici", ["https://x.fr/Python_(langage)"], ["https://x.fr/Python_(langage)"]),
     ("Programme:https://x.fr ici", [], ["https://x.fr"]),
     ("Programme 👉https://x.fr ici", [], ["https://x.fr"]),
@@ -94,6 +102,10 @@ TOLD: dict[str, tuple[str | None, str | None]] = {
     "Le salon (#Salon2027) ici": ("#Salon2027 after '('", None),
     "Le salon “#Salon2027” ici": ("#Salon2027 after '“'", None),
     "Le salon:#Salon2027 ici": ("#Salon2027 after ':'", None),
+    "Voir https://x.fr/a[1] ici": (None, "https://x.fr/a[1] cut before ']'"),
+    "Voir https://x.fr/a[1]?b=2 ici": (None, "https://x.fr/a[1]?b=2 cut before ']?b=2'"),
+    "Voir https://x.fr/a{1} ici": (None, "https://x.fr/a{1} cut before '{1}'"),
+    "Voir https://x.fr/a_%28b…%29 ici": (None, "https://x.fr/a_%28b…%29 cut before '…%29'"),
 }
 
 
@@ -105,6 +117,8 @@ MASTODON_TOLD: dict[str, str | None] = {
     "Voir https://x.fr/a…": "https://x.fr/a before '…'",
     "Voir gemini://x.fr/a» ici": "gemini://x.fr/a before '»'",
     "Programme en lignegemini://x.fr ici": "gemini://x.fr after 'e'",
+    "Voir https://x.fr/a{1} ici": None,
+    "Voir https://x.fr/a_%28b…%29 ici": None,
 }
 
 
@@ -132,6 +146,11 @@ def _told(text: str) -> dict[str, str]:
     plan = plan_of(calendar, now="2027-01-04T08:00:00+01:00")
     told: dict[str, str] = {}
     for finding in run_checks(plan, only=["link-glued"]):
+        if " glued to the '" not in finding.message:  # "has https://…: X links https://… only, and shows '…'"
+            what = finding.message.split(" has ", 1)[1].split(": ", 1)[0]
+            cut = finding.message.split(" and shows '", 1)[1].rsplit("' ", 1)[0]
+            told[finding.message.split(" post ")[0]] = f"{what} cut before '{cut}'"
+            continue
         what, rest = finding.message.split(" has ", 1)[1].split(" glued to the '", 1)
         char, side = rest.split("' ", 1)
         told[finding.message.split(" post ")[0]] = f"{what} {'after' if side.startswith('before') else 'before'} '{char}'"
@@ -231,7 +250,7 @@ def _applied(text: str, hint: str) -> str:
                default=(0, f"no place for {fixed!r}"))[1]
 
 
-@pytest.mark.parametrize("text", [text for text in TOLD] + ["“See https://x.fr”", "Voir https://x.fr/a»» ici",
+@pytest.mark.parametrize("text", [text for text, told in TOLD.items() if " cut before " not in str(told)] + ["“See https://x.fr”", "Voir https://x.fr/a»» ici",
                                                          "«https://x.fr»!", "Lien:«https://x.fr»",
                                                          "Voir gemini://x.fr/a» ici",
                                                          "Programme en lignegemini://x.fr ici"])
@@ -243,6 +262,21 @@ def test_each_hint_of_link_glued_once_followed_is_told_nothing(text: str) -> Non
         network = finding.message.split(" post ")[0]
         fixed = _applied(text, finding.hint)
         assert [f.message for f in _findings(fixed) if f.message.startswith(network)] == [], (finding.hint, fixed)
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("Voir https://x.fr/a[1] ici", "percent-encode '[' ']' in the address: https://x.fr/a%5B1%5D"),
+    ("Voir https://x.fr/a[1]?b=2 ici", "percent-encode '[' ']' in the address: https://x.fr/a%5B1%5D?b=2"),
+    ("Voir https://x.fr/a{1}. Ici", "percent-encode '{' '}' in the address: https://x.fr/a%7B1%7D"),
+    ("Voir https://x.fr/a_(b…) ici", "percent-encode '(' '…' ')' in the address: https://x.fr/a_%28b%E2%80%A6%29"),
+])
+def test_an_address_linked_only_in_part_is_told_to_be_percent_encoded(text: str, hint: str) -> None:
+    """``https://exemple.fr/a[1]``: X and Mastodon link ``https://exemple.fr/a[1``, and nothing was told. The
+    hint's address, written in place, is linked whole by every network."""
+    found = [finding for finding in _findings(text) if finding.message.startswith("X ")]
+    assert [finding.hint for finding in found] == [hint]
+    meant, fixed = text.split()[1].rstrip("."), hint.rsplit(": ", 1)[1]
+    assert [finding.message for finding in _findings(text.replace(meant, fixed))] == []
 
 
 def test_a_hashtag_in_brackets_is_told_to_keep_its_closing_bracket() -> None:

@@ -928,11 +928,40 @@ def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str]]:
             link = text[start:links[start]]
             if link.startswith(address) and link[len(address):].strip("?"):  # "?" asks nothing
                 yield "after", start, address, link
+            elif link != address and address.startswith(link) and _percent_encoded(address, link, find):
+                yield "cut", start, address, link
     if network.facets:  # hashtags are found by the app too
         tags = tag_starts(text)
         for found in HASHTAG.finditer(text):
             if found.start() not in tags and found.start() and tag_starts(f" {found.group()}"):
                 yield "before", found.start(), found.group(), ""
+
+
+#: Each bracket and the one that pairs with it: encoded together, the address reads as it was written.
+_PAIRED = {"[": "]", "]": "[", "(": ")", ")": "(", "{": "}", "}": "{", "<": ">", ">": "<"}
+
+
+def _percent_encoded(address: str, link: str, find: _LinkFinder) -> tuple[str, str] | None:
+    """The characters of ``address`` to percent-encode for a network that links ``link`` of it only (the one
+    it stops before, the bracket paired with it, as often as it stops), and the address so written; None
+    where it stops in the host or the port, or before a letter or a digit (no encoding links more)."""
+    scheme_end = address.index("://") + 3
+    authority = min((at for at in map(address.find, "/?#", [scheme_end] * 3) if at >= 0), default=len(address))
+    encoded: set[str] = set()
+    fixed = address
+    while len(link) < len(fixed):
+        stop = fixed[len(link)]
+        if len(link) <= authority or stop in encoded or (stop.isascii() and stop.isalnum()) or stop == "%":
+            return None
+        encoded |= {stop} | ({_PAIRED[stop]} & set(address) if stop in _PAIRED else set())
+        fixed = address[:authority] + "".join(urllib.parse.quote(char, safe="") if char in encoded else char
+                                              for char in address[authority:])
+        end = find(f" {fixed}").get(1)
+        if end is None:
+            return None
+        link = fixed[:end - 1]
+    characters = sorted(encoded, key=address.index)
+    return " ".join(f"'{char}'" for char in characters), fixed
 
 
 @rule("link-glued", "warning", "A post's address or hashtag is glued to a guillemet or another character before or "
@@ -971,6 +1000,18 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
                    meant: str, link: str) -> Problem:
     """link-glued's finding about ``meant``, an address or a hashtag at ``start`` in one of a post's texts."""
     values = {"network": network.name, "id": post.id, "address": meant}
+    if how == "cut":
+        find = _links_found(network)
+        encoded = _percent_encoded(meant, link, find) if find is not None else None
+        assert encoded is not None  # _glued told it for that reason
+        characters, fixed = encoded
+        rest = meant[len(link):]
+        return Problem(ctx.words_at(post, text), say(
+            "{network} post '{id}' has {address}: {network} links {link} only, and shows '{rest}' as text after it",
+            **values, link=link, rest=rest),
+            say("percent-encode {characters} in the address: {fixed}", characters=characters, fixed=fixed),
+            post, together=say("{network}: {posts} have {address}: {network} links {link} only, and shows '{rest}' "
+                               "as text after it", **{**values, "posts": THE_POSTS}, link=link, rest=rest))
     if how == "after":
         char = link[len(meant):]
         # English closes its quote on the words, before the address (`“see https://…”`); not after a "("
