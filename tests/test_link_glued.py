@@ -17,6 +17,7 @@ import pytest
 
 from conftest import ROOT
 from edcal.checks import run_checks
+from edcal.i18n import translator
 from helpers import PARIS_CALENDAR, calendar_from, plan_of
 
 #: A text; the links and hashtags Bluesky's app finds in it (the text each covers); those X finds.
@@ -283,3 +284,31 @@ def test_a_hashtag_in_brackets_is_told_to_keep_its_closing_bracket() -> None:
     """'(#Salon2027)' was told to write '( #Salon2027', the ')' left out of the words to write."""
     (finding,) = [f for f in _findings("Le salon (#Salon2027) ici") if f.message.startswith("Bluesky")]
     assert finding.hint == "put a space before the hashtag: ( #Salon2027)"
+
+
+def test_a_tracked_link_glued_to_a_guillemet_is_told_its_campaign_is_wrong_not_its_address() -> None:
+    """The "»" glued after a tracked link lands in its last parameter: the page opens, its visits counted
+    under the campaign 'lancement»'. The message said "an address that does not exist"."""
+    calendar = calendar_from(PARIS_CALENDAR + "campaigns:\n  - {id: lancement, name: Lancement, from: 2027-01-04, until: 2027-01-31}\n"
+                             "posts:\n  - {id: p, at: 2027-01-12 09:00, networks: [mastodon], campaign: lancement, "
+                             "link: https://blog.example.fr/salon/, text: 'Voir https://blog.example.fr/salon/» ici'}\n")
+    (finding,) = run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["link-glued"])
+    tracked = "https://blog.example.fr/salon/?utm_source=mastodon&utm_medium=social&utm_campaign=lancement"
+    assert finding.message == (
+        f"Mastodon post 'p-mastodon' has {tracked} glued to the '»' after it: Mastodon links {tracked}» with the "
+        "'»', which opens the page but counts its visits under utm_campaign=lancement»")
+    assert finding.message.translated(translator("fr")) == (
+        f"la publication Mastodon 'p-mastodon' a {tracked} collée au '»' qui la suit\u00a0: Mastodon fait un lien "
+        f"vers {tracked}», avec le '»', qui ouvre bien la page mais en compte les visites sous "
+        "utm_campaign=lancement»")
+
+
+def test_a_query_glued_to_a_guillemet_is_told_the_value_its_page_opens_with() -> None:
+    """``?q=acier»``: the page opens, searching 'acier»'; no address that does not exist either."""
+    (finding,) = [f for f in _findings("Voir https://x.fr/?q=acier» ici") if f.message.startswith("Mastodon")]
+    assert finding.message == (
+        "Mastodon post 'p-mastodon' has https://x.fr/?q=acier glued to the '»' after it: Mastodon links "
+        "https://x.fr/?q=acier» with the '»', which opens the page with q=acier»")
+    assert finding.message.translated(translator("fr")) == (
+        "la publication Mastodon 'p-mastodon' a https://x.fr/?q=acier collée au '»' qui la suit\u00a0: Mastodon fait "
+        "un lien vers https://x.fr/?q=acier», avec le '»', qui ouvre bien la page avec q=acier»")

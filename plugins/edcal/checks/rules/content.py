@@ -35,7 +35,7 @@ from edcal.networks.counting import COUNTERS, counting_description, unlinked_add
 from edcal.networks.facets import tag_starts
 from edcal.networks.mastodon_urls import OTHER_SCHEMES, mastodon_links
 from edcal.networks.twitter_urls import url_entities
-from edcal.plan.compose import HASHTAG, URL_IN_TEXT, app_links, hashtags_in
+from edcal.plan.compose import CAMPAIGN_PARAMETERS, HASHTAG, URL_IN_TEXT, app_links, hashtags_in
 
 
 def _unit(counting: str, text: str, network: Network | None = None) -> Message:
@@ -937,6 +937,29 @@ def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str]]:
                 yield "before", found.start(), found.group(), ""
 
 
+def _glued_after(meant: str, tracking: frozenset[str], values: dict[str, Any]) -> tuple[Message, Message]:
+    """What link-glued says of ``meant`` linked with the character glued after it: in its query's last value
+    (a tracked link's campaign), the page opens with that value; in its path, the address does not exist."""
+    parts = urllib.parse.urlsplit(meant)
+    name, _, value = parts.query.rpartition("&")[2].partition("=")
+    if parts.query and not parts.fragment and value:
+        values = {**values, "parameter": f"{name}={value}{values['char']}"}
+        if name in tracking | CAMPAIGN_PARAMETERS:
+            return (say("{network} post '{id}' has {address} glued to the '{char}' after it: {network} links {link} "
+                        "with the '{char}', which opens the page but counts its visits under {parameter}", **values),
+                    say("{network}: {posts} have {address} glued to the '{char}' after it: {network} links {link} "
+                        "with the '{char}', which opens the page but counts their visits under {parameter}",
+                        **values, posts=THE_POSTS))
+        return (say("{network} post '{id}' has {address} glued to the '{char}' after it: {network} links {link} with "
+                    "the '{char}', which opens the page with {parameter}", **values),
+                say("{network}: {posts} have {address} glued to the '{char}' after it: {network} links {link} with "
+                    "the '{char}', which opens the page with {parameter}", **values, posts=THE_POSTS))
+    return (say("{network} post '{id}' has {address} glued to the '{char}' after it: {network} links {link} with the "
+                "'{char}', an address that does not exist", **values),
+            say("{network}: {posts} have {address} glued to the '{char}' after it: {network} links {link} with the "
+                "'{char}', an address that does not exist", **values, posts=THE_POSTS))
+
+
 #: Each bracket and the one that pairs with it: encoded together, the address reads as it was written.
 _PAIRED = {"[": "]", "]": "[", "(": ")", ")": "(", "{": "}", "}": "{", "<": ">", ">": "<"}
 
@@ -965,7 +988,8 @@ def _percent_encoded(address: str, link: str, find: _LinkFinder) -> tuple[str, s
 
 
 @rule("link-glued", "warning", "A post's address or hashtag is glued to a guillemet or another character before or "
-      "after it: the network links none of it, or an address that does not exist")
+      "after it, or holds one its network stops at: the network links none of it, part of it, or it with the "
+      "character")
 def link_glued(ctx: CheckContext) -> Iterator[Problem]:
     """``«https://exemple.fr/x»``: Bluesky's app links an address or a hashtag after a space or "(" only, to
     the next space; X's twitter-text links both, but no address glued to a letter or a digit (Mastodon finds
@@ -1017,16 +1041,14 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
         # English closes its quote on the words, before the address (`“see https://…”`); not after a "("
         english = char in _ENGLISH_CLOSING and text.text[start - 1:start].isspace() and \
             _quote_open(text.text, start, char)
-        return Problem(ctx.words_at(post, text), say(
-            "{network} post '{id}' has {address} glued to the '{char}' after it: {network} links {link} with the "
-            "'{char}', an address that does not exist", **values, char=char, link=link),
+        message, together = _glued_after(meant, ctx.plan.calendar.tracking.names, {**values, "char": char,
+                                                                                    "link": link})
+        return Problem(ctx.words_at(post, text), message,
             say("close the quote before the address: {fixed}",
                 fixed=f"{_word_before(text.text, start - 1)}{char} {meant}") if english else
             say("put a space between the address and '{char}': {address} {written} (or a narrow no-break space, "
                 "U+202F)", char=char, address=meant, written=_word_at(text.text, start)[len(meant):]),
-            post, together=say("{network}: {posts} have {address} glued to the '{char}' after it: {network} links "
-                               "{link} with the '{char}', an address that does not exist",
-                               **{**values, "posts": THE_POSTS}, char=char, link=link))
+            post, together=together)
     char = text.text[start - 1]
     written = _word_at(text.text, start)
     closing = written[len(meant):len(meant) + 1]
