@@ -206,6 +206,19 @@ def test_a_site_link_in_the_text_is_tracked_where_it_is_written_only() -> None:
     assert post.text == ("Notre blog https://blog.example.fr/?utm_source=x&utm_medium=social&utm_campaign=p "
                          "et https://blog.example.fr/2027/a/?utm_source=x&utm_medium=social&utm_campaign=p. Fin")
 
+def test_an_address_closed_by_its_own_bracket_is_tracked_after_it() -> None:
+    """``…/Python_(langage)`` was tracked ``…/Python_(langage?utm_…=p)``, ``…/a[1]`` ``…/a[1?utm_…=p]``: the
+    query written inside the address's brackets, a page that does not exist. A bracket around the address
+    is not the address's."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: p\n    networks: [x]\n    at: 2027-01-12 09:00\n"
+                             "    text: \"Voir https://blog.example.fr/Python_(langage) https://blog.example.fr/a[1]. "
+                             "(https://blog.example.fr/b) [https://blog.example.fr/c]\"\n")
+    tracked = "?utm_source=x&utm_medium=social&utm_campaign=p"
+    assert by_id(plan_of(calendar))["p-x"].text == (
+        f"Voir https://blog.example.fr/Python_(langage){tracked} https://blog.example.fr/a[1]{tracked}. "
+        f"(https://blog.example.fr/b{tracked}) [https://blog.example.fr/c{tracked}]")
+
+
 def test_a_link_to_an_article_is_tracked_as_that_articles() -> None:
     """`{campaign}` is the article's slug for a post linking to it, as docs/calendar.md says: it was the
     entry's id, and one article's traffic was spread over as many campaign names as posts linked to it."""

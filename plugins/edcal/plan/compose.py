@@ -45,8 +45,14 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: A hashtag in a text, as networks link it: ``#`` and word characters, not after a word, ``&`` or ``/``
 #: (``salon.fr/#programme``, an address without its scheme, is a link's fragment).
 HASHTAG = re.compile(r"(?<![\w#&/])#\w+", re.UNICODE)
+#: Brackets an address opened and closed itself (``…/Python_(langage)``, ``…/Table[1]``): read as one, they
+#: may end it; a bracket closed around the address may not.
+_OWN_BRACKETS = r"\([^\s<>\"()]*\)|\[[^\s<>\"\[\]]*\]"
+#: An address's characters as written, up to its last that is no punctuation ending its sentence: each run
+#: read to such a character, or to brackets of its own, as far as one follows (the longest ending, read once).
+_ADDRESS_TAIL = rf"(?:[^\s<>\"]*?(?:{_OWN_BRACKETS}|[^\s<>\".,;:!?)\]'…»]))+"
 #: An http(s) URL in a post's text, without the punctuation that ends its sentence.
-URL_IN_TEXT = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'…»]", re.IGNORECASE)
+URL_IN_TEXT = re.compile(rf"https?://[^\s<>\"]{_ADDRESS_TAIL}", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 #: Spaces (no-break ones too) at the end of a line: nobody sees them, every network counts them.
 #: Read from the first of a run only: from each of its spaces, a long run between words was read to its end.
@@ -175,7 +181,7 @@ def _addresses(site_url: str) -> re.Pattern[str]:
     if "." not in host:  # SITEURL without a host (`blog.example.fr`, `/`): nothing bare to find
         return URL_IN_TEXT
     bare = (rf"(?<![\w/@.=?&#%:-])(?:www\.)?{re.escape(host)}"
-            rf"(?:/(?:[^\s<>\"]*[^\s<>\".,;:!?)\]'…»])?)?(?![\w-]|\.\w)")
+            rf"(?:/(?:{_ADDRESS_TAIL})?)?(?![\w-]|\.\w)")
     return re.compile(f"{URL_IN_TEXT.pattern}|{bare}", re.IGNORECASE)
 
 
