@@ -343,6 +343,35 @@ def test_a_persons_deadlines_ring_the_day_before_at_nine(tmp_path: Path) -> None
     assert all([a.decoded("TRIGGER") for a in e.walk("VALARM")] == [-dt.timedelta(hours=15)] for e in deadlines)
 
 
+def test_an_article_without_owner_is_its_authors_when_one_is_on_the_team(tmp_path: Path) -> None:
+    """`authors: Ben Marchal` (as written under `team:`, case and spaces aside) puts the article, its
+    deadlines and its promotions in Ben's feed without an `owner: ben` beside it; `owner:` still wins, and a
+    guest author (no one on the team) leaves the article to nobody, as before."""
+    site = make_site(tmp_path / "site")
+    article = site / "content" / "articles" / "futur.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "date: 2027-03-25", "authors: Claire Invitée, ben  MARCHAL\ndate: 2027-03-25"), encoding="utf-8")
+    build(site)
+    bens = {item_id(e) for e in events(site / "planning" / "calendars" / "people" / "ben.ics")}
+    assert {"article-futur", "futur-linkedin-0", "futur-bluesky-2w"} <= bens, sorted(bens)
+    owned = {item["id"]: item.get("owner") for item in
+             json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))["items"]}
+    assert owned["article-futur"] == owned["futur-linkedin-0"] == "ben"
+
+    article.write_text(article.read_text(encoding="utf-8").replace("authors:", "owner: ana\nauthors:"),
+                       encoding="utf-8")
+    build(site)
+    assert "article-futur" not in {item_id(e) for e in events(site / "planning" / "calendars" / "people" / "ben.ics")}
+    assert "article-futur" in {item_id(e) for e in events(site / "planning" / "calendars" / "people" / "ana.ics")}
+
+    article.write_text(article.read_text(encoding="utf-8").replace("owner: ana\n", "").replace(
+        "ben  MARCHAL", "Bernard Marchal"), encoding="utf-8")
+    build(site)
+    owned = {item["id"]: item.get("owner") for item in
+             json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))["items"]}
+    assert owned["article-futur"] is None
+
+
 def test_uids_survive_edits_and_insertions_and_builds_are_byte_identical(
         feeds_site: Path, tmp_path: Path) -> None:
     def uids(site: Path) -> dict[str, str]:

@@ -1034,7 +1034,8 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         _check_image(image, loc.value("image"), errors)
     _check_names(spec, loc, errors, data.get("tags"), key_value=parsed.style == "pelican")
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
-    owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
+    owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors) if spec.owner is not None \
+        else _author_in_team([spec.author] if spec.author else spec.authors or [], calendar)
     social = _social(spec.social, loc, calendar, errors)
     silenced = parse_silence(spec.silence, loc.value("silence"), errors, calendar.check_ids)
     if len(errors.errors) > before or status_refused:
@@ -1230,6 +1231,20 @@ def not_an_image(image: str, where: Source, errors: ErrorCollector) -> None:
         errors.add(where, say("found image '{image}', expected an image file ({suffixes})", image=image[:80],
                               suffixes=", ".join(sorted(IMAGE_SUFFIXES))),
                    say("e.g. image: images/salon-2027.jpg"))
+
+
+def _author_in_team(authors: list[str], calendar: Calendar) -> str | None:
+    """The person in charge of an article without ``owner:``: the first of its authors (``authors: Camille
+    Roux``) whose name is a team member's, as written under ``team:`` (case, accents typed apart and spaces
+    aside); None when no author is on the team (the blog's ``AUTHOR``, a guest writer)."""
+    if not authors:
+        return None
+    named = {_name_key(person.name): person.id for person in calendar.team.values()}
+    return next((named[key] for key in map(_name_key, authors) if key in named), None)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _reference(value: str | None, known: dict[str, Any], what: str, where: Source,
