@@ -247,3 +247,39 @@ def test_a_path_of_brackets_is_read_in_linear_time_as_twitter_text_reads_it() ->
     started = time.process_time()
     assert url_entities(text) == [{"url": "exemple.fr", "indices": [len(text) - 10, len(text)]}]
     assert time.process_time() - started < 0.5
+
+
+#: What twitter-text's port, path and query expressions read one way or another: brackets, the characters a path
+#: may hold (some not at its end), accented and Cyrillic letters, characters that match a letter only ignoring case
+#: (ſ, the Kelvin sign), what ends a URL (», spaces, a no-break space), and domains to start URLs from.
+PATHISH = [*"()[].,!?/-_~%#@:=+&'*;$|–»` \u00a0aZ09éÀſ\u212aж", "\u0301", "(a)", "((", "))", ":80", "@a/",
+           "https://x.fr/", "http://t.co/", "x.fr/", "a.co", "x.fr?", "x.fr:8"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PATHISH), max_size=40).map("".join))
+@example("https://x.fr/a(b(c)d)e(f)!,x.fr/(a(b)) x.fr/@a/b!")
+@example("x.fr/a(b)c!(d)?e!f,http://t.co/ab?c=d!")
+def test_urls_paths_and_queries_end_where_twitter_text_ends_them(text: str) -> None:
+    assert url_entities(text) == extract_urls_with_indices(text)
+    assert url_entities(text, with_bare_domains=False) == extract_urls_with_indices(text, False)
+
+
+def test_urls_of_different_bracket_paths_are_read_in_linear_time() -> None:
+    """25 URLs with a path of `(a)` repeated, 3.9 kB each, all different (no cache helps): each took twitter-text's
+    path expression 0.1 s, twice, for every network and rule (a check of the post: 11 s)."""
+    text = " ".join(f"https://x.fr/{k}" + "(a)" * 1_290 for k in range(25))
+    assert url_entities(text[:4_000]) == extract_urls_with_indices(text[:4_000])  # one URL: X takes each
+    started = time.process_time()
+    assert counting.count_twitter(text) == 25 * 23 + 24
+    assert [link["url"] for link in url_entities(text, with_bare_domains=False)] == text.split()
+    assert time.process_time() - started < 0.5
+
+
+@pytest.mark.parametrize("filler", ["!", ",(a)"])
+def test_a_url_followed_by_over_4_kb_it_may_not_end_with_is_too_long_for_x_as_for_twitter_text(filler: str) -> None:
+    """A path was read within twitter-text's longest URL and a margin: `https://x.fr/a` was a link, where
+    twitter-text reads on to the `b`, into a URL too long to be one."""
+    text = "Voir https://x.fr/a" + filler * (5_000 // len(filler)) + "b et exemple.fr"
+    assert url_entities(text) == extract_urls_with_indices(text) == [
+        {"url": "exemple.fr", "indices": [len(text) - 10, len(text)]}]

@@ -15,13 +15,25 @@ a space (backticks, accented letters, ``a.a.a…``) take seconds to minutes.
    ``_Chunk`` computes that ending for every position, reading each label once.
 3. So the expression matches at a position exactly when the character there may
    precede a URL (or it is the chunk's start) and a domain follows, after
-   ``http(s)://`` or not. The match ends with its domain unless a port, path or
-   query follows (``:``, ``/``, ``?``); then the expression itself finds its end,
-   reading the path once, as the next match starts after it.
-4. Each match, followed by a space (which ends it as what followed did), goes to
-   ``extract_urls_with_indices`` alone, which checks it as it would in the whole
-   text (the domain's IDNA form, a t.co slug, the character before a bare domain):
-   the same URLs, at the same places.
+   ``http(s)://`` or not. As a port, a path and a query may each follow or not,
+   the expression keeps the first way of reading each that it tries:
+   ``:digits``, then ``/`` and the path, then ``?`` and the query's characters up
+   to the last one a query may end with.
+4. The path is ``/`` and parts, each ``general* (parens general*)* ending`` or
+   ``parens`` (``valid_url_path_ending_chars`` is ``[…]|parens``, spliced into
+   the path's expression unbracketed) or ``@general+/`` (never read: ``/`` is an
+   ending character). ``parens``, ``(general+)`` or ``(general*(general+)general*)``,
+   reads one way or none from a position, as ``(`` and ``)`` are no ``general``
+   characters. So from the path's start a part reads the runs of ``general``
+   characters between ``parens`` up to where none follows, then gives back up
+   to the last ``ending`` character of those runs (not inside the ``parens``) if
+   there is one; the parts that follow, having none left, are single ``parens``.
+   The expression reads all the runs again for each of these parts (``(a)``
+   repeated 1,300 times: 0.1 s, 3,200: 1.3 s); ``_Chunk.path_end`` reads them once.
+5. Each match goes to ``_match_entities``, which does with it what
+   ``extract_urls_with_indices`` does with each match (the domain's IDNA form, its
+   length, a t.co slug, the character before a bare domain): the same URLs, at the
+   same places.
 
 ``tests/test_counting.py`` compares both on generated texts.
 """
@@ -44,8 +56,7 @@ def url_entities(text: str, with_bare_domains: bool = True,
     """``twitter_text.extract_urls.extract_urls_with_indices(text, with_bare_domains)``, in linear time.
 
     ``domains_only``: each URL up to its domain, its port, path and query left unread (Mastodon reads
-    them its own way; twitter-text's path, tried on ``(a)`` repeated, takes time growing with its square),
-    and the URLs that start in them found too.
+    them its own way), and the URLs that start in them found too.
     """
     found = []
     for chunk in _twitter().chunk.finditer(text):
@@ -69,8 +80,8 @@ def _chunk_entities(chunk: str, with_bare_domains: bool,
 @functools.lru_cache(maxsize=64)
 def _long_chunk_entities(chunk: str, with_bare_domains: bool,
                          domains_only: bool) -> tuple[tuple[int, int, str], ...]:
-    """The URLs in a chunk of 1,000 characters or more, remembered too (a path of brackets takes 0.1 s a URL
-    to read, for each network and rule), but few of them: 4,096 chunks of 100 kB would hold 400 MB."""
+    """The URLs in a chunk of 1,000 characters or more, remembered too (a text is read for each network and
+    rule), but few of them: 4,096 chunks of 100 kB would hold 400 MB."""
     return _Chunk(chunk).entities(with_bare_domains, domains_only)
 
 
@@ -91,18 +102,28 @@ def _twitter() -> SimpleNamespace:
         return words.group(1).split("|")
 
     longest = max(len(word) for name in ("valid_gtld", "valid_cctld") for word in top_level_domains(name))
+    general = source("valid_general_url_path_chars")
     return SimpleNamespace(
         url=submodule("twitter_text", "regexp.extract_url").extract_url,
-        extract=submodule("twitter_text", "extract_urls").extract_urls_with_indices,
+        extract_module=submodule("twitter_text", "extract_urls"),
+        invalid_bare_before=submodule("twitter_text", "regexp.invalid_url_without_protocol_preceding_chars")
+        .invalid_url_without_protocol_preceding_chars,
+        ascii_domain=submodule("twitter_text", "regexp.valid_ascii_domain").valid_ascii_domain,
+        tco=submodule("twitter_text", "regexp.valid_tco_url").valid_tco_url,
         chunk=re.compile(f"[^{source('spaces_group')}]+"),
         before=re.compile(source("valid_url_preceding_chars"), re.I),
         protocol=re.compile(r"https?:\/\/", re.I),
         domain_char=re.compile(source("valid_domain_chars"), re.I),
         label=re.compile(f"(?:[_-]|{source('valid_domain_chars')})+", re.I),
-        # Every character a URL's port, path or query may hold, one at a time (linear): where the match of a
-        # URL too long to be one ends, at most.
-        url_run=re.compile(f"(?:{source('valid_general_url_path_chars')}|{source('valid_url_query_chars')}"
-                           r"|[()?:\d])*", re.I),
+        # What follows the domain: a port, a path (read by `_Chunk.path_end`: these are its parts), a query.
+        port=re.compile(f":{source('valid_port_number')}", re.I),
+        path_start=re.compile(f"(?::{source('valid_port_number')})?/", re.I),
+        path_run=re.compile(f"{general}*", re.I),
+        parens=re.compile(source("valid_url_balanced_parens"), re.I),
+        # Read within a run of general characters (no parens): up to the last ending character.
+        path_last_ending=re.compile(f"{general}*(?:{source('valid_url_path_ending_chars')})", re.I),
+        query=re.compile(f"\\?{source('valid_url_query_chars')}*{source('valid_url_query_ending_chars')}",
+                         re.I),
         tld=re.compile(f"(?:{source('valid_gtld')}|{source('valid_cctld')}|{source('valid_punycode')})",
                        re.I),
         # What `tld` reads: a punycode run, or its longest word at most (up to an ASCII non-letter),
@@ -181,32 +202,46 @@ class _Chunk:
             if end is None:
                 position += 1
                 continue
-            # a port, path or query may follow
-            if not domains_only and self.text[end:end + 1] in (":", "/", "?"):
-                # Read within a window: the expression's path takes time growing with its square on
-                # `(a)(a)…` (100 kB: minutes); twitter-text takes no URL over 4,096 characters.
-                match = self.twitter.url.match(self.text, position, position + _WINDOW)
-                assert match is not None  # it matches where a domain follows
-                end = match.end()
-                if end >= position + _WINDOW - _WINDOW_EDGE:  # no URL: read on to where its characters end
-                    run = self.twitter.url_run.match(self.text, end)
-                    position = run.end() if run is not None else end
-                    continue
-            match_text = self.text[position:end] + " "
+            head = self.text[position:end]
+            if not domains_only:
+                end = self.url_end(end)
+            tail = self.text[position + len(head):end]
+            # Only matches as short as twitter-text's longest URL are remembered: 1,024 of 100 kB, 100 MB.
+            read = _match_entities if end - position <= _MAX_URL_LENGTH else _match_entities.__wrapped__
             found += [(position + start, position + stop, url)
-                      for start, stop, url in _match_entities(match_text, with_bare_domains)]
+                      for start, stop, url in read(head, tail, with_bare_domains)]
             position = end
         return tuple(found)
 
+    def url_end(self, domain_end: int) -> int:
+        """Where the URL whose domain ends at ``domain_end`` ends: after its port, path and query if any."""
+        text, end = self.text, domain_end
+        port = self.twitter.port.match(text, end)
+        end = port.end() if port else end
+        if text.startswith("/", end):
+            end = self.path_end(end + 1)
+        query = self.twitter.query.match(text, end)
+        return query.end() if query else end
 
-#: How far a URL's port, path and query are read: twitter-text's longest URL (``max_url_length``, 4,096
-#: characters) and a margin; on ``(a)(a)…`` a window takes 0.1 s. A match that reaches the window's last
-#: ``_WINDOW_EDGE`` characters is longer than any URL twitter-text takes: it finds none there, and goes on
-#: after the characters a URL may hold. One that ends before them is the URL twitter-text finds, but where
-#: more than 4 kB of characters a URL may hold follow it without a space (a path of `!` or `,`, which no
-#: URL ends with, then a letter): twitter-text may read them all into a URL too long to be one.
-_WINDOW = 4096 + 128
-_WINDOW_EDGE = 64
+    def path_end(self, start: int) -> int:
+        """Where the path whose first part starts at ``start``, after its ``/``, ends (module's point 4)."""
+        text, general, parens = self.text, self.twitter.path_run, self.twitter.parens
+        end, run_start = start, start
+        while True:  # the first part: up to the last ending character of the runs between parens
+            run_end = general.match(text, run_start).end()
+            ending = self.twitter.path_last_ending.match(text, run_start, run_end)
+            end = ending.end() if ending else end
+            read = parens.match(text, run_end)
+            if read is None:
+                break
+            run_start = read.end()
+        while (read := parens.match(text, end)) is not None:  # the parts that are parens
+            end = read.end()
+        return end
+
+
+#: twitter-text's ``max_url_length``.
+_MAX_URL_LENGTH = 4096
 
 
 @functools.lru_cache(maxsize=4096)
@@ -217,7 +252,35 @@ def _tld_length(head: str) -> int:
 
 
 @functools.lru_cache(maxsize=1024)
-def _match_entities(match: str, with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
-    """twitter-text's URLs in one of its expression's matches (hostile text repeats)."""
-    return tuple((entity["indices"][0], entity["indices"][1], entity["url"])
-                 for entity in _twitter().extract(match, with_bare_domains))
+def _match_entities(head: str, tail: str, with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
+    """twitter-text's URLs in one of its expression's matches (hostile text repeats): ``head`` up to the end
+    of its domain, ``tail`` its port, path and query.
+
+    What ``extract_urls_with_indices`` does with each match of its expression, the expression
+    read up to the domain only (``_Chunk.url_end`` reads the rest).
+    """
+    twitter = _twitter()
+    match = twitter.url.match(head)
+    assert match is not None and match.end() == len(head)  # a match up to the domain is one
+    _, before, url, protocol, domain, _, _, _ = match.groups()
+    url += tail
+    start = match.start(3)
+    end = start + len(url)
+    extract = twitter.extract_module
+    if not extract.is_valid_url(url, protocol or extract.default_protocol, domain):
+        return ()
+    if protocol is None:
+        if not with_bare_domains or twitter.invalid_bare_before.match(before):
+            return ()
+        found = [(start + ascii_domain.start(), start + ascii_domain.end(), ascii_domain.group())
+                 for ascii_domain in twitter.ascii_domain.finditer(domain)]
+        if found and twitter.path_start.match(tail):  # a path: the last one ends with the match
+            found[-1] = (found[-1][0], end, url.replace(domain, found[-1][2]))
+        return tuple(found)
+    tco = twitter.tco.search(url)
+    if tco:
+        if tco.group(1) and len(tco.group(1)) > extract.max_tco_slug_length:
+            return ()
+        url = tco.group()
+        end = start + len(url)
+    return ((start, end, url),)
