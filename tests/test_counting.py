@@ -283,3 +283,26 @@ def test_a_url_followed_by_over_4_kb_it_may_not_end_with_is_too_long_for_x_as_fo
     text = "Voir https://x.fr/a" + filler * (5_000 // len(filler)) + "b et exemple.fr"
     assert url_entities(text) == extract_urls_with_indices(text) == [
         {"url": "exemple.fr", "indices": [len(text) - 10, len(text)]}]
+
+
+def test_a_match_the_linear_reader_did_not_expect_falls_back_to_twitter_text_not_to_a_traceback(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_match_entities` relies on twitter-text's expression matching a URL up to its domain whole; were a
+    version of twitter-text to break that, a writer's check would stop on an assertion. It reads the URL
+    with twitter-text's own extractor instead: the same links."""
+    import re as regex_module
+
+    from edcal.networks import twitter_urls
+
+    text = "Voir https://exemple.fr/a(b)c?x=1 et www.atelier.fr/gants !"
+    expected = extract_urls_with_indices(text)
+    twitter = twitter_urls._twitter()
+    caches = (twitter_urls._match_entities, twitter_urls._chunk_entities, twitter_urls._long_chunk_entities)
+    for cache in caches:
+        cache.cache_clear()
+    monkeypatch.setattr(twitter, "url", regex_module.compile(r"(?!)"))
+    try:
+        assert url_entities(text) == expected
+    finally:
+        for cache in caches:
+            cache.cache_clear()
