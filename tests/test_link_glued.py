@@ -303,6 +303,28 @@ def test_a_tracked_link_glued_to_a_guillemet_is_told_its_campaign_is_wrong_not_i
         "utm_campaign=lancement»")
 
 
+def test_the_hints_give_a_tracked_link_as_the_writer_writes_it_without_edcal_s_parameters() -> None:
+    """edcal adds utm_source… to a link to the site: the message says what the network links (the tracked
+    address), the hint what to write in calendar.yaml, the address as typed. It gave
+    '…/a%5B1%5D?utm_source=x&utm_medium=social…', parameters a writer would then have typed twice."""
+    def hints(text: str, networks: str = "x, mastodon") -> list[str]:
+        calendar = calendar_from(PARIS_CALENDAR + "  bluesky: {}\n" + "posts:\n  - {id: p, at: 2027-01-12 09:00, "
+                                 f"networks: [{networks}], "
+                                 f"text: '{text}'}}\n")
+        found = run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["link-glued"])
+        assert all("utm_source=" in str(finding.message) for finding in found)  # what the network links
+        return [str(finding.hint) for finding in found]
+
+    assert hints("Voir https://blog.example.fr/a[1] ici") == [
+        "percent-encode '[' ']' in the address: https://blog.example.fr/a%5B1%5D"] * 2
+    assert hints("Voir https://blog.example.fr/salon/» ici") == [
+        "put a space between the address and '»': https://blog.example.fr/salon/ » (or a narrow no-break space, "
+        "U+202F)"]  # Mastodon's: X ends a query before the "»"
+    assert hints("Voir «https://blog.example.fr/salon/ » ici", "bluesky") == [
+        "put a space between '«' and the address: « https://blog.example.fr/salon/ (or a narrow no-break space, "
+        "U+202F)"]
+
+
 def test_a_query_glued_to_a_guillemet_is_told_the_value_its_page_opens_with() -> None:
     """``?q=acier»``: the page opens, searching 'acier»'; no address that does not exist either."""
     (finding,) = [f for f in _findings("Voir https://x.fr/?q=acier» ici") if f.message.startswith("Mastodon")]

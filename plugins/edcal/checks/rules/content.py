@@ -1024,6 +1024,9 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
                    meant: str, link: str) -> Problem:
     """link-glued's finding about ``meant``, an address or a hashtag at ``start`` in one of a post's texts."""
     values = {"network": network.name, "id": post.id, "address": meant}
+    # The messages give what the network links, edcal's tracking parameters included; the hints what to
+    # write, the address as the writer types it.
+    typed = ctx.plan.calendar.tracking.untracked
     if how == "cut":
         find = _links_found(network)
         encoded = _percent_encoded(meant, link, find) if find is not None else None
@@ -1033,7 +1036,7 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
         return Problem(ctx.words_at(post, text), say(
             "{network} post '{id}' has {address}: {network} links {link} only, and shows '{rest}' as text after it",
             **values, link=link, rest=rest),
-            say("percent-encode {characters} in the address: {fixed}", characters=characters, fixed=fixed),
+            say("percent-encode {characters} in the address: {fixed}", characters=characters, fixed=typed(fixed)),
             post, together=say("{network}: {posts} have {address}: {network} links {link} only, and shows '{rest}' "
                                "as text after it", **{**values, "posts": THE_POSTS}, link=link, rest=rest))
     if how == "after":
@@ -1045,15 +1048,16 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
                                                                                     "link": link})
         return Problem(ctx.words_at(post, text), message,
             say("close the quote before the address: {fixed}",
-                fixed=f"{_word_before(text.text, start - 1)}{char} {meant}") if english else
+                fixed=f"{_word_before(text.text, start - 1)}{char} {typed(meant)}") if english else
             say("put a space between the address and '{char}': {address} {written} (or a narrow no-break space, "
-                "U+202F)", char=char, address=meant, written=_word_at(text.text, start)[len(meant):]),
+                "U+202F)", char=char, address=typed(meant), written=_word_at(text.text, start)[len(meant):]),
             post, together=together)
     char = text.text[start - 1]
     written = _word_at(text.text, start)
     closing = written[len(meant):len(meant) + 1]
     # a quote closes after a space, as it opens; a bracket closes glued, which ends a hashtag as well
-    fixed = meant + (f" {closing}" if closing and closing in _CLOSING else ")" if closing == ")" else "")
+    fixed = (meant if meant.startswith("#") else typed(meant)) + (
+        f" {closing}" if closing and closing in _CLOSING else ")" if closing == ")" else "")
     if meant.startswith("#"):
         message = say("{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
                       "hashtag of it, and shows it as text", **values, char=char)
@@ -1066,7 +1070,8 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
                        "of it, and shows the address whole, as text", **{**values, "posts": THE_POSTS}, char=char)
     what = say("the hashtag") if meant.startswith("#") else say("the address")
     if char in _ENGLISH_OPENING and closing and closing in _ENGLISH_CLOSING:  # “https://…”: no space inside
-        hint = say("write {what} without the quotes around it: {fixed}", what=what, fixed=meant)
+        hint = say("write {what} without the quotes around it: {fixed}", what=what,
+                   fixed=meant if meant.startswith("#") else typed(meant))
     elif char in _ENGLISH_OPENING:  # “https://… is our site”: the one space that links it
         hint = say("put a space between '{char}' and {what}: {fixed}", char=char, what=what, fixed=f"{char} {fixed}")
     elif char in _OPENING:
