@@ -51,8 +51,19 @@ _OTHER_SCHEMES = re.compile(f"(?:{'|'.join(OTHER_SCHEMES)})(?=://)", re.IGNORECA
 _MAX_URL_LENGTH = 4096
 
 
-def mastodon_links(text: str) -> list[tuple[int, int]]:
-    """Where each link Mastodon finds in ``text`` starts and ends."""
+def mastodon_links(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each link Mastodon finds in ``text`` starts and ends. A post's text is read when it is composed,
+    counted, and checked (link-glued), with thousands of others between: a post's worth of text is
+    remembered, a longer one (hostile, 100 kB) read again."""
+    return _post_links(text) if len(text) < 1000 else _links(text)
+
+
+@functools.lru_cache(maxsize=8192)  # 8 MB at most
+def _post_links(text: str) -> tuple[tuple[int, int], ...]:
+    return _links(text)
+
+
+def _links(text: str) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     read = 0  # where the last link read ends: one starting before it is part of it
     for start, domain_end in _starts_and_domains(text):
@@ -61,7 +72,7 @@ def mastodon_links(text: str) -> list[tuple[int, int]]:
         read = _link_end(text, domain_end)
         if _within_length(text[start:read], text[start:domain_end]):
             found.append((start, read))
-    return found
+    return tuple(found)
 
 
 def _starts_and_domains(text: str) -> list[tuple[int, int]]:

@@ -915,11 +915,11 @@ def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str]]:
     address the network links with what is glued after it (``link``)."""
     find = _links_found(network)
     if find is not None:
-        links = find(text)
         written = [(found.start(), _meant(found.group())) for found in _WRITTEN_ADDRESS.finditer(text)]
         if network.link_display == "shortened":  # the app links a bare domain as it does an address
             written += [(link["indices"][0], _meant(_word_at(text, link["indices"][0])))
                         for link in url_entities(text) if "://" not in link["url"]]
+        links = find(text) if written else {}  # no address written: nothing to find (most texts)
         for start, address in sorted(written):
             if start not in links:
                 if start and 1 in find(f" {address}"):  # standing alone, it is a link
