@@ -946,6 +946,35 @@ def test_new_in_a_blog_that_slugs_titles_writes_the_slug_its_file_is_named(runne
     assert "slug" not in (site / "content" / "articles" / "autre-titre.md").read_text(encoding="utf-8")
 
 
+def test_new_writes_the_header_style_and_key_casing_the_blog_s_articles_use(runner: CliRunner, site: Path) -> None:
+    """An agency's Pelican blog, its articles all `Title: …` headers: `edcal new` wrote YAML front matter, and
+    her articles came in two styles. It writes the style most of the blog's articles use, keys cased as they
+    are; YAML when none, or as many, use `Key: value` lines."""
+    from edcal.load.frontmatter import split_article
+
+    articles = site / "content" / "articles"
+    (articles / "ancien.md").write_text("Title: Ancien\nDate: 2026-01-05 09:00\n\nTexte.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["new", "Salon 2027 : J-30", "--site", str(site), "--date", "2027-02-24 9h",
+                                 "--tags", "salon, inox", "--author", "Camille Roux", "--category", "Salons"])
+    assert result.exit_code == 0, result.output
+    text = (site / result.output.strip()).read_text(encoding="utf-8")
+    assert text.startswith("Title: Salon 2027 : J-30\nDate: 2027-02-24 09:00\nAuthors: Camille Roux\n"
+                           "Category: Salons\nTags: salon, inox\n\n"), text
+    assert split_article(text, "x.md").metadata["tags"] == "salon, inox"
+    draft = runner.invoke(cli, ["new", "Brouillon d'été", "--site", str(site)])
+    assert (site / draft.output.strip()).read_text(encoding="utf-8").startswith(
+        "Title: Brouillon d'été\nStatus: draft\n\n")
+    for path in articles.glob("*.md"):  # lowercase keys, as some blogs write them
+        path.write_text(re.sub(r"(?m)^([A-Z][a-z_]*):", lambda m: m.group(1).lower() + ":",
+                               path.read_text(encoding="utf-8")), encoding="utf-8")
+    lower = runner.invoke(cli, ["new", "Minuscules", "--site", str(site)])
+    assert (site / lower.output.strip()).read_text(encoding="utf-8").startswith("title: Minuscules\nstatus: draft\n\n")
+    for name in ("ancien.md", "salon-2027-j-30.md", "brouillon-d-ete.md", "minuscules.md"):
+        (articles / name).unlink()
+    even = runner.invoke(cli, ["new", "Autant", "--site", str(site)])  # two and two: YAML, as it was
+    assert (site / even.output.strip()).read_text(encoding="utf-8").startswith("---\ntitle: Autant\n")
+
+
 def test_new_with_a_past_date_says_the_article_goes_online_backdated(site: Path) -> None:
     """`--date 2020-01-01` wrote an article the next build put online at once, under an old date, without a
     word."""

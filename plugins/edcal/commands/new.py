@@ -17,7 +17,7 @@ from edcal.i18n import say
 from edcal.ids import slugify
 from edcal.load.articles import MARKDOWN_EXTENSIONS, article_datetime, validate_article
 from edcal.load.calendar import load_calendar
-from edcal.load.frontmatter import split_article
+from edcal.load.frontmatter import META_RE, split_article
 from edcal.load.yamlfile import yaml_value
 from edcal.model.source import Source
 from edcal.site import pelican_settings
@@ -111,10 +111,17 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
                                           say("e.g. --tags {tags}", tags=",".join(tag_words[:3])))])
     if settings.get("SLUGIFY_SOURCE") != "basename":  # Pelican would slug the title its own way
         fields["slug"] = name
-    front = "".join(f"{name}: {yaml_value(value)}\n" for name, value in fields.items())
     body = NEW_ARTICLE_BODY["en" if str(settings.get("DEFAULT_LANG", "fr")).startswith("en") else "fr"] + "\n"
-    text = f"---\n{front}---\n{body}"
-    _refuse_what_the_build_would(text, list(fields), site, path)
+    style, capitalised = _blog_header_style(settings)  # one style in the blog, not two
+    keys = {name: name.capitalize() if capitalised else name for name in fields}
+    if style == "pelican":
+        front = "".join(f"{keys[name]}: {', '.join(value) if isinstance(value, list) else value}\n"
+                        for name, value in fields.items())
+        text = f"{front}\n{body}"
+    else:
+        front = "".join(f"{keys[name]}: {yaml_value(value)}\n" for name, value in fields.items())
+        text = f"---\n{front}---\n{body}"
+    _refuse_what_the_build_would(text, list(fields), site, path, first_line=1 if style == "pelican" else 2)
     _write(site, folder, path, text)
     return path
 
@@ -196,7 +203,8 @@ _OPTIONS = {"title": "TITLE", "date": "--date", "authors": "--author", "category
             "tags": "--tags", "slug": "--slug"}
 
 
-def _refuse_what_the_build_would(text: str, fields: list[str], site: Path, path: Path) -> None:
+def _refuse_what_the_build_would(text: str, fields: list[str], site: Path, path: Path,
+                                 first_line: int) -> None:
     """Read the new file as the build will: a value it would refuse (``--tags "#salon"``, a title between
     typographic quotes) is an error on its option, and nothing is written."""
     rel = path.relative_to(site.resolve()).as_posix() if path.is_relative_to(site.resolve()) else path.name
@@ -204,7 +212,7 @@ def _refuse_what_the_build_would(text: str, fields: list[str], site: Path, path:
     validate_article(split_article(text, rel), load_calendar(site, all_rules()), frozenset(), errors)
     found = []
     for error in errors.errors:
-        index = error.source.line - 2  # the header's first field is on line 2
+        index = error.source.line - first_line  # the line of the header's first field
         option = _OPTIONS.get(fields[index], "TITLE") if 0 <= index < len(fields) else "TITLE"
         found.append(InputError(Source(option, 1, 1), error.message, error.hint))
     if found:
@@ -219,3 +227,32 @@ def _written_date(date: str, when: dt.datetime | None) -> str:
     if when is None or len(typed) <= 10 or re.search(r"(?:Z|[+-]\d\d:?\d\d)$", typed):
         return typed
     return when.strftime("%Y-%m-%d %H:%M:%S" if when.second else "%Y-%m-%d %H:%M")
+
+
+#: The most articles :func:`_blog_header_style` reads: enough to tell a blog's style, quick in a large one.
+_STYLE_SAMPLE = 200
+
+
+def _blog_header_style(settings: dict[str, Any]) -> tuple[str, bool]:
+    """The header style most of the blog's articles use, ``"pelican"`` (``Key: value`` lines) or ``"yaml"``
+    (front matter; also when none or as many use ``Key: value`` lines), and whether most of their keys are
+    capitalised (``Title:``), as Pelican's own examples write them."""
+    content = Path(settings["PATH"])
+    pages = [content / folder for folder in settings.get("PAGE_PATHS") or ()]
+    found = sorted({path for folder in settings.get("ARTICLE_PATHS") or [""]
+                    for path in (content / folder).rglob("*")
+                    if path.name.lower().endswith(MARKDOWN_EXTENSIONS)
+                    and not any(path.is_relative_to(page) for page in pages)})
+    keys: dict[str, list[str]] = {"pelican": [], "yaml": []}
+    for path in found[-_STYLE_SAMPLE:]:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            style = split_article(text, path.name).style
+        except (OSError, UnicodeDecodeError, InputErrors):
+            continue  # the build says what is wrong with it
+        header = text.split("\n\n", 1)[0] if style == "pelican" else text.split("\n---", 2)[0]
+        keys[style].append("".join(match.group("key")[0] for line in header.splitlines()
+                                   if (match := META_RE.match(line)) is not None))
+    style = "pelican" if len(keys["pelican"]) > len(keys["yaml"]) else "yaml"
+    initials = "".join(keys[style])
+    return style, sum(c.isupper() for c in initials) > sum(c.islower() for c in initials)
