@@ -90,10 +90,10 @@ def test_a_freeze_can_name_a_key_date(tmp_path: Path) -> None:
     ("salon tot", "after key date 'salon': found 'tot', expected a time (HH:MM), a slot (matin) or an offset", None),
     ("salon -7 days 18:00", "after key date 'salon': found '-7 days 18:00', expected a time (HH:MM), a slot", None),
     ("sal -7 days", "unknown key date 'sal'", "did you mean 'salon'?"),
-    ("Journée des droits des femmes -7 days", "unknown key date 'Journée'",
+    ("Journée des droits des femmes -7 days", "unknown key date 'Journée des droits des femmes'",
      "'Journée des droits des femmes' is the name of 'journee-femmes': write its id"),
     # The first words of a long name, in another case and without its accents.
-    ("journee des droits -7 days", "unknown key date 'journee'",
+    ("journee des droits -7 days", "unknown key date 'journee des droits'",
      "'Journée des droits des femmes' is the name of 'journee-femmes': write its id"),
     ("Salon de la métallerie -7 days", "after key date 'salon': found 'de la métallerie -7 days'",
      "'Salon de la métallerie' is the name of 'salon': write its id"),
@@ -325,3 +325,50 @@ def test_a_campaigns_feed_holds_the_key_dates_it_refers_to_with_calendar_ics_uid
         return {str(e["SUMMARY"]): str(e["UID"]) for e in events if str(e["SUMMARY"]).startswith("◆")}
 
     assert fairs(campaign("salon-2027")) == {"◆ Salon de la métallerie": fairs("calendar.ics")["◆ Salon de la métallerie"]}
+
+
+HOLIDAYS = """\
+version: 1
+timezone: Europe/Paris
+country: {country}
+networks:
+  linkedin: {{slots: [tue 09:00, thu 12:30]}}
+campaigns:
+  - {{id: fetes, name: Fêtes, from: {start}, until: 2027-12-31}}
+posts:
+  - {{id: a, networks: [linkedin], at: {at}, text: T}}
+"""
+
+
+@pytest.mark.parametrize(("lang", "country", "at", "start", "expected"), [
+    # The words written, quoted whole ("unknown key date 'Christmas'" quoted one of them); the holiday they name,
+    # its next day after now (7 December 2026), to write instead.
+    ("en", "FR", "Christmas Day at 09:00", "2027-01-01",
+     ["calendar.yaml:9:39: error: unknown key date 'Christmas Day'",
+      "    hint: 'Christmas Day' is a public holiday: write its date, 2026-12-25 09:00"]),
+    ("en", "US", "2027-01-04", "Thanksgiving",
+     ["calendar.yaml:7:36: error: unknown key date 'Thanksgiving'",
+      "    hint: 'Thanksgiving Day' is a public holiday: write its date, 2027-11-25"]),
+    ("en", "FR", "Christmas Eve", "2027-01-01",  # no French holiday: the words quoted, the usual hint
+     ["calendar.yaml:9:39: error: unknown key date 'Christmas Eve'",
+      "    hint: dates are written YYYY-MM-DD; name a day under `key_dates:` to schedule posts relative to it"]),
+    ("fr", "FR", "Noël", "2027-01-01",
+     ["calendar.yaml:9:39: error: trouvé 'Noël', attendu : une date",
+      "    hint: 'Noël' est un jour férié : écrivez sa date, 2026-12-25"]),
+    ("fr", "FR", "2027-01-04", "fête nationale",
+     ["calendar.yaml:7:36: error: trouvé 'fête nationale', attendu : une date",
+      "    hint: 'Fête nationale' est un jour férié : écrivez sa date, 2027-07-14"]),
+])
+def test_a_public_holiday_written_by_its_name_is_told_its_date(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, country: str, at: str, start: str,
+        expected: list[str]) -> None:
+    """`at: Christmas Eve` got "unknown key date 'Christmas'", one word of two, and no date; `at: Noël` in a
+    French site with `country: FR` no word of the holiday it names."""
+    from edcal.i18n import speak
+
+    monkeypatch.setenv("EDCAL_LANG", lang)
+    monkeypatch.setenv("EDCAL_NOW", "2026-12-07T12:00:00+01:00")
+    speak(None)
+    (found,) = errors(tmp_path, HOLIDAYS.format(country=country, at=at, start=start))
+    lines = found.replace("\u00a0", " ").splitlines()
+    assert lines[0].startswith(expected[0]) and lines[1] == expected[1], found

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from edcal.lazy_packages import submodule
-from edcal.model.calendar import Calendar
+from edcal.model.calendar import Calendar, plain_name
 
 if TYPE_CHECKING:
     from holidays.holiday_base import HolidayBase
@@ -48,6 +49,33 @@ def named_for(name: str, names: Collection[str]) -> str:
     day off in its place; else the name itself."""
     base = name.partition(" (")[0]
     return base if base in names else name
+
+
+def holiday_named(country: str, subdivision: str | None, words: str,
+                  today: dt.date) -> tuple[str, dt.date] | None:
+    """The holiday ``words`` name and its next day from ``today``: its name in the country's language, in
+    English or in French, case, accents and a leading article aside (``Noël``, ``le 1er mai`` no, ``the
+    Christmas Day``), or its first words (``Thanksgiving`` for "Thanksgiving Day"). None when they name none,
+    or the first words of several ("Lundi" of "Lundi de Pâques" and "Lundi de Pentecôte")."""
+    if not known_country(country) or (subdivision is not None and subdivision not in subdivisions(country)):
+        return None  # the calendar's loader says what is wrong with them
+    written = re.sub(r"^(?:the|le|la|les|l['’])\s*", "", plain_name(words))
+    if not written:
+        return None
+    years = (today.year, today.year + 1)
+    whole: dict[str, tuple[str, dt.date]] = {}
+    first_words: dict[str, tuple[str, dt.date]] = {}
+    for lang in (None, "en", "fr"):
+        for day, names in sorted(_holidays(country, subdivision, years, lang).items()):
+            for name in _split(names):
+                name = name.partition(" (")[0]  # "Christmas Day (observed)" is Christmas Day's
+                folded = plain_name(name)
+                found = whole if folded == written else first_words if folded.startswith(f"{written} ") \
+                    else None
+                if found is not None and day >= today:
+                    found.setdefault(folded, (name, day))
+    meant = whole or first_words
+    return next(iter(meant.values())) if len(meant) == 1 else None
 
 
 #: How the library joins the names of a day's holidays.

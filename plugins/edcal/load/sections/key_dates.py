@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 import re
 
+from edcal import clock, public_holidays
 from edcal.errors import did_you_mean, message_of
 from edcal.hints import dot_time_hint, twelve_hour_hint, value_hint
 from edcal.i18n import say
@@ -133,15 +134,53 @@ def _parse_when(reading: Reading, text: str) -> When:
         return dataclasses.replace(when, key_date=key_date.id)
     try:
         return timeparse.parse_when(text, frozenset(calendar.slots))
-    except ValueError:
+    except ValueError as exc:
         meant = _key_date_hint(text, calendar)
+        named, after = _written_name(text)
+        holiday = _holiday_hint(reading, named, after)
         # A word no date starts with (a letter), or a key date's id mistyped (14-juillett); not a
         # date written otherwise ("mardi 2 mars 2027 9h", "2027-02-30"): its own message and hint.
         if not ((_KEY_DATE_LIKE.match(word) and not value_hint(text, "expected a date")) or meant):
+            if holiday is not None:  # `at: Noël`
+                raise KeyDateError(message_of(exc), holiday) from None
             raise
-        raise KeyDateError(say("unknown key date '{id}'", id=word), meant
+        raise KeyDateError(say("unknown key date '{id}'", id=named or word), meant or holiday
                            or say("dates are written YYYY-MM-DD; name a day under `key_dates:` to "
                                   "schedule posts relative to it")) from None
+
+
+#: A word that ends a key date's name as written: an offset (``-7``, ``+1``) or a time (``09:00``, ``9h``).
+_AFTER_NAME_RE = re.compile(r"[+-]\d.*|\d{1,2}(?::\d\d|[hH]\d{0,2})")
+
+
+def _written_name(text: str) -> tuple[str, str]:
+    """The words naming a day (``Christmas Eve`` of ``Christmas Eve at 09:00``), and what follows them."""
+    words = text.split()
+    count = next((index for index, word in enumerate(words)
+                  if _AFTER_NAME_RE.fullmatch(word) or word.lower() in _AFTER_NAME), len(words))
+    return " ".join(words[:count]), " ".join(words[count:])
+
+
+def _holiday_hint(reading: Reading, named: str, after: str) -> str | None:
+    """A public holiday of the site's country written by its name (``Christmas Day at 09:00``): the date to
+    write, its next day from now, with the time written if any; None for no holiday's name."""
+    calendar = reading.calendar
+    if not calendar.country or not named:
+        return None
+    found = public_holidays.holiday_named(calendar.country, calendar.subdivision, named,
+                                          clock.now(calendar.zone).date())
+    if found is None:
+        return None
+    name, day = found
+    date = f"{day:%Y-%m-%d}"
+    time = re.sub(r"^(?:at|à|a)\s+", "", after, flags=re.IGNORECASE)
+    try:
+        when = timeparse.parse_when(f"{date} {time}", frozenset(calendar.slots)) if time else None
+    except ValueError:
+        when = None
+    if when is not None and when.time is not None:
+        date = f"{date} {when.time:%H:%M}"
+    return say("'{name}' is a public holiday: write its date, {date}", name=name, date=date)
 
 
 def read_day(reading: Reading, text: str, where: Source) -> dt.date | None:
