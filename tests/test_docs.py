@@ -266,6 +266,11 @@ def test_every_share_form_field_is_documented() -> None:
     ("networks.md", 'steps ("Coming soon to the blog:', '("Bientôt sur le blog : " for a teaser'),
     ("calendar.md", '(then the text says "Link in the first comment"', '(then the text says "Lien en premier'),
     ("calendar.md", 'a reminder reads "In case you missed it:', 'a reminder reads "Au cas où'),
+    ("calendar.md", 'its networks ("Post on ', 'its networks ("Publication sur'),
+    ("calendar.md", 'period): "ideas for ', 'period): "des idées pour'),
+    ("checks.md", 'already says "Link in bio" ("Lien en bio" on a French site)', 'already says "Lien en bio"'),
+    ("checks.md", '("Link in the first comment" on an English site)', None),
+    ("articles.md", 'the posts\' "Read the article:', 'the posts\' "Lire l\'article'),
 ])
 def test_the_docs_quote_the_planning_pages_words_as_an_english_site_shows_them(doc: str, english: str,
                                                                                 french: str | None) -> None:
