@@ -639,7 +639,7 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
 @input_errors_exit
 def new(title: str, site: Path, settings_file: str, verbosity: int | None, date: str | None,
         author: str | None, category: str | None, tags: tuple[str, ...], slug: str | None) -> None:
-    """Create an article with valid front matter, named after its slug.
+    """Create an article with a valid header (in the style of the blog's articles), named after its slug.
 
     Without --date it is a draft; with a future date it is scheduled.
     """

@@ -1,4 +1,5 @@
-"""``edcal new``: a new article with valid front matter, named after its slug."""
+"""``edcal new``: a new article with a valid header (YAML or ``Key: value``, as the blog writes them), named
+after its slug."""
 
 from __future__ import annotations
 
