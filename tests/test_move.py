@@ -400,6 +400,45 @@ def test_a_move_the_site_would_not_load_after_writes_nothing(site: Path, monkeyp
     assert calendar.read_bytes() == before
 
 
+NOCTURNE = """  - id: nocturne
+    networks: [mastodon]
+    repeat:
+      every: week
+      on: sat
+      at: "02:30"
+      from: 2027-03-06
+      until: 2027-04-10
+    text: La nuit
+"""
+
+
+def test_an_error_of_the_moved_site_is_located_in_the_file_as_it_is(site: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The moved site is read from texts the move wrote in memory, where a day added under a rule's
+    `moved:` is a line more: its errors were located there (calendar.yaml:45:27, the line `text: La nuit` in
+    the user's file; a post below, a line too far). Located in the file as the user has it, and an error in
+    the text the move adds says what and where."""
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    calendar = site / "calendar.yaml"
+    add_posts(site, NOCTURNE + "  - id: nuit\n    networks: [x]\n    at: 2027-03-21 02:30\n    text: La nuit\n")
+    before = calendar.read_bytes()
+    assert calendar.read_text(encoding="utf-8").splitlines()[43] == "      until: 2027-04-10"
+    # One occurrence onto the night the clocks go forward: the error is in the line the move would add.
+    result = run_edcal("move", "nocturne-mastodon-20270327", "--by", "+1 day", cwd=site)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(
+        "calendar.yaml:44:24: error: 2027-03-28 02:30 does not exist in Europe/Paris: the clocks go forward that "
+        "night (occurrence of 2027-03-27 moved, Mastodon) (in `moved: {2027-03-27: 2027-03-28}`, the line the "
+        "move would add after this one)\n"), result.stderr
+    assert result.stderr.endswith("moved so, the site would not load; nothing was written.\n")
+    # An occurrence moved (a line added above) and a post below it onto that night: the post's own line.
+    result = run_edcal("move", "nocturne-mastodon-20270320", "nuit", "--by", "+1 week", cwd=site)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith("calendar.yaml:48:9: error: 2027-03-28 02:30 does not exist in Europe/Paris"), \
+        result.stderr
+    assert calendar.read_bytes() == before
+
+
 def test_a_day_is_rewritten_in_place_whatever_surrounds_it(tmp_path: Path) -> None:
     text = ('\ufeffposts:\r\n  - at: "2027-01-12 matin"   # le mardi\r\n'
             "    variants: {x: {at: '2027-01-13'}}\r\n")

@@ -37,7 +37,16 @@ from edcal.i18n import (
     translator,
 )
 from edcal.load import timeparse
-from edcal.load.edits import DayEdit, MovedDaysEdit, MovedEntryRemoval, WrittenText, edited_files, write_texts
+from edcal.load.edits import (
+    Change,
+    DayEdit,
+    MovedDaysEdit,
+    MovedEntryRemoval,
+    WrittenText,
+    edited_files,
+    where_before,
+    write_texts,
+)
 from edcal.load.sections.repeat import MAX_HORIZON_DAYS
 from edcal.load.yamlfile import read_text
 from edcal.model.calendar import MovedOccurrence
@@ -143,12 +152,12 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     if selection.whole_campaign:
         assert selection.campaign is not None
         move_campaign(plan, moved, plan.calendar.campaigns[selection.campaign], shift, days, days.shared)
-    texts, read = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
+    texts, read, changes = edited_files(site, [*(DayEdit(m.source, m.before, m.after) for m in moved.moves),
                                 *(MovedDaysEdit(m.source, m.into_moved, m.days) for m in moved.occurrences),
                                 *(_removal(m.occurrence) for m in moved.returned)])
     after = None
     if texts:
-        after = _read_moved(site, settings_file, texts)
+        after = _read_moved(site, settings_file, texts, read, changes)
         refuse_what_must_not_move(plan, after, moved, days.offset_written)
         if not dry_run:
             _write(site, texts, read)
@@ -164,12 +173,33 @@ def _removal(occurrence: MovedOccurrence) -> MovedEntryRemoval:
     return MovedEntryRemoval(occurrence.key_source, occurrence.source)
 
 
-def _read_moved(site: Path, settings_file: str, texts: dict[Path, str]) -> Plan:
-    """The site read as the edits would leave it, in a child process (its own plugins' state)."""
+def _read_moved(site: Path, settings_file: str, texts: dict[Path, str], read: dict[Path, str],
+                changes: dict[str, list[Change]]) -> Plan:
+    """The site read as the edits would leave it, in a child process (its own plugins' state); its errors
+    located in the files as they are (where the edits add a line, the lines below are one further down)."""
     plan, errors = read_edited(site, settings_file, texts, say("the moved site"))
     if plan is None:
-        raise InputErrors(errors, outcome=say("moved so, the site would not load; nothing was written"))
+        raise InputErrors([_as_written(error, site, read, texts, changes) for error in errors],
+                          outcome=say("moved so, the site would not load; nothing was written"))
     return plan  # type: ignore[no-any-return]
+
+
+def _as_written(error: InputError, site: Path, read: dict[Path, str], texts: dict[Path, str],
+                changes: dict[str, list[Change]]) -> InputError:
+    """An error of the moved site at its place in the file as the user has it; one in the words the move
+    adds (a day under `moved:`) says them, and where they would go."""
+    if error.source.path not in changes or not error.source.in_file:
+        return error
+    path = site / error.source.path
+    source, change = where_before(error.source, read[path], texts[path], changes[error.source.path])
+    if change is None:
+        return InputError(source, error.message, error.hint)
+    values = {"error": error.message, "written": change.words.strip().lstrip(",").strip()}
+    if change.words.startswith(("\r", "\n")):
+        message = say("{error} (in `{written}`, the line the move would add after this one)", **values)
+    else:
+        message = say("{error} (in `{written}`, which the move would add here)", **values)
+    return InputError(source, message, error.hint)
 
 
 def _write(site: Path, texts: dict[Path, str], read: dict[Path, str]) -> None:

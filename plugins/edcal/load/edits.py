@@ -9,6 +9,7 @@ line per date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -77,6 +78,11 @@ class WrittenText:
     def offset(self, source: Source) -> int:
         """The index in the text of a 1-based line and column."""
         return self._starts[min(source.line, len(self._starts)) - 1] + source.column - 1
+
+    def source_at(self, path: str, offset: int) -> Source:
+        """The 1-based line and column of an index in the text."""
+        line = bisect.bisect_right(self._starts, offset)
+        return Source(path, line, offset - self._starts[line - 1] + 1)
 
     def day_at(self, source: Source) -> tuple[int, dt.date | None]:
         """Where the day of the value at ``source`` starts, and the day (None when the value starts
@@ -209,8 +215,32 @@ def _closing_brace(text: str, start: int) -> tuple[int, int] | None:
 _CHANGED = say("the file changed while it was read: run the command again")
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A span of a file's text an edit replaces: ``length`` characters from ``start`` become ``words``."""
+
+    start: int
+    length: int
+    words: str
+
+
 def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]) -> str:
     """``text`` with each edit's day rewritten, and each moved occurrence added.
+
+    :raises InputErrors: when a day is no longer written where the edit says (the file changed).
+    """
+    return applied(text, changes_of(text, edits))
+
+
+def applied(text: str, changes: Iterable[Change]) -> str:
+    """``text`` with the changes made (as :func:`changes_of` gives them, in the order of the text)."""
+    for change in reversed(list(changes)):  # from the end: offsets stay true
+        text = text[:change.start] + change.words + text[change.start + change.length:]
+    return text
+
+
+def changes_of(text: str, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]) -> list[Change]:
+    """The spans of ``text`` the edits replace, in the order of the text (see :func:`edited_text`).
 
     :raises InputErrors: when a day is no longer written where the edit says (the file changed).
     """
@@ -242,22 +272,41 @@ def edited_text(text: str, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryR
                 else say("expected {day} here, found no date", day=edit.before.isoformat())
             raise InputErrors([InputError(edit.source, message, _CHANGED)])
         spans.append((start, edit.after.isoformat()))
-    changes = [(start, len(day), day) for start, day in set(spans)] + [(at, 0, words) for at, words in added]
-    changes += [(start, end - start, "") for start, end in removed]
-    for start, length, words in sorted(changes, reverse=True):  # from the end: offsets stay true
-        text = text[:start] + words + text[start + length:]
-    return text
+    changes = [Change(start, len(day), day) for start, day in set(spans)]
+    changes += [Change(at, 0, words) for at, words in added]
+    changes += [Change(start, end - start, "") for start, end in removed]
+    return sorted(changes, key=lambda change: (change.start, change.length, change.words))
+
+
+def where_before(source: Source, before: str, after: str,
+                 changes: Iterable[Change]) -> tuple[Source, Change | None]:
+    """Where a place of the edited text ``after`` (an error of the site read as edited) is in the text as it
+    was, ``before``; and the change it falls in when that change adds lines or words (a day added under
+    ``moved:``: the place is where they would go), else None (a day rewritten keeps its place)."""
+    offset, shift = WrittenText(after).offset(source), 0
+    for change in changes:  # in the order of the text
+        start = change.start + shift  # in the edited text
+        if offset < start:
+            break
+        if offset < start + len(change.words):
+            if len(change.words) == change.length:
+                return WrittenText(before).source_at(source.path, change.start + offset - start), None
+            return WrittenText(before).source_at(source.path, change.start), change
+        shift += len(change.words) - change.length
+    return WrittenText(before).source_at(source.path, offset - shift), None
 
 
 def edited_files(site: Path, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]
-                 ) -> tuple[dict[Path, str], dict[Path, str]]:
-    """Each file the edits touch, as its new text, and as the text they were made on (nothing is written)."""
+                 ) -> tuple[dict[Path, str], dict[Path, str], dict[str, list[Change]]]:
+    """Each file the edits touch, as its new text, as the text they were made on, and (by the path the
+    edits name it by) as the changes from one to the other (nothing is written)."""
     by_file: dict[str, list[DayEdit | MovedDaysEdit | MovedEntryRemoval]] = {}
     for edit in edits:
         by_file.setdefault(edit.source.path, []).append(edit)
     read = {path: read_text(site / path, path) for path in sorted(by_file)}
-    return ({site / path: edited_text(text, by_file[path]) for path, text in read.items()},
-            {site / path: text for path, text in read.items()})
+    changes = {path: changes_of(text, by_file[path]) for path, text in read.items()}
+    return ({site / path: applied(text, changes[path]) for path, text in read.items()},
+            {site / path: text for path, text in read.items()}, changes)
 
 
 def write_texts(texts: Mapping[Path, str], read: Mapping[Path, str] | None = None) -> Path | None:
