@@ -439,6 +439,28 @@ def test_an_error_of_the_moved_site_is_located_in_the_file_as_it_is(site: Path,
     assert calendar.read_bytes() == before
 
 
+@pytest.mark.parametrize("indent", ["    ", "\t"])
+def test_a_date_on_a_header_continuation_line_is_moved_and_located_there(site: Path, indent: str,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Date:` alone on its line, the date on the next, indented (the meta extension's continuation line, as
+    a writer wraps a header): it was located on the `Date:` line, where the move found no date ("its date
+    (line 2) is not written as YYYY-MM-DD") and an error pointed after the colon."""
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    article = site / "content" / "articles" / "futur.md"
+    article.write_text(f"Title: Article futur\nDate:\n{indent}2027-03-25 09:00\nTags: a\n\nTexte.\n",
+                       encoding="utf-8")
+    result = run_edcal("move", "futur", "--by", "+1 day", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  content/articles/futur.md:3  2027-03-25 → 2027-03-26  (futur)\n" in result.stdout
+    assert article.read_text(encoding="utf-8") == f"Title: Article futur\nDate:\n{indent}2027-03-26 09:00\nTags: a\n" \
+                                                  "\nTexte.\n"
+    article.write_text(f"Title: Article futur\nDate:\n{indent}2027-03-28 02:30\n\nTexte.\n", encoding="utf-8")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"content/articles/futur.md:3:{len(indent) + 1}: error: 2027-03-28 02:30 does "
+                                    "not exist in Europe/Paris"), result.stderr
+
+
 def test_a_day_is_rewritten_in_place_whatever_surrounds_it(tmp_path: Path) -> None:
     text = ('\ufeffposts:\r\n  - at: "2027-01-12 matin"   # le mardi\r\n'
             "    variants: {x: {at: '2027-01-13'}}\r\n")

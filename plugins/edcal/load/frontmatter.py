@@ -216,6 +216,9 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
                 fields[name] = FieldLoc(path, (number, column), (number, value_column))
                 key = name
         elif (more := META_MORE_RE.match(line.expandtabs(TAB_LENGTH))) is not None and key:
+            if not any(values[key]) and more.group("value").strip():  # `Date:` alone, the date below it
+                at = fields[key]
+                fields[key] = FieldLoc(path, at.key_at, (number, len(line) - len(line.lstrip(" \t")) + 1))
             values[key].append(more.group("value").strip())
         elif more is None:
             field = LOOKS_LIKE_FIELD_RE.match(line)  # the first line too: `Title\u00a0: …` began no header
@@ -430,7 +433,7 @@ def _english_field(key: str, value: str) -> str | None:
 def _structured(name: str, parts: list[str], where: FieldLoc, path: str,
                 errors: ErrorCollector) -> Any:
     """A ``Key: {flow: mapping}`` value, parsed as YAML at its own position."""
-    text = "\n" * (where.value.line - 1) + " " * (where.value.column - 1) + " ".join(parts)
+    text = "\n" * (where.value.line - 1) + " " * (where.value.column - 1) + " ".join(parts).lstrip(" ")
     try:
         return load_yaml(text, path)
     except InputErrors as exc:
