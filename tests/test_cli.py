@@ -931,6 +931,23 @@ def test_new_refuses_the_slug_of_an_article_in_another_folder(runner: CliRunner,
     assert "slug" not in run_edcal("check", cwd=site).stdout
 
 
+@pytest.mark.parametrize("folder", ["", "2026/"])
+def test_new_refuses_the_slug_another_article_gives_in_its_header(runner: CliRunner, site: Path, folder: str) -> None:
+    """An article named otherwise whose `slug:` says the new one's (a file renamed, its address kept): `edcal new`
+    wrote the article, and the build refused both (one slug, two articles). Refused as a file of that name is."""
+    articles = site / "content" / "articles"
+    (articles / "2026").mkdir()
+    (articles / folder / "ancien-nom.md").write_text(
+        "Title: Salon 2026\nDate: 2026-03-09 09:00\nSlug: salon\n\nTexte.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["new", "Salon", "--site", str(site), "--date", "2027-03-09 09:00"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(
+        "content/articles/salon.md: error: an article with this slug exists already\n"
+        f"    hint: content/articles/{folder}ancien-nom.md:3 has the slug 'salon': choose another title, or pass "
+        "--slug\n"), result.output
+    assert not (articles / "salon.md").exists()
+
+
 def test_new_in_a_blog_that_slugs_titles_writes_the_slug_its_file_is_named(runner: CliRunner, site: Path) -> None:
     """Pelican's default, SLUGIFY_SOURCE = "title" (a blog adopted as it was), makes the slug from the title its
     own way: `edcal new "L'équipe d'été n°3"` printed content/articles/l-equipe-d-ete-n3.md, whose address and id

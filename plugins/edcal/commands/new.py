@@ -19,7 +19,7 @@ from edcal.ids import slugify
 from edcal.load.articles import MARKDOWN_EXTENSIONS, article_datetime, validate_article
 from edcal.load.calendar import load_calendar
 from edcal.load.frontmatter import META_RE, split_article
-from edcal.load.yamlfile import yaml_value
+from edcal.load.yamlfile import LOC_KEY, yaml_value
 from edcal.model.source import Source
 from edcal.site import pelican_settings
 from edcal.skeleton import NEW_ARTICLE_BODY
@@ -81,8 +81,9 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
                                       say("choose another title, or pass --slug"))])
     taken = _slug_taken(site, settings, name, path)
     if taken is not None:
+        other, line = taken
         hint = say("{path} has the slug '{slug}': choose another title, or pass --slug",
-                   path=_shown(site, taken), slug=name)
+                   path=f"{_shown(site, other)}:{line}" if line else _shown(site, other), slug=name)
         raise InputErrors([InputError(Source(_shown(site, path), 0, 0),
                                       say("an article with this slug exists already"), hint)])
     fields: dict[str, object] = {"title": title.strip()}
@@ -127,27 +128,31 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     return path
 
 
-def _slug_taken(site: Path, settings: dict[str, Any], slug: str, path: Path) -> Path | None:
-    """An article of the site's language already named ``slug`` in another folder (last year's articles moved
-    into ``content/articles/2026/``): the build would refuse the new one. Its path, or None. A translation
+def _slug_taken(site: Path, settings: dict[str, Any], slug: str, path: Path) -> tuple[Path, int] | None:
+    """An article of the site's language already named ``slug``, in another folder (last year's articles moved
+    into ``content/articles/2026/``) or by its ``slug:`` (a file renamed, its address kept): the build would
+    refuse the new one. Its path and the line that gives it the slug (0: its name), or None. A translation
     (another ``lang:``) or an article whose ``slug:`` says another name is none."""
     content = Path(settings["PATH"])
     pages = [content / folder for folder in settings.get("PAGE_PATHS") or ()]
     default = str(settings.get("DEFAULT_LANG") or "").lower()
-    found = {other for folder in settings.get("ARTICLE_PATHS") or [""] for other in (content / folder).rglob(
-        f"{slug}.*")}
+    # (named after its title, an article's slug is not its file's name)
+    by_name = settings.get("SLUGIFY_SOURCE") == "basename"
+    found = {other for folder in settings.get("ARTICLE_PATHS") or [""]
+             for other in (content / folder).rglob("*") if other.name.lower().endswith(MARKDOWN_EXTENSIONS)}
     for other in sorted(found):
-        if other == path or not other.name.lower().endswith(MARKDOWN_EXTENSIONS) or not other.is_file() \
-                or any(other.is_relative_to(folder) for folder in pages):
+        if other == path or not other.is_file() or any(other.is_relative_to(folder) for folder in pages):
             continue
         try:
-            header = split_article(other.read_text(encoding="utf-8-sig"), other.name).metadata
+            text = other.read_text(encoding="utf-8-sig")
+            if slug not in text and not (by_name and other.stem == slug):
+                continue  # (a site of thousands of articles: only those that may say the slug are read)
+            header = split_article(text, other.name).metadata
         except (OSError, UnicodeDecodeError, InputErrors):
             continue  # the build says what is wrong with it
-        # (named after its title, its slug is not its file's name)
-        named = slug if settings.get("SLUGIFY_SOURCE") == "basename" else None
+        named = slug if by_name and other.stem == slug else None
         if str(header.get("slug") or named) == slug and str(header.get("lang") or default).lower() == default:
-            return other
+            return other, header[LOC_KEY].value("slug").line if "slug" in header else 0
     return None
 
 
