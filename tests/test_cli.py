@@ -2114,3 +2114,34 @@ def test_a_network_named_twice_in_social_networks_is_an_error(runner: CliRunner,
     assert result.exit_code == 2, result.output
     assert "error: found 'LinkedIn', the network 'linkedin' given already in `networks:` (" in result.output, \
         result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives files away")
+def test_files_root_creates_in_someone_elses_folder_are_that_folders_owners(site: Path, tmp_path: Path) -> None:
+    """`sudo edcal new`, or edcal in a CI container on a repository mounted in it: the new article, the
+    calendar.d/ file (and folder) of an import, a new site were root's, which its owner could then not edit,
+    while a file edcal replaces keeps its owner. A new file or folder takes the owner and group of the folder
+    it is made in; in root's own folder, it stays root's."""
+    def owners(root: Path) -> set[tuple[int, int]]:
+        return {(path.stat().st_uid, path.stat().st_gid) for path in (root, *root.rglob("*"))}
+
+    nobody = (65534, 65534)
+    for path in (site, *site.rglob("*")):
+        os.chown(path, *nobody, follow_symlinks=False)
+    made = run_edcal("new", "Nos apprentis", "--date", "2027-03-09 09:00", cwd=site)
+    assert made.returncode == 0, made.stderr
+    sheet = tmp_path / "plan.csv"
+    sheet.write_text("date,network,text\n2027-03-03 09:30,linkedin,Bonjour\n", encoding="utf-8")
+    imported = run_edcal("import", str(sheet), cwd=site)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert (site / "content" / "articles" / "nos-apprentis.md").is_file() and (site / "calendar.d").is_dir()
+    assert owners(site) == {nobody}
+    home = tmp_path / "home"
+    home.mkdir()
+    os.chown(home, *nobody)
+    new_site = run_edcal("init", "blog", "--url", "https://blog.example.fr", cwd=home)
+    assert new_site.returncode == 0, new_site.stderr
+    assert owners(home / "blog") == {nobody}
+    root_own = run_edcal("init", "blog", "--url", "https://blog.example.fr", cwd=tmp_path)
+    assert root_own.returncode == 0, root_own.stderr
+    assert owners(tmp_path / "blog") == {(0, 0)}

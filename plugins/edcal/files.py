@@ -112,7 +112,25 @@ def make_folders(folder: Path) -> list[Path]:
             remove_folders(made)
             raise OSError(exc.errno, exc.strerror, str(wanted)) from None
         made.append(wanted)
+        owner = new_owner(str(wanted.parent))
+        if owner is not None:
+            with contextlib.suppress(OSError):  # (not the link someone put in its place: the folder itself)
+                os.chown(wanted, *owner, follow_symlinks=False)
     return made
+
+
+def new_owner(folder: str) -> tuple[int, int] | None:
+    """The owner and group of a new file or folder made in ``folder``: the folder's, when edcal runs as root
+    and the folder is another user's (``sudo edcal new``, a repository mounted in a CI container), as a file
+    edcal replaces keeps its own: the team's site stays theirs to edit. None otherwise: the system's way
+    (root's folder, or a user's own run)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return None
+    try:
+        found = os.stat(folder or ".")
+    except OSError:
+        return None
+    return (found.st_uid, found.st_gid) if found.st_uid != 0 else None
 
 
 def remove_folders(made: Sequence[Path]) -> bool:
@@ -265,8 +283,9 @@ def _sigterm_unwinds() -> Iterator[None]:
 
 def _beside(path: Path, data: bytes, kept: os.stat_result | None, shown: Path | None = None) -> str:
     """``data`` in a new file beside ``path``, with the mode and the owner of the file it replaces, ``kept``
-    (None: a new file's, as the umask says); the new file's name. Root keeps the owner (edcal in a container,
-    on a repository mounted in it, gave the team's files to root); another user keeps what it may.
+    (None: a new file's, as the umask says, and the owner :func:`new_owner` gives); the new file's name.
+    Root keeps the owner (edcal in a container, on a repository mounted in it, gave the team's files to
+    root); another user keeps what it may.
 
     :raises OSError: naming ``shown`` (default ``path``), as the user wrote it.
     """
@@ -281,11 +300,13 @@ def _beside(path: Path, data: bytes, kept: os.stat_result | None, shown: Path | 
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        owner = (kept.st_uid, kept.st_gid) if kept is not None else None
-        if owner is not None and hasattr(os, "chown") and owner != (os.geteuid(), os.getegid()):
-            with contextlib.suppress(PermissionError):  # (a group one is in: kept; another user: not)
-                os.chown(temporary, *owner)
-        os.chmod(temporary, 0o666 & ~_umask() if kept is None else kept.st_mode & 0o7777)
+            # By the open file, not its name: in a folder another user may write in, the name could meanwhile
+            # be a link to a file of root's, which root would give away.
+            owner = (kept.st_uid, kept.st_gid) if kept is not None else new_owner(folder)
+            if owner is not None and hasattr(os, "fchown") and owner != (os.geteuid(), os.getegid()):
+                with contextlib.suppress(PermissionError):  # (a group one is in: kept; another user: not)
+                    os.fchown(handle.fileno(), *owner)
+            os.fchmod(handle.fileno(), 0o666 & ~_umask() if kept is None else kept.st_mode & 0o7777)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

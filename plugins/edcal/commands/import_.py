@@ -26,7 +26,7 @@ from typing import TypeVar
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited
 from edcal.errors import InputError, InputErrors, shown_path, typed_path
-from edcal.files import bad_name, os_reason, write_new
+from edcal.files import bad_name, make_folders, os_reason, write_new
 from edcal.i18n import Message, day_and_time, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar_files import CALENDAR_DIR
@@ -349,7 +349,7 @@ def _write(target: Path, text: str, shown: str) -> None:
     """Write the new file whole, or not at all; never over a file."""
     created = not target.parent.exists()
     try:
-        target.parent.mkdir(exist_ok=True)
+        make_folders(target.parent)
         write_new(target, text.encode("utf-8"))  # also on a disk without hard links (FAT, exFAT)
     except OSError as exc:
         if created and target.parent.is_dir() and not any(target.parent.iterdir()):
