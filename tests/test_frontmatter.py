@@ -727,6 +727,27 @@ def test_a_draft_is_never_read_as_published_because_its_header_ended_early(name:
             [e.format() for e in errors.errors]
 
 
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Title: Secret\nDate: 2027-03-25 09:00\nTags: a,\n    Status: draft\n",
+     "content/articles/futur.md:4:5: error: found the header field 'Status' indented by 4 spaces: it continues the "
+     "value of 'Tags' (line 3), and is no field\n"
+     "    hint: write it at the start of its line, `Status: draft`"),
+    ("Title: Secret\n\tDate: 2027-03-25 09:00\n",
+     "content/articles/futur.md:2:2: error: found the header field 'Date' indented by a tab: it continues the value "
+     "of 'Title' (line 1), and is no field\n"
+     "    hint: write it at the start of its line, `Date: 2027-03-25 09:00`"),
+])
+def test_a_status_or_date_indented_under_another_field_is_an_error_at_its_line(site: Path, header: str,
+                                                                              expected: str) -> None:
+    """Indented by four spaces (or a tab), a header line continues the field above, as the meta extension reads it:
+    `Status: draft` under `Tags:` became the tag 'a, Status: draft' and the draft went online; a `Date:` so made
+    the title, and the error said the date was missing, at line 1."""
+    (site / "content" / "articles" / "futur.md").write_text(header + "\nTexte.\n", encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(expected + "\n"), result.stderr
+
+
 @pytest.mark.parametrize("body", ["<!--" * 40000, "<pre " * 40000, "[a\n" * 40000, "[a " * 40000,
                                   "![a](" * 40000, "]( <" * 40000, 'href="' * 40000, "<a " * 40000,
                                   "<img " * 40000, "<img " * 40000 + "alt=x>"],

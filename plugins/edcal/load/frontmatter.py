@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from edcal.errors import ErrorCollector, InputError, InputErrors
-from edcal.i18n import say
+from edcal.i18n import say, say_count
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc, load_yaml
 from edcal.model.source import Source
 
@@ -180,6 +180,7 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
         index = 1
     values: dict[str, list[str]] = {}
     fields: dict[str, FieldLoc] = {}
+    key_written: dict[str, str] = {}
     key: str | None = None
     while index < len(lines):
         line = lines[index].rstrip("\r\n")
@@ -213,9 +214,12 @@ def _key_value_header(lines: list[str], path: str) -> ArticleSource:
                 key = None
             else:
                 values[name] = [match.group("value").strip()]
+                key_written[name] = match.group("key")
                 fields[name] = FieldLoc(path, (number, column), (number, value_column))
                 key = name
         elif (more := META_MORE_RE.match(line.expandtabs(TAB_LENGTH))) is not None and key:
+            _refuse_field_continued(line, Source(path, number, 1), more.group("value"), key_written[key],
+                                    fields[key].key.line, errors)
             if not any(values[key]) and more.group("value").strip():  # `Date:` alone, the date below it
                 at = fields[key]
                 fields[key] = FieldLoc(path, at.key_at, (number, len(line) - len(line.lstrip(" \t")) + 1))
@@ -343,6 +347,29 @@ def _refuse_fields_after_blank(lines: list[str], start: int, values: Iterable[st
                           "blank line, and this would be published as text", key=key),
                say("remove the blank lines at lines {start}–{end}", start=start, end=first) if first > start
                else say("remove the blank line at line {line}", line=start))
+
+
+def _refuse_field_continued(line: str, where: Source, value: str, field: str, field_line: int,
+                            errors: ErrorCollector) -> None:
+    """A ``Status: draft`` or ``Date: 2027-03-25`` indented under another field continues that field's
+    value, as the meta extension reads it (``Tags: a,`` then ``    Status: draft``: the tag 'a, Status:
+    draft', and the draft online): an error at its line."""
+    written = META_RE.match(value)
+    if written is None or not _publishing_value(written.group("key"), written.group("value")):
+        return
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    values = {"key": written.group("key"), "field": field, "line": field_line}
+    if "\t" in indent:
+        found = say("found the header field '{key}' indented by a tab: it continues the value of '{field}' "
+                    "(line {line}), and is no field", **values)
+    else:
+        found = say_count(len(indent),
+                          "found the header field '{key}' indented by {count} space: it continues the value "
+                          "of '{field}' (line {line}), and is no field",
+                          "found the header field '{key}' indented by {count} spaces: it continues the value "
+                          "of '{field}' (line {line}), and is no field", **values)
+    errors.add(Source(where.path, where.line, len(indent) + 1), found,
+               say("write it at the start of its line, `{written}`", written=value.strip()))
 
 
 def _meant_as_field(key: str, following: list[str]) -> bool:
