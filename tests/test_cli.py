@@ -931,20 +931,26 @@ def test_new_refuses_the_slug_of_an_article_in_another_folder(runner: CliRunner,
     assert "slug" not in run_edcal("check", cwd=site).stdout
 
 
-@pytest.mark.parametrize("folder", ["", "2026/"])
-def test_new_refuses_the_slug_another_article_gives_in_its_header(runner: CliRunner, site: Path, folder: str) -> None:
-    """An article named otherwise whose `slug:` says the new one's (a file renamed, its address kept): `edcal new`
-    wrote the article, and the build refused both (one slug, two articles). Refused as a file of that name is."""
+@pytest.mark.parametrize(("source", "name", "header", "line"), [
+    ("basename", "ancien-nom.md", "Title: Salon 2026\nDate: 2026-03-09 09:00\nSlug: salon\n", 3),
+    ("basename", "2026/ancien-nom.md", "Title: Salon 2026\nDate: 2026-03-09 09:00\nSlug: salon\n", 3),
+    ("title", "vieux.md", "Date: 2026-03-09 09:00\nTitle: Salon !\n", 2),
+])
+def test_new_refuses_the_slug_another_article_gives_in_its_header(runner: CliRunner, site: Path, source: str,
+                                                                  name: str, header: str, line: int) -> None:
+    """An article named otherwise whose `slug:` says the new one's (a file renamed, its address kept), or, where
+    Pelican slugs titles (SLUGIFY_SOURCE = "title"), whose title it makes that slug of ('Salon !' gives salon):
+    `edcal new` wrote the article, and the build refused both. Refused as a file of that name is."""
+    write_pelicanconf(site, f'SLUGIFY_SOURCE = "{source}"\n')
     articles = site / "content" / "articles"
     (articles / "2026").mkdir()
-    (articles / folder / "ancien-nom.md").write_text(
-        "Title: Salon 2026\nDate: 2026-03-09 09:00\nSlug: salon\n\nTexte.\n", encoding="utf-8")
+    (articles / name).write_text(header + "\nTexte.\n", encoding="utf-8")
     result = runner.invoke(cli, ["new", "Salon", "--site", str(site), "--date", "2027-03-09 09:00"])
     assert result.exit_code == 2, result.output
     assert result.output.startswith(
         "content/articles/salon.md: error: an article with this slug exists already\n"
-        f"    hint: content/articles/{folder}ancien-nom.md:3 has the slug 'salon': choose another title, or pass "
-        "--slug\n"), result.output
+        f"    hint: content/articles/{name}:{line} has the slug 'salon': choose another title, or pass --slug\n"), \
+        result.output
     assert not (articles / "salon.md").exists()
 
 

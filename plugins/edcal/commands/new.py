@@ -129,30 +129,44 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
 
 
 def _slug_taken(site: Path, settings: dict[str, Any], slug: str, path: Path) -> tuple[Path, int] | None:
-    """An article of the site's language already named ``slug``, in another folder (last year's articles moved
-    into ``content/articles/2026/``) or by its ``slug:`` (a file renamed, its address kept): the build would
-    refuse the new one. Its path and the line that gives it the slug (0: its name), or None. A translation
-    (another ``lang:``) or an article whose ``slug:`` says another name is none."""
+    """An article of the site's language already given ``slug``: named so in another folder (last year's
+    articles moved into ``content/articles/2026/``), by its ``slug:`` (a file renamed, its address kept), or,
+    where Pelican makes slugs of titles, by its title. The build would refuse the new one. Its path and the
+    line that gives it the slug (0: its name), or None. A translation (another ``lang:``) or an article whose
+    ``slug:`` says another name is none."""
+    from pelican.utils import slugify as pelican_slugify
+
+    def made_of(value: str) -> str:  # as Pelican makes an article's slug (pelican/contents.py)
+        return pelican_slugify(value, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS") or (),
+                               preserve_case=bool(settings.get("SLUGIFY_PRESERVE_CASE")),
+                               use_unicode=bool(settings.get("SLUGIFY_USE_UNICODE")))
+
     content = Path(settings["PATH"])
     pages = [content / folder for folder in settings.get("PAGE_PATHS") or ()]
     default = str(settings.get("DEFAULT_LANG") or "").lower()
-    # (named after its title, an article's slug is not its file's name)
-    by_name = settings.get("SLUGIFY_SOURCE") == "basename"
+    by_title = settings.get("SLUGIFY_SOURCE") == "title"
     found = {other for folder in settings.get("ARTICLE_PATHS") or [""]
              for other in (content / folder).rglob("*") if other.name.lower().endswith(MARKDOWN_EXTENSIONS)}
     for other in sorted(found):
         if other == path or not other.is_file() or any(other.is_relative_to(folder) for folder in pages):
             continue
+        named = not by_title and made_of(other.stem) == slug
         try:
             text = other.read_text(encoding="utf-8-sig")
-            if slug not in text and not (by_name and other.stem == slug):
+            if slug not in text and not named and not by_title:
                 continue  # (a site of thousands of articles: only those that may say the slug are read)
             header = split_article(text, other.name).metadata
         except (OSError, UnicodeDecodeError, InputErrors):
             continue  # the build says what is wrong with it
-        named = slug if by_name and other.stem == slug else None
-        if str(header.get("slug") or named) == slug and str(header.get("lang") or default).lower() == default:
-            return other, header[LOC_KEY].value("slug").line if "slug" in header else 0
+        if str(header.get("lang") or default).lower() != default:
+            continue
+        if "slug" in header:
+            if str(header["slug"]) == slug:
+                return other, header[LOC_KEY].value("slug").line
+        elif by_title and made_of(str(header.get("title") or "")) == slug:
+            return other, header[LOC_KEY].value("title").line
+        elif named:
+            return other, 0
     return None
 
 
