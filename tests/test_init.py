@@ -232,8 +232,11 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     # promotion planned in the past (which a report without a log would count as gone out).
     lines = (blog / "calendar.yaml").read_text(encoding="utf-8").splitlines()
     start = lines.index("# networks:")
-    uncommented = [line[2:] if start <= number < start + 10 else line for number, line in enumerate(lines)]
-    assert uncommented[start + 6:start + 10] == ["  promote:", "    networks: [linkedin]",
+    uncommented = [line[2:] if start <= number < start + 12 else line for number, line in enumerate(lines)]
+    # The network starts the day edcal is adopted: a cadence set later does not judge the weeks before.
+    assert uncommented[start + 4].startswith("    since: 2027-02-15   # the day edcal starts posting here"), \
+        uncommented
+    assert uncommented[start + 8:start + 12] == ["  promote:", "    networks: [linkedin]",
                                                  "    schedule: [at publication, +2 days]",
                                                  "    since: 2027-02-15"], uncommented
     (blog / "calendar.yaml").write_text("\n".join(uncommented) + "\n", encoding="utf-8")
