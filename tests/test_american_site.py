@@ -258,9 +258,65 @@ def test_a_months_weeks_against_a_weekly_cadence_run_from_sunday(empty_site: Cal
     assert result.returncode == 0, result.stderr
     text = page_text(site / "planning" / "index.html")
     # (on February 15: what of February's is out already, and what is to come)
-    assert "2/week February 2027 (4 weeks): 4 posts for 8 (1 post published, 3 posts planned) ⚠ " \
+    # (the week of January 31, over before the first post of February 10, is not judged, as in the report)
+    assert "2/week February 2027 (3 weeks): 4 posts for 6 (1 post published, 3 posts planned) ⚠ below the " \
+           "cadence: February 7 to 13, 2027 (over): 1 post (1 missing); February 21 to 27, 2027: 1 post (1 missing) " \
            "March 2027 (5 weeks): 1 post for 10 ⚠" in text, text
     plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
     assert plan["networks"][0]["months"] == [
-        {"month": "2027-02", "planned": 4, "published": 1, "target": 8, "below": 3},
+        {"month": "2027-02", "planned": 4, "published": 1, "target": 6, "below": 2},
         {"month": "2027-03", "planned": 1, "published": 0, "target": 10, "below": 5}]
+
+
+ADOPTED = """\
+version: 1
+timezone: America/New_York
+country: US
+networks:
+  linkedin: {account: Northlight Design, slots: [tue 09:00, thu 12:30], cadence: 2/week}
+posts:
+  - id: tip
+    networks: [linkedin]
+    repeat: {every: week, on: tue, from: 2026-12-08, until: 2027-01-26}
+    text: "Design tip: start every logo in black and white."
+  - id: studio
+    networks: [linkedin]
+    at: 2026-12-10 12:30
+    text: A peek inside our studio.
+  - id: recap
+    networks: [linkedin]
+    at: 2026-12-17 12:30
+    text: Our year, in three posts.
+"""
+
+
+def test_a_months_report_and_the_check_judge_the_same_weeks_and_name_those_short(
+        empty_site: Callable[..., Path], site_language: None) -> None:
+    """A New York agency adopting edcal on Monday, December 7, 2026 (its first post on the 8th) read
+    "December 2026 (5 weeks): … ⚠ Below the cadence" for the empty week of November 29, before it used edcal,
+    which `edcal check` did not report, and without a word of which week: it could not act on it."""
+    site = empty_site(ADOPTED)
+    write_pelicanconf(site, 'DEFAULT_LANG = "en-US"\nTIMEZONE = "America/New_York"\n')
+    monday = {"EDCAL_NOW": "2026-12-07T10:00:00-05:00"}
+    built = run_edcal("build", cwd=site, env=monday)
+    assert built.returncode == 0, built.stderr
+    text = page_text(site / "planning" / "index.html")
+    # The week of November 29 is over, and before the first post: judged by neither.
+    assert "December 2026 (4 weeks): 6 posts for 8 (0 posts published, 6 posts planned) ⚠ below the cadence: " \
+           "December 20 to 26, 2026: 1 post (1 missing); December 27, 2026 to January 2, 2027: 1 post " \
+           "(1 missing)" in text, text
+    check = run_edcal("check", "--only", "cadence-gap", cwd=site, env=monday)
+    weeks = [line.split(": ", 2)[2] for line in check.stdout.splitlines() if "[cadence-gap]" in line]
+    assert weeks[:2] == ["LinkedIn: 1 post in the week of 2026-12-20 to 2026-12-26, cadence 2/week [cadence-gap]",
+                         "LinkedIn: 1 post in the week of 2026-12-27 to 2027-01-02, cadence 2/week [cadence-gap]"], \
+        check.stdout
+    # Three weeks on, the week of the 20th is over: still short in December's figures, said gone by, and no
+    # longer the check's (nothing can be planned in it now).
+    later = {"EDCAL_NOW": "2026-12-28T10:00:00-05:00"}
+    built = run_edcal("build", cwd=site, env=later)
+    assert built.returncode == 0, built.stderr
+    text = page_text(site / "planning" / "index.html")
+    assert "⚠ below the cadence: December 20 to 26, 2026 (over): 1 post (1 missing); December 27, 2026 to " \
+           "January 2, 2027: 1 post (1 missing)" in text, text
+    check = run_edcal("check", "--only", "cadence-gap", cwd=site, env=later)
+    assert "week of 2026-12-20" not in check.stdout and "week of 2026-12-27" in check.stdout, check.stdout

@@ -1336,10 +1336,10 @@ def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
     assert "Sous le rythme visé" in text  # the legend of the calendar's ⚠
     # The periods are named by their length: weeks for LinkedIn's 2 a week, months for the blog's 1 a month
     # ("19 périodes" left a manager to guess which).
-    assert re.search(r"LinkedIn 2/semaine janvier 2027 \(4 semaines\) [^⚠]+⚠ février 2027 \(4 semaines\) [^⚠]+⚠ "
-                     r"⚠ \d+ semaines sous le rythme visé dans les 42 prochains jours", text)
+    assert re.search(r"LinkedIn 2/semaine janvier 2027 \(4 semaines\) [^⚠]+⚠ [^⚠]+ février 2027 \(4 semaines\) "
+                     r"[^⚠]+⚠ [^⚠]+ ⚠ \d+ semaines sous le rythme visé dans les 42 prochains jours", text), text
     assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ \d+ semaines sous le rythme visé d'ici le", text)  # Objectif
-    assert re.search(r"Blog 1/mois janvier 2027 [^⚠]+⚠ février 2027 [^⚠]+⚠ "
+    assert re.search(r"Blog 1/mois janvier 2027 [^⚠]+⚠ il en manque 1 février 2027 [^⚠]+⚠ il en manque 1 "
                      r"⚠ 2 mois sous le rythme visé dans les 42 prochains jours", text)
     assert "période" not in text and "sous l'objectif" not in text
     gaps = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))["gaps"]
@@ -3018,10 +3018,10 @@ def test_the_objectives_name_the_periods_below_the_cadence(tmp_path: Path) -> No
     write_planning_page(calendar_page, plan_of(calendar, now="2027-01-04T08:00:00+01:00"), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
-    assert "pour 8 ⚠ ⚠ 6 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier " \
+    assert "(il en manque 2) ⚠ 6 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier " \
            "2027 : 0 publication, du 11 au 17 janvier 2027 : 1 publication, du 18 au 24 janvier 2027 : 0 " \
            "publication et 3 autres " in text
-    assert "pour 1 ⚠ ⚠ 2 mois sous le rythme visé dans les 42 prochains jours du 1er au 31 janvier 2027 : " \
+    assert "pour 1 ⚠ il en manque 1 ⚠ 2 mois sous le rythme visé dans les 42 prochains jours du 1er au 31 janvier 2027 : " \
            "0 article, du 1er au 28 février 2027 : 0 article " in text
     assert "⚠ 2 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier 2027 : 0 publication, " \
            "du 18 au 24 janvier 2027 : 0 publication " in text  # the campaign's
@@ -3086,14 +3086,19 @@ def test_the_objectives_say_this_month_and_next_against_each_cadence(tmp_path: P
     write_planning_page(calendar_page, months_plan(), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
-    assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 (1 publiée, 2 prévues) ⚠ " \
-           "février 2027 (4 semaines) : 1 publication pour 8 ⚠ " in text, text
+    assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 (1 publiée, 2 prévues) ⚠ sous " \
+           "le rythme visé : du 4 au 10 janvier 2027 (période écoulée) : 1 publication (il en manque 1) ; " in text, text
+    assert "février 2027 (4 semaines) : 1 publication pour 8 ⚠ sous le rythme visé : du 1er au 7 février 2027 : " \
+           "1 publication (il en manque 1) ; du 8 au 14 février 2027 : 0 publication (il en manque 2) ; " in text
     assert "X 1/mois janvier 2027 : 1 publication pour 1 (0 publiée, 1 prévue) ✓ février 2027 : 1 publication " \
            "pour 1 ✓ " in text
-    assert "Blog 1/mois janvier 2027 : 0 article pour 1 ⚠ février 2027 : 0 article pour 1 ⚠ " in text
+    assert "Blog 1/mois janvier 2027 : 0 article pour 1 ⚠ il en manque 1 février 2027 : 0 article pour 1 ⚠ " \
+           "il en manque 1 " in text
     # The campaign: the weeks it runs (all of January's; two of February's).
     assert "rythme visé 1/semaine · LinkedIn janvier 2027 (4 semaines) : 2 publications pour 4 (1 publiée, " \
-           "1 prévue) ⚠ février 2027 (2 semaines) : 0 publication pour 2 ⚠ " in text
+           "1 prévue) ⚠ sous le rythme visé : du 11 au 17 janvier 2027 : 0 publication (il en manque 1) ; du 25 au " \
+           "31 janvier 2027 : 0 publication (il en manque 1) février 2027 (2 semaines) : 0 publication pour 2 ⚠ " \
+           in text
 
 
 def test_the_objectives_split_this_month_into_posts_published_and_posts_planned(tmp_path: Path) -> None:
@@ -3106,12 +3111,15 @@ def test_the_objectives_split_this_month_into_posts_published_and_posts_planned(
     write_planning_page(calendar_page, months_plan(), tmp_path)  # on 12 January 2027 at 10:00
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
-    assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 (1 publiée, 2 prévues) ⚠ " \
-           "février 2027 (4 semaines) : 1 publication pour 8 ⚠ " in text, text
+    assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 (1 publiée, 2 prévues) ⚠ sous " \
+           "le rythme visé : du 4 au 10 janvier 2027 (période écoulée) : 1 publication (il en manque 1) ; " in text, text
+    assert "février 2027 (4 semaines) : 1 publication pour 8 ⚠ sous le rythme visé : du 1er au 7 février 2027 : " \
+           "1 publication (il en manque 1) ; du 8 au 14 février 2027 : 0 publication (il en manque 2) ; " in text
     assert "X 1/mois janvier 2027 : 1 publication pour 1 (0 publiée, 1 prévue) ✓ " in text
-    assert "Blog 1/mois janvier 2027 : 0 article pour 1 ⚠ février 2027 : 0 article pour 1 ⚠ " in text
+    assert "Blog 1/mois janvier 2027 : 0 article pour 1 ⚠ il en manque 1 février 2027 : 0 article pour 1 ⚠ " \
+           "il en manque 1 " in text
     assert "1/semaine · LinkedIn janvier 2027 (4 semaines) : 2 publications pour 4 (1 publiée, 1 prévue) ⚠ " \
-           "février 2027" in text
+           "sous le rythme visé : " in text
     # plan.json gives each month's posts gone out by now among those it counts.
     from edcal.outputs.plan_json import document
 
@@ -3156,7 +3164,8 @@ def test_the_toolbar_leads_down_to_the_objectives(server: str, chromium: Any) ->
     # February has its 8 posts, but one week with none and another with 4: not on target.
     assert linkedin.inner_text().replace("\u00a0", " ") == \
         "janvier 2027 (4 semaines) : 10 publications pour 8 (2 publiées, 8 prévues) ✓\n" \
-        "février 2027 (4 semaines) : 8 publications pour 8 ⚠"
+        "février 2027 (4 semaines) : 8 publications pour 8 ⚠ sous le rythme visé : du 22 au 28 février 2027 : " \
+        "1 publication (il en manque 1)"
     assert page.evaluate(WIDER_JS, 390) == []
     screenshot(page, "planning-phone-objectives")
     context.close()
@@ -3223,12 +3232,13 @@ def test_a_campaign_shorter_than_its_cadence_s_period_is_said_over_its_days_not_
     rows = {id: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
             for id, row in re.findall(r'<tr data-campaign="([^"]+)"[^>]*>(.*?)</tr>', page, re.S)}
     assert rows["un"].startswith("C-un mercredi 27 janvier 2027 à venir "), rows["un"]
-    assert "rythme visé 2/semaine · LinkedIn janvier 2027 (son seul jour) : 0 publication pour 2 ⚠ ⚠ sous le " \
+    assert "rythme visé 2/semaine · LinkedIn janvier 2027 (son seul jour) : 0 publication pour 2 ⚠ il en manque 2 " \
+           "⚠ sous le " \
            "rythme visé sur toute sa durée le mercredi 27 janvier 2027 : 0 publication" in rows["un"], rows["un"]
     assert "mercredi 3 février 2027 – vendredi 5 février 2027" in rows["trois"]
-    assert "février 2027 (ses 3 jours) : 0 publication pour 2 ⚠ ⚠ sous le rythme visé sur toute sa durée du 3 " \
+    assert "février 2027 (ses 3 jours) : 0 publication pour 2 ⚠ il en manque 2 ⚠ sous le rythme visé sur toute sa durée du 3 " \
            "au 5 février 2027 : 0 publication" in rows["trois"], rows["trois"]
-    assert "rythme visé 1/mois · LinkedIn février 2027 (ses 6 jours) : 0 publication pour 1 ⚠ ⚠ sous le rythme " \
+    assert "rythme visé 1/mois · LinkedIn février 2027 (ses 6 jours) : 0 publication pour 1 ⚠ il en manque 1 ⚠ sous le rythme " \
            "visé sur toute sa durée du 12 au 17 février 2027" in rows["six"], rows["six"]
 
 

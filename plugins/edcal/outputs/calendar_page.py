@@ -127,7 +127,7 @@ class CampaignRow:
     #: The first periods below its cadence, named with what each has (a Message), or None.
     gap_periods: Any = None
     #: This month's and next month's posts against its cadence (:func:`said_months`).
-    months: tuple[tuple[Message, int], ...] = ()
+    months: tuple[tuple[Message, int, Message | None], ...] = ()
     #: Shorter than its cadence's period: held to it over its whole run, which ``gaps`` counts (not weeks).
     whole_run: bool = False
 
@@ -193,7 +193,7 @@ class NetworkRow:
     #: The first periods below its cadence, named with what each has (a Message), or None.
     gap_periods: Any = None
     #: This month's and next month's posts against its cadence (:func:`said_months`).
-    months: tuple[tuple[Message, int], ...] = ()
+    months: tuple[tuple[Message, int, Message | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,10 +530,11 @@ def _gap_period(gap: Gap, lang: str | None) -> Message:
                      first=first, last=last)
 
 
-def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, int], ...]:
+def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, int, Message | None], ...]:
     """Each month's posts (or the blog's articles) against its cadence, with how many of its periods fall
-    below it: "janvier 2027 (4 semaines) : 3 publications pour 8"; this month's says what of them is out
-    already ("(1 publiée, 2 prévues)"); a campaign on several networks says which ("LinkedIn : …")."""
+    below it and which (:func:`short_periods`): "janvier 2027 (4 semaines) : 3 publications pour 8"; this
+    month's says what of them is out already ("(1 publiée, 2 prévues)"); a campaign on several networks says
+    which ("LinkedIn : …")."""
     said = []
     several = len({tally.network for tally in tallies}) > 1
     this_month = plan.now.astimezone(plan.calendar.zone).date().replace(day=1)
@@ -572,8 +573,39 @@ def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, i
             text = say("{said} ({gone}, {to_come})", said=text, gone=gone, to_come=to_come)
         if several and tally.network is not None:
             text = say("{network}: {months}", network=plan.calendar.networks[tally.network].name, months=text)
-        said.append((text, tally.below))
+        said.append((text, tally.below, short_periods(tally.short, plan)))
     return tuple(said)
+
+
+def short_periods(gaps: tuple[Gap, ...], plan: Plan) -> Message | None:
+    """A month's periods below the cadence, each with what it has and lacks, those over said so (cadence-gap
+    judges the others): "below the cadence: December 20 to 26, 2026 (over): 1 post (1 missing); …"; a
+    month's ⚠ alone left the reader to find the week, or to take a week before edcal for one to fill."""
+    if not gaps:
+        return None
+    if gaps[0].whole_run or gaps[0].cadence.per == "month":  # the period is the month (the run) said already
+        return say("{missing} missing", missing=sum(gap.cadence.count - gap.found for gap in gaps))
+    today = plan.now.astimezone(plan.calendar.zone).date()
+    said = []
+    for gap in gaps:
+        if gap.first == gap.last:
+            period: Message | str = long_date(gap.first, plan.lang)
+        else:
+            first, last = day_span(gap.first, gap.last, plan.lang)
+            period = say("{first} to {last}", first=first, last=last)
+        if gap.network is None and gap.campaign is None:  # the blog's cadence counts articles
+            found = say_count(gap.found, "{count} article", "{count} articles")
+        else:
+            found = say_count(gap.found, "{count} post", "{count} posts")
+        missing = gap.cadence.count - gap.found
+        said.append(say("{period} (over): {found} ({missing} missing)", period=period, found=found,
+                        missing=missing) if gap.after <= today else
+                    say("{period}: {found} ({missing} missing)", period=period, found=found, missing=missing))
+    # (semicolons between them: a period's dates hold commas, "December 27, 2026 to January 2, 2027")
+    periods = said[-1]
+    for before in reversed(said[:-1]):
+        periods = say("{first}; {rest}", first=before, rest=periods)
+    return say("below the cadence: {periods}", periods=periods)
 
 
 def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, tuple[int, dt.date]]:

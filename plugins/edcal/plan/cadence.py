@@ -209,7 +209,9 @@ class MonthTally:
 
     A period belongs to the month that holds its middle day (most of its days): a week to one month only, so
     that a month owes four or five times a weekly cadence. Only the periods cadence-gap would judge count
-    (not those mostly frozen, nor those an account or a campaign is used less than half of), past ones too.
+    (not those mostly frozen, nor those an account or a campaign is used less than half of), past ones too,
+    but for those over before a network's (the blog's) first post (article): the weeks before a site took
+    edcal up are not below its cadence, as the report judges them.
     """
 
     network: str | None
@@ -226,6 +228,8 @@ class MonthTally:
     gone: int
     #: A campaign's days, when its whole run is its one period (shorter than its cadence's: "its 3 days").
     run_days: int | None = None
+    #: The periods below the cadence, in order: which to fill (those over by ``now`` are history).
+    short: tuple[Gap, ...] = ()
 
     @property
     def target(self) -> int:
@@ -237,13 +241,15 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
     site's zone), as cadence-gap counts its periods; a month holding none of a cadence's periods has no
     tally."""
     calendar = plan.calendar
-    this_month = now.astimezone(calendar.zone).date().replace(day=1)
+    today = now.astimezone(calendar.zone).date()
+    this_month = today.replace(day=1)
     months = [this_month, (this_month + dt.timedelta(days=31)).replace(day=1)]
     start = months[0] - dt.timedelta(days=31)  # the whole week or month whose middle is in the first month
     end = months[-1] + dt.timedelta(days=62)
     week_start = first_weekday(plan.lang)
     tallies: dict[tuple[str | None, str | None, dt.date], list[int]] = {}
     runs: dict[str | None, int] = {}  # by campaign whose whole run is its period: its days
+    short: dict[tuple[str | None, str | None, dt.date], list[Gap]] = {}
     targets = _network_targets(plan, now, start, end) + _campaign_targets(plan, now, start, end)
     for target in targets:
         whole_run = target.campaign is not None and _runs_half_of_none(calendar, target, week_start)
@@ -255,17 +261,25 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
                 [(campaign.start, after, sum(1 for day in target.days if campaign.start <= day < after))]
         else:
             judged = list(_judged(calendar, target, week_start))
+        if target.campaign is None:  # a period over before the first post: not the site's yet (the report's)
+            begins = min(target.days, default=dt.date.max)
+            judged = [period for period in judged if not period[1] <= min(today, begins)]
         for first, after, found in judged:
             month = (first + dt.timedelta(days=((after - first).days - 1) // 2)).replace(day=1)
             if month in months:
-                tally = tallies.setdefault((target.network, target.campaign, month), [0, 0, 0, 0])
+                key = (target.network, target.campaign, month)
+                tally = tallies.setdefault(key, [0, 0, 0, 0])
                 tally[0] += 1
                 tally[1] += found
                 tally[2] += found < target.cadence.count
                 tally[3] += sum(1 for day in target.gone if first <= day < after)
+                if found < target.cadence.count:
+                    short.setdefault(key, []).append(Gap(target.name, target.network, target.cadence,
+                                                         target.source, first, after, found, target.campaign,
+                                                         whole_run))
     cadences = {(t.network, t.campaign): t.cadence for t in targets}
     return [MonthTally(network, campaign, cadences[(network, campaign)], month, periods, found, below, gone,
-                       runs.get(campaign))
+                       runs.get(campaign), tuple(short.get((network, campaign, month), ())))
             for (network, campaign, month), (periods, found, below, gone) in tallies.items()]
 
 
