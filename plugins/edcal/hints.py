@@ -305,17 +305,33 @@ def _weekday_number(word: str | None) -> int | None:
     return None
 
 
+#: The site's time zone (calendar.yaml's ``timezone:``) once the command has read it: a hint's "today".
+_SITE_ZONE: str | None = None
+
+
+def hint_zone(name: str | None) -> None:
+    """Take a hint's "today" in the zone ``name`` (the site's) from now on; None: in UTC."""
+    global _SITE_ZONE
+    _SITE_ZONE = name
+
+
 def hint_today() -> dt.date:
-    """Today, for a hint's dates (``EDCAL_NOW`` pins it)."""
+    """Today in the site's zone, for a hint's dates (``EDCAL_NOW`` pins it): from 23:00 to midnight in UTC,
+    Paris is on the next day already."""
     from zoneinfo import ZoneInfo
 
     from edcal import clock
     from edcal.errors import InputErrors
+    from edcal.zones import zone_named
 
     try:
-        return clock.now(ZoneInfo("UTC")).date()
+        zone = zone_named(_SITE_ZONE) if _SITE_ZONE else ZoneInfo("UTC")
+    except ValueError:  # said at the zone's own line
+        zone = ZoneInfo("UTC")
+    try:
+        return clock.now(zone).date()
     except InputErrors:  # said where EDCAL_NOW is read; a hint must not fail
-        return dt.datetime.now(dt.UTC).date()
+        return dt.datetime.now(zone).date()
 
 
 def nearest_day(month: int, day: int, weekday: int | None = None, past: bool = False) -> dt.date | None:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from edcal.errors import ErrorCollector, InputError, InputErrors, message_of
+from edcal.hints import hint_zone
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.calendar_files import CALENDAR_DIR, CALENDAR_FILE, calendar_files, unread_calendar_files
@@ -88,6 +89,7 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule], timezone: str | No
     unread = unread_calendar_files(site)
     errors.extend(unread)
     files = calendar_files(site)
+    hint_zone(timezone)  # a hint's "today" is the site's (Pelican's TIMEZONE, calendar.yaml's below)
     for path in files:
         rel = path.relative_to(site).as_posix()
         try:
@@ -97,6 +99,8 @@ def load_calendar(site: Path, rules: Mapping[str, CheckRule], timezone: str | No
             continue
         if raw is None:
             raw = {LOC_KEY: Loc(Source(rel, 1, 1))}
+        if path == main and isinstance(raw, dict) and isinstance(raw.get("timezone"), str):
+            hint_zone(raw["timezone"])
         if not isinstance(raw, dict):
             errors.add(Source(rel, 1, 1), say("found a list or a value at the top of the file, "
                                               "expected a mapping (timezone:, networks:, posts: …)"))

@@ -1,0 +1,57 @@
+"""The rule a `repeat:` written in words is told to write, and its `from:`: the site's today, a first day
+to come, the day the writer gave, as it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_edcal, site  # noqa: F401  (the fixture)
+from helpers import load_errors
+
+PARIS = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {slots: [tue 09:00]}
+"""
+
+
+def hint_for(folder: Path, written: str) -> str:
+    """The hint a recurring post's `repeat:` written as ``written`` is given."""
+    found = load_errors(folder, PARIS + f"posts:\n  - id: a\n    networks: [linkedin]\n    text: T\n"
+                                        f"    repeat: {written}\n")
+    return found[0].splitlines()[1]
+
+
+def told(rule: str) -> str:
+    return f"    hint: write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)"
+
+
+@pytest.mark.parametrize(("now", "written", "rule"), [
+    # 23:30 in UTC on Monday 4 January is 00:30 on Tuesday 5 January in Paris: today is Tuesday there
+    ("2027-01-04T23:30:00Z", "tous les jours", "{every: day, from: 2027-01-06}"),
+    ("2027-01-04T18:30:00-05:00", "every tuesday", "{every: week, on: tue, from: 2027-01-12}"),
+    # 00:30 in UTC on Tuesday is 01:30 in Paris, Tuesday too; 23:30 in Paris on Monday is Monday
+    ("2027-01-05T00:30:00Z", "tous les jours", "{every: day, from: 2027-01-06}"),
+    ("2027-01-04T23:30:00+01:00", "tous les jours", "{every: day, from: 2027-01-05}"),
+])
+def test_today_is_the_site_s(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str, written: str,
+                             rule: str) -> None:
+    """"Today" was taken in UTC: from 23:00 to midnight in UTC (00:00 to 01:00 in Paris), the hint gave
+    today's date in Paris as the first day to come, the rule starting on a day whose hours had begun."""
+    monkeypatch.setenv("EDCAL_NOW", now)
+    assert hint_for(tmp_path, written) == told(rule)
+
+
+def test_the_command_line_gives_the_site_s_first_day(site: Path) -> None:  # noqa: F811
+    """As a user runs it: `edcal check` at 18:30 in New York, 00:30 the next day in Paris, where the site is."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "posts:\n", "posts:\n  - {id: chaque-jour, networks: [linkedin], text: T, repeat: tous les jours}\n", 1),
+        encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_NOW": "2027-01-04T18:30:00-05:00"})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert told("{every: day, from: 2027-01-06}") in (result.stdout + result.stderr).splitlines()
+    assert "Traceback" not in result.stderr
