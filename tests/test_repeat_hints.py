@@ -45,6 +45,25 @@ def test_today_is_the_site_s(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no
     assert hint_for(tmp_path, written) == told(rule)
 
 
+@pytest.mark.parametrize(("written", "rule"), [
+    # Tuesday 2 March 2027: each start is the rule's first day after today, as `every tuesday`'s
+    ("every tuesday", "{every: week, on: tue, from: 2027-03-09}"),
+    ("chaque mardi à partir du 2 mars", "{every: week, on: tue, from: 2027-03-09}"),
+    ("tous les jours à partir du 2 mars", "{every: day, from: 2027-03-03}"),
+    ("tous les ans le 2 mars", "{rrule: FREQ=YEARLY, from: 2028-03-02}"),
+    ("every year on march 2", "{rrule: FREQ=YEARLY, from: 2028-03-02}"),
+    # a day to come is the writer's
+    ("chaque mardi à partir du 3 mars", "{every: week, on: tue, from: 2027-03-03}"),
+    ("tous les ans le 3 mars", "{rrule: FREQ=YEARLY, from: 2027-03-03}"),
+])
+def test_a_day_without_its_year_starts_the_rule_after_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             written: str, rule: str) -> None:
+    """`every tuesday` on a Tuesday started next Tuesday, `chaque mardi à partir du 2 mars` and `tous les ans
+    le 2 mars` on 2 March started that day: a rule whose first day has begun, its time perhaps past."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T10:00:00+01:00")
+    assert hint_for(tmp_path, written) == told(rule)
+
+
 def test_the_command_line_gives_the_site_s_first_day(site: Path) -> None:  # noqa: F811
     """As a user runs it: `edcal check` at 18:30 in New York, 00:30 the next day in Paris, where the site is."""
     calendar = site / "calendar.yaml"

@@ -334,18 +334,19 @@ def hint_today() -> dt.date:
         return dt.datetime.now(zone).date()
 
 
-def nearest_day(month: int, day: int, weekday: int | None = None, past: bool = False) -> dt.date | None:
+def nearest_day(month: int, day: int, weekday: int | None = None, past: bool = False,
+                after_today: bool = False) -> dt.date | None:
     """The next such day from now (``EDCAL_NOW`` pins it), for a date written without its year: the
     29th of February in the next leap year, ``mardi 19 janvier`` in the next year it is a Tuesday
-    (the coming one when none is near); with ``past``, the last such day up to today; None for a day no
-    month has (``31 avril``)."""
+    (the coming one when none is near); with ``after_today``, from tomorrow on (a rule's first day); with
+    ``past``, the last such day up to today; None for a day no month has (``31 avril``)."""
     today = hint_today()
     coming = []
     years = range(today.year, today.year - 12, -1) if past else range(today.year, today.year + 12)
     for year in years:  # a day is on each weekday within 12 years
         with contextlib.suppress(ValueError):
             date = dt.date(year, month, day)
-            if (date <= today) if past else (date >= today):
+            if (date <= today) if past else (date > today if after_today else date >= today):
                 coming.append(date)
     on_weekday = [date for date in coming[:8] if date.weekday() == weekday]
     nearest = on_weekday or coming

@@ -821,7 +821,7 @@ def _repeat_hint(found: str) -> Message:
     if not days and any(word in YEAR_WORDS for word in words):  # every: has no year; an RRULE has
         parts = [f"rrule: {_yearly_rrule(interval)}"]
         if yearly is not None and problem is None:  # an RRULE repeats its first day: from: is the day said
-            coming = nearest_day(yearly[0], yearly[1])
+            coming = nearest_day(yearly[0], yearly[1], after_today=True)  # as every rule's, from tomorrow
             if coming is None:
                 problem = say("no year has a day '{day}'", day=yearly[2])
             else:  # the day said, from the day given (from: 2027-06-01 alone would post each 1 June)
@@ -860,6 +860,8 @@ def _repeat_hint(found: str) -> Message:
         if said in TWICE_A_MONTH:  # the 1st and the 15th: every two weeks drifts through the months
             parts, rule_days = ["every: month", "on: [1, 15]"], {"monthdays": (1, 15)}
         said_day = nearest_day(yearly[0], yearly[1]) if yearly is not None else None  # à partir du 2 mars
+        if said_day == hint_today():  # said on 2 March: the rule's first day after today, as every rule's
+            said_day = None
         start = start or (said_day.isoformat() if said_day else _first_day(every, **rule_days))
     rule = "{" + ", ".join([*parts, f"from: {start}"]) + "}"
     told = say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
