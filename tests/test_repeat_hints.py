@@ -74,3 +74,19 @@ def test_the_command_line_gives_the_site_s_first_day(site: Path) -> None:  # noq
     assert result.returncode == 2, result.stdout + result.stderr
     assert told("{every: day, from: 2027-01-06}") in (result.stdout + result.stderr).splitlines()
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("written", "problem", "rule"), [
+    ("every tuesday from 2027-02-30", "there is no 2027-02-30: February 2027 has 28 days",
+     "{every: week, on: tue, from: …}"),
+    ("chaque mois le 15 à partir du 2027-13-01", "there is no 2027-13-01: there is no month 13",
+     "{every: month, on: 15, from: …}"),
+    ("tous les ans le 15 mars à partir du 2027-04-31", "there is no 2027-04-31: April 2027 has 30 days",
+     "{rrule: FREQ=YEARLY, from: …}"),
+])
+def test_an_impossible_first_day_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str,
+                                          problem: str, rule: str) -> None:
+    """`every tuesday from 2027-02-30` was told `from:` the next Tuesday, the day written passed over: the
+    writer pasted a start they never chose, without a word of the slip."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-01-12T10:00:00+01:00")
+    assert hint_for(tmp_path, written) == f"    hint: {problem}; " + told(rule)[len("    hint: "):]

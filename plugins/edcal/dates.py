@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from edcal.hints import other_figures
-from edcal.i18n import say
+from edcal.i18n import MONTHS, Message, say
 
 if TYPE_CHECKING:
     from edcal.model.calendar import TimeUnit
@@ -66,6 +66,20 @@ def parse_date(text: str) -> dt.date:
                              "YYYY-MM-DD",
                              text=text, month=say(_calendar.month_name[month]), year=year, last=last))
     return dt.date(year, month, day)
+
+
+def day_problem(year: int, month: int, day: int) -> Message | None:
+    """Why ``year``-``month``-``day`` is no day a date may have (``February 2027 has 28 days``), None for a
+    real one."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return say("year {year} is out of range ({first} to {last})", year=year, first=FIRST_YEAR,
+                   last=LAST_YEAR)
+    if not 1 <= month <= 12:
+        return say("there is no month {month}", month=month)
+    if not 1 <= day <= _calendar.monthrange(year, month)[1]:
+        return say("{month} {year} has {days} days", month=say(MONTHS["en"][month - 1]), year=year,
+                   days=_calendar.monthrange(year, month)[1])
+    return None
 
 
 def figures_0_to_9(text: str) -> None:

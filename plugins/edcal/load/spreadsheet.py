@@ -20,10 +20,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from edcal.dates import FIRST_YEAR, LAST_YEAR, MONTH_FIRST_COUNTRIES
+from edcal.dates import MONTH_FIRST_COUNTRIES, day_problem
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import DAYS, Message, say
-from edcal.i18n import MONTHS as MONTH_NAMES
 from edcal.ids import slugify
 from edcal.load import timeparse
 from edcal.load.network_registry import builtin_registry
@@ -805,15 +804,7 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
                                  say("format the column as a date in the spreadsheet before exporting")))
         return None
     day_text = f"{year:04d}-{month:02d}-{day:02d}"
-    problem = None
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        problem = say("year {year} is out of range ({first} to {last})", year=year,
-                      first=FIRST_YEAR, last=LAST_YEAR)
-    elif not 1 <= month <= 12:
-        problem = say("there is no month {month}", month=month)
-    elif not 1 <= day <= _calendar.monthrange(year, month)[1]:
-        problem = say("{month} {year} has {days} days", month=say(MONTH_NAMES["en"][month - 1]), year=year,
-                      days=_calendar.monthrange(year, month)[1])
+    problem = day_problem(year, month, day)
     if problem:
         errors.append(InputError(date.source, say("found '{value}': {problem}", value=said, problem=problem),
                                  say("write a real date, {expected}", expected=expected)))

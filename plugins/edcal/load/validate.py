@@ -18,6 +18,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from edcal.dates import day_problem
 from edcal.errors import ErrorCollector, closest, did_you_mean
 from edcal.hints import INVISIBLE, TYPOGRAPHIC_QUOTES, hint_today, invisible_hint, nearest_day, value_hint
 from edcal.i18n import MONTHS, Message, say, say_count
@@ -783,6 +784,7 @@ def _repeat_hint(found: str) -> Message:
     # the first day the writer gave (from 2027-03-02) is the rule's from:, and none of its numbers
     given = _ISO_DAY.search(found)
     start = _iso_day(given.group()) if given else None
+    no_such_day = day_problem(*map(int, given.group().split("-"))) if given else None  # 2027-02-30: said
     # a number keeps its minus (every -2 weeks), not a date's dash (2027-01-05)
     words = re.findall(r"(?<![\w-])[-−–]\d+|[^\W\d_]+|\d+", _ISO_DAY.sub(" ", found).casefold())
     named = [word if word in WEEKDAYS else word[:-1] for word in words  # mardis, Tuesdays; not mars
@@ -807,7 +809,9 @@ def _repeat_hint(found: str) -> Message:
     if last_day and any(period(word) == "month" for word in words):
         every = "month"
     problem = None
-    if counted and not 1 <= counted[0][1] <= LARGEST_COUNT:
+    if no_such_day is not None and given is not None:
+        problem = say("there is no {date}: {problem}", date=given.group(), problem=no_such_day)
+    elif counted and not 1 <= counted[0][1] <= LARGEST_COUNT:
         problem = say("'{count}' is no interval: an interval is a whole number from 1 to {most:,}",
                       count=counted[0][0], most=LARGEST_COUNT)
     elif day is None and dated:
@@ -863,6 +867,8 @@ def _repeat_hint(found: str) -> Message:
         if said_day == hint_today():  # said on 2 March: the rule's first day after today, as every rule's
             said_day = None
         start = start or (said_day.isoformat() if said_day else _first_day(every, **rule_days))
+    if no_such_day is not None:
+        start = "…"  # the writer's to choose, as no day is made up in its place
     rule = "{" + ", ".join([*parts, f"from: {start}"]) + "}"
     told = say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
                rule=rule)
