@@ -90,3 +90,30 @@ def test_an_impossible_first_day_is_named(tmp_path: Path, monkeypatch: pytest.Mo
     writer pasted a start they never chose, without a word of the slip."""
     monkeypatch.setenv("EDCAL_NOW", "2027-01-12T10:00:00+01:00")
     assert hint_for(tmp_path, written) == f"    hint: {problem}; " + told(rule)[len("    hint: "):]
+
+
+@pytest.mark.parametrize(("written", "problem", "rule"), [
+    # Tuesday 12 January 2027: 366 Tuesdays from 7 January 2020 to 5 January 2027
+    ("every tuesday from 2020-01-07", "2020-01-07 is past: from it, the rule has 366 days before today, whose "
+     "posts count as gone out (from: 2027-01-19 starts it after today)", "{every: week, on: tue, from: 2020-01-07}"),
+    ("tous les jours à partir du 2027-01-11", "2027-01-11 is past: from it, the rule has 1 day before today, whose "
+     "post counts as gone out (from: 2027-01-13 starts it after today)", "{every: day, from: 2027-01-11}"),
+    ("chaque mois le 15 à partir du 2026-01-01", "2026-01-01 is past: from it, the rule has 12 days before today, "
+     "whose posts count as gone out (from: 2027-01-15 starts it after today)",
+     "{every: month, on: 15, from: 2026-01-01}"),
+    ("tous les ans le 15 mars à partir du 2020-01-01", "2020-03-15 is past: from it, the rule has 7 days before "
+     "today, whose posts count as gone out (from: 2027-03-15 starts it after today)",
+     "{rrule: FREQ=YEARLY, from: 2020-03-15}"),
+])
+def test_a_first_day_long_past_is_told_what_it_makes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     written: str, problem: str, rule: str) -> None:
+    """`every tuesday from 2020-01-07` was told `from: 2020-01-07` without a word: pasted, the rule planned
+    366 posts before today, each counted as gone out (the report, the cadence), and no check said so."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-01-12T10:00:00+01:00")
+    assert hint_for(tmp_path, written) == f"    hint: {problem}; " + told(rule)[len("    hint: "):]
+
+
+def test_a_first_day_to_come_is_the_writer_s_without_a_word(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_NOW", "2027-01-12T10:00:00+01:00")
+    assert hint_for(tmp_path, "every tuesday from 2027-01-12") == told("{every: week, on: tue, from: 2027-01-12}")

@@ -14,8 +14,9 @@ import re
 import types
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
+from dateutil import rrule
 from pydantic import BaseModel, ValidationError
 
 from edcal.dates import day_problem
@@ -822,8 +823,9 @@ def _repeat_hint(found: str) -> Message:
         interval = next((int(word) for index, word in enumerate(words)
                          if word.isdecimal() and index not in dated and 1 < int(word) < 100), None)
     yearly = _day_of_year(words, dated)
+    rule_days: dict[str, Any] = {}  # the days the rule posts on, of which from: is the first
     if not days and any(word in YEAR_WORDS for word in words):  # every: has no year; an RRULE has
-        parts = [f"rrule: {_yearly_rrule(interval)}"]
+        parts, coming = [f"rrule: {_yearly_rrule(interval)}"], None
         if yearly is not None and problem is None:  # an RRULE repeats its first day: from: is the day said
             coming = nearest_day(yearly[0], yearly[1], after_today=True)  # as every rule's, from tomorrow
             if coming is None:
@@ -835,14 +837,14 @@ def _repeat_hint(found: str) -> Message:
                 problem = say("29 February comes in leap years only: a yearly rule on it would post every "
                               "four years; BYMONTH=2;BYMONTHDAY=-1 is the last day of February")
                 parts = [f"rrule: {_yearly_rrule(interval)};BYMONTH=2;BYMONTHDAY=-1"]
-        start = start or _first_day("year")
+        ahead = coming.isoformat() if yearly is not None and coming is not None else _first_day("year")
+        start, freq = start or ahead, "year"
     else:
         if said in FORTNIGHTLY or said in EVERY_OTHER_MONTH:  # bimestriel
             every, interval = ("month" if said in EVERY_OTHER_MONTH else "week"), 2
         if every is None:
             every, days, interval = "week", [1], None
         parts = [f"every: {every}", *([f"interval: {interval}"] if interval else [])]
-        rule_days: dict[str, Any] = {}  # the days the rule posts on, of which from: is the first
         if days and every == "week":
             rule_days = {"weekdays": days}
             names = [DAY_NAMES[weekday] for weekday in days]
@@ -866,7 +868,16 @@ def _repeat_hint(found: str) -> Message:
         said_day = nearest_day(yearly[0], yearly[1]) if yearly is not None else None  # à partir du 2 mars
         if said_day == hint_today():  # said on 2 March: the rule's first day after today, as every rule's
             said_day = None
-        start = start or (said_day.isoformat() if said_day else _first_day(every, **rule_days))
+        ahead = _first_day(every, **rule_days)
+        start, freq = start or (said_day.isoformat() if said_day else ahead), every
+    if given is not None and no_such_day is None and problem is None and start < hint_today().isoformat():
+        before = _days_before_today(freq, interval, start, **rule_days)  # 2020-01-07: kept, and said
+        if before:
+            problem = say_count(
+                before, "{date} is past: from it, the rule has {count:,} day before today, whose post counts "
+                        "as gone out (from: {ahead} starts it after today)",
+                "{date} is past: from it, the rule has {count:,} days before today, whose posts count as "
+                "gone out (from: {ahead} starts it after today)", date=start, ahead=ahead)
     if no_such_day is not None:
         start = "…"  # the writer's to choose, as no day is made up in its place
     rule = "{" + ", ".join([*parts, f"from: {start}"]) + "}"
@@ -887,6 +898,23 @@ def _iso_day(text: str) -> str | None:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         return None
+
+
+#: The period of a rule, as dateutil's rrule takes it.
+_FREQUENCIES: dict[str, Literal[0, 1, 2, 3, 4, 5, 6]] = {"day": rrule.DAILY, "week": rrule.WEEKLY,
+                                                        "month": rrule.MONTHLY, "year": rrule.YEARLY}
+
+
+def _days_before_today(every: str, interval: int | None, start: str, weekdays: Collection[int] = (),
+                       monthdays: Collection[int] = (), position: str | None = None) -> int:
+    """How many days a rule gives from ``start`` until yesterday (``EDCAL_NOW`` pins today): its
+    ``weekdays`` (at their ``position`` in the month), its ``monthdays``, else the day of ``start``."""
+    nth = {**{name: number + 1 for name, number in _WEEK_OF_MONTH.items()}, "last": -1}.get(position or "")
+    until = dt.datetime.combine(hint_today() - dt.timedelta(days=1), dt.time())
+    rule = rrule.rrule(_FREQUENCIES[every], dtstart=dt.datetime.fromisoformat(start), interval=interval or 1,
+                       byweekday=[rrule.weekday(day, nth) for day in weekdays] or None,
+                       bymonthday=tuple(monthdays) or None, until=until)
+    return rule.count() or 0
 
 
 def _yearly_from(month: int, day: int, given: dt.date) -> str:
