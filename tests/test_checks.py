@@ -2870,6 +2870,36 @@ def test_repeat_skips_days() -> None:
     assert not findings("repeat-skips-days", posts(silenced % ("30", "")))
 
 
+def test_repeat_from_past() -> None:
+    """`repeat: {every: week, on: tue, from: 2020-01-07}`, the year typed wrong or a line copied from an old
+    plan, planned 366 Tuesdays before today, each counted as gone out (the report, the cadence), without a
+    word. One finding for the rule, at its `repeat:`: how many posts, and the `from:` that starts it now;
+    not for a rule begun in the last six months (a series running), one whose posts the log names, one that
+    has ended (a past series), nor one silenced."""
+    weekly = "{id: astuce, networks: [x, mastodon], text: T, repeat: {every: week, on: tue, from: %s%s}%s}"
+    found = findings("repeat-from-past", posts(weekly % ("2020-01-07", "", "")), now="2027-01-12T10:00:00+01:00")
+    assert [(f.severity, str(f.source), f.message, f.hint) for f in found] == [
+        ("warning", "calendar.yaml:10", "'astuce' repeats from 2020-01-07: 734 posts before now, from 2020-01-07 "
+                                        "to 2027-01-12, count as gone out",
+         "if it starts now, write `from: 2027-01-19` under its `repeat:`; if those posts went out, silence this "
+         "rule on the entry, with the reason")]
+    assert dict(found[0].data)["posts"] == 734  # 367 Tuesdays, today's 09:00 past, on two networks
+    # A site keeping a log: the posts it names are not counted, and its hint says to log the others.
+    log = "\nposted:\n" + "".join(f"  - astuce-{network}-20200107\n" for network in ("x", "mastodon"))
+    logged = findings("repeat-from-past", posts(weekly % ("2020-01-07", "", "")) + log,
+                      now="2027-01-12T10:00:00+01:00")
+    assert [(f.message, f.hint) for f in logged] == [
+        ("'astuce' repeats from 2020-01-07: 732 posts before now that the log of what went out does not name, "
+         "from 2020-01-14 to 2027-01-12, count as gone out",
+         "if it starts now, write `from: 2027-01-19` under its `repeat:`; if those posts went out, add their lines "
+         "under `posted:`, or silence this rule on the entry, with the reason")]
+    assert not findings("repeat-from-past", posts(weekly % ("2026-08-04", "", "")), now="2027-01-12T10:00:00+01:00")
+    assert not findings("repeat-from-past", posts(weekly % ("2020-01-07", ", until: 2021-01-05", "")),
+                        now="2027-01-12T10:00:00+01:00")
+    silenced = weekly % ("2020-01-07", "", ", silence: {repeat-from-past: astuce publiée depuis 2020}")
+    assert not findings("repeat-from-past", posts(silenced), now="2027-01-12T10:00:00+01:00")
+
+
 def test_repeat_skips_days_of_a_rule_with_other_days_keeps_their_posts() -> None:
     """`BYMONTHDAY=15,31` posts on the 15th of February all the same: it was told "no post that month"."""
     monthly = "{id: bilan, networks: [x], text: T, repeat: {rrule: 'FREQ=MONTHLY;BYMONTHDAY=%s', from: 2027-01-01%s}}"

@@ -379,6 +379,55 @@ def posted_unconfirmed(ctx: CheckContext) -> Iterator[Problem]:
                   data=(("posts", len(told.to_confirm)), ("items", tuple(item.id for item in told.to_confirm))))
 
 
+@rule("repeat-from-past", "warning", "A recurring post's rule began long ago: its posts before now, which the log "
+                                      "does not name, count as gone out",
+      options=(Option("age", 180, timeparse.parse_days, "How long ago a recurring post's first post the log does "
+                      "not name may be before it is reported (default 6 months).", unit="days"),))
+def repeat_from_past(ctx: CheckContext) -> Iterator[Problem]:
+    """`from: 2020-01-07` (the year typed wrong, a line copied from an old plan) planned 366 Tuesdays before
+    today, each counted as gone out (the report, the cadence), without a word. Told once a rule still running,
+    past posts being no one's to nag about one by one; a series begun within ``age`` is running, not a slip."""
+    plan, now = ctx.plan, as_instant(ctx.now)
+    logged = plan.calendar.posted is not None
+    oldest = plan.day_of(ctx.now) - dt.timedelta(days=int(ctx.options["age"]))
+    before: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)  # each rule's posts unlogged: day, id
+    coming: dict[str, dt.date] = {}  # each rule's first day to come
+    for item in plan.items:
+        entry = ctx.entries.get(item.parent or "")
+        if item.kind != "post" or entry is None or entry.recurrence is None or not made_by(entry, item) \
+                or not isinstance(item.start, dt.datetime):
+            continue
+        if as_instant(item.start) >= now:
+            coming.setdefault(entry.id, plan.day_of(item.start))
+        elif item.posted is None and item.skipped is None:
+            before[entry.id].append((plan.day_of(item.start), item.id))
+    for entry_id, past in before.items():
+        entry = ctx.entries[entry_id]
+        (first, _), (last, _) = past[0], past[-1]
+        if entry_id not in coming or first >= oldest or entry.recurrence is None \
+                or "repeat-from-past" in entry.silenced:
+            continue
+        values = {"entry": entry_id, "start": entry.recurrence.start, "first": first, "last": last}
+        message = (say_count(len(past), "'{entry}' repeats from {start:%Y-%m-%d}: {count:,} post before now "
+                                        "that the log of what went out does not name, on {first:%Y-%m-%d}, counts "
+                                        "as gone out",
+                             "'{entry}' repeats from {start:%Y-%m-%d}: {count:,} posts before now that the log "
+                             "of what went out does not name, from {first:%Y-%m-%d} to {last:%Y-%m-%d}, count as "
+                             "gone out", **values) if logged else
+                   say_count(len(past), "'{entry}' repeats from {start:%Y-%m-%d}: {count:,} post before now, on "
+                                        "{first:%Y-%m-%d}, counts as gone out",
+                             "'{entry}' repeats from {start:%Y-%m-%d}: {count:,} posts before now, from "
+                             "{first:%Y-%m-%d} to {last:%Y-%m-%d}, count as gone out", **values))
+        hint = (say("if it starts now, write `from: {day:%Y-%m-%d}` under its `repeat:`; if those posts went out, "
+                    "add their lines under `posted:`, or silence this rule on the entry, with the reason",
+                    day=coming[entry_id])
+                if logged else
+                say("if it starts now, write `from: {day:%Y-%m-%d}` under its `repeat:`; if those posts went out, "
+                    "silence this rule on the entry, with the reason", day=coming[entry_id]))
+        yield Problem(entry.field_sources.get("repeat", entry.source), message, hint, when=ctx.now,
+                      data=(("posts", len(past)), ("items", tuple(post for _, post in past))))
+
+
 @rule("skipped-to-come", "warning", "The log says a post did not go out while its time is still to come")
 def skipped_to_come(ctx: CheckContext) -> Iterator[Problem]:
     """A post cancelled ahead with `skipped: true`: the line takes effect at the post's time, so until then
