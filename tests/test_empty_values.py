@@ -185,3 +185,21 @@ def test_a_variant_s_own_content_written_with_nothing_after_it_is_an_error(tmp_p
                                               f"09:00\n    text: T\n    variants:\n      x:\n        {field}:\n")
     assert found == [f"calendar.yaml:16:9: error: `{field}:` is empty in the variant for 'x', expected x's own\n"
                      f"    hint: write it, or leave `{field}:` out for the entry's"], found
+
+
+@pytest.mark.parametrize("empty", ["''", ""])
+def test_a_variant_s_empty_owner_is_no_one_and_an_error(tmp_path: Path, empty: str) -> None:
+    """`owner: ''` under `variants:` gave that network's post the entry's owner, as if left out, where an empty
+    `cw:` there takes the entry's away: a writer meaning "nobody on X" had camille's post on X, in her feed and
+    her agenda, without a word. An owner is someone, named by their id; no one has none."""
+    from helpers import PARIS_CALENDAR
+    from helpers import load_errors as errors
+
+    found = errors(tmp_path, PARIS_CALENDAR + "posts:\n  - id: a\n    networks: [linkedin, x]\n    at: 2027-01-12 "
+                                              f"09:00\n    text: T\n    owner: ana\n    variants:\n      x:\n"
+                                              f"        owner: {empty}\n")
+    assert found == ["calendar.yaml:17:9: error: `owner:` is empty in the variant for 'x', expected the id of a "
+                     "person under `team:`\n"
+                     "    hint: an empty owner is no one: write who is in charge of the post on 'x' (an id under "
+                     "`team:`), or leave `owner:` out for the post's owner on every network (the entry's, else its "
+                     "article's or its campaign's)"], found

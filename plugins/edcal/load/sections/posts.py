@@ -234,6 +234,15 @@ def _variants(reading: Reading, spec: PostSpec, networks: tuple[str, ...] | None
                                    "own", field=empty, network=network),
                                say("write it, or leave `{field}:` out for the entry's", field=empty))
             continue
+        if "owner" in written and variant.owner is None:  # read as left out, the entry's, "nobody" meant
+            reading.errors.add(
+                key_of(variant.loc, "owner"),
+                say("`owner:` is empty in the variant for '{network}', expected the id of a person under "
+                    "`team:`", network=network),
+                say("an empty owner is no one: write who is in charge of the post on '{network}' (an id "
+                    "under `team:`), or leave `owner:` out for the post's owner on every network (the "
+                    "entry's, else its article's or its campaign's)", network=network))
+            continue
         result[network] = _variant(reading, variant)
     return result
 
