@@ -203,3 +203,22 @@ def test_a_variant_s_empty_owner_is_no_one_and_an_error(tmp_path: Path, empty: s
                      "    hint: an empty owner is no one: write who is in charge of the post on 'x' (an id under "
                      "`team:`), or leave `owner:` out for the post's owner on every network (the entry's, else its "
                      "article's or its campaign's)"], found
+
+
+@pytest.mark.parametrize(("empty", "column"), [("''", 21), ("", 14)])
+def test_an_article_s_empty_owner_for_one_network_is_no_one_and_an_error(empty: str, column: int) -> None:
+    """`social: {linkedin: {owner: ''}}` in an article's header read "unknown person ''", and `owner:` with
+    nothing after it was left out (the article's owner on LinkedIn), as a variant's was in calendar.yaml."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from edcal.load.frontmatter import split_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    header = f"---\ntitle: T\ndate: 2027-01-12 09:00\nsocial:\n  linkedin: {{owner: {empty}}}\n---\nTexte.\n"
+    validate_article(split_article(header, "a.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert [error.format() for error in errors.errors] == [
+        f"a.md:5:{column}: error: `owner:` is empty in a network's `social:` entry, expected the id of a person "
+        "under `team:`\n"
+        "    hint: an empty owner is no one: write who is in charge of the article's posts on that network (an id "
+        "under `team:`), or leave `owner:` out for the article's owner"]

@@ -1382,13 +1382,26 @@ def _social_override(value: Any, where: Source, team: dict[str, Any],
         image=None if image is None or video is not None else str(image),
         alt=alt if video is None else None,  # beside a video written as a path alone, it describes it
         video=video, note=_optional_text(value.get("note"), vloc.value("note"), errors),
-        owner=_reference(_optional_text(value.get("owner"), vloc.value("owner"), errors), team, "person",
-                         vloc.value("owner"), errors),
+        owner=_social_owner(value, vloc, team, errors),
         source=vloc.value("text") if "text" in value else where,
         first_comment=_optional_text(value.get("first_comment"), vloc.value("first_comment"), errors),
         comment_source=vloc.value("first_comment") if "first_comment" in value else None,
         thread=thread, thread_sources=thread_sources,
     )
+
+
+def _social_owner(value: dict[str, Any], vloc: Loc, team: dict[str, Any], errors: ErrorCollector) -> str | None:
+    """``owner:`` in a network's ``social:`` entry: an id under ``team:``; written empty, an error (as under a
+    post's ``variants:``): it would read as left out, the article's owner, where "nobody" may be meant."""
+    written = value.get("owner")
+    if "owner" in value and (written is None or (isinstance(written, str) and not written.strip())):
+        errors.add(vloc.value("owner") if written is not None else vloc.key("owner"),
+                   say("`owner:` is empty in a network's `social:` entry, expected the id of a person under `team:`"),
+                   say("an empty owner is no one: write who is in charge of the article's posts on that network (an "
+                       "id under `team:`), or leave `owner:` out for the article's owner"))
+        return None
+    return _reference(_optional_text(written, vloc.value("owner"), errors), team, "person", vloc.value("owner"),
+                      errors)
 
 
 def _social_video(value: Any, vloc: Loc, alt: str | None, errors: ErrorCollector) -> Media | None:
