@@ -334,3 +334,14 @@ def test_a_query_glued_to_a_guillemet_is_told_the_value_its_page_opens_with() ->
     assert finding.message.translated(translator("fr")) == (
         "la publication Mastodon 'p-mastodon' a https://x.fr/?q=acier collée au '»' qui la suit\u00a0: Mastodon fait "
         "un lien vers https://x.fr/?q=acier», avec le '»', qui ouvre bien la page avec q=acier»")
+
+
+def test_the_hints_keep_the_tracking_parameters_the_writer_typed() -> None:
+    """A link the writer tracked themselves (``?utm_source=newsletter``) is left as written by edcal: the hint
+    gave it without them, and the writer following it lost the visits they meant to count."""
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - {id: p, at: 2027-01-12 09:00, networks: [x, mastodon], "
+                             "text: 'Voir https://blog.example.fr/a[1]?utm_source=newsletter&utm_medium=email ici'}\n")
+    found = run_checks(plan_of(calendar, now="2027-01-04T08:00:00+01:00"), only=["link-glued"])
+    assert [str(finding.hint) for finding in found] == [
+        "percent-encode '[' ']' in the address: "
+        "https://blog.example.fr/a%5B1%5D?utm_source=newsletter&utm_medium=email"] * 2

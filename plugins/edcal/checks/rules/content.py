@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import posixpath
@@ -35,7 +36,15 @@ from edcal.networks.counting import COUNTERS, counting_description, unlinked_add
 from edcal.networks.facets import tag_starts
 from edcal.networks.mastodon_urls import OTHER_SCHEMES, mastodon_links
 from edcal.networks.twitter_urls import url_entities
-from edcal.plan.compose import CAMPAIGN_PARAMETERS, HASHTAG, URL_IN_TEXT, app_links, hashtags_in
+from edcal.plan.compose import (
+    CAMPAIGN_PARAMETERS,
+    HASHTAG,
+    URL_IN_TEXT,
+    app_links,
+    hashtags_in,
+    track,
+    tracking_values,
+)
 
 
 def _unit(counting: str, text: str, network: Network | None = None) -> Message:
@@ -1006,6 +1015,23 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
                     yield _glued_problem(ctx, post, text, network, how, start, meant, link)
 
 
+def _as_typed(ctx: CheckContext, post: Item, network: Network) -> Callable[[str], str]:
+    """An address of ``post`` as its writer types it: without the parameters edcal added to it, those the
+    writer typed kept (``?utm_source=newsletter``, which edcal leaves as written and adds nothing to)."""
+    plan = ctx.plan
+    tracking = plan.calendar.tracking
+    if network.utm_medium is not None:
+        tracking = dataclasses.replace(tracking, medium=network.utm_medium)
+    values = tracking_values(network, plan.calendar.campaigns.get(post.campaign or ""),
+                             plan.articles_by_slug().get(post.article or ""), post.parent or post.id, post.id)
+
+    def typed(address: str) -> str:
+        bare = tracking.untracked(address)
+        return bare if bare != address and track(bare, values, tracking, plan.site_url) == address else address
+
+    return typed
+
+
 #: The quote each English closing quote closes.
 _OPENER = {"”": "“", "’": "‘", '"': '"', "'": "'"}
 
@@ -1026,7 +1052,7 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
     values = {"network": network.name, "id": post.id, "address": meant}
     # The messages give what the network links, edcal's tracking parameters included; the hints what to
     # write, the address as the writer types it.
-    typed = ctx.plan.calendar.tracking.untracked
+    typed = _as_typed(ctx, post, network)
     if how == "cut":
         find = _links_found(network)
         encoded = _percent_encoded(meant, link, find) if find is not None else None
