@@ -1222,3 +1222,31 @@ def test_an_unknown_network_in_social_is_told_the_site_s_networks(social: str, c
     mean: the networks the article may name are the site's."""
     assert _social_of(social)[1] == [f"content/articles/t.md:5:{column}: error: unknown network '{name}' in "
                                      f"`social:`\n    hint: {hint}"]
+
+
+def test_an_author_whose_name_two_team_members_share_is_told_to_name_the_owner() -> None:
+    """Two people of the team named alike (`Camille Roux` twice): the article went, without a word, to the
+    last one listed. Which of them is in charge is for the team to say, with `owner:`."""
+    from edcal.errors import ErrorCollector
+    from edcal.i18n import translator
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "  - {id: ana, name: Ana}", "  - {id: camille, name: Camille Roux}\n  - {id: croux, name: camille  roux}"))
+    errors = ErrorCollector()
+    parsed = split_article("Title: T\nDate: 2027-01-12 09:00\nAuthors: Camille Roux\n\nTexte.\n",
+                           "content/articles/t.md")
+    validate_article(parsed, calendar, frozenset(), errors)
+    assert [e.format() for e in errors.errors] == [
+        "content/articles/t.md:3:10: error: two people of the team are named 'Camille Roux' (camille, croux): "
+        "edcal cannot tell which of them is in charge of the article\n"
+        "    hint: write who is, by their id: owner: camille"]
+    assert errors.errors[0].message.translated(translator("fr")) == (
+        "deux personnes de l'équipe s'appellent 'Camille Roux' (camille, croux)\u00a0: edcal ne peut pas savoir "
+        "laquelle est responsable de l'article")
+    errors = ErrorCollector()
+    parsed = split_article("Title: T\nDate: 2027-01-12 09:00\nAuthors: Camille Roux\nOwner: croux\n\nTexte.\n",
+                           "content/articles/t.md")
+    meta, _ = validate_article(parsed, calendar, frozenset(), errors)
+    assert not errors.errors and meta is not None and meta.owner == "croux"

@@ -1035,7 +1035,8 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     _check_names(spec, loc, errors, data.get("tags"), key_value=parsed.style == "pelican")
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
     owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors) if spec.owner is not None \
-        else _author_in_team([spec.author] if spec.author else spec.authors or [], calendar)
+        else _author_in_team([spec.author] if spec.author else spec.authors or [], calendar,
+                             loc.value("author" if spec.author else "authors"), errors)
     social = _social(spec.social, loc, calendar, errors)
     silenced = parse_silence(spec.silence, loc.value("silence"), errors, calendar.check_ids)
     if len(errors.errors) > before or status_refused:
@@ -1233,14 +1234,26 @@ def not_an_image(image: str, where: Source, errors: ErrorCollector) -> None:
                    say("e.g. image: images/salon-2027.jpg"))
 
 
-def _author_in_team(authors: list[str], calendar: Calendar) -> str | None:
+def _author_in_team(authors: list[str], calendar: Calendar, where: Source, errors: ErrorCollector) -> str | None:
     """The person in charge of an article without ``owner:``: the first of its authors (``authors: Camille
     Roux``) whose name is a team member's, as written under ``team:`` (case, accents typed apart and spaces
-    aside); None when no author is on the team (the blog's ``AUTHOR``, a guest writer)."""
+    aside); None when no author is on the team (the blog's ``AUTHOR``, a guest writer). A name two people of
+    the team share names neither: an error, which asks for ``owner:``."""
     if not authors:
         return None
-    named = {_name_key(person.name): person.id for person in calendar.team.values()}
-    return next((named[key] for key in map(_name_key, authors) if key in named), None)
+    named: dict[str, list[str]] = {}
+    for person in calendar.team.values():
+        named.setdefault(_name_key(person.name), []).append(person.id)
+    author = next((author for author in authors if _name_key(author) in named), None)
+    if author is None:
+        return None
+    people = named[_name_key(author)]
+    if len(people) > 1:
+        errors.add(where, say("two people of the team are named '{name}' ({ids}): edcal cannot tell which of them "
+                              "is in charge of the article", name=author, ids=", ".join(people)),
+                   say("write who is, by their id: owner: {id}", id=people[0]))
+        return None
+    return people[0]
 
 
 def _name_key(name: str) -> str:
