@@ -808,3 +808,23 @@ posts:
     assert owners == {"astuce-linkedin-20270105": "ana", "astuce-linkedin-20270112": "ana",
                       "astuce-x-20270105": "lea", "astuce-x-20270112": "lea",
                       "salon-linkedin-0": "lea", "salon-linkedin-1w": "lea", "salon-x-0": "ana", "salon-x-1w": "ana"}
+
+
+def test_a_translation_s_author_does_not_take_the_owner_its_original_names() -> None:
+    """An article Julien is in charge of (`owner: julien`), translated by Ben (`authors: Ben`, no `owner:`):
+    its English posts went to Ben. A translation takes its original's owner when it names none; its author's
+    is only for an original without any."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("  - {id: ana, name: Ana}", "  - {id: ana, name: Ana}\n"
+                                                    "  - {id: ben, name: Ben}")
+                             + "  linkedin-en: {like: linkedin, name: LinkedIn (English), lang: en}\n"
+                             "posts:\n  - {promote: portail, networks: [linkedin, linkedin-en], schedule: [at publication]}\n")
+
+    def owners(original_owner: str | None, translated_by: str | None) -> dict[str, str | None]:
+        articles = [article("portail", "2027-01-12T09:00", calendar, owner=original_owner),
+                    article("portail", "2027-01-12T09:00", calendar, lang="en", is_original=False,
+                            owner=translated_by, owner_from_author=translated_by is not None)]
+        return {key: item.owner for key, item in by_id(plan_of(calendar, articles)).items()
+                if key.startswith("portail-")}
+
+    assert owners("ana", "ben") == {"portail-linkedin-0": "ana", "portail-linkedin-en-0": "ana"}
+    assert owners(None, "ben") == {"portail-linkedin-0": None, "portail-linkedin-en-0": "ben"}

@@ -238,6 +238,8 @@ class ArticleMeta:
     addresses: tuple[str, ...] = ()
     #: ``date:`` gave a day without a time: online from midnight, promoted at the day's slot.
     date_only: bool = False
+    #: ``owner`` is its author's, on the team, no ``owner:`` written.
+    owner_from_author: bool = False
     no_text: bool = False
 
 
@@ -1052,6 +1054,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         social=social, draft_due=spec.draft_due, review_due=spec.review_due,
         source=title_source, field_sources=fields, silenced=silenced,
         date_only=date is not None and _DATE_ONLY.fullmatch(spec.date or "") is not None,
+        owner_from_author=spec.owner is None and owner is not None,
     )
     return meta, extras
 
@@ -1572,6 +1575,7 @@ def build_article(meta: ArticleMeta, *, slug: str, url: str, lang: str, is_origi
         url=url, lang=lang, source=meta.source, is_original=is_original,
         summary=plain_text(meta.summary_source), tags=tags, category=category, authors=authors,
         image=meta.image, image_alt=meta.image_alt, campaign=meta.campaign, owner=meta.owner,
+        owner_from_author=meta.owner_from_author,
         social=meta.social, draft_due=meta.draft_due, review_due=meta.review_due,
         field_sources=meta.field_sources, silenced=meta.silenced, linked_files=meta.linked_files,
         page_links=meta.page_links, addresses=meta.addresses, unlabelled_images=meta.unlabelled_images,

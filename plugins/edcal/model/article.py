@@ -122,6 +122,8 @@ class Article:
     image_alt: str | None = None
     campaign: str | None = None
     owner: str | None = None
+    #: ``owner`` is its author's, on the team, not written (``owner:``): a translation takes its original's.
+    owner_from_author: bool = False
     social: Social = field(default_factory=Social)
     draft_due: dt.date | None = None
     review_due: dt.date | None = None

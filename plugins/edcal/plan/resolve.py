@@ -337,8 +337,8 @@ class _Resolver:
 
     def _version(self, article: Article, network: Network) -> Article | None:
         """The version of an article a network posts: with a `lang:`, the one in that language (a
-        translation takes its original's campaign and owner when it names none), else None; without, the
-        original."""
+        translation takes its original's campaign and owner when it names none, its author's owner only when
+        the original has none), else None; without, the original."""
         lang = network.lang
         if lang is None:
             return article
@@ -347,8 +347,8 @@ class _Resolver:
             or next((v for v in versions if same_language(v.lang, lang, primary=True)), None)
         if found is None or found is article:
             return found
-        return dataclasses.replace(found, campaign=found.campaign or article.campaign,
-                                   owner=found.owner or article.owner)
+        owner = (found.owner if not found.owner_from_author else None) or article.owner or found.owner
+        return dataclasses.replace(found, campaign=found.campaign or article.campaign, owner=owner)
 
     def _untranslated(self, entry: PostEntry, article: Article, network: Network,
                       version: Article | None = None) -> None:
