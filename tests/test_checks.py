@@ -4362,6 +4362,24 @@ def test_owner_left_and_network_ended() -> None:
                         "(its `until:`)")]
 
 
+
+def test_owner_left_of_an_article_its_author_owns_says_to_write_owner_in_its_header() -> None:
+    """Léa wrote an article (`authors: Léa`, no `owner:`) and left before it goes out: the hint sent the team
+    looking for an `owner:` "where it is written", and none is written: it is her name under `authors:`."""
+    calendar = calendar_from(PARIS_CALENDAR.replace("{id: ana, name: Ana}", "{id: ana, name: Ana}\n"
+                                                    "  - {id: lea, name: Léa, left: 2027-01-02}")
+                             + "blog:\n  promote: {networks: [linkedin], schedule: [at publication]}\n")
+    plan = plan_of(calendar, [article("annonce", "2027-01-12T10:00", calendar, owner="lea", owner_from_author=True,
+                                      authors=("Léa",))], now="2027-01-05T08:00:00+01:00")
+    left = run_checks(plan, only=["owner-left"])
+    assert "article-annonce" in str(left[0].message) and "annonce-linkedin-0" in str(left[0].message)
+    assert [f.hint for f in left] == [
+        "Léa wrote it (`authors:`), and it names nobody else in charge: write who is in the article's header, "
+        "e.g. owner: ana"]
+    assert left[0].hint.translated(translator("fr")) == (
+        "Léa l'a écrit (`authors:`), et il ne nomme personne d'autre comme responsable\u00a0: écrivez qui l'est "
+        "dans l'en-tête de l'article, par exemple owner: ana")
+
 def test_network_not_started() -> None:
     """Mastodon opened on 2027-01-15 (`since:`): a post planned there on the 8th, or a weekly tip started
     before, was planned and counted without a word, for an account the site did not post on yet. The

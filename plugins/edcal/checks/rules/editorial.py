@@ -76,12 +76,24 @@ def owner_left(ctx: CheckContext) -> Iterator[Problem]:
             yield Problem(item.source, say("'{id}' ({day:%Y-%m-%d}) is owned by {person}, who left the team on "
                                            "{left:%Y-%m-%d}", id=item.id, day=day, person=person.name,
                                            left=person.left),
-                          say("give it another `owner:` (where it is written: the entry or its network's "
-                              "`variants:`, the article's header or its campaign)") if item.kind == "post" else
-                          say("give it another `owner:` (where it is written: the entry, the article's header or "
-                              "its campaign)"), item,
+                          _authors_hint(ctx, item, person.name, day) or (
+                              say("give it another `owner:` (where it is written: the entry or its network's "
+                                  "`variants:`, the article's header or its campaign)") if item.kind == "post" else
+                              say("give it another `owner:` (where it is written: the entry, the article's header "
+                                  "or its campaign)")), item,
                           together=say("{posts} are owned by {person}, who left the team on {left:%Y-%m-%d}",
                                        posts=THE_POSTS, person=person.name, left=person.left))
+
+
+def _authors_hint(ctx: CheckContext, item: Item, name: str, day: dt.date) -> Message | None:
+    """owner-left's hint for an item its article's author owns, no `owner:` written anywhere: where to write
+    one (the hint to change the `owner:` "where it is written" sent the team looking for none)."""
+    article = ctx.plan.articles_by_slug().get(item.article or "")
+    if article is None or not article.owner_from_author or item.owner != article.owner:
+        return None
+    there = next((person.id for person in ctx.plan.calendar.team.values() if person.there_on(day)), "…")
+    return say("{person} wrote it (`authors:`), and it names nobody else in charge: write who is in the article's "
+               "header, e.g. owner: {id}", person=name, id=there)
 
 
 @rule("owner-away", "warning", "An item still to come is owned by someone away that day (`away:`)")
