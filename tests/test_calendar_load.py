@@ -503,6 +503,19 @@ def test_a_freeze_over_a_holiday_written_in_words_is_told_to_write_its_days(tmp_
         "`from: 2026-12-07 11:40` for now"]
 
 
+
+def test_a_freeze_until_now_or_today_is_told_the_day_not_a_days_name(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`until: aujourd'hui` (or now, ASAP) was told "a day's name is no date": it names no day, it names today,
+    which calendar.yaml cannot hold (it would move at every build)."""
+    monkeypatch.setenv("EDCAL_NOW", "2026-12-07T11:40:00+01:00")
+    for word in ("aujourd'hui", "now", "ASAP"):
+        found = errors(tmp_path, BASE + f'freeze:\n  - {{from: 2026-12-01, until: "{word}", reason: Crise}}\n')
+        assert [line.split("error: ", 1)[1] for line in found] == [
+            f"found '{word}', expected the day the freeze ends\n"
+            "    hint: calendar.yaml holds no \"now\", which would move at every build: write the last day, "
+            "`until: 2026-12-07` for today (the day included)"], word
+
 def test_calendar_d_files_add_entries_and_collisions_are_reported(tmp_path: Path) -> None:
     extra = {"rh.yaml": "team:\n  - {id: sophie, name: Sophie}\n  - {id: camille, name: Autre}\n"}
     messages = errors(tmp_path, BASE, extra)

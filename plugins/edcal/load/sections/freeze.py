@@ -88,6 +88,9 @@ def _words_for_a_moment(reading: Reading, text: str, where: Source, end: bool) -
         reading.errors.add(where, say("found '{found}', expected the day the freeze ends", found=found),
                            say("leave `until:` out for a freeze until further notice, and write it when "
                                "the freeze is lifted") if words in _FURTHER_NOTICE else
+                           say("calendar.yaml holds no \"now\", which would move at every build: write the "
+                               "last day, `until: {today}` for today (the day included)", today=today)
+                           if words in _NOW else
                            say("a day's name is no date: write the last day as today is written, `until: "
                                "{today}` (the day included), or the id of a day under `key_dates:`; leave "
                                "`until:` out for a freeze until further notice", today=today))
