@@ -260,6 +260,14 @@ def test_adopting_a_us_blog_in_plain_english_says_how_to_write_us_dates(tmp_path
         "Pelican then names its feed of the language feeds/all-en-us.atom.xml, not feeds/all-en.atom.xml "
         "(docs/settings.md in edcal's documentation)."]
     assert "en-US" not in run_edcal("init", "blog", cwd=tmp_path).stdout  # said once, not at each run
+    # DEFAULT_LANG left out, Pelican's 'en': the note said "DEFAULT_LANG = 'en' (pelicanconf.py:1)", a line
+    # that holds no such thing, and to write 'en-US' "there".
+    pelican_blog(tmp_path / "bare", ACME_SETTINGS.replace("'America/Chicago'", "'America/New_York'")
+                 .replace("DEFAULT_LANG = 'en'\n", ""))
+    said = run_edcal("init", "bare", cwd=tmp_path).stdout.splitlines()[2]
+    assert said.startswith("DEFAULT_LANG, 'en' when bare/pelicanconf.py leaves it out as it does, writes dates the "
+                           "British way"), said
+    assert "add DEFAULT_LANG = 'en-US' to bare/pelicanconf.py; Pelican then names" in said, said
     # The blog's feed of its language off (pelican-quickstart's TRANSLATION_FEED_ATOM = None): no word of it.
     pelican_blog(tmp_path / "quick", ACME_SETTINGS + "TRANSLATION_FEED_ATOM = None\n")
     said = run_edcal("init", "quick", cwd=tmp_path).stdout

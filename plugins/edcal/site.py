@@ -622,6 +622,12 @@ def setting_source(site: Path, settings_path: Path, name: str) -> Source:
     return Source(shown, line, column)
 
 
+def setting_written(settings_path: Path, name: str) -> bool:
+    """Whether a settings file gives a setting a value (itself, or a file it imports with ``*``), not
+    Pelican's default."""
+    return _assignment(settings_path, name, frozenset()) is not None
+
+
 def _assignment(path: Path, name: str, seen: frozenset[Path]) -> tuple[Path, int, int] | None:
     try:
         tree = ast.parse(path.read_bytes(), filename=str(path))

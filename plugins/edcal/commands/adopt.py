@@ -34,7 +34,7 @@ from edcal.files import os_reason, write_new
 from edcal.i18n import Message, language, say, say_count, speak
 from edcal.load.calendar_files import DEFAULT_SETTINGS
 from edcal.model.source import Source
-from edcal.site import PLUGIN, pelican_settings, setting_source
+from edcal.site import PLUGIN, pelican_settings, setting_source, setting_written
 from edcal.zones import zone_hint, zone_named
 
 #: Where edcal's workflow goes, and the other files an adopted blog gets when it lacks them.
@@ -279,21 +279,26 @@ def _ignore_builds(adoption: Adoption, made: Undo, target: Path, ours: bytes) ->
 
 
 def _us_dates_note(target: Path, settings: dict[str, Any]) -> Message:
-    """What a US blog in plain English (pelican-quickstart's ``DEFAULT_LANG = 'en'``) gets, British dates,
-    and the line that gives it US ones (``edcal.i18n.MONTH_FIRST``)."""
+    """What a US blog in plain English (pelican-quickstart's ``DEFAULT_LANG = 'en'``, or no DEFAULT_LANG,
+    Pelican's 'en') gets, British dates, and the line that gives it US ones (``edcal.i18n.MONTH_FIRST``)."""
     source = setting_source(target, target / DEFAULT_SETTINGS, "DEFAULT_LANG")
-    where = f"{_shown(target, source.path)}:{source.line}"
+    if setting_written(target / DEFAULT_SETTINGS, "DEFAULT_LANG"):
+        setting = say("DEFAULT_LANG = 'en' ({where})", where=f"{_shown(target, source.path)}:{source.line}")
+        fix = say("write DEFAULT_LANG = 'en-US' there")
+    else:  # Pelican's default: no line to point at
+        shown = _shown(target, source.path)
+        setting = say("DEFAULT_LANG, 'en' when {path} leaves it out as it does,", path=shown)
+        fix = say("add DEFAULT_LANG = 'en-US' to {path}", path=shown)
     if "{lang}" in str(settings.get("TRANSLATION_FEED_ATOM") or ""):
-        return say("DEFAULT_LANG = 'en' ({where}) writes dates the British way on the planning pages, in the "
-                   "drafts, the feeds and edcal's messages (Tuesday 12 January 2027, 16:00, weeks from "
-                   "Monday): for US dates (Tuesday, January 12, 2027, 4:00 PM, weeks from Sunday), write "
-                   "DEFAULT_LANG = 'en-US' there; Pelican then names its feed of the language "
-                   "feeds/all-en-us.atom.xml, not feeds/all-en.atom.xml (docs/settings.md in edcal's "
-                   "documentation).", where=where)
-    return say("DEFAULT_LANG = 'en' ({where}) writes dates the British way on the planning pages, in the "
-               "drafts, the feeds and edcal's messages (Tuesday 12 January 2027, 16:00, weeks from Monday): "
-               "for US dates (Tuesday, January 12, 2027, 4:00 PM, weeks from Sunday), write DEFAULT_LANG = "
-               "'en-US' there (docs/settings.md in edcal's documentation).", where=where)
+        return say("{setting} writes dates the British way on the planning pages, in the drafts, the feeds "
+                   "and edcal's messages (Tuesday 12 January 2027, 16:00, weeks from Monday): for US dates "
+                   "(Tuesday, January 12, 2027, 4:00 PM, weeks from Sunday), {fix}; Pelican then names its "
+                   "feed of the language feeds/all-en-us.atom.xml, not feeds/all-en.atom.xml "
+                   "(docs/settings.md in edcal's documentation).", setting=setting, fix=fix)
+    return say("{setting} writes dates the British way on the planning pages, in the drafts, the feeds and "
+               "edcal's messages (Tuesday 12 January 2027, 16:00, weeks from Monday): for US dates (Tuesday, "
+               "January 12, 2027, 4:00 PM, weeks from Sunday), {fix} (docs/settings.md in edcal's "
+               "documentation).", setting=setting, fix=fix)
 
 
 def _is_edcals(workflow: Path) -> bool:
