@@ -345,3 +345,16 @@ def test_the_hints_keep_the_tracking_parameters_the_writer_typed() -> None:
     assert [str(finding.hint) for finding in found] == [
         "percent-encode '[' ']' in the address: "
         "https://blog.example.fr/a%5B1%5D?utm_source=newsletter&utm_medium=email"] * 2
+
+
+def test_a_fragment_glued_to_a_guillemet_is_told_the_page_opens_at_its_top() -> None:
+    """``…/a#programme»``: the page opens, at its top, the anchor 'programme»' being nowhere in it; it was
+    told "an address that does not exist"."""
+    (finding,) = [f for f in _findings("Voir https://x.fr/a#programme» ici") if f.message.startswith("Mastodon")]
+    assert finding.message == (
+        "Mastodon post 'p-mastodon' has https://x.fr/a#programme glued to the '»' after it: Mastodon links "
+        "https://x.fr/a#programme» with the '»', which opens the page at its top, not at #programme")
+    assert finding.message.translated(translator("fr")) == (
+        "la publication Mastodon 'p-mastodon' a https://x.fr/a#programme collée au '»' qui la suit\u00a0: Mastodon "
+        "fait un lien vers https://x.fr/a#programme», avec le '»', qui ouvre bien la page, mais en haut, pas à "
+        "#programme")

@@ -950,6 +950,13 @@ def _glued_after(meant: str, tracking: frozenset[str], values: dict[str, Any]) -
     """What link-glued says of ``meant`` linked with the character glued after it: in its query's last value
     (a tracked link's campaign), the page opens with that value; in its path, the address does not exist."""
     parts = urllib.parse.urlsplit(meant)
+    if parts.fragment:  # the anchor has the character too: no such place in the page
+        values = {**values, "fragment": f"#{parts.fragment}"}
+        return (say("{network} post '{id}' has {address} glued to the '{char}' after it: {network} links {link} "
+                    "with the '{char}', which opens the page at its top, not at {fragment}", **values),
+                say("{network}: {posts} have {address} glued to the '{char}' after it: {network} links {link} "
+                    "with the '{char}', which opens the page at its top, not at {fragment}", **values,
+                    posts=THE_POSTS))
     name, _, value = parts.query.rpartition("&")[2].partition("=")
     if parts.query and not parts.fragment and value:
         values = {**values, "parameter": f"{name}={value}{values['char']}"}
