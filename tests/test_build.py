@@ -1220,3 +1220,36 @@ def test_a_pelican_timezone_edcal_refuses_is_told_at_the_setting_with_the_calend
     assert result.returncode == 2, result.stdout + result.stderr
     assert "    hint: write TIMEZONE = 'Europe/London' in the Pelican settings ('GMT' is refused in calendar.yaml " \
         "too)\n" in result.stderr, result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives files away")
+def test_a_build_as_root_in_someone_elses_site_leaves_output_and_planning_theirs(site: Path,
+                                                                                 tmp_path: Path) -> None:
+    """`sudo edcal build`, or a build in a CI container on the team's repository mounted in it: output/,
+    planning/ and all in them were root's, which the team could then neither rebuild nor remove. They take
+    the site's owner and group, by `edcal build` and by `pelican` with the plugin; a file of root's that a
+    link in output/ names (or a hard link) stays root's."""
+    def owners(root: Path) -> set[tuple[int, int]]:
+        return {(path.lstat().st_uid, path.lstat().st_gid) for path in (root, *root.rglob("*"))
+                if path.name != "lien-dur.txt"}
+
+    nobody = (65534, 65534)
+    for path in (site, *site.rglob("*")):
+        os.chown(path, *nobody, follow_symlinks=False)
+    roots_own = tmp_path / "root-only.txt"
+    roots_own.write_text("root's\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert owners(site / "output") == {nobody} and owners(site / "planning") == {nobody}
+    link = site / "output" / "theme" / "lien.txt"  # put there by the team: a build as root keeps off its file
+    link.symlink_to(roots_own)
+    os.chown(link, *nobody, follow_symlinks=False)
+    os.link(roots_own, link.with_name("lien-dur.txt"))  # a hard link to it: root's file all the same
+    (site / "content" / "articles" / "nouveau.md").write_text(
+        "Title: Nouveau\nDate: 2027-02-01 09:00\n\nTexte.\n", encoding="utf-8")
+    shutil.rmtree(site / "planning")
+    result = run_pelican(site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "output" / "2027" / "nouveau" / "index.html").is_file()
+    assert owners(site / "output") == {nobody} and owners(site / "planning") == {nobody}
+    assert (roots_own.stat().st_uid, roots_own.stat().st_gid) == (0, 0)

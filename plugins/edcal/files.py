@@ -133,6 +133,86 @@ def new_owner(folder: str) -> tuple[int, int] | None:
     return (found.st_uid, found.st_gid) if found.st_uid != 0 else None
 
 
+def output_owner(folder: Path) -> tuple[int, int] | None:
+    """Whose a folder the build replaces (output/, planning/) and all it puts there are to be when edcal runs
+    as root: the folder's owner when that is another user, else the owner of the folder it is in (the site's,
+    on a first build or after a build root ran before) when that is another user. None when edcal does not
+    run as root, or when both are root's: the system's way."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return None
+    for candidate in (folder, *folder.parents):
+        try:
+            found = os.stat(candidate)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+        if found.st_uid != 0:
+            return found.st_uid, found.st_gid
+        if candidate != folder:
+            return None
+    return None
+
+
+def give_away(folder: Path, owner: tuple[int, int] | None) -> None:
+    """Give ``owner`` what root made in ``folder``, and ``folder`` itself if root's (see :func:`output_owner`;
+    None: nothing to do, not even a walk).
+
+    Only root's own files and folders change hands, never a link's target, a hard link (a file of root's
+    linked in from elsewhere) nor anything outside ``folder``: folders are opened one by one without
+    following a link, and in a folder another user may write in (where a name could be swapped meanwhile), a
+    file is given by its open handle, a link not at all. What the system refuses is left as it is.
+    """
+    if owner is None:
+        return
+    try:
+        number = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return
+    try:
+        _give_folder(number, owner)
+    finally:
+        os.close(number)
+
+
+def _give_folder(number: int, owner: tuple[int, int]) -> None:
+    """:func:`give_away` in the open folder ``number``, the deepest first: a folder stays root's alone (no
+    name in it can change) until all it holds is given."""
+    root = os.geteuid()
+    folder = os.fstat(number)
+    roots_alone = folder.st_uid == root and not folder.st_mode & 0o022
+    with os.scandir(number) as entries:
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                found = entry.stat(follow_symlinks=False)
+                if stat.S_ISDIR(found.st_mode):
+                    inner = os.open(entry.name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=number)
+                    try:
+                        _give_folder(inner, owner)
+                    finally:
+                        os.close(inner)
+                elif found.st_uid != root or found.st_nlink > 1:
+                    continue
+                elif roots_alone:
+                    os.chown(entry.name, *owner, dir_fd=number, follow_symlinks=False)
+                elif stat.S_ISREG(found.st_mode):
+                    _give_file(entry.name, number, owner)
+    if folder.st_uid == root:
+        with contextlib.suppress(OSError):
+            os.fchown(number, *owner)
+
+
+def _give_file(name: str, folder: int, owner: tuple[int, int]) -> None:
+    """Give a file of root's, by its open handle: the one checked is the one given."""
+    handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY, dir_fd=folder)
+    try:
+        found = os.fstat(handle)
+        if stat.S_ISREG(found.st_mode) and found.st_uid == os.geteuid() and found.st_nlink == 1:
+            os.fchown(handle, *owner)
+    finally:
+        os.close(handle)
+
+
 def remove_folders(made: Sequence[Path]) -> bool:
     """Remove folders :func:`make_folders` made (empty again), the deepest first; whether all went."""
     removed = True

@@ -401,6 +401,7 @@ def on_finalized(pelican: Any) -> None:
     from pathlib import Path
 
     from edcal.errors import InputError
+    from edcal.files import give_away, output_owner
     from edcal.outputs import PublishError, publish_into, swap_in
     from edcal.pelican_plugin.worker import Staged
 
@@ -412,7 +413,9 @@ def on_finalized(pelican: Any) -> None:
     state.warnings = list(message.warnings)
     for warning in state.warnings:
         logger.info("%s", spoken(warning))
+    planning_owner = output_owner(state.planning_path.resolve())  # the replaced folder's: asked before
     swap_in(message.staging, state.planning_path)
+    give_away(state.planning_path.resolve(), planning_owner)  # `sudo edcal build`: still the team's
     state.plan_run.stop()
     calendar = state.calendar
     try:
@@ -429,6 +432,8 @@ def on_finalized(pelican: Any) -> None:
     from edcal.pelican_plugin.sweep import sweep_output
 
     sweep = state.sweep = sweep_output(pelican.settings, state)
+    output = Path(pelican.settings["OUTPUT_PATH"]).resolve()
+    give_away(output, output_owner(output))  # once the sweep's manifest is written: the team's, all of it
     for path in sweep.removed:
         logger.info("removed output/%s: an earlier build wrote it, this one did not", path)
     for path in sweep.cleared:

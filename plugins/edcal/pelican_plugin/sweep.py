@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from edcal.errors import InputError, InputErrors
-from edcal.files import os_reason
+from edcal.files import give_away, make_folders, os_reason, output_owner
 from edcal.i18n import Message, say
 from edcal.model.source import Source
 from edcal.pelican_plugin.staging import STAGING_PREFIX, remove_stale_staging
@@ -181,6 +181,8 @@ def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
     output = Path(settings["OUTPUT_PATH"]).resolve()
     with contextlib.suppress(OSError):  # the pages it wrote aside never reach the blog
         remove_stale_staging(output)
+    # What Pelican wrote there as root is the team's to rebuild (before the note's end: still this build's).
+    give_away(output, output_owner(output))
     manifest = Manifest.read(output)
     if (state.output_started_ns, None) not in manifest.pending:
         return
@@ -276,7 +278,8 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     _own_folder("OUTPUT_PATH", output, site, theirs, say("the generated site"), "'output/'",
                 beside_site=False)
     try:
-        output.mkdir(parents=True, exist_ok=True)
+        if not output.is_dir():
+            make_folders(output)  # as root in a site of the team's: theirs (files.new_owner)
         state.output_started_ns = _file_system_now(output)
         remove_stale_staging(output)  # the pages a killed build wrote aside (staging.StagingWriter)
     except OSError as exc:  # read-only, or not a folder: before anything is written
