@@ -1253,3 +1253,19 @@ def test_a_build_as_root_in_someone_elses_site_leaves_output_and_planning_theirs
     assert (site / "output" / "2027" / "nouveau" / "index.html").is_file()
     assert owners(site / "output") == {nobody} and owners(site / "planning") == {nobody}
     assert (roots_own.stat().st_uid, roots_own.stat().st_gid) == (0, 0)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives files away")
+def test_a_build_as_root_that_fails_in_someone_elses_site_leaves_output_theirs(site: Path) -> None:
+    """A build as root that fails once output/ is begun (here a plugin of the site's) leaves output/ the
+    team's too, with the list of what it wrote (.edcal-files), which its next build reads."""
+    add_site_plugin(site, "casse", "from pelican import signals\n\n"
+                                   "def casse(generator):\n    raise RuntimeError('cassé')\n\n"
+                                   "def register():\n    signals.static_generator_finalized.connect(casse)\n")
+    nobody = (65534, 65534)
+    for path in (site, *site.rglob("*")):
+        os.chown(path, *nobody, follow_symlinks=False)
+    result = run_pelican(site)
+    assert result.returncode != 0 and "cassé" in result.stdout + result.stderr, result.stdout + result.stderr
+    assert "@pending" in (site / "output" / ".edcal-files").read_text(encoding="utf-8")
+    assert {(path.lstat().st_uid, path.lstat().st_gid) for path in (site / "output").rglob("*")} == {nobody}

@@ -12,13 +12,14 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
 from edcal.errors import InputError, InputErrors
-from edcal.files import give_away, make_folders, os_reason, output_owner
+from edcal.files import give_away, make_folders, new_owner, os_reason, output_owner
 from edcal.i18n import Message, say
 from edcal.model.source import Source
 from edcal.pelican_plugin.staging import STAGING_PREFIX, remove_stale_staging
@@ -84,16 +85,32 @@ class Manifest:
             end is not None and start <= ctime_ns <= end for start, end in self.pending)
 
     def write(self, output: Path) -> None:
-        """Replace output/.edcal-files (a link of that name is replaced, never written through)."""
+        """Replace output/.edcal-files (a link of that name is replaced, never written through); written as
+        root in another user's output/, it is theirs (files.new_owner)."""
         lines = [f"@pending {start}" + (f" {end}" if end is not None else "") for start, end in self.pending]
         text = _MANIFEST_HEADER + "".join(f"{line}\n" for line in lines + sorted(self.files))
-        staging = output / f"{MANIFEST}.{os.getpid()}.tmp"
-        staging.write_text(text, encoding="utf-8")
+        # A new name of its own: a name known beforehand could be a link someone put there, written through.
+        handle, staging = tempfile.mkstemp(prefix=f"{MANIFEST}.", suffix=".tmp", dir=output)
         try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
+                _give_handle(file.fileno(), output)
             os.replace(staging, output / MANIFEST)
-        except OSError:
-            staging.unlink()
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(staging)
             raise
+
+
+def _give_handle(number: int, output: Path) -> None:
+    """A new file of output/ opened as ``number``: the umask's mode (not mkstemp's 0600), and output/'s owner
+    when root writes in another user's (files.new_owner)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.fchmod(number, 0o666 & ~mask)
+    owner = new_owner(str(output))
+    if owner is not None:
+        os.fchown(number, *owner)
 
 
 def _read_journal(output: Path) -> set[str]:
@@ -127,7 +144,12 @@ class Journal:
                 path = self.output / JOURNAL
                 if path.is_symlink():
                     path.unlink()
-                self.handle = open(path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - for the run
+                # Never through a link put there meanwhile (root would append to the file it names).
+                number = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+                if os.fstat(number).st_uid == os.geteuid():
+                    with contextlib.suppress(OSError):
+                        _give_handle(number, self.output)
+                self.handle = open(number, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - for the run
             self.handle.write("".join(f"{key}\n" for key in keys))
         except OSError:  # a folder of that name, a full disk: the build goes on, as it did without one
             self.broken = True
@@ -195,12 +217,12 @@ def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
 
 def _file_system_now(output: Path) -> int:
     """The file system's clock (a probe file's ``ctime``), which file times are compared with."""
-    probe = output / f".edcal-probe-{os.getpid()}"
-    probe.touch()
+    handle, probe = tempfile.mkstemp(prefix=".edcal-probe-", dir=output)  # (a name of its own: no link's)
     try:
-        return probe.lstat().st_ctime_ns
+        return os.fstat(handle).st_ctime_ns
     finally:
-        probe.unlink()
+        os.close(handle)
+        os.unlink(probe)
 
 
 def check_planning_path(settings: dict[str, Any], state: BuildState) -> None:
