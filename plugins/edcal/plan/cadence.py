@@ -6,6 +6,7 @@ same periods on the calendar.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,6 +63,13 @@ def month_word(month: int) -> Message:
     return say(MONTHS["en"][month - 1])
 
 
+def month_of(first: dt.date, after: dt.date) -> dt.date:
+    """The first day of the month a period [first, after) counts in: the one holding its middle day, most of
+    its days. A week is one month's (4 January to 31 January 2027 for Monday weeks), so that a month owes four
+    or five times a weekly cadence: the planning page's month figures, plan.json's and the report's alike."""
+    return (first + dt.timedelta(days=((after - first).days - 1) // 2)).replace(day=1)
+
+
 def periods(cadence: Cadence, start: dt.date, end: dt.date, week_start: int = 0
             ) -> Iterator[tuple[dt.date, dt.date]]:
     """Calendar periods (day, week, month) overlapping [start, end).
@@ -105,6 +113,9 @@ class _Target:
     used: tuple[dt.date, dt.date] | None = None
     #: The local days of what counts towards it whose time has passed (at the ``now`` counted at): gone out.
     gone: tuple[dt.date, ...] = ()
+    #: A network's (the blog's): the periods over by this day are judged only from its first planned post
+    #: (article) on: the weeks before a site took edcal up are not below its cadence (:func:`_begins`).
+    begins: dt.date | None = None
 
 
 def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -123,6 +134,8 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
     ``now``), on which days."""
     calendar = plan.calendar
     zone = calendar.zone
+    today = now.astimezone(zone).date()
+    planned = _first_planned(plan)
     targets: list[_Target] = []
     for network in calendar.networks.values():
         if network.cadence is not None:
@@ -135,7 +148,8 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
             first, after = max(start, used[0]), min(end, used[1])
             if first < after:
                 targets.append(_Target(network.name, network.id, network.cadence, where, days, first, after,
-                                       used=used if network.since or network.until else None, gone=gone))
+                                       used=used if network.since or network.until else None, gone=gone,
+                                       begins=_begins(planned.get(network.id), today)))
     if calendar.blog.cadence is not None:
         # An article a freeze holds back goes online when the freeze ends, its item's start: it counts then
         # (an open-ended freeze gives it no day).
@@ -145,8 +159,42 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
                                  or (i.status == "withheld"
                                      and freeze_at(calendar, i.start, None, blog=True) is None))], now, zone)
         where = calendar.blog.source or calendar.source
-        targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, start, end, gone=gone))
+        targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, start, end, gone=gone,
+                               begins=_begins(planned.get(None), today)))
     return targets
+
+
+def _first_planned(plan: Plan) -> dict[str | None, dt.date]:
+    """The day of each network's first planned post, whatever became of it, and of the blog's (None) first
+    article: from which a site uses edcal there."""
+    first: dict[str | None, dt.date] = {}
+    for item in plan.items:
+        if item.start is None or not (item.kind == "post" or (item.kind == "article" and plan.listed(item))):
+            continue
+        key = item.network if item.kind == "post" else None
+        day = plan.day_of(item.start)
+        first[key] = min(day, first.get(key, day))
+    return first
+
+
+def _begins(first_planned: dt.date | None, today: dt.date) -> dt.date | None:
+    """From when a network's (the blog's) periods over are judged: its first planned post (article), if any
+    (one with a cadence and nothing planned yet is behind it from this month on, the only month it has)."""
+    return None if first_planned is None else min(first_planned, today)
+
+
+#: Periods [first, after), by network (the blog's under None).
+Periods = dict[str | None, list[tuple[dt.date, dt.date]]]
+
+
+def judged_periods(plan: Plan, start: dt.date, end: dt.date) -> Periods:
+    """Each network's cadence periods (the blog's, under None) overlapping [start, end) that are judged, as
+    cadence-gap and the planning page's month figures judge them: not those mostly frozen, nor those its
+    account is used less than half of (`since:`, `until:`), nor those over before its first planned post
+    (article). Each counts in the month :func:`month_of` gives it."""
+    week_start = first_weekday(plan.lang)
+    return {target.network: [(first, after) for first, after, _ in _judged(plan.calendar, target, week_start)]
+            for target in _network_targets(plan, plan.now, start, end)}
 
 
 def _days(items: list[Item], now: dt.datetime, zone: dt.tzinfo) -> tuple[list[dt.date], tuple[dt.date, ...]]:
@@ -207,11 +255,10 @@ class MonthTally:
     """What a cadence's periods that a month holds have, against the cadence: a network's, the blog's
     (``network`` None), or a campaign's (on ``network``, or on all networks when None).
 
-    A period belongs to the month that holds its middle day (most of its days): a week to one month only, so
-    that a month owes four or five times a weekly cadence. Only the periods cadence-gap would judge count
-    (not those mostly frozen, nor those an account or a campaign is used less than half of), past ones too,
-    but for those over before a network's (the blog's) first post (article): the weeks before a site took
-    edcal up are not below its cadence, as the report judges them.
+    A period belongs to the month that holds its middle day (:func:`month_of`). Only the periods cadence-gap
+    would judge count (not those mostly frozen, nor those an account or a campaign is used less than half
+    of), past ones too, but for those over before a network's (the blog's) first planned post (article): the
+    weeks before a site took edcal up are not below its cadence, as the report judges them.
     """
 
     network: str | None
@@ -261,11 +308,8 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
                 [(campaign.start, after, sum(1 for day in target.days if campaign.start <= day < after))]
         else:
             judged = list(_judged(calendar, target, week_start))
-        if target.campaign is None:  # a period over before the first post: not the site's yet (the report's)
-            begins = min(target.days, default=dt.date.max)
-            judged = [period for period in judged if not period[1] <= min(today, begins)]
         for first, after, found in judged:
-            month = (first + dt.timedelta(days=((after - first).days - 1) // 2)).replace(day=1)
+            month = month_of(first, after)
             if month in months:
                 key = (target.network, target.campaign, month)
                 tally = tallies.setdefault(key, [0, 0, 0, 0])
@@ -286,8 +330,12 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
 def _judged(calendar: Calendar, target: _Target, week_start: int) -> Iterator[tuple[dt.date, dt.date, int]]:
     """The periods [first, after) of a target that are judged, each with what it has: not those mostly
     frozen, nor (a campaign's) those it runs less than half of, nor those an account is used less than half
-    of; weeks from ``week_start`` (:func:`periods`)."""
+    of, nor those over before a network's (the blog's) first planned post; weeks from ``week_start``
+    (:func:`periods`)."""
+    days = sorted(target.days)  # (the report judges years of weeks: each counted by bisection)
     for first, after in periods(target.cadence, target.first, target.after, week_start):
+        if target.begins is not None and after <= target.begins:
+            continue
         if target.campaign is not None:
             campaign = calendar.campaigns[target.campaign]
             running = _running(campaign.start, campaign.end + dt.timedelta(days=1), first, after)
@@ -296,7 +344,7 @@ def _judged(calendar: Calendar, target: _Target, week_start: int) -> Iterator[tu
                 continue
         elif frozen(calendar, target.network, first, after) or _little_used(target, first, after):
             continue
-        yield first, after, sum(1 for day in target.days if first <= day < after)
+        yield first, after, bisect.bisect_left(days, after) - bisect.bisect_left(days, first)
 
 
 def _runs_half_of_none(calendar: Calendar, target: _Target, week_start: int) -> bool:

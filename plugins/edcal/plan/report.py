@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from edcal.i18n import Message, first_weekday, say, say_cadence
+from edcal.i18n import Message, say, say_cadence
 from edcal.model.calendar import Calendar, Campaign, PostedRecord
 from edcal.model.network import Cadence
 from edcal.model.plan import Item, Plan
-from edcal.plan.cadence import frozen, periods
+from edcal.plan.cadence import judged_periods, month_of
 from edcal.plan.status import outcome
 
 #: How far back the list of posts to confirm goes: the log is kept weekly, a month covers a holiday.
@@ -59,7 +59,8 @@ class Channel:
     name: str | Message
     cadence: Cadence | None
     tally: Tally = field(default_factory=Tally)
-    #: The cadence's periods that start in the month and are over, and those below target on what went out.
+    #: The cadence's periods that the month holds (:func:`edcal.plan.cadence.month_of`) and are over, as
+    #: cadence-gap judges them, and those below target on what went out.
     judged: int = 0
     below: int = 0
 
@@ -122,12 +123,9 @@ def report(plan: Plan) -> Report:
     # A line of the log whose post has no Posted yet: its `at:` is still to come (the others are errors).
     lines = {record.item: record for record in calendar.posted or ()}
     logged_ahead = []
-    # Each channel's first planned post (or article): the periods before it are not judged.
-    first_planned: dict[str | None, dt.date] = {}
     for item in counted:
         assert item.start is not None  # _counted keeps dated items only
         day = plan.day_of(item.start)
-        first_planned[_key(item)] = min(day, first_planned.get(_key(item), day))
         logged = log_start is not None and day >= log_start
         became = outcome(item, now, logged)
         if item.campaign in campaigns:  # a campaign's tally holds its later months' posts too
@@ -157,17 +155,22 @@ def report(plan: Plan) -> Report:
     while month <= today:
         channels = months.setdefault(month, {})
         for key in paced:
-            if month >= began.get(key, this_month) and key not in channels:
+            if month >= began.get(key, this_month) and key not in channels and _used_in(calendar, key, month):
                 channels[key] = _new_channel(key, calendar)
         month = _next_month(month)
+    # The periods judged, as cadence-gap and the planning page's month figures judge them, counted on what
+    # went out in the month holding most of their days.
+    judged = judged_periods(plan, min(months, default=this_month), today)
+    for first, channels in months.items():
+        for channel in channels.values():
+            _judge(channel, [period for period in judged.get(channel.network, ())
+                             if period[1] <= today and month_of(*period) == first],
+                   went_out.get(channel.network, []))
     result = []
     for first in sorted(months, reverse=True):
         channels = months[first]
         if not channels and first != this_month:
             continue  # nothing planned, no cadence begun: an empty table
-        for channel in channels.values():
-            _judge(channel, first, today, went_out.get(channel.network, []), plan,
-                   first_planned.get(channel.network))
         order = [None, *calendar.networks]
         result.append(Month(first, first == this_month,
                             sorted(channels.values(), key=lambda c: order.index(c.network)
@@ -262,19 +265,23 @@ def _next_month(first: dt.date) -> dt.date:
     return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def _judge(channel: Channel, month: dt.date, today: dt.date, days: list[dt.date], plan: Plan,
-           begins: dt.date | None = None) -> None:
-    """The cadence's periods that start in ``month`` and are over by ``today``, and those below target; not
-    those over before ``begins``, the channel's first planned post (a network opened on 22 September is not
-    below its cadence in the weeks of 7 and 14 September)."""
+def _used_in(calendar: Calendar, key: str | None, month: dt.date) -> bool:
+    """Whether a network (the blog, None) is used on a day of ``month``: not a month wholly before its
+    `since:` or after its `until:`, which has no row of its own unless something is planned in it."""
+    network = calendar.networks.get(key or "")
+    if network is None:
+        return True
+    return (network.since is None or network.since < _next_month(month)) \
+        and (network.until is None or network.until >= month)
+
+
+def _judge(channel: Channel, periods: list[tuple[dt.date, dt.date]], days: list[dt.date]) -> None:
+    """The cadence's ``periods`` over in the channel's month (:func:`edcal.plan.cadence.judged_periods`), and
+    those below target on what went out on ``days``."""
     cadence = channel.cadence
     if cadence is None:
         return
-    for first, after in periods(cadence, month, _next_month(month), first_weekday(plan.lang)):
-        if first < month or after > today or frozen(plan.calendar, channel.network, first, after):
-            continue
-        if begins is not None and after <= begins:
-            continue
+    for first, after in periods:
         channel.judged += 1
         if sum(1 for day in days if first <= day < after) < cadence.count:
             channel.below += 1
