@@ -263,9 +263,16 @@ def test_a_months_weeks_against_a_weekly_cadence_run_from_sunday(empty_site: Cal
            "cadence: February 7 to 13, 2027 (over): 1 post (1 missing); February 21 to 27, 2027: 1 post (1 missing) " \
            "March 2027 (5 weeks): 1 post for 10 ⚠" in text, text
     plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
-    assert plan["networks"][0]["months"] == [
+    months = plan["networks"][0]["months"]
+    assert [{key: value for key, value in month.items() if key != "short"} for month in months] == [
         {"month": "2027-02", "planned": 4, "published": 1, "target": 6, "below": 2},
         {"month": "2027-03", "planned": 1, "published": 0, "target": 10, "below": 5}]
+    # The weeks the page names, Sunday to Saturday; cadence-gap's 42 days reach the last (to March 28).
+    assert [(short["first_day"], short["found"], short["over"], short["beyond_horizon"])
+            for month in months for short in month["short"]] == [
+        ("2027-02-07", 1, True, False), ("2027-02-21", 1, False, False), ("2027-02-28", 1, False, False),
+        ("2027-03-07", 0, False, False), ("2027-03-14", 0, False, False), ("2027-03-21", 0, False, False),
+        ("2027-03-28", 0, False, False)]
 
 
 ADOPTED = """\

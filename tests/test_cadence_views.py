@@ -3,19 +3,24 @@ the report (planning/report.html) and plan.json's `months`.
 
 The site below has a week split by the end of a month (Monday 29 March to Sunday 4 April 2027, most of its days
 in April), an account given up mid-March (X, `until:`) and one begun later (Mastodon, `since:`, with a stray post
-before it).
+before it), and a cadence-gap horizon of three weeks, shorter than the two months the objectives show.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
+from edcal.checks import run_checks
 from edcal.outputs import calendar_page
 from edcal.outputs import report as report_page
+from edcal.outputs.plan_json import document
 from edcal.plan.report import report
 from helpers import calendar_from, page_text, plan_of, write_planning_page
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SPLIT_WEEK_SITE = """\
 version: 1
@@ -84,3 +89,54 @@ def test_the_report_judges_an_account_over_the_days_it_is_used() -> None:
     # Mastodon: the week of 22 March (used from the 24th, five days of seven) is judged, not those before.
     assert (rows[("2027-03", "mastodon")].judged, rows[("2027-03", "mastodon")].below) == (1, 0)
     assert (rows[("2027-04", "mastodon")].judged, rows[("2027-04", "mastodon")].below) == (2, 0)
+
+
+def test_the_objectives_say_which_short_weeks_lie_beyond_the_check_s_horizon(tmp_path: Path) -> None:
+    """The objectives named May's empty weeks below the cadence, and `edcal check`, looking three weeks ahead,
+    told none of them: a manager took the check's silence for a plan on target. The weeks beyond its horizon
+    say so."""
+    write_planning_page(calendar_page, split_week_plan(), tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "mai 2027 (4 semaines) : 1 publication pour 8 ⚠ sous le rythme visé : du 3 au 9 mai 2027 : " \
+           "1 publication (il en manque 1) ; du 10 au 16 mai 2027 (au-delà des 21 jours d'edcal check) : " \
+           "0 publication (il en manque 2) ; du 17 au 23 mai 2027 (au-delà des 21 jours d'edcal check) : " \
+           "0 publication (il en manque 2) ; du 24 au 30 mai 2027 (au-delà des 21 jours d'edcal check) : " \
+           "0 publication (il en manque 2) " in text, text
+
+
+def test_plan_json_lists_the_short_weeks_the_page_names_and_the_check_reports_those_it_looks_at() -> None:
+    """plan.json's `months` said how many weeks fell below the cadence, not which: a dashboard could not show the
+    weeks the page names. Each month lists them, over or not, beyond cadence-gap's horizon or not; those neither
+    over nor beyond are the ones `edcal check` reports."""
+    plan = split_week_plan()
+    data = document(plan)
+    linkedin = next(n for n in data["networks"] if n["id"] == "linkedin")
+    assert linkedin["months"] == [
+        {"month": "2027-04", "planned": 9, "published": 4, "target": 10, "below": 1,
+         "short": [{"first_day": "2027-03-29", "last_day": "2027-04-04", "found": 1, "over": True,
+                    "beyond_horizon": False}]},
+        {"month": "2027-05", "planned": 1, "published": 0, "target": 8, "below": 4,
+         "short": [{"first_day": "2027-05-03", "last_day": "2027-05-09", "found": 1, "over": False,
+                    "beyond_horizon": False}]
+         + [{"first_day": f"2027-05-{first:02}", "last_day": f"2027-05-{first + 6:02}", "found": 0, "over": False,
+             "beyond_horizon": True} for first in (10, 17, 24)]}]
+    import jsonschema
+
+    jsonschema.validate(data, json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8")))
+    told = {(dict(f.data)["network"], dict(f.data)["first_day"], dict(f.data)["last_day"])
+            for f in run_checks(plan, only=["cadence-gap"])}
+    listed = {(network["id"], short["first_day"], short["last_day"]) for network in data["networks"]
+              for month in network["months"] for short in month["short"]
+              if not short["over"] and not short["beyond_horizon"]}
+    assert told == listed == {("linkedin", "2027-05-03", "2027-05-09")}
+
+
+def test_a_month_past_the_check_s_horizon_says_so_against_a_monthly_cadence(tmp_path: Path) -> None:
+    """Against `1/month` a month's line says what it lacks, not which weeks: May, past a one-week horizon,
+    read "il en manque 1" like April, which `edcal check` reports."""
+    calendar = calendar_from(SPLIT_WEEK_SITE.replace("checks: {cadence-gap: {horizon: 3 weeks}}",
+                                                     "blog: {cadence: 1/month}\nchecks: {cadence-gap: {horizon: 1 week}}"))
+    write_planning_page(calendar_page, plan_of(calendar, now=NOW), tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "Blog 1/mois avril 2027 : 0 article pour 1 ⚠ il en manque 1 mai 2027 : 0 article pour 1 ⚠ il en " \
+           "manque 1 (au-delà des 7 jours d'edcal check) " in text, text

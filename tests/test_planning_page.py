@@ -3129,24 +3129,37 @@ def test_the_objectives_split_this_month_into_posts_published_and_posts_planned(
         [("2027-01", 3, 1), ("2027-02", 1, 0)]
 
 
+def _figures(months: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """plan.json's months without the periods below the cadence they list."""
+    return [{key: value for key, value in month.items() if key != "short"} for month in months]
+
+
 def test_plan_json_gives_each_cadence_this_month_and_next() -> None:
     """The same figures for a dashboard: networks[].months, blog.months, campaigns[].months."""
     from edcal.outputs.plan_json import document
 
     plan = document(months_plan())
-    networks = {n["id"]: n for n in plan["networks"]}
+    networks = {n["id"]: {**n, "months": _figures(n["months"])} for n in plan["networks"]}
     assert networks["linkedin"]["months"] == [
         {"month": "2027-01", "planned": 3, "published": 1, "target": 8, "below": 4},
         {"month": "2027-02", "planned": 1, "published": 0, "target": 8, "below": 4}]
     assert networks["x"]["months"] == [{"month": "2027-01", "planned": 1, "published": 0, "target": 1, "below": 0},
                                        {"month": "2027-02", "planned": 1, "published": 0, "target": 1, "below": 0}]
     assert networks["mastodon"]["months"] == []
-    assert plan["blog"] == {"cadence": "1/month", "months": [
+    assert {**plan["blog"], "months": _figures(plan["blog"]["months"])} == {"cadence": "1/month", "months": [
         {"month": "2027-01", "planned": 0, "published": 0, "target": 1, "below": 1},
         {"month": "2027-02", "planned": 0, "published": 0, "target": 1, "below": 1}]}
-    assert plan["campaigns"][0]["months"] == [
+    assert _figures(plan["campaigns"][0]["months"]) == [
         {"month": "2027-01", "network": "linkedin", "planned": 2, "published": 1, "target": 4, "below": 2},
         {"month": "2027-02", "network": "linkedin", "planned": 0, "published": 0, "target": 2, "below": 2}]
+    # And which periods fall below, as the page names them: the campaign's weeks of January without its post.
+    assert plan["campaigns"][0]["months"][0]["short"] == [
+        {"first_day": "2027-01-11", "last_day": "2027-01-17", "found": 0, "over": False, "beyond_horizon": False},
+        {"first_day": "2027-01-25", "last_day": "2027-01-31", "found": 0, "over": False, "beyond_horizon": False}]
+    assert plan["blog"]["months"][1]["short"] == [
+        {"first_day": "2027-02-01", "last_day": "2027-02-28", "found": 0, "over": False, "beyond_horizon": False}]
+    assert [short["first_day"] for short in plan["networks"][0]["months"][0]["short"]] == \
+        ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25"]
     import jsonschema
 
     jsonschema.validate(plan, json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8")))

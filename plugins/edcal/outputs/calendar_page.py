@@ -573,19 +573,26 @@ def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, i
             text = say("{said} ({gone}, {to_come})", said=text, gone=gone, to_come=to_come)
         if several and tally.network is not None:
             text = say("{network}: {months}", network=plan.calendar.networks[tally.network].name, months=text)
-        said.append((text, tally.below, short_periods(tally.short, plan)))
+        said.append((text, tally.below, short_periods(tally, plan)))
     return tuple(said)
 
 
-def short_periods(gaps: tuple[Gap, ...], plan: Plan) -> Message | None:
-    """A month's periods below the cadence, each with what it has and lacks, those over said so (cadence-gap
-    judges the others): "below the cadence: December 20 to 26, 2026 (over): 1 post (1 missing); …"; a
-    month's ⚠ alone left the reader to find the week, or to take a week before edcal for one to fill."""
+def short_periods(tally: MonthTally, plan: Plan) -> Message | None:
+    """A month's periods below the cadence, each with what it has and lacks, those over said so, and those
+    beyond cadence-gap's horizon (the check judges the others): "below the cadence: December 20 to 26, 2026
+    (over): 1 post (1 missing); …; February 8 to 14, 2027 (beyond edcal check's 42 days): 0 posts (2
+    missing)"; a month's ⚠ alone left the reader to find the week, or to take a week before edcal for one to
+    fill, and the check's silence over a week it does not look at for a plan on target."""
+    gaps = tally.short
     if not gaps:
         return None
-    if gaps[0].whole_run or gaps[0].cadence.per == "month":  # the period is the month (the run) said already
-        return say("{missing} missing", missing=sum(gap.cadence.count - gap.found for gap in gaps))
     today = plan.now.astimezone(plan.calendar.zone).date()
+    if gaps[0].whole_run or gaps[0].cadence.per == "month":  # the period is the month (the run) said already
+        missing = sum(gap.cadence.count - gap.found for gap in gaps)
+        if tally.reach is not None and all(tally.beyond_check(gap) for gap in gaps):
+            return say("{missing} missing (beyond edcal check's {days} days)", missing=missing,
+                       days=(tally.reach - today).days)
+        return say("{missing} missing", missing=missing)
     said = []
     for gap in gaps:
         if gap.first == gap.last:
@@ -598,9 +605,15 @@ def short_periods(gaps: tuple[Gap, ...], plan: Plan) -> Message | None:
         else:
             found = say_count(gap.found, "{count} post", "{count} posts")
         missing = gap.cadence.count - gap.found
-        said.append(say("{period} (over): {found} ({missing} missing)", period=period, found=found,
-                        missing=missing) if gap.after <= today else
-                    say("{period}: {found} ({missing} missing)", period=period, found=found, missing=missing))
+        if gap.after <= today:
+            said.append(say("{period} (over): {found} ({missing} missing)", period=period, found=found,
+                            missing=missing))
+        elif tally.beyond_check(gap) and tally.reach is not None:
+            said.append(say("{period} (beyond edcal check's {days} days): {found} ({missing} missing)",
+                            period=period, days=(tally.reach - today).days, found=found, missing=missing))
+        else:
+            said.append(say("{period}: {found} ({missing} missing)", period=period, found=found,
+                            missing=missing))
     # (semicolons between them: a period's dates hold commas, "December 27, 2026 to January 2, 2027")
     periods = said[-1]
     for before in reversed(said[:-1]):

@@ -168,11 +168,15 @@ def _months(plan: Plan) -> Months:
     """Each cadence's this month and next, as the planning page's objectives count them
     (:func:`edcal.plan.cadence.month_tallies`)."""
     months: Months = {}
+    today = plan.now.astimezone(plan.calendar.zone).date()
     for tally in sorted(month_tallies(plan, plan.now), key=lambda t: (t.network or "", t.month)):
         data: dict[str, Any] = {"month": f"{tally.month:%Y-%m}"}
         if tally.campaign is not None:
             data["network"] = tally.network
-        data.update(planned=tally.found, published=tally.gone, target=tally.target, below=tally.below)
+        data.update(planned=tally.found, published=tally.gone, target=tally.target, below=tally.below,
+                    short=[{"first_day": gap.first.isoformat(), "last_day": gap.last.isoformat(),
+                            "found": gap.found, "over": gap.after <= today,
+                            "beyond_horizon": tally.beyond_check(gap)} for gap in tally.short])
         months.setdefault((tally.network, tally.campaign), []).append(data)
     return months
 

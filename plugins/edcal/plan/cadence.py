@@ -277,6 +277,13 @@ class MonthTally:
     run_days: int | None = None
     #: The periods below the cadence, in order: which to fill (those over by ``now`` are history).
     short: tuple[Gap, ...] = ()
+    #: The first day cadence-gap does not look at (its ``horizon`` from today), None when it is off: a period
+    #: of ``short`` beginning on or after it is below the cadence, and ``edcal check`` does not say so.
+    reach: dt.date | None = None
+
+    def beyond_check(self, gap: Gap) -> bool:
+        """Whether ``edcal check`` does not look as far as this period of ``short``."""
+        return self.reach is not None and gap.first >= self.reach
 
     @property
     def target(self) -> int:
@@ -287,8 +294,12 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
     """Each cadence (networks', the blog's, campaigns') over this month and the next (``now``'s in the
     site's zone), as cadence-gap counts its periods; a month holding none of a cadence's periods has no
     tally."""
+    from edcal.checks import rule_settings  # (the checks import this module)
+
     calendar = plan.calendar
     today = now.astimezone(calendar.zone).date()
+    severity, options = rule_settings(calendar, "cadence-gap")
+    reach = None if severity == "off" else today + dt.timedelta(days=int(options["horizon"]))
     this_month = today.replace(day=1)
     months = [this_month, (this_month + dt.timedelta(days=31)).replace(day=1)]
     start = months[0] - dt.timedelta(days=31)  # the whole week or month whose middle is in the first month
@@ -323,7 +334,7 @@ def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
                                                          whole_run))
     cadences = {(t.network, t.campaign): t.cadence for t in targets}
     return [MonthTally(network, campaign, cadences[(network, campaign)], month, periods, found, below, gone,
-                       runs.get(campaign), tuple(short.get((network, campaign, month), ())))
+                       runs.get(campaign), tuple(short.get((network, campaign, month), ())), reach)
             for (network, campaign, month), (periods, found, below, gone) in tallies.items()]
 
 
