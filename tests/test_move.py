@@ -461,6 +461,44 @@ def test_a_date_on_a_header_continuation_line_is_moved_and_located_there(site: P
                                     "not exist in Europe/Paris"), result.stderr
 
 
+def line_of(text: str, fragment: str) -> int:
+    """The 1-based line of ``text`` that holds ``fragment``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
+def test_the_lines_a_move_quotes_are_those_of_the_file_on_disk(site: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A day added under a rule's `moved:` is a line more: --dry-run quoted the plan's changes and the errors
+    the move brings at their lines in the moved text (a line too far below it, where the file is untouched),
+    and a move that writes quoted the dates it moved at their lines before the line was added."""
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    calendar = site / "calendar.yaml"
+    text = add_posts(site, NOCTURNE.replace('"02:30"', '"10:00"')
+                     + "  - {id: teaser, networks: [linkedin], at: 2027-03-26 12:30, article: futur, text: Lisez}\n")
+    until, teaser = line_of(text, "until: 2027-04-10"), line_of(text, "id: teaser")
+    result = run_edcal("move", "nocturne-mastodon-20270320", "teaser", "--by", "-3 days", "--dry-run", cwd=site)
+    assert result.returncode == 1, result.stderr  # the teaser before its article: an error brought
+    out = result.stdout
+    assert f"  calendar.yaml:{teaser}  2027-03-26 → 2027-03-23  (teaser (LinkedIn))\n" in out, out
+    assert f"· Mastodon · La nuit (scheduled)  [calendar.yaml:{until}, the line the move would add after it]\n" \
+        in out, out
+    assert f"(scheduled)  [calendar.yaml:{teaser}]\n    Date: Friday 26 March 2027 12:30" in out, out
+    brought = out.split("(edcal build refuses to build while it stays):\n")[1]
+    assert brought.startswith(f"  calendar.yaml:{teaser}  "), out
+    assert calendar.read_text(encoding="utf-8") == text
+    # Written, the file has the line: what the move says is where it is now.
+    result = run_edcal("move", "nocturne-mastodon-20270320", "teaser", "--by", "-3 days", cwd=site)
+    assert result.returncode == 1, result.stderr
+    moved = calendar.read_text(encoding="utf-8")
+    assert line_of(moved, "moved: {2027-03-20: 2027-03-17}") == until + 1
+    out = result.stdout
+    assert f"  calendar.yaml:{teaser + 1}  2027-03-26 → 2027-03-23  (teaser (LinkedIn))\n" in out, out
+    assert f"· Mastodon · La nuit (scheduled)  [calendar.yaml:{until + 1}]\n" in out, out
+    assert f"(scheduled)  [calendar.yaml:{teaser + 1}]\n    Date: Friday 26 March 2027 12:30" in out, out
+    assert out.split("(edcal build refuses to build while it stays):\n")[1].startswith(
+        f"  calendar.yaml:{teaser + 1}  "), out
+
+
 def test_a_day_is_rewritten_in_place_whatever_surrounds_it(tmp_path: Path) -> None:
     text = ('\ufeffposts:\r\n  - at: "2027-01-12 matin"   # le mardi\r\n'
             "    variants: {x: {at: '2027-01-13'}}\r\n")

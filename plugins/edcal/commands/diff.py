@@ -436,8 +436,10 @@ def _counted(change: ItemChange) -> bool:
 class _Words:
     """The words of the site's language, and how the items and values of both plans read in them."""
 
-    def __init__(self, before: Plan | None, after: Plan, revision: Revision | None):
+    def __init__(self, before: Plan | None, after: Plan, revision: Revision | None,
+                 where: Callable[[Source, bool], str] | None = None):
         self.before = before
+        self.where_shown = where
         self.plan = after
         self.revision = revision
         self._ = translator(team_language(after.lang))
@@ -474,6 +476,8 @@ class _Words:
         from the current folder, as edcal check shows it (``blog/calendar.yaml:52``)."""
         source = change.item.source if isinstance(change, ItemChange) else change.record.source
         at = self.revision if change.kind == "removed" or self.revision is None else self.revision.target
+        if at is None and terminal and self.where_shown is not None:
+            return self.where_shown(source, change.after is not None)
         if at is None:
             return f"{shown_path(source.path)}:{source.line}" if terminal else str(source)
         return f"{at.path(source.path)}:{source.line}"
@@ -831,12 +835,17 @@ def render_text(changes: PlanChanges, before: Plan | None, after: Plan, revision
 
 
 def change_lines(changes: PlanChanges, before: Plan | None, after: Plan,
-                 revision: Revision | None) -> list[str]:
+                 revision: Revision | None,
+                 shown_at: Callable[[Source, bool], str] | None = None) -> list[str]:
     """The changes for a terminal, each after a blank line (``edcal move`` shows them too, with no
-    revision: what it removes is where it is written now)."""
+    revision: what it removes is where it is written now).
+
+    :param shown_at: a place of the plan ``after`` (True) or ``before`` as the terminal shows it, where the
+        files on disk are not those the plan was read from (``edcal move --dry-run``).
+    """
     from edcal.checks.report import one_line
 
-    words = _Words(before, after, revision)
+    words = _Words(before, after, revision, shown_at)
     _ = words._
     lines: list[str] = []
     for article in changes.leaving:

@@ -44,6 +44,7 @@ from edcal.load.edits import (
     MovedEntryRemoval,
     WrittenText,
     edited_files,
+    where_after,
     where_before,
     write_texts,
 )
@@ -164,7 +165,9 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     # The checks' errors the move brings (a post moved before its article): the build would refuse the plan;
     # said, and the exit code says it too, as `edcal import`'s does.
     brought = _errors_brought(plan, after) if after is not None else []
-    return MoveOutcome(_report(plan, after, moved, shift, to, dry_run, brought),
+    places = _Places(site, read, texts, changes, written=bool(texts) and not dry_run,
+                     _=translator(team_language(plan.lang)))
+    return MoveOutcome(_report(plan, after, moved, shift, to, dry_run, brought, places),
                        EXIT_UNMOVED if moved.unmoved or brought else 0)
 
 
@@ -200,6 +203,43 @@ def _as_written(error: InputError, site: Path, read: dict[Path, str], texts: dic
     else:
         message = say("{error} (in `{written}`, which the move would add here)", **values)
     return InputError(source, message, error.hint)
+
+
+class _Places:
+    """The lines the report quotes, in the files as they are on disk when it is read: as the user has them
+    after a dry run (a line the move would add above a place of the moved plan: one line further up), as
+    moved after a move that writes (a place of the plan before it: one line further down)."""
+
+    def __init__(self, site: Path, read: dict[Path, str], texts: dict[Path, str],
+                 changes: dict[str, list[Change]], written: bool, _: Any):
+        self.site, self.read, self.texts, self.changes, self.written = site, read, texts, changes, written
+        self._ = _
+
+    def before(self, source: Source) -> str:
+        """A place of the plan before the move."""
+        if self.written and self._edited(source):
+            path = self.site / source.path
+            source = where_after(source, self.read[path], self.texts[path], self.changes[source.path])
+        return _at(source)
+
+    def after(self, source: Source) -> str:
+        """A place of the plan as moved; one in what a dry run would add says so."""
+        if self.written or not self._edited(source):
+            return _at(source)
+        path = self.site / source.path
+        source, change = where_before(source, self.read[path], self.texts[path], self.changes[source.path])
+        if change is None:
+            return _at(source)
+        if change.words.startswith(("\r", "\n")):
+            return say("{place}, the line the move would add after it", place=_at(source)).translated(self._)
+        return say("{place}, in what the move would add to that line", place=_at(source)).translated(self._)
+
+    def of(self, source: Source, moved: bool) -> str:
+        """A place of the plan as moved (``moved``) or as it was."""
+        return self.after(source) if moved else self.before(source)
+
+    def _edited(self, source: Source) -> bool:
+        return source.in_file and source.path in self.changes
 
 
 def _write(site: Path, texts: dict[Path, str], read: dict[Path, str]) -> None:
@@ -376,7 +416,7 @@ class _DayReader:
 
 
 def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str | None,
-            dry_run: bool, brought: list[Any]) -> str:
+            dry_run: bool, brought: list[Any], places: _Places) -> str:
     from edcal.commands.diff import change_lines
     from edcal.plan.changes import compare_plans
 
@@ -399,7 +439,7 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                 else _("modified: of {slug}, with its date").format(slug=change.modified_of) \
                 if change.modified_of \
                 else _named(before, change.items)
-            changes.append((change.source, f"  {_at(change.source)}  {change.before.isoformat()} → "
+            changes.append((change.source, f"  {places.before(change.source)}  {change.before.isoformat()} → "
                                            f"{change.after.isoformat()}  ({named})"
                                            + _times_changed(before, after, change.items, _)
                                            + _promotions_changed(before, after, change.items, _)))
@@ -407,13 +447,15 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
             for day, new_day in occurrence.days:
                 items = [i for i in occurrence.items if i.id.endswith(f"{day:%Y%m%d}")]
                 added, named = _("added under moved:"), _named(before, items)
-                changes.append((occurrence.source, f"  {_at(occurrence.source)}  {day.isoformat()} → "
+                where = places.before(occurrence.source)
+                changes.append((occurrence.source, f"  {where}  {day.isoformat()} → "
                                                    f"{new_day.isoformat()}  ({named}, {added})"
                                                    + _times_changed(before, after, items, _)))
         for back in moved.returned:
-            where, removed = back.occurrence.source, _("back on its rule, removed from moved:")
+            source, removed = back.occurrence.source, _("back on its rule, removed from moved:")
             days = f"{back.before.isoformat()} → {back.occurrence.day.isoformat()}"
-            changes.append((where, f"  {_at(where)}  {days}  ({_named(before, back.items)}, {removed})"
+            named = _named(before, back.items)
+            changes.append((source, f"  {places.before(source)}  {days}  ({named}, {removed})"
                                    + _times_changed(before, after, back.items, _)))
         changes.sort(key=lambda change: (change[0].path, change[0].line, change[0].column))
         lines += [line for _source, line in changes]
@@ -425,14 +467,15 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
     if after is not None:
         plan_changes = compare_plans(before, after, before.now)
         lines += ["", _("What it does to the plan:"),
-                  *change_lines(plan_changes, before, after, None)]
+                  *change_lines(plan_changes, before, after, None, places.of)]
         stale = _dates_left_behind(before, after)
         if stale:
             said = say_count(len(stale), "{count} text names a date the move leaves behind (date-in-text):",
                              "{count} texts name dates the move leaves behind (date-in-text):")
             lines += ["", said.translated(_)]
-            lines += [f"  {_at(finding.source)}  {shown_paths_in(translated(finding.message, _))}"
-                      for finding in stale]
+            for finding in stale:
+                lines.append(f"  {places.after(finding.source)}  "
+                             f"{shown_paths_in(translated(finding.message, _))}")
         if brought:  # a post moved before its article: the build would refuse the plan
             said = say_count(len(brought), "{count} error of edcal check the move brings (edcal build "
                              "refuses to build while it stays):",
@@ -440,20 +483,20 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                              "while they stay):")
             lines += ["", said.translated(_)]
             for finding in brought:
-                lines.append(f"  {_at(finding.source)}  {shown_paths_in(translated(finding.message, _))} "
-                             f"[{finding.rule}]")
+                lines.append(f"  {places.after(finding.source)}  "
+                             f"{shown_paths_in(translated(finding.message, _))} [{finding.rule}]")
                 if finding.hint:
                     lines.append(f"    → {shown_paths_in(translated(finding.hint, _))}")
     if moved.unmoved:
         lines += ["", say_count(len(moved.unmoved), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
-        lines += _unmoved_lines(before, moved.unmoved, _)
+        lines += _unmoved_lines(before, moved.unmoved, _, places)
     if moved.own_date:
         lines += ["", say_count(len(moved.own_date),
                                 "{count} post keeps a date of its own, while its entry follows the key date:",
                                 "{count} posts keep a date of their own, while their entries follow the key "
                                 "date:").translated(_)]
-        lines += _unmoved_lines(before, moved.own_date, _, at_date=True)
+        lines += _unmoved_lines(before, moved.own_date, _, places, at_date=True)
     if moved.campaign_kept:
         lines += ["", say("The campaign '{campaign}' keeps its days: some of its items stay where they are.",
                           campaign=moved.campaign_kept).translated(_)]
@@ -552,7 +595,8 @@ def _at(source: Source) -> str:
     return f"{shown_path(source.path)}:{source.line}"
 
 
-def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, at_date: bool = False) -> list[str]:
+def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, places: _Places,
+                   at_date: bool = False) -> list[str]:
     """Items left where they are, each with why and what to do: an entry's networks and occurrences left for
     one reason on one line, at the entry's line (``at_date``: at the line of the date they keep)."""
     groups: dict[tuple[Any, ...], list[Unmoved]] = {}
@@ -562,7 +606,7 @@ def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, at_date: bool =
     lines = []
     for group in sorted(groups.values(), key=lambda g: min(u.item.sort_key(zone) for u in g)):
         items = sorted((u.item for u in group), key=lambda item: item.sort_key(zone))
-        where = _at(where_written(before, items[0]) if at_date else items[0].source)
+        where = places.before(where_written(before, items[0]) if at_date else items[0].source)
         lines.append(f"  {_days(before, items, _)} · {items[0].title} · {_named(before, items)}  [{where}]")
         lines.append(f"    {group[0].reason.translated(_)}")
         lines.append(f"    → {group[0].hint.translated(_)}")

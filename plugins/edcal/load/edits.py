@@ -296,6 +296,20 @@ def where_before(source: Source, before: str, after: str,
     return WrittenText(before).source_at(source.path, offset - shift), None
 
 
+def where_after(source: Source, before: str, after: str, changes: Iterable[Change]) -> Source:
+    """Where a place of the text as it was, ``before``, is in the edited text ``after`` (below a line the
+    edits add, one line further down); the converse of :func:`where_before`."""
+    offset, shift = WrittenText(before).offset(source), 0
+    for change in changes:  # in the order of the text
+        if offset < change.start:
+            break
+        if offset < change.start + change.length:  # in a day rewritten: the same place in the new one
+            inside = offset - change.start if len(change.words) == change.length else 0
+            return WrittenText(after).source_at(source.path, change.start + shift + inside)
+        shift += len(change.words) - change.length
+    return WrittenText(after).source_at(source.path, offset + shift)
+
+
 def edited_files(site: Path, edits: Iterable[DayEdit | MovedDaysEdit | MovedEntryRemoval]
                  ) -> tuple[dict[Path, str], dict[Path, str], dict[str, list[Change]]]:
     """Each file the edits touch, as its new text, as the text they were made on, and (by the path the
