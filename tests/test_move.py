@@ -499,6 +499,47 @@ def test_the_lines_a_move_quotes_are_those_of_the_file_on_disk(site: Path,
         f"  calendar.yaml:{teaser + 1}  "), out
 
 
+def test_a_line_a_reason_names_is_the_line_on_disk(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"the same date (line 49) is also that of duo (Mastodon)": a move that added a `moved:` line above it
+    named the line the date was on before it wrote the file."""
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    calendar = site / "calendar.yaml"
+    text = add_posts(site, NOCTURNE.replace('"02:30"', '"10:00"')
+                     + "  - id: duo\n    networks: [linkedin, mastodon]\n    at: 2027-03-24 10:00\n    text: Duo\n")
+    at = line_of(text, "at: 2027-03-24 10:00")
+    args = ("move", "nocturne-mastodon-20270320", "duo-linkedin", "--by", "+1 day")
+    said = "    the same date (line {line}) is also that of Mastodon, not selected\n"
+    result = run_edcal(*args, "--dry-run", cwd=site)
+    assert said.format(line=at) in result.stdout, result.stdout
+    result = run_edcal(*args, cwd=site)
+    assert line_of(calendar.read_text(encoding="utf-8"), "at: 2027-03-24 10:00") == at + 1
+    assert said.format(line=at + 1) in result.stdout, result.stdout
+
+
+def test_a_line_an_error_of_the_moved_site_names_is_the_line_of_the_file_as_it_is(site: Path) -> None:
+    """"found 2027-03-10 twice under `moved:` (first at line 52)": an error of the site read as moved, below
+    the line the move adds, was put at its line in the file as it is, but the line in its words was the
+    moved text's, one line too far."""
+    from edcal.load.edits import Change, applied
+
+    speak("en")
+    rule = '    text: Mercredi\n    repeat:\n      every: week\n      on: wed\n      at: "10:00"\n' \
+           "      from: 2027-03-03\n      until: 2027-03-31\n"
+    text = add_posts(site, "  - id: hebdo\n    networks: [x]\n" + rule + "  - id: autre\n    networks: [mastodon]\n"
+                     + rule + "      moved:\n        2027-03-10: 2027-03-11\n        salon: 2027-03-12\n")
+    text = text.replace("ideas:", KEY_DATES + "ideas:", 1)
+    end = text.index("\n", text.index("until: 2027-03-31"))
+    changes = {"calendar.yaml": [Change(end, 0, "\n      moved: {2027-03-17: 2027-03-18}")]}
+    path = site / "calendar.yaml"
+    with pytest.raises(InputErrors) as raised:
+        move_command._read_moved(site, "pelicanconf.py", {path: applied(text, changes["calendar.yaml"])},
+                                 {path: text}, changes)
+    first, salon = line_of(text, "2027-03-10: 2027-03-11"), line_of(text, "salon: 2027-03-12")
+    assert raised.value.errors[0].format().startswith(
+        f"calendar.yaml:{salon}:9: error: found 2027-03-10 twice under `moved:` (first at line {first})\n"), \
+        raised.value.errors[0].format()
+
+
 def test_a_day_is_rewritten_in_place_whatever_surrounds_it(tmp_path: Path) -> None:
     text = ('\ufeffposts:\r\n  - at: "2027-01-12 matin"   # le mardi\r\n'
             "    variants: {x: {at: '2027-01-13'}}\r\n")

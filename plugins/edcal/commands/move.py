@@ -182,22 +182,25 @@ def _read_moved(site: Path, settings_file: str, texts: dict[Path, str], read: di
     located in the files as they are (where the edits add a line, the lines below are one further down)."""
     plan, errors = read_edited(site, settings_file, texts, say("the moved site"))
     if plan is None:
-        raise InputErrors([_as_written(error, site, read, texts, changes) for error in errors],
+        places = _Places(site, read, texts, changes, written=False, _=None)
+        raise InputErrors([_as_written(error, site, read, texts, changes, places) for error in errors],
                           outcome=say("moved so, the site would not load; nothing was written"))
     return plan  # type: ignore[no-any-return]
 
 
 def _as_written(error: InputError, site: Path, read: dict[Path, str], texts: dict[Path, str],
-                changes: dict[str, list[Change]]) -> InputError:
-    """An error of the moved site at its place in the file as the user has it; one in the words the move
-    adds (a day under `moved:`) says them, and where they would go."""
+                changes: dict[str, list[Change]], places: _Places) -> InputError:
+    """An error of the moved site at its place in the file as the user has it, and so the line its words
+    name ("first at line 45"); one in the words the move adds (a day under `moved:`) says them, and where
+    they would go."""
     if error.source.path not in changes or not error.source.in_file:
         return error
     path = site / error.source.path
     source, change = where_before(error.source, read[path], texts[path], changes[error.source.path])
+    said = places.relined(error.message, error.source.path, True)
     if change is None:
-        return InputError(source, error.message, error.hint)
-    values = {"error": error.message, "written": change.words.strip().lstrip(",").strip()}
+        return InputError(source, said, error.hint)
+    values = {"error": said, "written": change.words.strip().lstrip(",").strip()}
     if change.words.startswith(("\r", "\n")):
         message = say("{error} (in `{written}`, the line the move would add after this one)", **values)
     else:
@@ -233,6 +236,21 @@ class _Places:
         if change.words.startswith(("\r", "\n")):
             return say("{place}, the line the move would add after it", place=_at(source)).translated(self._)
         return say("{place}, in what the move would add to that line", place=_at(source)).translated(self._)
+
+    def relined(self, message: str, path: str, moved: bool) -> str:
+        """A message that names a line of ``path`` in its words ("first at line 44"), of the plan as moved
+        (``moved``) or as it was, with that line as on disk."""
+        if not isinstance(message, Message) or not isinstance(message.values.get("line"), int) \
+                or not self._edited(Source(path, 1, 1)):
+            return message
+        source = Source(path, message.values["line"], 1)
+        if moved and not self.written:
+            file = self.site / path
+            source = where_before(source, self.read[file], self.texts[file], self.changes[path])[0]
+        elif not moved and self.written:
+            file = self.site / path
+            source = where_after(source, self.read[file], self.texts[file], self.changes[path])
+        return Message(message.template, {**message.values, "line": source.line}, message.forms)
 
     def of(self, source: Source, moved: bool) -> str:
         """A place of the plan as moved (``moved``) or as it was."""
@@ -474,8 +492,8 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                              "{count} texts name dates the move leaves behind (date-in-text):")
             lines += ["", said.translated(_)]
             for finding in stale:
-                lines.append(f"  {places.after(finding.source)}  "
-                             f"{shown_paths_in(translated(finding.message, _))}")
+                message = places.relined(finding.message, finding.source.path, True)
+                lines.append(f"  {places.after(finding.source)}  {shown_paths_in(translated(message, _))}")
         if brought:  # a post moved before its article: the build would refuse the plan
             said = say_count(len(brought), "{count} error of edcal check the move brings (edcal build "
                              "refuses to build while it stays):",
@@ -483,8 +501,9 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                              "while they stay):")
             lines += ["", said.translated(_)]
             for finding in brought:
-                lines.append(f"  {places.after(finding.source)}  "
-                             f"{shown_paths_in(translated(finding.message, _))} [{finding.rule}]")
+                message = places.relined(finding.message, finding.source.path, True)
+                lines.append(f"  {places.after(finding.source)}  {shown_paths_in(translated(message, _))}"
+                             f" [{finding.rule}]")
                 if finding.hint:
                     lines.append(f"    → {shown_paths_in(translated(finding.hint, _))}")
     if moved.unmoved:
@@ -608,8 +627,9 @@ def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, places: _Places
         items = sorted((u.item for u in group), key=lambda item: item.sort_key(zone))
         where = places.before(where_written(before, items[0]) if at_date else items[0].source)
         lines.append(f"  {_days(before, items, _)} · {items[0].title} · {_named(before, items)}  [{where}]")
-        lines.append(f"    {group[0].reason.translated(_)}")
-        lines.append(f"    → {group[0].hint.translated(_)}")
+        path = items[0].source.path
+        lines.append(f"    {translated(places.relined(group[0].reason, path, False), _)}")
+        lines.append(f"    → {translated(places.relined(group[0].hint, path, False), _)}")
     return lines
 
 
