@@ -381,6 +381,30 @@ def test_the_loaders_errors_are_shown_at_the_cell(site: Path) -> None:
     assert "calendar.d/" not in errors  # the file the user never saw is never named
 
 
+def test_an_error_of_the_file_not_written_names_the_sheet_or_says_it_is_in_the_yaml_alone() -> None:
+    """An error of the site read with the new file, where nothing was written: "(first at
+    calendar.d/plan.yaml:3)", its file and line given apart, named the file the user never saw; one at a
+    line no cell gives (`posts:`) was put at the sheet's first cell, as if its header were wrong."""
+    from edcal.commands.import_ import _at_cell
+    from edcal.errors import InputError
+    from edcal.i18n import say
+
+    shown = "calendar.d/plan.yaml"
+    row = Source("plan.csv", 2, 1)
+    written = CalendarText("# Imported\nposts:\n  - id: bonjour\n    networks: [x]\n",
+                           {3: row, 4: Source("plan.csv", 2, 18)}, {3: row})
+    twice = InputError(Source("calendar.yaml", 30, 5),
+                       say("post id '{id}' is defined twice (first at {path}:{line})", id="bonjour", path=shown,
+                           line=3), say("give each post its own id"))
+    assert _at_cell(twice, written, shown).format() == (
+        "calendar.yaml:30:5: error: post id 'bonjour' is defined twice (first at plan.csv:2)\n"
+        "    hint: give each post its own id")
+    at_key = InputError(Source(shown, 2, 1), say("found a problem"))
+    assert _at_cell(at_key, written, shown).format() == (
+        "plan.csv: error: found a problem (in calendar.d/plan.yaml as the import would write it, line 2, "
+        "`posts:`, which no cell of the sheet gives)")
+
+
 def test_a_past_row_at_the_minute_of_a_past_promotion_is_no_twin(site: Path) -> None:
     # The draft article brouillon is promoted on LinkedIn at 2027-01-15 09:00: a past row of another text
     # at that minute was refused as "planned already, with the same text" (both texts left uncomposed)

@@ -155,7 +155,8 @@ _Located = TypeVar("_Located", InputError, Finding)
 
 def _at_cell(said: _Located, written: CalendarText, shown: str) -> _Located:
     """An error or a finding about the file not written yet, at the spreadsheet's cell it comes from;
-    the file's lines named in its words become cells too."""
+    the file's lines named in its words become cells too. One at a line no cell gives (`posts:`) is the
+    sheet's, and says the line of the file it is in."""
     table = next(iter(written.lines.values()), None)
 
     def cell(source: Source) -> Source:
@@ -166,14 +167,27 @@ def _at_cell(said: _Located, written: CalendarText, shown: str) -> _Located:
         if text is None:
             return None
         if isinstance(text, Message):  # the same words in each language: rewrite what fills them
-            return Message(text.template, {name: words(value) if isinstance(value, str) else value
-                                           for name, value in text.values.items()}, text.forms)
+            values = {name: words(value) if isinstance(value, str) else value
+                      for name, value in text.values.items()}
+            line = text.values.get("line")
+            if values.get("path") == shown and isinstance(line, int):  # "{path}:{line}", given apart
+                where = cell(Source(shown, line, 1))
+                values.update(path=where.path, line=where.line)
+            return Message(text.template, values, text.forms)
         return re.sub(rf"{re.escape(shown)}:(\d+)(?::(\d+))?",
                       lambda m: str(cell(Source(shown, int(m.group(1)), int(m.group(2) or 1)))), text)
 
-    source = cell(said.source) if said.source.path == shown else said.source
-    return dataclasses.replace(said, source=source, message=words(said.message) or "",
-                               hint=words(said.hint))
+    message = words(said.message) or ""
+    source = said.source
+    if source.path == shown and table is not None and written.cell_of(source) is None:
+        lines = written.text.splitlines()
+        line = lines[source.line - 1].strip() if 0 < source.line <= len(lines) else ""
+        message = say("{error} (in {file} as the import would write it, line {line}, `{text}`, which no cell "
+                      "of the sheet gives)", error=message, file=shown, line=source.line, text=line)
+        source = Source(table.path, 0, 0) if isinstance(said, InputError) else Source(table.path, 1, 1)
+    elif source.path == shown:
+        source = cell(source)
+    return dataclasses.replace(said, source=source, message=message, hint=words(said.hint))
 
 
 def _ids_in(plan: Plan, shown: str) -> set[str]:
