@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -538,6 +539,26 @@ def test_a_line_an_error_of_the_moved_site_names_is_the_line_of_the_file_as_it_i
     assert raised.value.errors[0].format().startswith(
         f"calendar.yaml:{salon}:9: error: found 2027-03-10 twice under `moved:` (first at line {first})\n"), \
         raised.value.errors[0].format()
+
+
+def test_a_freeze_in_force_below_a_line_the_move_adds_is_not_lifted(site: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The freeze before the fair, in force, was matched with itself after the move by its line: with a day
+    added under a rule's `moved:` above it, it was matched with none, and the move lifted it and started it
+    again a day later without a word ("Would move 2 dates", exit 0)."""
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    calendar = site / "calendar.yaml"
+    text = calendar.read_text(encoding="utf-8").replace("ideas:", KEY_DATES.replace("2027-03-10", "2027-02-20")
+                                                        + "ideas:", 1)
+    text = re.sub(r"freeze:\n  - .*\n", "", text) + NOCTURNE.replace('"02:30"', '"10:00"') + (
+        "freeze:\n  - {from: salon -10 days, until: salon, reason: Avant le salon}\n"
+        "  - {from: 2027-04-01, until: 2027-04-02, reason: Crise}\n")
+    calendar.write_text(text, encoding="utf-8")
+    result = run_edcal("move", "salon", "nocturne-mastodon-20270320", "--by", "+1 day", "--dry-run", cwd=site)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(
+        f"calendar.yaml:{line_of(text, 'Avant le salon')}:12: error: the freeze from 2027-02-10 00:00 is in "
+        "force: the move would lift it and start it again later\n"), result.stderr
 
 
 def test_a_day_is_rewritten_in_place_whatever_surrounds_it(tmp_path: Path) -> None:

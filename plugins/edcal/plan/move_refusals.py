@@ -19,7 +19,7 @@ from typing import Any
 
 from edcal.errors import InputError, InputErrors
 from edcal.i18n import say, say_count
-from edcal.model.calendar import KeyDate
+from edcal.model.calendar import FreezeWindow, KeyDate
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
@@ -197,9 +197,7 @@ def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
                                          "on {now}", id=campaign_id, was=was.start.isoformat(),
                                          now=now.start.isoformat()),
                                      _FROM_FIRST))
-    moved_freezes = {window.source: window for window in after.calendar.freezes}
-    for was_window in before.calendar.freezes:
-        now_window = moved_freezes.get(was_window.source)
+    for was_window, now_window in _paired_freezes(before, after):
         if now_window is not None and as_instant(was_window.start) <= as_instant(before.now) \
                 and now_window.start != was_window.start:
             since = _instant(was_window.start, before.calendar.zone)
@@ -208,6 +206,15 @@ def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
                                          "start it again later", since=since),
                                      _FROM_FIRST))
     return errors
+
+
+def _paired_freezes(before: Plan, after: Plan) -> list[tuple[FreezeWindow, FreezeWindow | None]]:
+    """Each freeze window before the move with itself after it: in the order the files give them, which
+    the edits keep (by its line, one below a line the move adds would be paired with the next, or none)."""
+    if len(before.calendar.freezes) == len(after.calendar.freezes):
+        return list(zip(before.calendar.freezes, after.calendar.freezes, strict=True))
+    now = {window.source: window for window in after.calendar.freezes}
+    return [(window, now.get(window.source)) for window in before.calendar.freezes]
 
 
 def _joined(words: list[str], conjunction: str) -> str:
