@@ -148,6 +148,12 @@ def rule_settings(calendar: Any, rule_id: str) -> tuple[str, dict[str, Any]]:
     return configured.severity, options
 
 
+def cadence_horizon(calendar: Any) -> int | None:
+    """How many days ahead cadence-gap looks on this site; None when it is off."""
+    severity, options = rule_settings(calendar, "cadence-gap")
+    return None if severity == "off" else int(options["horizon"])
+
+
 def lookback(calendar: Any) -> dt.timedelta:
     """How far before "now" a check needs the posts' texts: duplicate-text compares with posts already out."""
     severity, options = rule_settings(calendar, "duplicate-text")

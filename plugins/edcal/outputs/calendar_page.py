@@ -26,7 +26,7 @@ from typing import Any, TypedDict
 
 from markupsafe import Markup
 
-from edcal.checks import rule_settings
+from edcal.checks import cadence_horizon, rule_settings
 from edcal.i18n import (
     DAYS,
     MONTHS,
@@ -357,7 +357,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             campaign_gaps_found[gap.campaign or ""].append(gap)
     following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     tallies: dict[tuple[str | None, str | None], list[MonthTally]] = defaultdict(list)
-    for tally in month_tallies(plan, plan.now):
+    for tally in month_tallies(plan, plan.now, cadence_horizon(plan.calendar)):
         tallies[(tally.network, tally.campaign)].append(tally)
     campaigns = []
     log_start = first_logged_month(plan)

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from edcal.checks import cadence_horizon
 from edcal.model.calendar import Calendar, Person
 from edcal.model.plan import Item, Plan, Reply
 from edcal.outputs._files import write_file
@@ -169,7 +170,8 @@ def _months(plan: Plan) -> Months:
     (:func:`edcal.plan.cadence.month_tallies`)."""
     months: Months = {}
     today = plan.now.astimezone(plan.calendar.zone).date()
-    for tally in sorted(month_tallies(plan, plan.now), key=lambda t: (t.network or "", t.month)):
+    tallies = month_tallies(plan, plan.now, cadence_horizon(plan.calendar))
+    for tally in sorted(tallies, key=lambda t: (t.network or "", t.month)):
         data: dict[str, Any] = {"month": f"{tally.month:%Y-%m}"}
         if tally.campaign is not None:
             data["network"] = tally.network

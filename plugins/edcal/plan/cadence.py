@@ -290,16 +290,14 @@ class MonthTally:
         return self.cadence.count * self.periods
 
 
-def month_tallies(plan: Plan, now: dt.datetime) -> list[MonthTally]:
+def month_tallies(plan: Plan, now: dt.datetime, horizon: int | None) -> list[MonthTally]:
     """Each cadence (networks', the blog's, campaigns') over this month and the next (``now``'s in the
     site's zone), as cadence-gap counts its periods; a month holding none of a cadence's periods has no
-    tally."""
-    from edcal.checks import rule_settings  # (the checks import this module)
-
+    tally. ``horizon``: how many days ahead cadence-gap looks (None: it is off), for the periods short
+    beyond it (:func:`edcal.checks.cadence_horizon`)."""
     calendar = plan.calendar
     today = now.astimezone(calendar.zone).date()
-    severity, options = rule_settings(calendar, "cadence-gap")
-    reach = None if severity == "off" else today + dt.timedelta(days=int(options["horizon"]))
+    reach = None if horizon is None else today + dt.timedelta(days=horizon)
     this_month = today.replace(day=1)
     months = [this_month, (this_month + dt.timedelta(days=31)).replace(day=1)]
     start = months[0] - dt.timedelta(days=31)  # the whole week or month whose middle is in the first month
