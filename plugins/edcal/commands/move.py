@@ -240,8 +240,10 @@ class _Places:
     def relined(self, message: str, path: str, moved: bool) -> str:
         """A message that names a line of ``path`` in its words ("first at line 44"), of the plan as moved
         (``moved``) or as it was, with that line as on disk."""
-        if not isinstance(message, Message) or not isinstance(message.values.get("line"), int) \
-                or not self._edited(Source(path, 1, 1)):
+        if not isinstance(message, Message) or not isinstance(message.values.get("line"), int):
+            return message
+        path = str(message.values.get("path") or path)  # "first at {path}:{line}": that file's line
+        if not self._edited(Source(path, 1, 1)):
             return message
         source = Source(path, message.values["line"], 1)
         if moved and not self.written:
