@@ -386,7 +386,7 @@ def _beside(path: Path, data: bytes, kept: os.stat_result | None, shown: Path | 
             if owner is not None and hasattr(os, "fchown") and owner != (os.geteuid(), os.getegid()):
                 with contextlib.suppress(PermissionError):  # (a group one is in: kept; another user: not)
                     os.fchown(handle.fileno(), *owner)
-            os.fchmod(handle.fileno(), 0o666 & ~_umask() if kept is None else kept.st_mode & 0o7777)
+            os.fchmod(handle.fileno(), new_file_mode() if kept is None else kept.st_mode & 0o7777)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -396,7 +396,8 @@ def _beside(path: Path, data: bytes, kept: os.stat_result | None, shown: Path | 
     return temporary
 
 
-def _umask() -> int:
+def new_file_mode() -> int:
+    """A new file's mode as the umask says (``0o666 & ~umask``), not the 0600 of a temporary file."""
     mask = os.umask(0)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from edcal.errors import InputError, InputErrors
-from edcal.files import give_away, make_folders, new_owner, os_reason, output_owner
+from edcal.files import give_away, make_folders, new_file_mode, new_owner, os_reason, output_owner
 from edcal.i18n import Message, say
 from edcal.model.source import Source
 from edcal.pelican_plugin.staging import STAGING_PREFIX, remove_stale_staging
@@ -105,9 +105,7 @@ class Manifest:
 def _give_handle(number: int, output: Path) -> None:
     """A new file of output/ opened as ``number``: the umask's mode (not mkstemp's 0600), and output/'s owner
     when root writes in another user's (files.new_owner)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.fchmod(number, 0o666 & ~mask)
+    os.fchmod(number, new_file_mode())
     owner = new_owner(str(output))
     if owner is not None:
         os.fchown(number, *owner)
