@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import edcal_forks
 import pytest
 from click.testing import CliRunner
 
@@ -130,10 +131,16 @@ def runner() -> CliRunner:
 
 
 def run_edcal(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The real console script in a subprocess: exit code, stdout and stderr as a user sees them."""
+    """The real console script in a process of its own: exit code, stdout and stderr as a user sees them.
+
+    The process is forked from one that imported edcal's libraries already (:mod:`edcal_forks`), unless
+    ``env`` changes an interpreter setting (``PYTHONHASHSEED``…): then it is a new ``python -m edcal``."""
+    environment = {**os.environ, **(env or {})}
+    if edcal_forks.forkable(environment):
+        return edcal_forks.run(list(args), cwd, environment, timeout=300)
     return subprocess.run(
         [sys.executable, "-m", "edcal", *args], cwd=cwd, capture_output=True, text=True,
-        env={**os.environ, **(env or {})}, timeout=300, check=False,
+        env=environment, timeout=300, check=False,
     )
 
 

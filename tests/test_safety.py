@@ -52,8 +52,9 @@ TRACEBACK = re.compile(r"Traceback|File \".*\", line \d+")
 def test_two_builds_in_different_folders_give_byte_identical_outputs(tmp_path: Path) -> None:
     first = copy_sample(tmp_path / "a")
     second = copy_sample(tmp_path / "somewhere" / "much-deeper" / "b")
-    for site in (first, second):
-        result = run_edcal("build", cwd=site, env=ENV)
+    # Each in a new process with a hash seed of its own: an order that follows a set's shows.
+    for seed, site in enumerate((first, second), start=1):
+        result = run_edcal("build", cwd=site, env={**ENV, "PYTHONHASHSEED": str(seed)})
         assert result.returncode == 0, result.stderr
     for name in ("output", "planning"):
         one, two = tree(first / name), tree(second / name)
@@ -569,7 +570,7 @@ def test_a_worker_process_and_one_process_give_the_same_bytes(tmp_path: Path) ->
     results = {}
     for jobs in ("1", "2"):
         site = copy_sample(tmp_path / f"jobs-{jobs}")
-        result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_JOBS": jobs})
+        result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_JOBS": jobs, "PYTHONHASHSEED": jobs})
         assert result.returncode == 0, result.stderr
         summary = [line for line in result.stdout.splitlines() if " seconds." not in line]  # timed
         results[jobs] = (summary, tree(site / "output"), tree(site / "planning"))

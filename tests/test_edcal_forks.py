@@ -1,0 +1,52 @@
+"""The tests' fork server (tests/edcal_forks.py) gives what a new ``python -m edcal`` gives."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import edcal_forks
+import pytest
+
+
+def fresh(site: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "edcal", *args], cwd=site, capture_output=True, text=True,
+                          env=env, timeout=300, check=False)
+
+
+def test_a_forked_run_gives_a_new_processs_exit_code_stdout_and_stderr(site: Path) -> None:
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + "posts:\n  - {id: x, at: demain}\n", encoding="utf-8")
+    for language in ("fr", "en", "fr"):  # one server: each child reads its own environment
+        env = {**os.environ, "EDCAL_LANG": language, "COLUMNS": "200"}
+        forked = edcal_forks.run(["check"], site, env, timeout=300)
+        new = fresh(site, "check", env=env)
+        assert (forked.returncode, forked.stdout, forked.stderr) == (new.returncode, new.stdout, new.stderr)
+        assert forked.returncode == 2 and "calendar.yaml:" in forked.stderr
+        assert ("erreur" in forked.stderr) == (language == "fr"), forked.stderr
+
+
+def test_a_forked_run_reads_its_folder_and_time_and_ends_as_python_does(site: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "EDCAL_NOW": "2027-02-15T10:00:00+01:00"}
+    listed = edcal_forks.run(["agenda", "--days", "30"], site, env, timeout=300)
+    new = fresh(site, "agenda", "--days", "30", env=env)
+    assert (listed.returncode, listed.stdout, listed.stderr) == (new.returncode, new.stdout, new.stderr)
+    assert listed.returncode == 0 and listed.stdout
+    later = edcal_forks.run(["agenda", "--days", "30"], site, {**env, "EDCAL_NOW": "2027-06-01T10:00:00+02:00"},
+                            timeout=300)
+    assert later.stdout != listed.stdout
+    usage = edcal_forks.run(["no-such-command"], tmp_path, env, timeout=300)
+    assert usage.returncode == 2 and "no such command 'no-such-command'" in usage.stderr and "Traceback" not in usage.stderr
+
+
+def test_an_interpreter_setting_is_given_a_new_process() -> None:
+    assert edcal_forks.forkable(dict(os.environ))
+    assert not edcal_forks.forkable({**os.environ, "PYTHONHASHSEED": "12345"})
+
+
+def test_a_run_over_its_time_is_killed(site: Path) -> None:
+    with pytest.raises(subprocess.TimeoutExpired):
+        edcal_forks.run(["serve", "--no-watch", "--port", "0"], site, dict(os.environ), timeout=3)
+    assert edcal_forks.run(["--version"], site, dict(os.environ), timeout=60).returncode == 0  # still serving
