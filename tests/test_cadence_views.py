@@ -140,3 +140,28 @@ def test_a_month_past_the_check_s_horizon_says_so_against_a_monthly_cadence(tmp_
     text = page_text(tmp_path / "index.html")
     assert "Blog 1/mois avril 2027 : 0 article pour 1 ⚠ il en manque 1 mai 2027 : 0 article pour 1 ⚠ il en " \
            "manque 1 (au-delà des 7 jours d'edcal check) " in text, text
+
+
+def test_with_cadence_gap_off_no_view_names_weeks_below_the_cadence(tmp_path: Path) -> None:
+    """A team that turned cadence-gap off (`checks: {cadence-gap: off}`) still read, on the objectives, "⚠ sous
+    le rythme visé : du 3 au 9 mai 2027 : …" for every short week, ⚠ on the report and `short` in plan.json:
+    the warnings it had turned off, on every page. The months keep their figures (9 posts for 10), and no
+    view judges them."""
+    site = SPLIT_WEEK_SITE.replace("checks: {cadence-gap: {horizon: 3 weeks}}", "checks: {cadence-gap: off}")
+    plan = plan_of(calendar_from(site), now=NOW)
+    write_planning_page(calendar_page, plan, tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "avril 2027 (5 semaines) : 9 publications pour 10 (4 publiées, 5 prévues) mai 2027 (4 semaines) : " \
+           "1 publication pour 8 " in text, text
+    assert "sous le rythme visé" not in text.lower() and "⚠" not in text and "✓" not in text, text
+    write_planning_page(report_page, plan, tmp_path)
+    report_html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'data-count="below"' not in report_html and "Sous le rythme visé" not in report_html
+    data = document(plan)
+    linkedin = next(n for n in data["networks"] if n["id"] == "linkedin")
+    assert [(m["month"], m["planned"], m["target"], m["below"], m["short"]) for m in linkedin["months"]] == [
+        ("2027-04", 9, 10, None, []), ("2027-05", 1, 8, None, [])]
+    import jsonschema
+
+    jsonschema.validate(data, json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8")))
+

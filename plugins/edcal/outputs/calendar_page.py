@@ -127,7 +127,7 @@ class CampaignRow:
     #: The first periods below its cadence, named with what each has (a Message), or None.
     gap_periods: Any = None
     #: This month's and next month's posts against its cadence (:func:`said_months`).
-    months: tuple[tuple[Message, int, Message | None], ...] = ()
+    months: tuple[tuple[Message, int | None, Message | None], ...] = ()
     #: Shorter than its cadence's period: held to it over its whole run, which ``gaps`` counts (not weeks).
     whole_run: bool = False
 
@@ -193,7 +193,7 @@ class NetworkRow:
     #: The first periods below its cadence, named with what each has (a Message), or None.
     gap_periods: Any = None
     #: This month's and next month's posts against its cadence (:func:`said_months`).
-    months: tuple[tuple[Message, int, Message | None], ...] = ()
+    months: tuple[tuple[Message, int | None, Message | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +276,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
                                       [month.first for month in months]))),
         repository=plan.calendar.planning.repository_url,
         has_key_dates=bool(plan.calendar.key_dates), freezes=freeze_notices(plan, coming=False),
+        judges_cadence=cadence_horizon(plan.calendar) is not None,  # cadence-gap off: no ⚠ in the legend
     )
     write_file(folder / FILENAME, html)
     return []
@@ -530,11 +531,12 @@ def _gap_period(gap: Gap, lang: str | None) -> Message:
                      first=first, last=last)
 
 
-def said_months(tallies: list[MonthTally], plan: Plan) -> tuple[tuple[Message, int, Message | None], ...]:
+def said_months(tallies: list[MonthTally], plan: Plan
+                ) -> tuple[tuple[Message, int | None, Message | None], ...]:
     """Each month's posts (or the blog's articles) against its cadence, with how many of its periods fall
-    below it and which (:func:`short_periods`): "janvier 2027 (4 semaines) : 3 publications pour 8"; this
-    month's says what of them is out already ("(1 publiée, 2 prévues)"); a campaign on several networks says
-    which ("LinkedIn : …")."""
+    below it (None when cadence-gap is off: no mark) and which (:func:`short_periods`): "janvier 2027 (4
+    semaines) : 3 publications pour 8"; this month's says what of them is out already ("(1 publiée, 2
+    prévues)"); a campaign on several networks says which ("LinkedIn : …")."""
     said = []
     several = len({tally.network for tally in tallies}) > 1
     this_month = plan.now.astimezone(plan.calendar.zone).date().replace(day=1)

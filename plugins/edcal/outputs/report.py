@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from edcal.checks import cadence_horizon
 from edcal.model.plan import Item, Plan
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
@@ -25,6 +26,8 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     html = environment(context).get_template("report.html.j2").render(
         plan=plan, root="", page="report", report=figures, confirm_days=CONFIRM_DAYS,
         today=plan.now.astimezone(plan.calendar.zone).date(), alerts=objective_alerts(context.findings),
+        # cadence-gap off: the team judges no period below the cadence, here no more than on the objectives
+        judges_cadence=cadence_horizon(plan.calendar) is not None,
         log_lines="".join(log_line(item, plan, _dash_indent(plan)) + "\n" for item in figures.to_confirm),
         links={item.id: item_link("agenda", item, plan)
                for item in [*figures.to_confirm, *(item for item, _line in figures.logged_ahead)]},

@@ -267,10 +267,11 @@ class MonthTally:
     #: The month's first day.
     month: dt.date
     #: The periods counted, what they have (gone out or to go out, as cadence-gap counts), and how many of
-    #: them fall below the cadence.
+    #: them fall below the cadence (None when cadence-gap is off: the site judges no period, and ``short`` is
+    #: empty; the figures stay).
     periods: int
     found: int
-    below: int
+    below: int | None
     #: Of what they have, what has gone out by the ``now`` counted at (the rest is to come).
     gone: int
     #: A campaign's days, when its whole run is its one period (shorter than its cadence's: "its 3 days").
@@ -294,7 +295,8 @@ def month_tallies(plan: Plan, now: dt.datetime, horizon: int | None) -> list[Mon
     """Each cadence (networks', the blog's, campaigns') over this month and the next (``now``'s in the
     site's zone), as cadence-gap counts its periods; a month holding none of a cadence's periods has no
     tally. ``horizon``: how many days ahead cadence-gap looks (None: it is off), for the periods short
-    beyond it (:func:`edcal.checks.cadence_horizon`)."""
+    beyond it (:func:`edcal.checks.cadence_horizon`); when it is off, no tally says which periods fall below
+    the cadence, nor how many (the team turned that warning off: no view of the plan gives it)."""
     calendar = plan.calendar
     today = now.astimezone(calendar.zone).date()
     reach = None if horizon is None else today + dt.timedelta(days=horizon)
@@ -331,8 +333,10 @@ def month_tallies(plan: Plan, now: dt.datetime, horizon: int | None) -> list[Mon
                                                          target.source, first, after, found, target.campaign,
                                                          whole_run))
     cadences = {(t.network, t.campaign): t.cadence for t in targets}
-    return [MonthTally(network, campaign, cadences[(network, campaign)], month, periods, found, below, gone,
-                       runs.get(campaign), tuple(short.get((network, campaign, month), ())), reach)
+    judging = reach is not None
+    return [MonthTally(network, campaign, cadences[(network, campaign)], month, periods, found,
+                       below if judging else None, gone, runs.get(campaign),
+                       tuple(short.get((network, campaign, month), ())) if judging else (), reach)
             for (network, campaign, month), (periods, found, below, gone) in tallies.items()]
 
 
