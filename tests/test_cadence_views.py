@@ -8,6 +8,7 @@ before it), and a cadence-gap horizon of three weeks, shorter than the two month
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -98,10 +99,21 @@ def test_the_objectives_say_which_short_weeks_lie_beyond_the_check_s_horizon(tmp
     write_planning_page(calendar_page, split_week_plan(), tmp_path)
     text = page_text(tmp_path / "index.html")
     assert "mai 2027 (4 semaines) : 1 publication pour 8 ⚠ sous le rythme visé : du 3 au 9 mai 2027 : " \
-           "1 publication (il en manque 1) ; du 10 au 16 mai 2027 (au-delà des 21 jours d'edcal check) : " \
-           "0 publication (il en manque 2) ; du 17 au 23 mai 2027 (au-delà des 21 jours d'edcal check) : " \
-           "0 publication (il en manque 2) ; du 24 au 30 mai 2027 (au-delà des 21 jours d'edcal check) : " \
-           "0 publication (il en manque 2) " in text, text
+           "1 publication (il en manque 1) ; du 10 au 16 mai 2027 (au-delà des 21 jours d'edcal check, à partir " \
+           "de cette semaine) : 0 publication (il en manque 2) ; du 17 au 23 mai 2027 : 0 publication (il en " \
+           "manque 2) ; du 24 au 30 mai 2027 : 0 publication (il en manque 2) " in text, text
+
+
+def test_the_check_s_horizon_is_said_once_a_month_at_the_first_week_beyond_it(tmp_path: Path) -> None:
+    """Each of May's three weeks past the horizon said "(au-delà des 21 jours d'edcal check)", "(beyond edcal
+    check's 21 days)" in English: three times the same words in one line. The first week beyond says it, and
+    that it holds from there on; a month's line still says it on its own."""
+    write_planning_page(calendar_page, dataclasses.replace(split_week_plan(), lang="en"), tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "May 2027 (4 weeks): 1 post for 8 ⚠ below the cadence: 3 to 9 May 2027: 1 post (1 missing); " \
+           "10 to 16 May 2027 (beyond edcal check's 21 days, from this week on): 0 posts (2 missing); " \
+           "17 to 23 May 2027: 0 posts (2 missing); 24 to 30 May 2027: 0 posts (2 missing) " in text, text
+    assert text.count("beyond edcal check") == 1, text
 
 
 def test_plan_json_lists_the_short_weeks_the_page_names_and_the_check_reports_those_it_looks_at() -> None:

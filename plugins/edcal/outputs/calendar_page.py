@@ -580,11 +580,13 @@ def said_months(tallies: list[MonthTally], plan: Plan
 
 
 def short_periods(tally: MonthTally, plan: Plan) -> Message | None:
-    """A month's periods below the cadence, each with what it has and lacks, those over said so, and those
-    beyond cadence-gap's horizon (the check judges the others): "below the cadence: December 20 to 26, 2026
-    (over): 1 post (1 missing); …; February 8 to 14, 2027 (beyond edcal check's 42 days): 0 posts (2
-    missing)"; a month's ⚠ alone left the reader to find the week, or to take a week before edcal for one to
-    fill, and the check's silence over a week it does not look at for a plan on target."""
+    """A month's periods below the cadence, each with what it has and lacks, those over said so, and the first
+    beyond cadence-gap's horizon (the check judges those before it; those after it lie beyond too, which it
+    says once rather than at each): "below the cadence: December 20 to 26, 2026 (over): 1 post (1 missing);
+    …; February 8 to 14, 2027 (beyond edcal check's 42 days, from this week on): 0 posts (2 missing);
+    February 15 to 21, 2027: 0 posts (2 missing)"; a month's ⚠ alone left the reader to find the week, or to
+    take a week before edcal for one to fill, and the check's silence over a week it does not look at for a
+    plan on target."""
     gaps = tally.short
     if not gaps:
         return None
@@ -596,6 +598,7 @@ def short_periods(tally: MonthTally, plan: Plan) -> Message | None:
                        days=(tally.reach - today).days)
         return say("{missing} missing", missing=missing)
     said = []
+    beyond = [gap for gap in gaps if gap.after > today and tally.beyond_check(gap)]
     for gap in gaps:
         if gap.first == gap.last:
             period: Message | str = long_date(gap.first, plan.lang)
@@ -610,9 +613,20 @@ def short_periods(tally: MonthTally, plan: Plan) -> Message | None:
         if gap.after <= today:
             said.append(say("{period} (over): {found} ({missing} missing)", period=period, found=found,
                             missing=missing))
-        elif tally.beyond_check(gap) and tally.reach is not None:
-            said.append(say("{period} (beyond edcal check's {days} days): {found} ({missing} missing)",
-                            period=period, days=(tally.reach - today).days, found=found, missing=missing))
+        elif beyond and gap is beyond[0] and tally.reach is not None:
+            # Said once, at the first period beyond the horizon: those after it (in order) lie beyond it too.
+            days = (tally.reach - today).days
+            if len(beyond) == 1:
+                said.append(say("{period} (beyond edcal check's {days} days): {found} ({missing} missing)",
+                                period=period, days=days, found=found, missing=missing))
+            elif gap.cadence.per == "day":
+                said.append(say("{period} (beyond edcal check's {days} days, from this day on): {found} "
+                                "({missing} missing)", period=period, days=days, found=found,
+                                missing=missing))
+            else:
+                said.append(say("{period} (beyond edcal check's {days} days, from this week on): {found} "
+                                "({missing} missing)", period=period, days=days, found=found,
+                                missing=missing))
         else:
             said.append(say("{period}: {found} ({missing} missing)", period=period, found=found,
                             missing=missing))
