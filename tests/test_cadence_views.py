@@ -9,6 +9,7 @@ before it), and a cadence-gap horizon of three weeks, shorter than the two month
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 from pathlib import Path
@@ -58,7 +59,7 @@ def _report_cells(page: str) -> dict[tuple[str, str], str]:
         for network, row in re.findall(r'<tr data-network="([a-z]+)">(.*?)</tr>', part, re.S):
             below = re.search(r'data-count="below"[^>]*>(.*?)</td>', row, re.S)
             assert below is not None
-            cells[(month, network)] = " ".join(re.sub(r"<[^>]+>", " ", below.group(1)).split())
+            cells[(month, network)] = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", below.group(1))).split())
     return cells
 
 
@@ -177,3 +178,37 @@ def test_with_cadence_gap_off_no_view_names_weeks_below_the_cadence(tmp_path: Pa
 
     jsonschema.validate(data, json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8")))
 
+
+LATE_START_SITE = """\
+version: 1
+timezone: Europe/Paris
+networks:
+  linkedin: {cadence: 2/week}
+  mastodon: {cadence: 1/week, since: 2027-03-27}
+  x: {cadence: 1/week, until: 2027-03-03}
+posts:
+  - {id: adieu, networks: [x], text: Adieu, at: 2027-03-01 09:00}
+  - {id: mardi, networks: [linkedin], text: Mardi,
+     repeat: {every: week, on: tue, from: 2027-03-02, until: 2027-05-04, at: "09:00"}}
+  - {id: egare, networks: [mastodon], text: Égaré, at: 2027-03-02 09:00}
+  - {id: hebdo, networks: [mastodon], text: Hebdo,
+     repeat: {every: week, on: thu, from: 2027-04-01, until: 2027-05-27, at: "10:00"}}
+"""
+
+
+def test_a_report_month_with_no_week_judged_says_why(tmp_path: Path) -> None:
+    """A month with no week judged read "aucune période achevée" ("no period over yet"), whether its weeks
+    were still to end (April, on Friday 2 April 2027: its first week ends on Sunday the 4th) or would never
+    be judged (Mastodon's March, its account begun on Saturday the 27th): the reader could not tell a week
+    to come from a month out of the account's time."""
+    plan = plan_of(calendar_from(LATE_START_SITE), now="2027-04-02T10:00:00+02:00")
+    write_planning_page(report_page, plan, tmp_path / "fr")
+    cells = _report_cells((tmp_path / "fr" / "report.html").read_text(encoding="utf-8"))
+    assert cells[("2027-04", "linkedin")] == "aucune semaine de ce mois n'est encore terminée"
+    assert cells[("2027-03", "mastodon")] == "non jugé : le compte démarre le 27 mars 2027"
+    assert cells[("2027-03", "linkedin")] == "⚠ 4 sur 4 semaines"
+    assert cells[("2027-03", "x")] == "non jugé : le dernier jour du compte était le 3 mars 2027"
+    write_planning_page(report_page, dataclasses.replace(plan, lang="en"), tmp_path / "en")
+    cells = _report_cells((tmp_path / "en" / "report.html").read_text(encoding="utf-8"))
+    assert cells[("2027-04", "mastodon")] == "no week of this month is over yet"
+    assert cells[("2027-03", "mastodon")] == "not judged: the account starts on 27 March 2027"

@@ -135,7 +135,7 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
     calendar = plan.calendar
     zone = calendar.zone
     today = now.astimezone(zone).date()
-    planned = _first_planned(plan)
+    planned = first_planned(plan)
     targets: list[_Target] = []
     for network in calendar.networks.values():
         if network.cadence is not None:
@@ -164,7 +164,7 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
     return targets
 
 
-def _first_planned(plan: Plan) -> dict[str | None, dt.date]:
+def first_planned(plan: Plan) -> dict[str | None, dt.date]:
     """The day of each network's first planned post, whatever became of it, and of the blog's (None) first
     article: from which a site uses edcal there."""
     first: dict[str | None, dt.date] = {}

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from edcal.i18n import Message, say, say_cadence
+from edcal.i18n import Message, first_weekday, long_date, say, say_cadence
 from edcal.model.calendar import Calendar, Campaign, PostedRecord
 from edcal.model.network import Cadence
 from edcal.model.plan import Item, Plan
-from edcal.plan.cadence import judged_periods, month_of
+from edcal.plan.cadence import first_planned, frozen, judged_periods, month_of, periods
 from edcal.plan.status import outcome
 
 #: How far back the list of posts to confirm goes: the log is kept weekly, a month covers a holiday.
@@ -63,6 +63,9 @@ class Channel:
     #: cadence-gap judges them, and those below target on what went out.
     judged: int = 0
     below: int = 0
+    #: With a cadence and no period judged: why, in words ("no week of this month is over yet", "not judged:
+    #: the account starts on 27 March 2027").
+    unjudged: Message | None = None
 
     @property
     def target(self) -> Message | None:
@@ -160,12 +163,16 @@ def report(plan: Plan) -> Report:
         month = _next_month(month)
     # The periods judged, as cadence-gap and the planning page's month figures judge them, counted on what
     # went out in the month holding most of their days.
-    judged = judged_periods(plan, min(months, default=this_month), today)
+    # (to the month's end: the month in progress tells its periods still to end from those never judged)
+    judged = judged_periods(plan, min(months, default=this_month), _next_month(this_month))
+    planned = first_planned(plan)
     for first, channels in months.items():
         for channel in channels.values():
-            _judge(channel, [period for period in judged.get(channel.network, ())
-                             if period[1] <= today and month_of(*period) == first],
+            held = [period for period in judged.get(channel.network, ()) if month_of(*period) == first]
+            _judge(channel, [period for period in held if period[1] <= today],
                    went_out.get(channel.network, []))
+            if channel.cadence is not None and not channel.judged:
+                channel.unjudged = _unjudged(plan, channel, first, bool(held), planned.get(channel.network))
     result = []
     for first in sorted(months, reverse=True):
         channels = months[first]
@@ -273,6 +280,38 @@ def _used_in(calendar: Calendar, key: str | None, month: dt.date) -> bool:
         return True
     return (network.since is None or network.since < _next_month(month)) \
         and (network.until is None or network.until >= month)
+
+
+def _unjudged(plan: Plan, channel: Channel, first: dt.date, to_end: bool, first_post: dt.date | None
+              ) -> Message:
+    """Why a month judges none of a channel's cadence periods, in words: some are still to end (``to_end``,
+    the month in progress), the account starts or ends within it (`since:`, `until:`), its first post
+    (article) comes later, a freeze covers most of them."""
+    assert channel.cadence is not None
+    per, lang = channel.cadence.per, plan.lang
+    if to_end and per == "week":
+        return say("no week of this month is over yet")
+    if to_end and per == "day":
+        return say("no day of this month is over yet")
+    if to_end:
+        return say("this month is not over yet")
+    network = plan.calendar.networks.get(channel.network or "")
+    after = _next_month(first)
+    if network is not None and network.since is not None and network.since > first:
+        return say("not judged: the account starts on {date}", date=long_date(network.since, lang, False))
+    if network is not None and network.until is not None and network.until < after:
+        return say("not judged: the account's last day was {date}",
+                   date=long_date(network.until, lang, False))
+    if first_post is not None and first_post >= first and network is None:
+        return say("not judged before the first article, on {date}",
+                   date=long_date(first_post, lang, False))
+    if first_post is not None and first_post >= first:
+        return say("not judged before the first post, on {date}",
+                   date=long_date(first_post, lang, False))
+    if any(frozen(plan.calendar, channel.network, start, end) for start, end
+           in periods(channel.cadence, first, after, first_weekday(lang)) if month_of(start, end) == first):
+        return say("not judged: frozen most of the time")
+    return say("not judged")
 
 
 def _judge(channel: Channel, periods: list[tuple[dt.date, dt.date]], days: list[dt.date]) -> None:
