@@ -358,3 +358,46 @@ def test_a_fragment_glued_to_a_guillemet_is_told_the_page_opens_at_its_top() -> 
         "la publication Mastodon 'p-mastodon' a https://x.fr/a#programme collée au '»' qui la suit\u00a0: Mastodon "
         "fait un lien vers https://x.fr/a#programme», avec le '»', qui ouvre bien la page, mais en haut, pas à "
         "#programme")
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    # Mastodon links "[1]" before the "»", not before a space: the space alone left '…/a[1' linked
+    ("Voir https://x.fr/a[1]» ici", {
+        "Mastodon": "percent-encode '[' ']' in the address, and put a space between the address and '»': "
+                    "https://x.fr/a%5B1%5D » (or a narrow no-break space, U+202F)",
+        "X": "percent-encode '[' ']' in the address: https://x.fr/a%5B1%5D",
+        "Bluesky": "put a space between the address and '»': https://x.fr/a[1] » (or a narrow no-break space, "
+                   "U+202F)"}),
+    # edcal's tracking after the "]": linked up to '[1', then the "»" glued to the campaign once encoded
+    ("Voir https://blog.example.fr/a[1]» ici", {
+        "Mastodon": "percent-encode '[' ']' in the address, and put a space between the address and '»': "
+                    "https://blog.example.fr/a%5B1%5D » (or a narrow no-break space, U+202F)",
+        "X": "percent-encode '[' ']' in the address: https://blog.example.fr/a%5B1%5D",
+        "Bluesky": "put a space between the address and '»': https://blog.example.fr/a[1] » (or a narrow no-break "
+                   "space, U+202F)"}),
+    ("Programme en lignehttps://x.fr/a[1] ici", {
+        "Mastodon": "percent-encode '[' ']' in the address, and put a space before the address: "
+                    "ligne https://x.fr/a%5B1%5D",
+        "X": "percent-encode '[' ']' in the address, and put a space before the address: "
+             "ligne https://x.fr/a%5B1%5D",
+        "Bluesky": "put a space before the address: ligne https://x.fr/a[1]"}),
+    ("“See https://x.fr/a[1]”", {
+        "Mastodon": "percent-encode '[' ']' in the address, and close the quote before the address: "
+                    "“See” https://x.fr/a%5B1%5D",
+        "X": "percent-encode '[' ']' in the address: https://x.fr/a%5B1%5D",
+        "Bluesky": "close the quote before the address: “See” https://x.fr/a[1]"}),
+])
+def test_an_address_both_glued_and_cut_is_told_everything_to_write_at_once(text: str, told: dict[str, str]) -> None:
+    """``…/a[1]»`` on Mastodon was told to put a space before the "»"; followed, the hint left ``…/a[1 ]``
+    linked up to '[1', and a second finding told to percent-encode: one finding tells both, and its words
+    written in place leave nothing to tell."""
+    found = _findings(text)
+    assert {finding.message.split(" post ")[0]: str(finding.hint) for finding in found} == told
+    (mastodon,) = [finding for finding in found if finding.message.startswith("Mastodon")]
+    assert mastodon.hint.translated(translator("fr")).startswith("encodez '[' ']' en pourcentage dans l'adresse, "
+                                                                 "et ")
+    for finding in found:
+        network = finding.message.split(" post ")[0]
+        fixed = _applied(text.replace("[1]", "%5B1%5D"), finding.hint) if "percent-encode" in finding.hint \
+            else _applied(text, finding.hint)
+        assert [f.message for f in _findings(fixed) if f.message.startswith(network)] == [], (finding.hint, fixed)

@@ -918,10 +918,17 @@ def _links_found(network: Network) -> _LinkFinder | None:
     return None
 
 
-def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str]]:
-    """What ``network`` does not link as meant in ``text``, as ``(how, where, meant, link)``: ``before``, an
-    address or a hashtag glued to the character before it, which the network makes nothing of; ``after``, an
-    address the network links with what is glued after it (``link``)."""
+#: An address that percent-encoded characters link whole: the characters (quoted, for a hint) and the address so
+#: written.
+_Encoded = tuple[str, str]
+
+
+def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str, _Encoded | None]]:
+    """What ``network`` does not link as meant in ``text``, as ``(how, where, meant, link, encoded)``: ``before``,
+    an address or a hashtag glued to the character before it, which the network makes nothing of; ``after``, an
+    address the network links with what is glued after it (``link``); ``cut``, one it links part of. ``encoded``:
+    the characters to percent-encode for the network to link the address whole once standing alone (where it
+    is ``cut``, or would be once the space between it and what is glued to it is written), or None."""
     find = _links_found(network)
     if find is not None:
         written = [(found.start(), _meant(found.group())) for found in _WRITTEN_ADDRESS.finditer(text)]
@@ -931,19 +938,29 @@ def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str]]:
         links = find(text) if written else {}  # no address written: nothing to find (most texts)
         for start, address in sorted(written):
             if start not in links:
-                if start and 1 in find(f" {address}"):  # standing alone, it is a link
-                    yield "before", start, address, ""
+                alone = find(f" {address}").get(1) if start else None
+                if alone is not None:  # standing alone, it is a link
+                    yield "before", start, address, "", _encoding(address, alone - 1, find)
                 continue
             link = text[start:links[start]]
             if link.startswith(address) and link[len(address):].strip("?"):  # "?" asks nothing
-                yield "after", start, address, link
-            elif link != address and address.startswith(link) and _percent_encoded(address, link, find):
-                yield "cut", start, address, link
+                alone = find(f" {address}").get(1)
+                yield "after", start, address, link, None if alone is None else _encoding(address, alone - 1, find)
+            elif link != address and address.startswith(link):
+                encoded = _percent_encoded(address, link, find)
+                if encoded is not None:
+                    yield "cut", start, address, link, encoded
     if network.facets:  # hashtags are found by the app too
         tags = tag_starts(text)
         for found in HASHTAG.finditer(text):
             if found.start() not in tags and found.start() and tag_starts(f" {found.group()}"):
-                yield "before", found.start(), found.group(), ""
+                yield "before", found.start(), found.group(), "", None
+
+
+def _encoding(address: str, linked: int, find: _LinkFinder) -> _Encoded | None:
+    """What to percent-encode in ``address`` for the network to link it whole, standing alone, where it links
+    its first ``linked`` characters: None where it links it whole, or where no encoding links more."""
+    return None if linked >= len(address) else _percent_encoded(address, address[:linked], find)
 
 
 def _glued_after(meant: str, tracking: frozenset[str], values: dict[str, Any]) -> tuple[Message, Message]:
@@ -980,7 +997,7 @@ def _glued_after(meant: str, tracking: frozenset[str], values: dict[str, Any]) -
 _PAIRED = {"[": "]", "]": "[", "(": ")", ")": "(", "{": "}", "}": "{", "<": ">", ">": "<"}
 
 
-def _percent_encoded(address: str, link: str, find: _LinkFinder) -> tuple[str, str] | None:
+def _percent_encoded(address: str, link: str, find: _LinkFinder) -> _Encoded | None:
     """The characters of ``address`` to percent-encode for a network that links ``link`` of it only (the one
     it stops before, the bracket paired with it, as often as it stops), and the address so written; None
     where it stops in the host or the port, or before a letter or a digit (no encoding links more)."""
@@ -1015,11 +1032,11 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         for text in post_texts(post, pasted=True):
             told = set()  # the same words glued again in a text: the same finding, told once
-            for how, start, meant, link in _glued(text.text, network):
+            for how, start, meant, link, encoded in _glued(text.text, network):
                 said = (how, meant, link, _word_before(text.text, start), _word_at(text.text, start))
                 if said not in told:
                     told.add(said)
-                    yield _glued_problem(ctx, post, text, network, how, start, meant, link)
+                    yield _glued_problem(ctx, post, text, network, how, start, meant, link, encoded)
 
 
 def _as_typed(ctx: CheckContext, post: Item, network: Network) -> Callable[[str], str]:
@@ -1054,42 +1071,41 @@ def _quote_open(text: str, end: int, closing: str) -> bool:
 
 
 def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Network, how: str, start: int,
-                   meant: str, link: str) -> Problem:
-    """link-glued's finding about ``meant``, an address or a hashtag at ``start`` in one of a post's texts."""
+                   meant: str, link: str, encoded: _Encoded | None) -> Problem:
+    """link-glued's finding about ``meant``, an address or a hashtag at ``start`` in one of a post's texts: its
+    message what the network does with it, its hint all there is to write for the network to link it whole
+    (the percent-encoded address, and a space, at once: one followed, the other was told next)."""
     values = {"network": network.name, "id": post.id, "address": meant}
     # The messages give what the network links, edcal's tracking parameters included; the hints what to
     # write, the address as the writer types it.
     typed = _as_typed(ctx, post, network)
+    address = meant if encoded is None else encoded[1]  # what to write
     if how == "cut":
-        find = _links_found(network)
-        encoded = _percent_encoded(meant, link, find) if find is not None else None
         assert encoded is not None  # _glued told it for that reason
         characters, fixed = encoded
         rest = meant[len(link):]
+        glued = _glued_after_encoded(text.text, start, meant, fixed, network)
+        hint = say("percent-encode {characters} in the address: {fixed}", characters=characters,
+                   fixed=typed(fixed)) if glued is None else _spaced_after(text.text, start, meant, glued, typed(fixed))
+        if glued is not None:
+            hint = say("percent-encode {characters} in the address, and {then}", characters=characters, then=hint)
         return Problem(ctx.words_at(post, text), say(
             "{network} post '{id}' has {address}: {network} links {link} only, and shows '{rest}' as text after it",
-            **values, link=link, rest=rest),
-            say("percent-encode {characters} in the address: {fixed}", characters=characters, fixed=typed(fixed)),
+            **values, link=link, rest=rest), hint,
             post, together=say("{network}: {posts} have {address}: {network} links {link} only, and shows '{rest}' "
                                "as text after it", **{**values, "posts": THE_POSTS}, link=link, rest=rest))
     if how == "after":
         char = link[len(meant):]
-        # English closes its quote on the words, before the address (`“see https://…”`); not after a "("
-        english = char in _ENGLISH_CLOSING and text.text[start - 1:start].isspace() and \
-            _quote_open(text.text, start, char)
         message, together = _glued_after(meant, ctx.plan.calendar.tracking.names, {**values, "char": char,
                                                                                     "link": link})
         return Problem(ctx.words_at(post, text), message,
-            say("close the quote before the address: {fixed}",
-                fixed=f"{_word_before(text.text, start - 1)}{char} {typed(meant)}") if english else
-            say("put a space between the address and '{char}': {address} {written} (or a narrow no-break space, "
-                "U+202F)", char=char, address=typed(meant), written=_word_at(text.text, start)[len(meant):]),
-            post, together=together)
+                       _encoded_too(encoded, _spaced_after(text.text, start, meant, char, typed(address))),
+                       post, together=together)
     char = text.text[start - 1]
     written = _word_at(text.text, start)
     closing = written[len(meant):len(meant) + 1]
     # a quote closes after a space, as it opens; a bracket closes glued, which ends a hashtag as well
-    fixed = (meant if meant.startswith("#") else typed(meant)) + (
+    fixed = (meant if meant.startswith("#") else typed(address)) + (
         f" {closing}" if closing and closing in _CLOSING else ")" if closing == ")" else "")
     if meant.startswith("#"):
         message = say("{network} post '{id}' has {address} glued to the '{char}' before it: {network} makes no "
@@ -1104,7 +1120,7 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
     what = say("the hashtag") if meant.startswith("#") else say("the address")
     if char in _ENGLISH_OPENING and closing and closing in _ENGLISH_CLOSING:  # “https://…”: no space inside
         hint = say("write {what} without the quotes around it: {fixed}", what=what,
-                   fixed=meant if meant.startswith("#") else typed(meant))
+                   fixed=meant if meant.startswith("#") else typed(address))
     elif char in _ENGLISH_OPENING:  # “https://… is our site”: the one space that links it
         hint = say("put a space between '{char}' and {what}: {fixed}", char=char, what=what, fixed=f"{char} {fixed}")
     elif char in _OPENING:
@@ -1112,7 +1128,33 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
                    char=char, what=what, fixed=f"{char} {fixed}")
     else:  # `lignehttps://`: the word, not 'e'
         hint = say("put a space before {what}: {fixed}", what=what, fixed=f"{_word_before(text.text, start)} {fixed}")
-    return Problem(ctx.words_at(post, text), message, hint, post, together=together)
+    return Problem(ctx.words_at(post, text), message, _encoded_too(encoded, hint), post, together=together)
+
+
+def _encoded_too(encoded: _Encoded | None, hint: Message) -> Message:
+    """``hint``, told to percent-encode the address's ``encoded`` characters first if it has any."""
+    return hint if encoded is None else say("percent-encode {characters} in the address, and {then}",
+                                            characters=encoded[0], then=hint)
+
+
+def _glued_after_encoded(text: str, start: int, meant: str, fixed: str, network: Network) -> str | None:
+    """What ``network`` links glued after ``fixed``, ``meant`` percent-encoded, written in its place in
+    ``text`` (the characters glued after ``meant`` there), or None."""
+    find = _links_found(network)
+    after = _word_at(text, start)[len(meant):]
+    end = find(f" {fixed}{after}").get(1) if find is not None and after else None
+    return f"{fixed}{after}"[len(fixed):end - 1] if end is not None and end - 1 > len(fixed) else None
+
+
+def _spaced_after(text: str, start: int, meant: str, char: str, address: str) -> Message:
+    """The hint for ``meant`` at ``start`` of ``text``, linked with ``char`` glued after it: the space to write
+    between them, or the English quote to close before it; ``address``, the address to write."""
+    # English closes its quote on the words, before the address (`“see https://…”`); not after a "("
+    if char in _ENGLISH_CLOSING and text[start - 1:start].isspace() and _quote_open(text, start, char):
+        return say("close the quote before the address: {fixed}",
+                   fixed=f"{_word_before(text, start - 1)}{char} {address}")
+    return say("put a space between the address and '{char}': {address} {written} (or a narrow no-break space, "
+               "U+202F)", char=char, address=address, written=_word_at(text, start)[len(meant):])
 
 
 @rule("forbidden-characters", "error", "A post contains characters its network refuses")
