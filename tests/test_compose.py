@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+
+import pytest
 
 from edcal.addresses import blog_path
 from edcal.load.network_registry import builtin_registry
@@ -217,6 +220,47 @@ def test_an_address_closed_by_its_own_bracket_is_tracked_after_it() -> None:
     assert by_id(plan_of(calendar))["p-x"].text == (
         f"Voir https://blog.example.fr/Python_(langage){tracked} https://blog.example.fr/a[1]{tracked}. "
         f"(https://blog.example.fr/b{tracked}) [https://blog.example.fr/c{tracked}]")
+
+
+@pytest.mark.parametrize(("written", "address"), [
+    ("Voir https://blog.example.fr/a_((b)) ici", "https://blog.example.fr/a_((b))"),
+    ("Voir (https://blog.example.fr/a_((b))) ici", "https://blog.example.fr/a_((b))"),
+    ("Voir https://blog.example.fr/a_(c(b)d). Ici", "https://blog.example.fr/a_(c(b)d)"),
+    ("Voir [https://blog.example.fr/a_((b))] ici", "https://blog.example.fr/a_((b))"),
+])
+def test_an_address_with_brackets_nested_in_its_own_is_tracked_after_it_as_x_and_mastodon_link_it(
+        written: str, address: str) -> None:
+    """``…/a_((b))`` was tracked ``…/a_((b)?utm_…=p)``: the query before the last ")", which X and Mastodon
+    link with the address (twitter-text balances one bracket inside another), a page that does not exist.
+    The draft's link is the whole address, tracked after it, and each network links all of it."""
+    from edcal.networks.mastodon_urls import mastodon_links
+    from edcal.networks.twitter_urls import url_entities
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n  - id: p\n    networks: [x, mastodon]\n"
+                             f"    at: 2027-01-12 09:00\n    text: {json.dumps(written)}\n")
+    items = by_id(plan_of(calendar))
+    for network in ("x", "mastodon"):
+        tracked = f"{address}?utm_source={network}&utm_medium=social&utm_campaign=p"
+        item = items[f"p-{network}"]
+        assert item.url == tracked
+        assert item.text == written.replace(address, tracked)
+    x_text, mastodon_text = items["p-x"].text, items["p-mastodon"].text
+    assert [link["url"] for link in url_entities(x_text)] == [items["p-x"].url]
+    assert [mastodon_text[start:end] for start, end in mastodon_links(mastodon_text)] == [items["p-mastodon"].url]
+
+
+@pytest.mark.parametrize("text", ["https://x.fr/" + "((a)" * 25000, "https://x.fr/a" + "(a(b)" * 20000,
+                                  "https://x.fr/" + "(((a)))" * 14000, "https://x.fr/(" + "(a)" * 33000])
+def test_addresses_with_brackets_are_read_in_linear_time(text: str) -> None:
+    """100 kB of brackets after an address: its own ones are read once each."""
+    import time
+
+    from edcal.plan.compose import URL_IN_TEXT
+
+    started = time.process_time()
+    found = URL_IN_TEXT.findall(text + " ici")
+    assert time.process_time() - started < 0.5
+    assert len(found) == 1
 
 
 def test_a_link_to_an_article_is_tracked_as_that_articles() -> None:

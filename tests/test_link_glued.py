@@ -54,6 +54,8 @@ FOUND: list[tuple[str, list[str], list[str]]] = [
     ("Voir https://x.fr/a_%28b…%29 ici", ["https://x.fr/a_%28b…%29"], ["https://x.fr/a_%28b"]),
     ("Voir https://x.fr/a_%28b%E2%80%A6%29 ici", ["https://x.fr/a_%28b%E2%80%A6%29"], ["https://x.fr/a_%28b%E2%80%A6%29"]),
     ("Voir https://x.fr/Python_(langage) ici", ["https://x.fr/Python_(langage)"], ["https://x.fr/Python_(langage)"]),
+    ("Voir https://x.fr/a_((b))?utm_campaign=p ici", ["https://x.fr/a_((b))?utm_campaign=p"],
+     ["https://x.fr/a_((b))?utm_campaign=p"]),
     ("Programme:https://x.fr ici", [], ["https://x.fr"]),
     ("Programme 👉https://x.fr ici", [], ["https://x.fr"]),
     ("Programme en lignehttps://x.fr ici", [], []),

@@ -96,6 +96,9 @@ FOUND: list[tuple[str, list[str]]] = [
     ("Voir lignegemini://x.fr x@dat://x.fr ftp://x.fr hyper://x.fr gemini:/x.fr ici", []),
     ("Voir ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi ici", []),
     ("Voir https://x.fr/gemini://y.fr/a(gemini://z.fr/b ici", ["https://x.fr/gemini://y.fr/a", "gemini://z.fr/b"]),
+    # Parentheses inside the path's own, as the drafts track a link to the site after them.
+    ("Voir (https://x.fr/a_((b))?utm_campaign=p) ici", ["https://x.fr/a_((b))?utm_campaign=p"]),
+    ("Voir https://x.fr/a_(c(b)d)?utm_campaign=p. Ici", ["https://x.fr/a_(c(b)d)?utm_campaign=p"]),
 ]
 
 @pytest.fixture(scope="module")

@@ -45,9 +45,11 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: A hashtag in a text, as networks link it: ``#`` and word characters, not after a word, ``&`` or ``/``
 #: (``salon.fr/#programme``, an address without its scheme, is a link's fragment).
 HASHTAG = re.compile(r"(?<![\w#&/])#\w+", re.UNICODE)
-#: Brackets an address opened and closed itself (``…/Python_(langage)``, ``…/Table[1]``): read as one, they
-#: may end it; a bracket closed around the address may not.
-_OWN_BRACKETS = r"\([^\s<>\"()]*\)|\[[^\s<>\"\[\]]*\]"
+#: Brackets an address opened and closed itself (``…/Python_(langage)``, ``…/Table[1]``), parentheses with
+#: others inside (``…/a_((b))``, ``…/a_(c(b)d)``: twitter-text, and so X and Mastodon, link one pair inside
+#: another): read as one, they may end it; a bracket closed around the address may not. Each pair inside
+#: is read to its ")" and no farther: the characters of a run of them are read once from each "(".
+_OWN_BRACKETS = r"\((?:[^\s<>\"()]|\([^\s<>\"()]*\))*\)|\[[^\s<>\"\[\]]*\]"
 #: An address's characters as written, up to its last that is no punctuation ending its sentence: each run
 #: read to such a character, or to brackets of its own, as far as one follows (the longest ending, read once).
 _ADDRESS_TAIL = rf"(?:[^\s<>\"]*?(?:{_OWN_BRACKETS}|[^\s<>\".,;:!?)\]'…»]))+"
