@@ -96,6 +96,13 @@ FOUND: list[tuple[str, list[str]]] = [
     ("Voir lignegemini://x.fr x@dat://x.fr ftp://x.fr hyper://x.fr gemini:/x.fr ici", []),
     ("Voir ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi ici", []),
     ("Voir https://x.fr/gemini://y.fr/a(gemini://z.fr/b ici", ["https://x.fr/gemini://y.fr/a", "gemini://z.fr/b"]),
+    # xmpp: and magnet: links are made by Mastodon's formatter (`valid_extended_uri`), not by the expression
+    # its length validator reads: counted in full, but for an http(s) address inside a magnet's query.
+    ("Rejoignez xmpp:salon@conference.exemple.fr?join ou xmpp://bot@exemple.fr/salon@conference.exemple.fr ici",
+     []),
+    ("Le fichier magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a&dn=salon ici", []),
+    ("Le fichier magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a&tr=https://tracker.exemple.fr/a ici",
+     ["https://tracker.exemple.fr/a"]),
     # Parentheses inside the path's own, as the drafts track a link to the site after them.
     ("Voir (https://x.fr/a_((b))?utm_campaign=p) ici", ["https://x.fr/a_((b))?utm_campaign=p"]),
     ("Voir https://x.fr/a_(c(b)d)?utm_campaign=p. Ici", ["https://x.fr/a_(c(b)d)?utm_campaign=p"]),
@@ -121,6 +128,18 @@ def test_mastodon_counts_each_link_it_finds_as_23(text: str, links: list[str]) -
     for link in links:
         counted = counted.replace(link, "x" * 23, 1)
     assert measure(text, builtin_registry()["mastodon"]).length == count_graphemes(counted)
+
+
+def test_xmpp_and_magnet_links_are_counted_in_full_on_mastodon_as_its_servers_count_them() -> None:
+    """Mastodon's formatter links ``xmpp:`` and ``magnet:`` addresses (``extract_extra_uris_with_indices``),
+    but its length validator gives 23 characters only to what ``extract_urls_with_indices`` finds (and
+    mentions): a post with them is measured as Mastodon refuses it, its addresses counted in full."""
+    mastodon = builtin_registry()["mastodon"]
+    for address in ("xmpp:salon@conference.atelier-morel.fr?join",
+                    "magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a&dn=catalogue-2027"):
+        text = f"Rejoignez-nous : {address} " + "é" * (500 - len(address) - 17)  # 501 in full, 481 at 23
+        told = measure(text, mastodon)
+        assert (told.length, told.fits) == (501, False), address
 
 
 def test_a_french_post_keeps_no_no_break_space_after_its_tracked_link_on_mastodon() -> None:

@@ -13,7 +13,9 @@ false``, in its status formatter and its length validator alike), which its
   French typography puts before ``!``, ``…\\u00a0»`` the guillemet too.
 
 Its scheme is ``http``, ``https``, ``dat``, ``dweb``, ``ipfs``, ``ipns``, ``ssb``, ``gopher`` or ``gemini``
-(``gemini://exemple.fr/a`` is a link, counted 23 characters as any other; ``ftp://`` is none). Where a link
+(``gemini://exemple.fr/a`` is a link, counted 23 characters as any other; ``ftp://`` is none). Its formatter
+links ``xmpp:`` and ``magnet:`` addresses too (``valid_extended_uri``), which are none here: its length
+validator counts only these links (``extract_urls_with_indices``) 23 characters, those in full. Where a link
 starts and its domain are twitter-text's (:func:`~edcal.networks.twitter_urls.url_entities`, read as if each
 of those schemes were ``http``);
 its end is read here by hand, each character once. ``tests/test_mastodon_links.py`` holds what Mastodon's
