@@ -303,6 +303,36 @@ def test_images_a_scheduled_article_shows_by_their_address_stay_out_until_its_da
     assert (output / "public.png").is_file()
 
 
+def test_an_image_address_with_spaces_in_its_name_is_the_whole_file_name(site: Path) -> None:
+    """GitHub's "Upload files" keeps a phone's or a download's name (``Plan stand.png``, ``Visite été (2).png``),
+    which the writer then shows by its address, ``![](/images/Plan stand.png)`` (Markdown reads the link up to
+    its ``)``) or ``<img src="/uploads/…">``. The build read such an address up to its first space: a
+    scheduled article's image went online before it, and a live one's upload saved outside STATIC_PATHS
+    stayed out of output/, a broken image on its page, with no word from the check."""
+    content = site / "content"
+    (content / "uploads").mkdir()
+    public = content / "images" / "public.png"
+    for name in ("images/Plan stand.png", "images/Salon hall B.png", "uploads/Visite été (2).png",
+                 "uploads/Équipe atelier.png"):
+        shutil.copyfile(public, content / name)
+    future = content / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8") + "\n![Plan](/images/Plan stand.png \"Le plan\")\n\n"
+                      '<img src="/images/Salon hall B.png" alt="Le hall">\n', encoding="utf-8")
+    live = content / "articles" / "publie.md"
+    live.write_text(live.read_text(encoding="utf-8") + "\n![La visite](/uploads/Visite été (2).png)\n\n"
+                    "<img src='/uploads/Équipe atelier.png' alt=\"L'équipe\">\n", encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    output = site / "output"
+    assert not (output / "images" / "Plan stand.png").exists()
+    assert not (output / "images" / "Salon hall B.png").exists()
+    assert (output / "uploads" / "Visite été (2).png").is_file()
+    assert (output / "uploads" / "Équipe atelier.png").is_file()
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    assert (output / "images" / "Plan stand.png").is_file() and (output / "images" / "Salon hall B.png").is_file()
+
+
 def test_an_image_address_climbing_above_the_root_is_the_image_a_browser_shows(site: Path) -> None:
     """A browser reads `/../images/a.png` and `https://…/%2e%2e/images/a.png` as `/images/a.png` (nothing is
     above the root): the scheduled article shows that image, which went online before it (the build read

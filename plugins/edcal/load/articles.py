@@ -356,10 +356,19 @@ _ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]{}|\\^`]+|(?<![\w.~%/-])/[\w%~.-
 
 
 def addresses_in(text: str) -> tuple[str, ...]:
-    """The addresses a text may name (:data:`_ADDRESS`), trailing punctuation left out."""
+    """The addresses a text may name (:data:`_ADDRESS`), trailing punctuation left out; and, whole, those
+    with a space in a file's name where a Markdown link (up to its ``)``) or a quoted ``src``/``href``
+    holds them (``![](/uploads/Visite été (2).png)``, as GitHub's "Upload files" keeps a phone's names)."""
     if "/" not in text:
         return ()
-    return tuple(sorted({found.rstrip(".,;:!?'") for found in _ADDRESS.findall(html.unescape(text))}))
+    text = html.unescape(text)
+    found = {address.rstrip(".,;:!?'") for address in _ADDRESS.findall(text)}
+    for match in _link_matches(text) if "](" in text or "=" in text else ():
+        written = _target(match)
+        if (" " in written or "\t" in written) and _kind(match) in ("bracketed", "link", "attribute") \
+                and (written.startswith("/") or "://" in written):
+            found.add(written)
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True, slots=True)
