@@ -432,7 +432,8 @@ def test_a_scheduled_run_with_something_due_checks_builds_and_deploys(workflow: 
     failing = Job(workflow, site, event="schedule", now=AFTER, deployed=f"2027-03-25T07:47:02Z {HEAD}",
                   failing_check=True).run()
     assert failing.failed and not failing.deploys
-    assert failing.edcal()[2:] == ["check"] and "Hand the blog to GitHub Pages" not in failing.ran
+    assert failing.edcal()[2:] == ["check", "check --format github"]
+    assert "Hand the blog to GitHub Pages" not in failing.ran
 
 
 def test_the_emergency_run_by_hand_shows_the_errors_then_builds_and_deploys(workflow: dict[str, Any],
@@ -440,15 +441,29 @@ def test_the_emergency_run_by_hand_shows_the_errors_then_builds_and_deploys(work
     job = Job(workflow, site, event="workflow_dispatch", now=AFTER, failing_check=True,
               inputs={"no_check": True}).run()
     assert not job.failed and job.deploys, job.log
-    assert job.edcal() == ["check", "build -s publishconf.py --no-check"]
+    assert job.edcal() == ["check", "check --format github", "build -s publishconf.py --no-check"]
     assert job.steps["check"]["outcome"] == "failure"  # shown as failed, the run goes on
     assert "calendar.yaml:3:1: error" in job.log and "::warning::Built with --no-check" in job.log
-    # Without the input, by hand or on a push, the errors stop the build (a push is still told of the posts
-    # it dates in the past).
-    for event, inputs, calls in (("workflow_dispatch", {"no_check": False}, ["check"]),
-                                 ("push", None, ["check", f"diff {BEFORE} --format github"])):
+    # Without the input, by hand or on a push, the errors stop the build, shown at their lines (a push is
+    # still told of the posts it dates in the past).
+    for event, inputs, calls in (("workflow_dispatch", {"no_check": False}, ["check", "check --format github"]),
+                                 ("push", None, ["check", "check --format github",
+                                                 f"diff {BEFORE} --format github"])):
         stopped = Job(workflow, site, event=event, now=AFTER, failing_check=True, inputs=inputs).run()
         assert stopped.failed and not stopped.deploys and stopped.edcal() == calls
+
+
+def test_a_push_whose_check_fails_shows_the_errors_at_their_lines(workflow: dict[str, Any], site: Path) -> None:
+    """A writer who commits from GitHub's web editor or Decap CMS pushes straight to main: the red cross
+    led to the check step's log alone, where the error's path and line are words to look for; as
+    annotations, the run's page and the commit list each error with a link to its line. A passing
+    push is not annotated with every warning."""
+    job = Job(workflow, site, event="push", now=AFTER, failing_check=True).run()
+    assert job.failed and not job.deploys
+    assert job.edcal()[:2] == ["check", "check --format github"]
+    assert "Show the findings at their lines" in job.ran
+    passing = Job(workflow, site, event="push", now=AFTER).run()
+    assert not passing.failed and "check --format github" not in passing.edcal()
 
 
 def test_a_push_is_warned_of_the_posts_it_dates_in_the_past(workflow: dict[str, Any], site: Path) -> None:
