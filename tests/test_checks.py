@@ -847,6 +847,22 @@ def test_a_title_repeated_as_the_first_heading(site: Path, site_language: None) 
     assert json.loads(result.output)["findings"] == []
 
 
+def test_a_list_numbered_with_parentheses_is_told_to_number_with_dots(site: Path, site_language: None) -> None:
+    """Word and French habits number a list `1)`, `2)`: GitHub's preview shows a list, Python-Markdown (the
+    blog's) one paragraph "1) accueil 2) café", without a word from the check. Numbers apart, each on a
+    paragraph of its own, read as written: not told."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8")
+                         + "\nAu programme :\n\n1) accueil ;\n2) café ;\n3) visite.\n\n1) Un.\n\n2) Deux.\n",
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (12, 1, "'1) accueil ;' dans l'article 'publie' et les lignes en dessous sont numérotées avec une "
+                "parenthèse\u00a0: l'aperçu de GitHub montre une liste, le blog les colle en un seul paragraphe",
+         "numérotez-les avec un point, '1. ', '2. ', et laissez une ligne vide avant la liste")]
+
+
 def test_a_callout_is_told_with_the_label_to_write(site: Path, site_language: None) -> None:
     """`> [!warning]` pasted from Obsidian showed "[!warning]" on the blog, in a plain quote."""
     published = site / "content" / "articles" / "publie.md"

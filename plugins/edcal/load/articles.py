@@ -439,6 +439,9 @@ _OWN_BLOCK = re.compile(r"[ ]{0,3}(?:#|>|\||<|(?:[-*_][ \t]*){3,}$)")
 _ENDS_PARAGRAPH = re.compile(r"(?:[=-]+|[ ]{0,3}(?:[-*_][ \t]*){3,})[ \t\r]*")
 #: A word processor's bullet opening a line (``• visite de l'atelier``): no list to Markdown.
 _BULLET = re.compile(r"[ ]{0,3}[•◦▪●–][ \t]+\S")
+#: An item numbered with a parenthesis (``1) accueil``), as Word and French habits number a list: a list to
+#: GitHub's preview, text to Python-Markdown.
+_PAREN_NUMBER = re.compile(r"[ ]{0,3}\d{1,9}\)[ \t]+\S")
 #: A line of hashtags, as Obsidian writes tags (``#atelier #coulisses``): Markdown makes it a heading.
 #: Tags are words (letters, digits, ``_``, ``-``, ``/``): ``#menu{color:red}`` in a <style> is no tag.
 _HASHTAG_LINE = re.compile(r"#[\w/-]+(?:[ \t]+#[\w/-]+)*[ \t\r]*")  # \r: a Windows line end
@@ -456,6 +459,7 @@ _CALLOUT = re.compile(r"[ ]{0,3}>(?:[ \t]*>)*[ \t]*(?P<callout>\[![A-Za-z][\w-]*
 #: a line of hashtags, a list's first item (the line before it is judged next), a link with empty parts.
 _MAYBE_HASHTAGS = re.compile(r"\n#[^\s#]")
 _MAYBE_LIST = re.compile(r"\n[ ]{0,3}(?:[-*+]|1\.)[ \t]+\S")
+_MAYBE_PAREN_NUMBERS = re.compile(r"\n[ ]{0,3}\d{1,9}\)[ \t]+\S[^\n]*\n[ ]{0,3}\d{1,9}\)[ \t]+\S")
 #: Two expressions, each searched from its first character (their alternation read every character: 20x slower).
 _MAYBE_NO_ADDRESS = re.compile(r"\]\(\s*<?>?\s*\)")
 _MAYBE_NO_WORDS = re.compile(r"\[\s*\]\(")
@@ -466,7 +470,7 @@ def _may_be_misread(body: str) -> bool:
     if (_MAYBE_HASHTAGS.search(text) or "data:" in body or "[!" in body or _MAYBE_NO_ADDRESS.search(body)
             or _MAYBE_NO_WORDS.search(body)):
         return True
-    if any(bullet in body for bullet in "•◦▪●–"):
+    if any(bullet in body for bullet in "•◦▪●–") or (")" in body and _MAYBE_PAREN_NUMBERS.search(text)):
         return True
     for match in _MAYBE_LIST.finditer(text):  # a list item after a line of text, not after a blank line
         before = text.rfind("\n", 0, match.start())
@@ -505,6 +509,10 @@ def misread_markup(parsed: ArticleSource, title: str = "") -> tuple[MisreadMarku
                 number < 2 or not _BULLET.match(lines[number - 2])):
             first = lines[number - 1]
             found.append(MisreadMarkup("bullets", first.strip(), at(number - 1, _indent(first) + 1)))
+        if _PAREN_NUMBER.match(line) and number and _PAREN_NUMBER.match(lines[number - 1]) \
+                and block == "paragraph" and (number < 2 or not _PAREN_NUMBER.match(lines[number - 2])):
+            first = lines[number - 1]
+            found.append(MisreadMarkup("paren-numbers", first.strip(), at(number - 1, _indent(first) + 1)))
         if block == "paragraph" and _LIST_START.match(line) and not _OWN_BLOCK.match(line):
             found.append(MisreadMarkup("list-in-paragraph", line.strip(), at(number, _indent(line) + 1)))
             block = "other"

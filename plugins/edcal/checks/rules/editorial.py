@@ -694,6 +694,10 @@ def _misread(found: MisreadMarkup, slug: str) -> tuple[Message, Message]:
         return (say("'{written}' in article '{slug}' opens its lines with a word processor's bullet: no list to "
                     "Markdown, the blog runs them into one paragraph", written=written, slug=slug),
                 say("start each item with '- ' (a dash and a space), after a blank line"))
+    if found.kind == "paren-numbers":
+        return (say("'{written}' in article '{slug}' and the lines below it are numbered with a parenthesis: GitHub's "
+                    "preview shows a list, the blog runs them into one paragraph", written=written, slug=slug),
+                say("number them with a dot, '1. ', '2. ', and leave a blank line before the list"))
     if found.kind == "hashtags":
         return (say("'{written}' in article '{slug}' is a line of hashtags: the blog shows it as a heading, "
                     "'{heading}'", written=written, slug=slug, heading=written.strip("# \t")),
