@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from pydantic import BaseModel
 
-from conftest import ROOT
+from conftest import ROOT, run_edcal
 from edcal.__main__ import cli
 from edcal.load import schema
 from edcal.load.articles import ArticleSpec
@@ -311,3 +314,37 @@ def test_outputs_md_gives_the_english_of_each_planning_word_it_quotes_in_french(
               if (found := plain(bold or italic)) in english_of and found not in english_of[found]
               and found not in glossed}
     assert not untold, f"outputs.md quotes these French words without their English in its table: {sorted(untold)}"
+
+
+def test_the_decap_cms_config_in_the_docs_saves_articles_that_go_online(site: Path) -> None:
+    """A writer who never opens a terminal writes in Decap CMS, whose config.yml the team copies from the
+    docs. Set up as for Hugo (`draft:` a boolean, `description:`, a folder of its own, a date-first file
+    name), Decap wrote a header every build refused, and the writer could not delete the line it wrote
+    again at each save. Each field of the documented collection, saved as Decap saves it, goes online."""
+    text = (DOCS / "articles.md").read_text(encoding="utf-8")
+    section = text.split("## Writing from a web editor", 1)[1].split("\n## ", 1)[0]
+    config = yaml.safe_load(re.search(r"```yaml\n(.*?)```", section, re.DOTALL)[1])  # type: ignore[index]
+    assert config["media_folder"] == "content/images" and config["public_folder"] == "/images"
+    articles = next(c for c in config["collections"] if c["folder"] == "content/articles")
+    assert articles["slug"] == "{{slug}}"  # not Decap's default, the date first: dated-slug
+    values = {"title": "Portes ouvertes de l'atelier", "category": "Événements", "authors": "Camille Roux",
+              "image_alt": "L'atelier", "text": "Un samedi à l'atelier.", "list": ["atelier", "visite"],
+              "image": "/images/public.png", "datetime": "2027-01-10 09:30", "markdown": "Venez nous voir.\n"}
+    header: dict[str, Any] = {}
+    for field in articles["fields"]:
+        if field["widget"] == "select":
+            assert set(field["options"]) == {"draft", "review", "published"} and field["default"] == "draft"
+            header[field["name"]] = "published"  # the writer's choice, once the article is ready
+        elif field["widget"] == "datetime":
+            assert field["format"] == "YYYY-MM-DD HH:mm"  # the site's time zone, as edcal reads a date
+            header[field["name"]] = values["datetime"]
+        elif field["name"] != "body":
+            header[field["name"]] = values.get(field["name"], values.get(field["widget"]))
+    assert "draft" not in header
+    saved = site / "content" / "articles" / "portes-ouvertes-de-latelier.md"
+    saved.write_text("---\n" + yaml.safe_dump(header, allow_unicode=True, sort_keys=False) + "---\n\n"
+                     + values["markdown"], encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = site / "output" / "2027" / "portes-ouvertes-de-latelier" / "index.html"
+    assert "Venez nous voir." in page.read_text(encoding="utf-8")
