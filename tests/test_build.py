@@ -333,6 +333,26 @@ def test_an_image_address_with_spaces_in_its_name_is_the_whole_file_name(site: P
     assert (output / "images" / "Plan stand.png").is_file() and (output / "images" / "Salon hall B.png").is_file()
 
 
+def test_an_image_address_relative_to_the_article_s_page_stays_out_until_its_date(site: Path) -> None:
+    """``![](../../images/plan.png)`` on the page of /2027/futur/ is /images/plan.png, which the check takes
+    as a working image: the build read only addresses from the root, and a scheduled article's image
+    written so went online before it."""
+    images = site / "content" / "images"
+    for name in ("plan-relatif.png", "hall-relatif.png"):
+        shutil.copyfile(images / "public.png", images / name)
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8") + "\n![Plan](../../images/plan-relatif.png)\n\n"
+                      '<img src="../../images/hall-relatif.png" alt="Le hall">\n', encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = site / "output" / "images"
+    assert not (output / "plan-relatif.png").exists() and not (output / "hall-relatif.png").exists()
+    assert (output / "public.png").is_file()
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    assert (output / "plan-relatif.png").is_file() and (output / "hall-relatif.png").is_file()
+
+
 def test_an_image_address_climbing_above_the_root_is_the_image_a_browser_shows(site: Path) -> None:
     """A browser reads `/../images/a.png` and `https://…/%2e%2e/images/a.png` as `/images/a.png` (nothing is
     above the root): the scheduled article shows that image, which went online before it (the build read

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
+from edcal.addresses import blog_path
 from edcal.files import inside, is_file
 from edcal.i18n import language, say
 from edcal.load.articles import EDCAL_KEY
@@ -491,7 +492,11 @@ def addressed_files(content: Any, site_url: str) -> set[str]:
     image = getattr(content, "image", None)
     if isinstance(image, str) and "://" in image:
         written.append(image)
-    return site_paths(written, site_url)
+    if all(address.startswith("/") or "://" in address for address in written):
+        return site_paths(written, site_url)
+    # An address relative to the page (`../../images/a.png`) is read from the content's own address.
+    base = urllib.parse.urljoin(site_url.rstrip("/") + "/", str(getattr(content, "url", "") or ""))
+    return {path.rstrip("/") for address in written if (path := blog_path(address, site_url, base))}
 
 
 def live_texts(content: Any) -> list[str]:
