@@ -1250,3 +1250,18 @@ def test_an_author_whose_name_two_team_members_share_is_told_to_name_the_owner()
                            "content/articles/t.md")
     meta, _ = validate_article(parsed, calendar, frozenset(), errors)
     assert not errors.errors and meta is not None and meta.owner == "croux"
+
+
+def test_a_date_left_empty_by_a_web_editor_is_told_at_its_line() -> None:
+    """Decap CMS writes `date: ''` for a date not chosen: the article set to `published` was told its date was
+    missing at the title's line, while the header holds a `date:` line, the one to fill in."""
+    from edcal.errors import ErrorCollector
+    from edcal.load.articles import validate_article
+    from helpers import PARIS_CALENDAR, calendar_from
+
+    errors = ErrorCollector()
+    text = "---\ntitle: Portes ouvertes\nstatus: published\ndate: ''\n---\nTexte.\n"
+    meta, _ = validate_article(split_article(text, "a.md"), calendar_from(PARIS_CALENDAR), frozenset(), errors)
+    assert meta is None
+    assert [error.format().splitlines()[0] for error in errors.errors] == [
+        "a.md:4:7: error: missing `date:` for a published article"]

@@ -1019,7 +1019,9 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
     date = article_datetime(spec.date, loc.value("date"), calendar, errors)
     modified = article_datetime(spec.modified, loc.value("modified"), calendar, errors)
     if date is None and spec.date is None and spec.status in ("published", "hidden") and not page:
-        errors.add(title_source, say("missing `date:` for a published article"),
+        # At an empty `date: ''` (Decap CMS's date not chosen), the line to fill in; else at the title.
+        errors.add(loc.value("date") if "date" in loc.fields else title_source,
+                   say("missing `date:` for a published article"),
                    say("add e.g. `date: 2027-01-12 09:00`, or `status: draft` while it is not ready"))
     if spec.slug is not None and not _SLUG_RE.match(spec.slug):
         errors.add(loc.value("slug"), say("found slug '{slug}', expected letters, digits and dashes",
