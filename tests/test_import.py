@@ -1192,3 +1192,32 @@ def test_a_question_column_is_a_poll_s_only_beside_a_poll_column(site: Path) -> 
                       "03/03/2027 09:30,linkedin,Bonjour,Oui | Non,1 jour,Alors ?\n")
     assert run_edcal("import", "plan.csv", cwd=site).returncode == 0
     assert "      question: Alors ?\n" in (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+
+
+def test_a_row_before_its_article_is_told_in_the_sheets_columns(site: Path) -> None:
+    write_sheet(site, "date,heure,network,text,article\n2027-03-09,10:00,linkedin,Bientôt,futur\n")
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode == 1, result.stderr
+    assert "plan.csv:2:35: error: post 'bientot-linkedin' goes out 2027-03-09 10:00, before 'futur' is online " \
+        "(2027-03-25 09:00): its link would be a dead page [post-before-article]\n" \
+        "    hint: move the row to 2027-03-25 09:00 or later, once the article is online (its date and time in " \
+        "columns A and B); or take the article out of the row\n" in result.stdout, result.stdout
+    assert "`at:`" not in result.stdout and "promote:" not in result.stdout
+    write_sheet(site, "date,network,text,lien\n2027-03-09 10:00,linkedin,Lien bientôt,"
+                      "https://blog.example.fr/2027/futur/\n", "lien.csv")
+    result = run_edcal("import", "lien.csv", cwd=site)
+    assert "    hint: move the row to 2027-03-25 09:00 or later, once the article is online (its date in column "\
+        "A); or take the article out of the row\n" in result.stdout, result.stdout
+
+
+def test_posts_to_confirm_are_told_at_the_row_to_confirm(site: Path) -> None:
+    write_sheet(site, "date,network,text,statut\n2027-01-12 09:00,linkedin,Parti,Publié\n"
+                      "2027-01-18 09:30,linkedin,Pas dit,\n2027-03-02 09:00,linkedin,À venir,\n")
+    result = run_edcal("import", "plan.csv", "--past", "log", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "\nplan.csv:3:1: warning: 5 posts whose time has passed in the last 31 days are not in the log of " \
+        "what went out, the oldest 'pas-dit-linkedin' (2027-01-18 09:30) [posted-unconfirmed]\n" \
+        "    hint: mark those that went out published, and those that did not cancelled, in the status column " \
+        "(D); then delete calendar.d/plan.yaml and import the sheet again (--past log)\n" in result.stdout, \
+        result.stdout
+    assert "plan.csv:2:" not in result.stdout.split("check finds")[1]  # the row logged needs nothing

@@ -97,8 +97,9 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
             written = calendar_text(posts, file.name, plan.lang, gone.log)
             after = _read_with(site, settings_file, target, written, target_shown)
     before = {finding for finding in run_checks(plan) if finding.source.path != target_shown}
-    findings = sorted((_at_cell(finding, written, target_shown) for finding in run_checks(after)
-                       if finding not in before), key=Finding.sort_key)
+    findings = sorted((_at_cell(_in_sheet_terms(finding, after, posts, written, target_shown), written,
+                                target_shown)
+                       for finding in run_checks(after) if finding not in before), key=Finding.sort_key)
     if not dry_run:
         _write(target, written.text, target_shown)
     return ImportOutcome(_report(plan, after, len(posts), target_shown, findings, written, dry_run, gone,
@@ -188,6 +189,38 @@ def _at_cell(said: _Located, written: CalendarText, shown: str) -> _Located:
     elif source.path == shown:
         source = cell(source)
     return dataclasses.replace(said, source=source, message=message, hint=words(said.hint))
+
+
+def _in_sheet_terms(finding: Finding, after: Plan, posts: list[ImportedPost], written: CalendarText,
+                    shown: str) -> Finding:
+    """A finding the import's file brings, told as the sheet is edited: a post before its article names
+    the row's date columns, not `at:`; the posts to confirm are told at the oldest of them, not at a line
+    of the log the sheet's statuses wrote."""
+    items = dict(finding.data).get("items")
+    named = finding.item or (items[0] if isinstance(items, tuple) and items else None)
+    item = after.by_id().get(str(named)) if named is not None else None
+    row = written.cell_of(item.source) if item is not None and item.source.path == shown else None
+    post = next((post for post in posts if post.row == row), None) if row is not None else None
+    message = finding.message
+    if finding.rule == "post-before-article" and finding.source.path == shown and post is not None \
+            and isinstance(message, Message) and "live" in message.values and "date" in post.letters:
+        live = message.values["live"]
+        hint = say("move the row to {live:%Y-%m-%d %H:%M} or later, once the article is online (its date and "
+                   "time in columns {date} and {time}); or take the article out of the row", live=live,
+                   date=post.letters["date"], time=post.letters["time"]) if "time" in post.letters else \
+            say("move the row to {live:%Y-%m-%d %H:%M} or later, once the article is online (its date in "
+                "column {date}); or take the article out of the row", live=live, date=post.letters["date"])
+        return dataclasses.replace(finding, hint=hint)
+    if finding.rule == "posted-unconfirmed" and finding.source.path == shown and item is not None:
+        if post is None:  # the oldest is the plan's own: told at its entry, where the log's line is written
+            return dataclasses.replace(finding, source=item.source)
+        hint = say("mark those that went out published, and those that did not cancelled, in the status "
+                   "column ({letter}); then delete {file} and import the sheet again (--past log)",
+                   letter=post.letters["status"], file=shown) if "status" in post.letters else \
+            say("add a status column: published for those that went out, cancelled for those that did not; "
+                "then delete {file} and import the sheet again (--past log)", file=shown)
+        return dataclasses.replace(finding, source=item.source, hint=hint)
+    return finding
 
 
 def _ids_in(plan: Plan, shown: str) -> set[str]:

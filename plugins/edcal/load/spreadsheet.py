@@ -175,6 +175,8 @@ class ImportedPost:
     marked: str | None = None
     #: The status cell's word (``Publié``), as messages show it.
     marked_word: str = ""
+    #: The letter of each field's column in the sheet (``{"date": "A"}``), as messages name them.
+    letters: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,7 +476,7 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
           calendar: Calendar, options: ImportOptions, order: str, offsets: Mapping[str, str],
           above: frozenset[str], errors: list[InputError]) -> ImportedPost | None:
     row = record[0].source
-    post = ImportedPost(Source(row.path, row.line, 1))
+    post = ImportedPost(Source(row.path, row.line, 1), letters=letters)
     every = {columns[index]: cell for index, cell in enumerate(record) if index in columns}
     cells = {name: cell for name, cell in every.items() if cell.text.strip()}
     beyond = next((cell for cell in record[width:] if cell.text.strip()), None)
