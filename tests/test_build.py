@@ -1307,6 +1307,24 @@ def test_a_build_as_root_in_someone_elses_site_leaves_output_and_planning_theirs
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives files away")
+def test_a_build_as_root_in_someone_elses_site_leaves_no_file_of_roots_in_it(site: Path) -> None:
+    """Python's bytecode of the settings and of the site's own plugin (__pycache__, beside them) was root's
+    after `sudo edcal build` or `pelican` as root: the team could not remove it, nor its folder."""
+    add_site_plugin(site, "monplugin", "def register():\n    pass\n")
+    nobody = (65534, 65534)
+    for path in (site, *site.rglob("*")):
+        os.chown(path, *nobody, follow_symlinks=False)
+    writes_bytecode = {"PYTHONDONTWRITEBYTECODE": ""}  # as Python runs by default
+    result = run_edcal("build", cwd=site, env=writes_bytecode)  # edcal writes none there
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [str(path.relative_to(site)) for path in (site, *site.rglob("*")) if path.lstat().st_uid == 0] == []
+    result = run_pelican(site, env=writes_bytecode)  # Pelican compiles the settings and plugins before edcal's
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "__pycache__").is_dir() and (site / "extra" / "__pycache__").is_dir()
+    assert [str(path.relative_to(site)) for path in (site, *site.rglob("*")) if path.lstat().st_uid == 0] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives files away")
 def test_a_build_as_root_that_fails_in_someone_elses_site_leaves_output_theirs(site: Path) -> None:
     """A build as root that fails once output/ is begun (here a plugin of the site's) leaves output/ the
     team's too, with the list of what it wrote (.edcal-files), which its next build reads."""

@@ -56,11 +56,14 @@ def _site_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Pat
     """
     from click.core import ParameterSource
 
-    if ctx.get_parameter_source(param.name or "site") is not ParameterSource.DEFAULT:
-        show_paths_from(value)  # `--site blog`: blog/calendar.yaml:52:11, which the terminal opens
-        return value
-    site = nearest_site(value)
-    show_paths_from(site)  # from content/articles/: ../../calendar.yaml
+    from edcal.files import no_bytecode_in_others_folders
+
+    site = value if ctx.get_parameter_source(param.name or "site") is not ParameterSource.DEFAULT \
+        else nearest_site(value)
+    # `blog/calendar.yaml:52:11` with --site blog, which the terminal opens; from content/articles/:
+    # ../../calendar.yaml
+    show_paths_from(site)
+    no_bytecode_in_others_folders(str(site))  # as root in the team's site: no __pycache__ of root's there
     return site
 
 

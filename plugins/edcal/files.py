@@ -14,6 +14,7 @@ import os
 import re
 import signal
 import stat
+import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -173,6 +174,28 @@ def give_away(folder: Path, owner: tuple[int, int] | None) -> None:
         _give_folder(number, owner)
     finally:
         os.close(number)
+
+
+def no_bytecode_in_others_folders(folder: str = ".") -> None:
+    """As root in another user's ``folder`` (a site), let Python write no bytecode from now on (this process,
+    a forked worker, a child): a ``__pycache__`` beside a module of the site's (a plugin) would be root's."""
+    if new_owner(folder) is not None:
+        sys.dont_write_bytecode = True
+        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+
+
+def give_bytecode_away() -> None:
+    """Give the ``__pycache__`` folders of the modules loaded, and root's bytecode in them, to the owner of
+    the folder each is in, when that is another user (see :func:`output_owner`): the settings' and the
+    site's plugins', written as root before :func:`no_bytecode_in_others_folders` could say. A folder of
+    root's (an installed package's) stays as it is."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    folders = {os.path.dirname(cached) for module in list(sys.modules.values())
+               if isinstance(cached := getattr(module, "__cached__", None), str)}
+    for folder in sorted(folders):
+        if os.path.basename(folder) == "__pycache__" and os.path.isdir(folder):
+            give_away(Path(folder), output_owner(Path(folder)))
 
 
 def _give_folder(number: int, owner: tuple[int, int]) -> None:

@@ -51,6 +51,9 @@ _NEVER_WRITTEN = ("DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS", "DRAFT_PAGE_SAVE_AS", "
 
 def register() -> None:
     from edcal.blog import register as register_blog_theme
+    from edcal.files import no_bytecode_in_others_folders
+
+    no_bytecode_in_others_folders()  # as root in the team's site: no __pycache__ of root's there
 
     register_blog_theme()  # the theme's Jinja helpers and sitemap.xml (edcal.blog)
     signals.initialized.connect(on_initialized)
@@ -401,7 +404,7 @@ def on_finalized(pelican: Any) -> None:
     from pathlib import Path
 
     from edcal.errors import InputError
-    from edcal.files import give_away, output_owner
+    from edcal.files import give_away, give_bytecode_away, output_owner
     from edcal.outputs import PublishError, publish_into, swap_in
     from edcal.pelican_plugin.worker import Staged
 
@@ -434,6 +437,7 @@ def on_finalized(pelican: Any) -> None:
     sweep = state.sweep = sweep_output(pelican.settings, state)
     output = Path(pelican.settings["OUTPUT_PATH"]).resolve()
     give_away(output, output_owner(output))  # once the sweep's manifest is written: the team's, all of it
+    give_bytecode_away()  # the settings' and the site's plugins', compiled before the plugin was loaded
     for path in sweep.removed:
         logger.info("removed output/%s: an earlier build wrote it, this one did not", path)
     for path in sweep.cleared:

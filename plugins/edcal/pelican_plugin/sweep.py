@@ -19,7 +19,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from edcal.errors import InputError, InputErrors
-from edcal.files import give_away, make_folders, new_file_mode, new_owner, os_reason, output_owner
+from edcal.files import (
+    give_away,
+    give_bytecode_away,
+    make_folders,
+    new_file_mode,
+    new_owner,
+    os_reason,
+    output_owner,
+)
 from edcal.i18n import Message, say
 from edcal.model.source import Source
 from edcal.pelican_plugin.staging import STAGING_PREFIX, remove_stale_staging
@@ -203,6 +211,7 @@ def note_failed_build(settings: dict[str, Any], state: BuildState) -> None:
         remove_stale_staging(output)
     # What Pelican wrote there as root is the team's to rebuild (before the note's end: still this build's).
     give_away(output, output_owner(output))
+    give_bytecode_away()
     manifest = Manifest.read(output)
     if (state.output_started_ns, None) not in manifest.pending:
         return
