@@ -1292,10 +1292,13 @@ def test_a_build_as_root_in_someone_elses_site_leaves_output_and_planning_theirs
     result = run_edcal("build", cwd=site)
     assert result.returncode == 0, result.stderr
     assert owners(site / "output") == {nobody} and owners(site / "planning") == {nobody}
-    link = site / "output" / "theme" / "lien.txt"  # put there by the team: a build as root keeps off its file
+    # Put there by the team, where the build keeps what it finds (a link elsewhere is refused): a build as
+    # root keeps off its file.
+    (site / "output" / ".git").mkdir()
+    link = site / "output" / ".git" / "lien.txt"
     link.symlink_to(roots_own)
     os.chown(link, *nobody, follow_symlinks=False)
-    os.link(roots_own, link.with_name("lien-dur.txt"))  # a hard link to it: root's file all the same
+    os.link(roots_own, site / "output" / "theme" / "lien-dur.txt")  # a hard link to it: root's file all the same
     (site / "content" / "articles" / "nouveau.md").write_text(
         "Title: Nouveau\nDate: 2027-02-01 09:00\n\nTexte.\n", encoding="utf-8")
     shutil.rmtree(site / "planning")

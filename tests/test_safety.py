@@ -11,7 +11,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -338,22 +337,40 @@ def test_something_in_the_way_of_a_page_stops_the_build_before_any_page_is_moved
     assert "futur" not in (output / "sitemap.xml").read_text(encoding="utf-8")
 
 
-def test_a_folder_of_output_on_another_disk_takes_its_pages(site: Path) -> None:
-    """A rename cannot cross file systems: a folder of output/ linked to another disk gets copies."""
+def test_a_link_in_output_is_refused_never_written_through(site: Path, tmp_path: Path) -> None:
+    """output/images -> /somewhere (put there by hand, or pulled with a deployment repository in output/):
+    Pelican copied the static files through it, outside output/, over what the link names. The build now
+    refuses it before writing anything; a link among what the sweep keeps (.git) is left alone."""
     assert run_edcal("build", cwd=site, env=ENV).returncode == 0
-    elsewhere = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
-    try:
-        shutil.move(str(site / "output" / "tag"), str(elsewhere / "tag"))
-        (site / "output" / "tag").symlink_to(elsewhere / "tag")
-        article = site / "content" / "articles" / "publie.md"
-        article.write_text(article.read_text(encoding="utf-8").replace("Un article publié", "Un titre changé"),
-                           encoding="utf-8")
-        result = run_edcal("build", cwd=site, env=ENV)
-        assert result.returncode == 0, result.stderr
-        assert "Un titre changé" in (elsewhere / "tag" / "test" / "index.html").read_text(encoding="utf-8")
-        assert not staged(site) and not list((elsewhere / "tag" / "test").glob(".edcal-*"))
-    finally:
-        shutil.rmtree(elsewhere)
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (elsewhere / "public.png").write_bytes(b"precious")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    shutil.rmtree(site / "output" / "images")
+    (site / "output" / "images").symlink_to(elsewhere)
+    (site / "output" / "theme" / "css" / "edcal.css").unlink()
+    (site / "output" / "theme" / "css" / "edcal.css").symlink_to(victim)
+    (site / "output" / ".git").mkdir()
+    (site / "output" / ".git" / "lien").symlink_to(victim)
+    before = sorted(str(path) for path in (site / "output").rglob("*"))
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_LANG": "en"})
+    assert result.returncode == 2 and not TRACEBACK.search(result.stderr), result.stderr
+    assert result.stderr.startswith(
+        f"OUTPUT_PATH: error: found output/images, a link to {elsewhere}: the build would write the site's "
+        "files through it, outside output/\n"
+        "    hint: remove the link (what it names stays as it is): the build writes its own files in its place; "
+        "to write the generated site on another disk, set OUTPUT_PATH to a folder there\n"
+        f"OUTPUT_PATH: error: found output/theme/css/edcal.css, a link to {victim}: "), result.stderr
+    assert ".git" not in result.stderr
+    assert (elsewhere / "public.png").read_bytes() == b"precious" and victim.read_text(encoding="utf-8") == "precious\n"
+    assert sorted(str(path) for path in (site / "output").rglob("*")) == before
+    (site / "output" / "images").unlink()
+    (site / "output" / "theme" / "css" / "edcal.css").unlink()
+    result = run_edcal("build", cwd=site, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert (site / "output" / "images" / "public.png").is_file() and not (site / "output" / "images").is_symlink()
+    assert list(elsewhere.iterdir()) == [elsewhere / "public.png"]
 
 
 def test_a_staging_folder_of_a_build_running_beside_is_left_to_it(site: Path) -> None:

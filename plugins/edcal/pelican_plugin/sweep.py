@@ -317,6 +317,7 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
                                           reason=os_reason(exc)),
                                       say("give the build's user write permission on it, or set OUTPUT_PATH "
                                           "to a folder it may write"))]) from None
+    _refuse_links(settings, output, site)
     # If this build fails while Pelican writes, the next one knows that what changed since is edcal's.
     manifest = Manifest.read(output)
     manifest.pending.append((state.output_started_ns, None))
@@ -330,6 +331,47 @@ def check_output_path(settings: dict[str, Any], state: BuildState) -> None:
     # Plain `pelican` has no hook on failure: the note gets its end when the process exits.
     atexit.register(note_failed_build, settings, state)
     state.journal = Journal(output)
+
+
+def _refuse_links(settings: dict[str, Any], output: Path, site: Path) -> None:
+    """Refuse a symbolic link in output/ the build could write through: Pelican copies the static files and
+    makes their folders at their paths, and a link there (``output/images -> /somewhere``, made by hand or
+    pulled with a deployment repository) took them outside output/, over what the link names. Not in what
+    the sweep keeps (``.git``, ``OUTPUT_RETENTION``). A link to a file of the site is Pelican's own with
+    ``STATIC_CREATE_LINKS`` (it removes it before linking again).
+
+    :raises InputErrors: one error for each such link, before anything is written.
+    """
+    kept = {*ALWAYS_KEPT, *(settings.get("OUTPUT_RETENTION") or ()), MANIFEST, JOURNAL}
+    own_links = bool(settings.get("STATIC_CREATE_LINKS"))
+    found: list[Path] = []
+    folders = [str(output)]
+    while folders:  # the file system's entries, no stat each (output/ may hold 10,000 files)
+        folder = folders.pop()
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                if folder == str(output) and (entry.name in kept or entry.name.startswith(STAGING_PREFIX)):
+                    continue
+                if entry.is_symlink():
+                    target = Path(os.path.realpath(entry.path))
+                    if not (own_links and target.is_file() and target.is_relative_to(site)):
+                        found.append(Path(entry.path))
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+    found.sort()
+    if not found:
+        return
+
+    def shown(path: Path) -> str:
+        return path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)
+
+    raise InputErrors([InputError(
+        Source("OUTPUT_PATH", 1, 1),
+        say("found {path}, a link to {target}: the build would write the site's files through it, outside "
+            "{output}", path=shown(path), target=os.readlink(path), output=shown(output) + "/"),
+        say("remove the link (what it names stays as it is): the build writes its own files in its place; "
+            "to write the generated site on another disk, set OUTPUT_PATH to a folder there"))
+        for path in found[:20]])
 
 
 @dataclass
