@@ -352,3 +352,31 @@ def _built_with_english(site) -> Callable[[str, str], list[tuple[str, ...]]]:  #
     built = run_edcal("build", cwd=site)
     assert built.returncode == 0, built.stderr
     return lambda page, pattern: re.findall(pattern, (site / "output" / page).read_text(encoding="utf-8"))
+
+
+def test_a_translation_by_an_author_two_team_members_share_keeps_its_original_s_owner(site) -> None:  # type: ignore[no-untyped-def]
+    """Two people of the team named alike: the English version written by one of them was refused, asking for
+    `owner:`, though its posts went to its original's owner; following the hint would have moved them. The
+    original by that name is still asked who is in charge."""
+    from conftest import run_edcal
+
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "  - {id: ben, name: Ben Marchal}", "  - {id: ben, name: Ben Marchal}\n  - {id: ben2, name: Ben  marchal}"),
+        encoding="utf-8")
+    articles = site / "content" / "articles"
+    original = articles / "publie.md"
+    original.write_text(original.read_text(encoding="utf-8").replace("Category:", "Owner: ana\nCategory:"),
+                        encoding="utf-8")
+    (articles / "publie-en.md").write_text(
+        "Title: A published article\nSlug: publie\nLang: en\nAuthors: Ben Marchal\nDate: 2027-02-01 09:00\n\n"
+        "The text.\n", encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert "two people of the team" not in result.stdout + result.stderr, result.stdout + result.stderr
+    (articles / "seule.md").write_text(
+        "Title: Seule\nAuthors: Ben Marchal\nDate: 2027-02-03 09:00\n\nTexte.\n", encoding="utf-8")
+    result = run_edcal("check", cwd=site, env={"EDCAL_LANG": "en"})
+    assert result.returncode == 2
+    assert [line for line in result.stderr.splitlines() if "two people" in line] == [
+        "content/articles/seule.md:2:10: error: two people of the team are named 'Ben Marchal' (ben, ben2): "
+        "edcal cannot tell which of them is in charge of the article"], result.stderr

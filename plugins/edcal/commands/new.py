@@ -229,7 +229,10 @@ def _refuse_what_the_build_would(text: str, fields: list[str], site: Path, path:
     typographic quotes) is an error on its option, and nothing is written."""
     rel = path.relative_to(site.resolve()).as_posix() if path.is_relative_to(site.resolve()) else path.name
     errors = ErrorCollector()
-    validate_article(split_article(text, rel), load_calendar(site, all_rules()), frozenset(), errors)
+    meta, _extras = validate_article(split_article(text, rel), load_calendar(site, all_rules()), frozenset(),
+                                     errors)
+    if meta is not None and meta.shared_name is not None:  # a new article is an original: the build asks
+        errors.extend([meta.shared_name])
     found = []
     for error in errors.errors:
         index = error.source.line - first_line  # the line of the header's first field

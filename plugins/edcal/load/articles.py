@@ -240,6 +240,9 @@ class ArticleMeta:
     date_only: bool = False
     #: ``owner`` is its author's, on the team, no ``owner:`` written.
     owner_from_author: bool = False
+    #: No ``owner:``, and its author's name two people of the team share: the error that asks for one, for
+    #: an original (or a page) only, told once versions are paired; a translation takes its original's owner.
+    shared_name: InputError | None = None
     no_text: bool = False
 
 
@@ -1061,9 +1064,12 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         _check_image(image, loc.value("image"), errors)
     _check_names(spec, loc, errors, data.get("tags"), key_value=parsed.style == "pelican")
     campaign = _reference(spec.campaign, calendar.campaigns, "campaign", loc.value("campaign"), errors)
-    owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors) if spec.owner is not None \
-        else _author_in_team([spec.author] if spec.author else spec.authors or [], calendar,
-                             loc.value("author" if spec.author else "authors"), errors)
+    shared_name = None
+    if spec.owner is not None:
+        owner = _reference(spec.owner, calendar.team, "person", loc.value("owner"), errors)
+    else:
+        owner, shared_name = _author_in_team([spec.author] if spec.author else spec.authors or [], calendar,
+                                             loc.value("author" if spec.author else "authors"))
     social = _social(spec.social, loc, calendar, errors)
     silenced = parse_silence(spec.silence, loc.value("silence"), errors, calendar.check_ids)
     if len(errors.errors) > before or status_refused:
@@ -1079,7 +1085,7 @@ def validate_article(parsed: ArticleSource, calendar: Calendar, extra_fields: fr
         social=social, draft_due=spec.draft_due, review_due=spec.review_due,
         source=title_source, field_sources=fields, silenced=silenced,
         date_only=date is not None and _DATE_ONLY.fullmatch(spec.date or "") is not None,
-        owner_from_author=spec.owner is None and owner is not None,
+        owner_from_author=spec.owner is None and owner is not None, shared_name=shared_name,
     )
     return meta, extras
 
@@ -1262,26 +1268,28 @@ def not_an_image(image: str, where: Source, errors: ErrorCollector) -> None:
                    say("e.g. image: images/salon-2027.jpg"))
 
 
-def _author_in_team(authors: list[str], calendar: Calendar, where: Source, errors: ErrorCollector) -> str | None:
+def _author_in_team(authors: list[str], calendar: Calendar,
+                    where: Source) -> tuple[str | None, InputError | None]:
     """The person in charge of an article without ``owner:``: the first of its authors (``authors: Camille
     Roux``) whose name is a team member's, as written under ``team:`` (case, accents typed apart and spaces
     aside); None when no author is on the team (the blog's ``AUTHOR``, a guest writer). A name two people of
-    the team share names neither: an error, which asks for ``owner:``."""
+    the team share names neither: with the error that asks for ``owner:``, told once versions are paired
+    (:attr:`ArticleMeta.shared_name`): a translation takes its original's owner, and is not asked."""
     if not authors:
-        return None
+        return None, None
     named: dict[str, list[str]] = {}
     for person in calendar.team.values():
         named.setdefault(_name_key(person.name), []).append(person.id)
     author = next((author for author in authors if _name_key(author) in named), None)
     if author is None:
-        return None
+        return None, None
     people = named[_name_key(author)]
     if len(people) > 1:
-        errors.add(where, say("two people of the team are named '{name}' ({ids}): edcal cannot tell which of them "
-                              "is in charge of the article", name=author, ids=", ".join(people)),
-                   say("write who is, by their id: owner: {id}", id=people[0]))
-        return None
-    return people[0]
+        return None, InputError(
+            where, say("two people of the team are named '{name}' ({ids}): edcal cannot tell which of them "
+                       "is in charge of the article", name=author, ids=", ".join(people)),
+            say("write who is, by their id: owner: {id}", id=people[0]))
+    return people[0], None
 
 
 def _name_key(name: str) -> str:

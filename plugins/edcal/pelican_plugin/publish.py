@@ -121,6 +121,7 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
     _check_originals(models, marked, state)
     # A translation waits for its original: its page would tell the original's subject before its date.
     originals = {article.slug: article for article in state.articles if article.is_original}
+    _check_shared_names(generator, originals, state)
     live = {path for path, article in zip(models, state.articles, strict=True)
             if article_state(article, state.calendar, state.now, originals).live}
     # Tag, category and author pages are Pelican's of the published originals: those only articles not
@@ -327,6 +328,22 @@ def _check_originals(models: dict[str, Article], marked: set[str], state: BuildS
             state.errors.add(article.where("translation"), message,
                              say("remove `translation:` from the original, or give the translation its "
                                  "original's `slug:`"))
+
+
+def _check_shared_names(generator: Any, originals: dict[str, Article], state: BuildState) -> None:
+    """An article without `owner:` whose author's name two people of the team share: which of them is in
+    charge is asked once versions are paired, of an original only. A translation's posts go to its original's
+    owner (``_Resolver._version``), which `owner:` on it would have moved; one whose
+    original has no owner either is asked too."""
+    for name in (*_LISTED, *_DRAFTS):
+        for content in getattr(generator, name):
+            meta = getattr(content, EDCAL_KEY, None)
+            if meta is None or meta.shared_name is None:
+                continue
+            original = originals.get(content.slug)
+            if original is None or original.source.path == state.relative(Path(content.source_path)) \
+                    or original.owner is None:
+                state.errors.extend([meta.shared_name])
 
 
 def _check_unique_slugs(state: BuildState) -> None:

@@ -86,6 +86,9 @@ class EdcalMarkdownReader(MarkdownReader):
         meta, extras = validate_article(parsed, state.calendar, state.extra_metadata, errors, page=page)
         if meta is None:
             return "", _placeholder(rel)
+        if page and meta.shared_name is not None:  # an article's is told once versions are paired
+            errors.extend([meta.shared_name])
+            return "", _placeholder(rel)
         folder = os.path.relpath(path.parent, self.settings["PATH"]).replace(os.sep, "/")
         if page and meta.status != "draft":  # a page's broken image is as broken as an article's
             state.page_files += [(rel, linked) for linked in linked_files(parsed, folder)]
