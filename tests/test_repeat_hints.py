@@ -117,3 +117,27 @@ def test_a_first_day_to_come_is_the_writer_s_without_a_word(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDCAL_NOW", "2027-01-12T10:00:00+01:00")
     assert hint_for(tmp_path, "every tuesday from 2027-01-12") == told("{every: week, on: tue, from: 2027-01-12}")
+
+
+@pytest.mark.parametrize(("written", "date"), [
+    # Tuesday 2 March 2027: `from: 2 mars` is today, whose hours have begun; the rule's next day is given
+    ("{every: week, on: tue, from: 2 mars}", "2027-03-09"),
+    ("{every: week, from: mardi 2 mars}", "2027-03-09"),
+    ("{every: day, from: 2 mars}", "2027-03-03"),
+    ("{every: month, on: 15, from: March 2}", "2027-03-15"),
+    ("{rrule: FREQ=YEARLY, from: 2 mars}", "2028-03-02"),
+])
+def test_a_first_day_in_words_said_today_gives_the_rule_s_next_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   written: str, date: str) -> None:
+    """`repeat: {…, from: 2 mars}` written on 2 March was told `from: 2027-03-02`, the rule starting on a day
+    whose hours had begun, where `chaque mardi à partir du 2 mars` is told 9 March."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T10:00:00+01:00")
+    assert hint_for(tmp_path, written) == (f"    hint: dates are written with digits, year first, and with their "
+                                           f"year: {date}, the rule's first day after today (2027-03-02, whose "
+                                           f"hours have begun)")
+
+
+def test_a_first_day_in_words_to_come_is_the_day_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T10:00:00+01:00")
+    assert hint_for(tmp_path, "{every: week, on: tue, from: 3 mars}") == (
+        "    hint: dates are written with digits, year first, and with their year: 2027-03-03")

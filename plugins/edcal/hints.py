@@ -353,17 +353,54 @@ def nearest_day(month: int, day: int, weekday: int | None = None, past: bool = F
     return nearest[0] if nearest else None
 
 
+def day_without_year(found: str) -> dt.date | None:
+    """The coming day a date written without its year names, as its hint writes it (``2 mars``, ``mardi 2
+    mars``, ``March 2``, ``02/03`` where the order is certain); None for anything else."""
+    found = found.strip()
+    if (short := _NO_YEAR.match(found)) is not None:
+        day_month = _day_and_month(short.group(1), short.group(2))
+        return nearest_day(day_month[1], day_month[0]) if day_month and 1 <= day_month[1] <= 12 else None
+    words = _date_in_words(found)
+    if words is None or words[3] is not None:
+        return None
+    weekday, day, month, _year, _rest = words
+    return nearest_day(month, day, _weekday_number(weekday))
+
+
+def _date_in_words(found: str) -> tuple[str | None, int, int, str | None, str] | None:
+    """A date written in words, ``mardi 12 janvier 2027 à 9h``, ``March 16``: its weekday's word, its day,
+    its month, its year and the rest, as written; None for anything else (``12 janvier2027``)."""
+    day_first, month_first = _WORDS_DAY_FIRST.match(found), _WORDS_MONTH_FIRST.match(found)
+    if day_first is not None:
+        weekday, day, month_name, year, rest = day_first.groups()
+    elif month_first is not None:
+        weekday, month_name, day, year, rest = month_first.groups()
+    else:
+        return None
+    month = _month_number(month_name)
+    if month is None or not 1 <= int(day) <= 31 or rest[:1].isalnum():  # `12 janvier2027`: not a date
+        return None
+    return weekday, int(day), month, year, rest
+
+
+def _day_and_month(first: str, second: str) -> tuple[int, int] | None:
+    """The day and the month of ``19/01`` when the reading is certain (:func:`_without_year`)."""
+    order = date_order()
+    if int(first) > 12 or (order == "day" and int(second) <= 12):
+        return int(first), int(second)
+    if int(second) > 12 or order == "month":
+        return int(second), int(first)
+    return None  # 02/03 in plain English: 2 March or February 3
+
+
 def _without_year(first: str, second: str, rest: str, past: bool) -> str | None:
     """``19/01``, ``19/01 9h``: the coming such day (the last one, with ``past``), when the reading is
     certain: the day first in French and British English, the month first in US English, or a number above
     12 (``01/19``: the month first)."""
-    order = date_order()
-    if int(first) > 12 or (order == "day" and int(second) <= 12):
-        day, month = int(first), int(second)
-    elif int(second) > 12 or order == "month":
-        day, month = int(second), int(first)
-    else:
-        return None  # 02/03 in plain English: 2 March or February 3
+    day_month = _day_and_month(first, second)
+    if day_month is None:
+        return None
+    day, month = day_month
     if not 1 <= month <= 12 or (meant := nearest_day(month, day, past=past)) is None:
         return None
     time = _on_24_hours(rest.strip())
@@ -380,17 +417,10 @@ def _date_spelt_otherwise(found: str, past: bool = False) -> str | None:
     if (hour_only := _HOUR_ONLY.match(found)) is not None:
         return say("times are written HH:MM: {time}",
                    time=f"{hour_only.group(1)} {int(hour_only.group(2)):02d}:00")
-    day_first, month_first = _WORDS_DAY_FIRST.match(found), _WORDS_MONTH_FIRST.match(found)
-    weekday = None
-    if day_first is not None:
-        weekday, day, month_name, year, rest = day_first.groups()
-    elif month_first is not None:
-        weekday, month_name, day, year, rest = month_first.groups()
-    else:
+    words = _date_in_words(found)
+    if words is None:
         return None
-    month = _month_number(month_name)
-    if month is None or not 1 <= int(day) <= 31 or rest[:1].isalnum():  # `12 janvier2027`: not a date
-        return None
+    weekday, day, month, year, rest = words
     time = _time_of(rest) if rest.strip() else None  # `18 décembre à 11h40`: the time is readable too
     if year is None:  # `19 janvier`: the coming one (the last one, with past) is meant, but write the year
         coming = nearest_day(month, int(day), _weekday_number(weekday), past)

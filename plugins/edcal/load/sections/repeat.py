@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 
 from edcal.errors import ErrorCollector, listed_twice, message_of, repeats
-from edcal.hints import dot_time_hint, noon_hint, twelve_hour_hint
+from edcal.hints import day_without_year, dot_time_hint, hint_today, noon_hint, twelve_hour_hint
 from edcal.i18n import say
 from edcal.load import timeparse
 from edcal.load.schema import RepeatSpec, describe
@@ -53,7 +53,7 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
     """A post's `repeat:` (``where``) as its rule and days; None after an error."""
     loc = spec.loc
     # Days, or key dates (`from: salon-industrie`, `until: salon-industrie end`): the rule follows them.
-    first = read_day(reading, spec.from_, value_of(loc, "from"))
+    first = _first_day(reading, spec)
     last = read_day(reading, spec.until, value_of(loc, "until")) if spec.until is not None else None
     if first is None or (spec.until is not None and last is None):
         return None
@@ -173,6 +173,50 @@ def read_recurrence(reading: Reading, spec: RepeatSpec, where: Source) -> Recurr
     return Recurrence(rule, first, last, spec.count, time, slot, label,
                       tuple(dict.fromkeys(anchors)), frozenset(day for day, _source in left_out),
                       instead, value_of(loc, "moved") if isinstance(spec.moved, dict) else None)
+
+
+def _first_day(reading: Reading, spec: RepeatSpec) -> dt.date | None:
+    """`from:`, as :func:`read_day` reads it. A day written without its year that is today (`from: 2 mars`
+    on 2 March) is told the rule's first day after today, as a rule said in words is: today's hours have
+    begun, and its time may be past."""
+    where = value_of(spec.loc, "from")
+    told = ErrorCollector()
+    first = read_day(dataclasses.replace(reading, errors=told), spec.from_, where)
+    today = hint_today()
+    ahead = _day_after(spec, today) if first is None and day_without_year(spec.from_) == today else None
+    for error in told.errors:
+        hint = error.hint
+        if ahead is not None and error.source == where:
+            hint = say("dates are written with digits, year first, and with their year: {date}, the rule's "
+                       "first day after today ({today}, whose hours have begun)", date=ahead, today=today)
+        reading.errors.add(error.source, error.message, hint)
+    return first
+
+
+def _day_after(spec: RepeatSpec, today: dt.date) -> dt.date | None:
+    """The first of the rule's days after ``today``, were it to start today; None when the rule is not
+    read (its own errors are told where they are written)."""
+    if spec.rrule is not None:
+        rule: str | None = spec.rrule.strip().removeprefix("RRULE:")
+    elif spec.every is not None:
+        rule = _rule_from_every(spec, _Span(today, None, None), ErrorCollector())
+    else:
+        return None
+    # read before the checks on `rrule:` below: only a rule of days, each INTERVAL moving on, within ten years
+    written = (rule or "").upper()
+    if not re.fullmatch(r"FREQ=(?:DAILY|WEEKLY|MONTHLY|YEARLY)(?:;[A-Z]+=[\w,+-]+)*", written) \
+            or any(not re.fullmatch(r"0*[1-9]\d{0,3}", interval)
+                   for interval in re.findall(r"INTERVAL=([^;]*)", written)) \
+            or re.search(r"DTSTART|UNTIL|COUNT|BYHOUR|BYMINUTE|BYSECOND", written):
+        return None
+    start = dt.datetime.combine(today, dt.time())
+    try:
+        parsed = rrulestr(written, dtstart=start)
+        found = parsed.replace(until=start + dt.timedelta(days=MAX_HORIZON_DAYS)).after(start) \
+            if isinstance(parsed, rrule) else None
+    except (ValueError, TypeError):
+        return None
+    return found.date() if found is not None else None
 
 
 def _each_day_once(reading: Reading, spec: RepeatSpec, left_out: list[tuple[dt.date, Source]]) -> bool:
