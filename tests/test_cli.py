@@ -2151,3 +2151,24 @@ def test_files_root_creates_in_someone_elses_folder_are_that_folders_owners(site
     root_own = run_edcal("init", "blog", "--url", "https://blog.example.fr", cwd=tmp_path)
     assert root_own.returncode == 0, root_own.stderr
     assert owners(tmp_path / "blog") == {(0, 0)}
+
+
+def test_new_refuses_an_author_with_a_comma_which_pelican_reads_as_two(runner: CliRunner, site: Path) -> None:
+    """`edcal new --author "Smith, John"` wrote `Authors: Smith, John`: Pelican split it at its comma, two
+    authors, 'Smith' and 'John', each with a page, without a word. One --author is one name; several authors,
+    several --author."""
+    articles = site / "content" / "articles"
+    (articles / "ancien.md").write_text("Title: Ancien\nDate: 2026-01-05 09:00\n\nTexte.\n", encoding="utf-8")
+    (articles / "autre.md").write_text("Title: Autre\nDate: 2026-01-06 09:00\n\nTexte.\n", encoding="utf-8")
+    before = sorted(articles.iterdir())
+    refused = runner.invoke(cli, ["new", "Salon", "--site", str(site), "--author", "Smith, John"],
+                            env={"EDCAL_LANG": "en"})
+    assert refused.exit_code == 2, refused.output
+    assert refused.output.splitlines()[:2] == [
+        "--author: error: found 'Smith, John', a name with a comma: Pelican reads a comma between two authors "
+        "('Smith', 'John')",
+        "    hint: one author: --author \"John Smith\"; several: --author Smith --author John"], refused.output
+    assert sorted(articles.iterdir()) == before and "Traceback" not in refused.output
+    two = runner.invoke(cli, ["new", "Salon", "--site", str(site), "--author", "Ana Lopes", "--author", "Ben Marchal"])
+    assert two.exit_code == 0, two.output
+    assert "Authors: Ana Lopes, Ben Marchal\n" in (site / two.output.strip()).read_text(encoding="utf-8")

@@ -635,13 +635,14 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
 @click.argument("title")
 @site_options
 @click.option("--date", metavar="'YYYY-MM-DD HH:MM'", help="Publication date and time (none: a draft).")
-@click.option("--author", metavar="NAME", help="Author's name.")
+@click.option("--author", "authors", multiple=True, metavar="NAME",
+              help="Author's name, as the page shows it; repeated for several.")
 @click.option("--category", metavar="NAME", help="Category.")
 @click.option("--tags", multiple=True, metavar="TAGS", help="Tags, comma-separated or repeated.")
 @click.option("--slug", metavar="SLUG", help="URL name and file name (default: from the title).")
 @input_errors_exit
 def new(title: str, site: Path, settings_file: str, verbosity: int | None, date: str | None,
-        author: str | None, category: str | None, tags: tuple[str, ...], slug: str | None) -> None:
+        authors: tuple[str, ...], category: str | None, tags: tuple[str, ...], slug: str | None) -> None:
     """Create an article with a valid header (in the style of the blog's articles), named after its slug.
 
     Without --date it is a draft; with a future date it is scheduled.
@@ -649,7 +650,7 @@ def new(title: str, site: Path, settings_file: str, verbosity: int | None, date:
     from edcal.commands.new import new_article
     from edcal.i18n import spoken
 
-    path = new_article(site, settings_file, title, date, author, category, tags, slug,
+    path = new_article(site, settings_file, title, date, authors, category, tags, slug,
                        warn=None if (verbosity or 0) < 0 else
                        lambda message: click.echo("warning: " + spoken(message), err=True))
     if (verbosity or 0) >= 0:

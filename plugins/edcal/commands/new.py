@@ -26,7 +26,7 @@ from edcal.skeleton import NEW_ARTICLE_BODY
 
 
 def new_article(site: Path, settings_file: str, title: str, date: str | None = None,
-                author: str | None = None, category: str | None = None,
+                authors: tuple[str, ...] = (), category: str | None = None,
                 tags: tuple[str, ...] = (), slug: str | None = None,
                 warn: Callable[[str], None] | None = None) -> Path:
     """Write ``content/<first article path>/<slug>.md`` and return its path.
@@ -91,8 +91,22 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
         fields["date"] = _written_date(date, when)
     else:
         fields["status"] = "draft"
-    if author:
-        fields["authors"] = author
+    names = [name.strip() for name in authors if name.strip()]
+    for name in names:  # Pelican splits `Authors:` at its commas (at its semicolons, when it has one)
+        if "," in name or ";" in name:
+            parts = [part.strip() for part in re.split(r"[;,]", name) if part.strip()]
+            one = " ".join(reversed(parts)) if len(parts) == 2 else " ".join(parts)  # Smith, John: John Smith
+            raise InputErrors([InputError(
+                Source("--author", 1, 1),
+                say("found '{name}', a name with a comma: Pelican reads a comma between two authors "
+                    "({parts})", name=name[:80], parts=", ".join(f"'{part}'" for part in parts[:4])),
+                say("one author: --author \"{one}\"; several: {several}", one=one[:80],
+                    several=" ".join(f'--author "{part}"' if " " in part else f"--author {part}"
+                                     for part in parts[:4])))])
+    if len(names) == 1:
+        fields["authors"] = names[0]
+    elif names:
+        fields["authors"] = names
     if category:
         fields["category"] = category
     tag_names = [t.strip() for tag in tags for t in tag.split(",") if t.strip()]
