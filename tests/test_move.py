@@ -1202,3 +1202,14 @@ def test_a_promotion_that_takes_another_time_with_its_article_is_told_the_time_a
     assert lines[2:4] == ["    sa promotion sur LinkedIn du mardi 13 avril 2027\u00a0: à 09:00, et non plus 12:30 "
                           "(le créneau du mardi sur LinkedIn)",
                           "Rien d'écrit (--dry-run)\u00a0: 1 fichier à modifier."], lines
+
+
+def test_a_day_without_its_year_in_since_is_the_site_s_coming_one(site: Path) -> None:
+    """`--since "1 mars"` at 23:30 in UTC on 1 March, 00:30 on 2 March in Paris where the site is: the hint,
+    given before the calendar was read, took "today" in UTC and gave 1 March 2027, a day already past there."""
+    result = run_edcal("move", "--since", "1 mars", "--by", "1 day", "--dry-run", cwd=site,
+                       env={"EDCAL_LANG": "en", "EDCAL_NOW": "2027-03-01T23:30:00Z"})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        "--since: error: found '1 mars', expected a date as YYYY-MM-DD (e.g. 2027-01-12)",
+        "    hint: dates are written with digits, year first, and with their year: 2028-03-01"], result.stderr

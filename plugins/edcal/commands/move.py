@@ -102,8 +102,10 @@ def move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | None
 def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | None, until: str | None,
           networks: tuple[str, ...], campaign: str | None, owner: str | None, by: str | None,
           to: str | None, dry_run: bool) -> MoveOutcome:
+    from edcal.load.calendar import hint_zone_of
     from edcal.pelican_plugin.metadata import NOW, read_plan
 
+    hint_zone_of(site)  # the options are read first: a day without its year is the site's coming one
     first, last = _day(since, "--since"), _day(until, "--until")
     if first is not None and last is not None and last < first:
         raise InputErrors([InputError(

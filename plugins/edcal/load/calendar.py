@@ -9,7 +9,9 @@ zone, and builds the model. All errors of all files are reported at once.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -63,6 +65,19 @@ def _missing_calendar_hint(site: Path, timezone: str | None) -> str:
                    "{zone}`, and says what remains to do (edcal's docs/index.md)", zone=timezone)
     return say("a Pelican blog adopting edcal: `edcal init .` in its folder writes it, and says what remains "
                "to do (edcal's docs/index.md)")
+
+
+#: calendar.yaml's `timezone:` line, read before the file is (:func:`hint_zone_of`).
+_TIMEZONE_LINE = re.compile(r"^timezone:[ \t]*([\"']?)([A-Za-z][\w/+-]*)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def hint_zone_of(site: Path) -> None:
+    """Take a hint's "today" in the site's zone before its calendar is read (an option checked first, as
+    `edcal move --since` is): calendar.yaml's `timezone:` line, when it has one; else as it was."""
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        found = _TIMEZONE_LINE.search((site / CALENDAR_FILE).read_text(encoding="utf-8"))
+        if found is not None:
+            hint_zone(found.group(2))
 
 
 def load_calendar(site: Path, rules: Mapping[str, CheckRule], timezone: str | None = None) -> Calendar:
