@@ -7,6 +7,7 @@ agree with them on tricky text.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import subprocess
@@ -285,24 +286,15 @@ def test_a_url_followed_by_over_4_kb_it_may_not_end_with_is_too_long_for_x_as_fo
         {"url": "exemple.fr", "indices": [len(text) - 10, len(text)]}]
 
 
-def test_a_match_the_linear_reader_did_not_expect_falls_back_to_twitter_text_not_to_a_traceback(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """`_match_entities` relies on twitter-text's expression matching a URL up to its domain whole; were a
-    version of twitter-text to break that, a writer's check would stop on an assertion. It reads the URL
-    with twitter-text's own extractor instead: the same links."""
-    import re as regex_module
-
+def test_what_x_reads_of_twitter_texts_extractor_is_twitter_texts_own() -> None:
+    """The longest URL, the scheme a bare domain is counted with and the longest t.co slug, copied from
+    ``twitter_text.extract_urls`` (which compiles its whole expression on import, in every check)."""
     from edcal.networks import twitter_urls
 
-    text = "Voir https://exemple.fr/a(b)c?x=1 et www.atelier.fr/gants !"
-    expected = extract_urls_with_indices(text)
-    twitter = twitter_urls._twitter()
-    caches = (twitter_urls._match_entities, twitter_urls._chunk_entities, twitter_urls._long_chunk_entities)
-    for cache in caches:
-        cache.cache_clear()
-    monkeypatch.setattr(twitter, "url", regex_module.compile(r"(?!)"))
-    try:
-        assert url_entities(text) == expected
-    finally:
-        for cache in caches:
-            cache.cache_clear()
+    # The module: the package names a function extract_urls too.
+    extract_urls = importlib.import_module("twitter_text.extract_urls")
+
+    assert (extract_urls.max_url_length, extract_urls.default_protocol, extract_urls.max_tco_slug_length) \
+        == (twitter_urls._MAX_URL_LENGTH, twitter_urls._DEFAULT_PROTOCOL, twitter_urls._MAX_TCO_SLUG_LENGTH)
+    text = f"https://t.co/{'a' * 40} https://t.co/{'a' * 41} https://{'é' * 60}.fr https://x.fr/{'a' * 4_080}"
+    assert url_entities(text) == extract_urls_with_indices(text)

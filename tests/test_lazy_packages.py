@@ -54,6 +54,24 @@ def test_x_counting_loads_twitter_texts_url_extractor_without_its_emoji_expressi
     assert found == {"short": 29, "before": False, "same": 29}
 
 
+def test_x_counting_does_not_compile_twitter_texts_whole_url_expression() -> None:
+    """Each of twitter-text's expressions that holds its 1,600 top-level domains takes 15–45 ms to compile,
+    in every check: X's counting reads the URLs without them, and a bare domain's only when a text has one."""
+    found = run("""
+        import json, sys
+        from edcal.networks.counting import count_twitter
+        lengths = [count_twitter("Salut https://example.fr/a?x=1 et http://t.co/abc")]
+        linked = sorted(m for m in sys.modules if m.startswith("twitter_text."))
+        lengths.append(count_twitter("Salut example.fr/a"))
+        bare = "twitter_text.regexp.valid_ascii_domain" in sys.modules
+        print(json.dumps({"lengths": lengths, "linked": linked, "bare": bare}))
+    """)
+    assert found["lengths"] == [56, 29]
+    assert [m for m in found["linked"] if m.rpartition(".")[2] in (
+        "extract_url", "extract_urls", "valid_domain", "valid_ascii_domain")] == []
+    assert found["bare"]
+
+
 def test_threads_using_the_package_while_its_init_runs_wait_for_it() -> None:
     found = run("""
         import json, threading, time

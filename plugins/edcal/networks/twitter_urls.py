@@ -33,7 +33,11 @@ a space (backticks, accented letters, ``a.a.a…``) take seconds to minutes.
 5. Each match goes to ``_match_entities``, which does with it what
    ``extract_urls_with_indices`` does with each match (the domain's IDNA form, its
    length, a t.co slug, the character before a bare domain): the same URLs, at the
-   same places.
+   same places. Its parts (the character before, the scheme, the domain) are where
+   ``_Chunk.match`` found them: twitter-text's whole expression, and the module that
+   compiles it on import, are not needed (each holds the 1,600 top-level domains:
+   50–80 ms of compiling in every check). Its bare domains' expression is compiled
+   for the first text that has one.
 
 ``tests/test_counting.py`` compares both on generated texts.
 """
@@ -104,11 +108,8 @@ def _twitter() -> SimpleNamespace:
     longest = max(len(word) for name in ("valid_gtld", "valid_cctld") for word in top_level_domains(name))
     general = source("valid_general_url_path_chars")
     return SimpleNamespace(
-        url=submodule("twitter_text", "regexp.extract_url").extract_url,
-        extract_module=submodule("twitter_text", "extract_urls"),
         invalid_bare_before=submodule("twitter_text", "regexp.invalid_url_without_protocol_preceding_chars")
         .invalid_url_without_protocol_preceding_chars,
-        ascii_domain=submodule("twitter_text", "regexp.valid_ascii_domain").valid_ascii_domain,
         tco=submodule("twitter_text", "regexp.valid_tco_url").valid_tco_url,
         chunk=re.compile(f"[^{source('spaces_group')}]+"),
         before=re.compile(source("valid_url_preceding_chars"), re.I),
@@ -173,11 +174,13 @@ class _Chunk:
         length = _tld_length(self.twitter.tld_head.match(text, end + 1).group())
         return end + 1 + length if length else None
 
-    def match_end(self, position: int) -> int | None:
-        """Where the domain of the expression's match at ``position`` ends, or None if it fails there.
+    def match(self, position: int) -> tuple[int, int, int] | None:
+        """Where the URL of the expression's match at ``position`` starts, where its domain starts and
+        where it ends, or None if the expression fails there.
 
         The character at ``position`` precedes the URL, or (at the text's start only) the URL
-        starts there; the URL is ``http(s)://`` and a domain, or a domain.
+        starts there; the URL is ``http(s)://`` and a domain, or a domain. Each is tried in the
+        expression's order: the first that has a domain is its match.
         """
         starts = []
         before = self.twitter.before.match(self.text, position)
@@ -190,7 +193,7 @@ class _Chunk:
             for domain in ([protocol.end()] if protocol else []) + [start]:
                 end = self.domain_end(domain)
                 if end is not None:
-                    return end
+                    return start, domain, end
         return None
 
     def entities(self, with_bare_domains: bool, domains_only: bool) -> tuple[tuple[int, int, str], ...]:
@@ -198,18 +201,19 @@ class _Chunk:
         found: list[tuple[int, int, str]] = []
         position = 0
         while position < len(self.text):
-            end = self.match_end(position)
-            if end is None:
+            match = self.match(position)
+            if match is None:
                 position += 1
                 continue
+            url_start, domain_start, end = match
             head = self.text[position:end]
             if not domains_only:
                 end = self.url_end(end)
             tail = self.text[position + len(head):end]
             # Only matches as short as twitter-text's longest URL are remembered: 1,024 of 100 kB, 100 MB.
             read = _match_entities if end - position <= _MAX_URL_LENGTH else _match_entities.__wrapped__
-            found += [(position + start, position + stop, url)
-                      for start, stop, url in read(head, tail, with_bare_domains)]
+            found += [(position + start, position + stop, url) for start, stop, url in
+                      read(head, tail, url_start - position, domain_start - position, with_bare_domains)]
             position = end
         return tuple(found)
 
@@ -240,8 +244,12 @@ class _Chunk:
         return end
 
 
-#: twitter-text's ``max_url_length``.
+#: twitter-text's ``max_url_length``, ``default_protocol`` and ``max_tco_slug_length``
+#: (``twitter_text.extract_urls``, which compiles its whole expression on import: tests/test_counting.py
+#: keeps them equal).
 _MAX_URL_LENGTH = 4096
+_DEFAULT_PROTOCOL = "https://"
+_MAX_TCO_SLUG_LENGTH = 40
 
 
 @functools.lru_cache(maxsize=4096)
@@ -252,38 +260,51 @@ def _tld_length(head: str) -> int:
 
 
 @functools.lru_cache(maxsize=1024)
-def _match_entities(head: str, tail: str, with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
+def _match_entities(head: str, tail: str, url_start: int, domain_start: int,
+                    with_bare_domains: bool) -> tuple[tuple[int, int, str], ...]:
     """twitter-text's URLs in one of its expression's matches (hostile text repeats): ``head`` up to the end
-    of its domain, ``tail`` its port, path and query.
+    of its domain, the URL starting at ``url_start`` (after the character before it, if any), its domain at
+    ``domain_start`` (after its scheme, if any); ``tail`` its port, path and query.
 
     What ``extract_urls_with_indices`` does with each match of its expression, the expression
     read up to the domain only (``_Chunk.url_end`` reads the rest).
     """
     twitter = _twitter()
-    match = twitter.url.match(head)
-    if match is None or match.end() != len(head):  # a match up to the domain is one: never seen, but a
-        # user's check must not stop on it; twitter-text's own reading (slow on hostile paths) instead
-        return tuple((found["indices"][0], found["indices"][1], found["url"]) for found in
-                     twitter.extract_module.extract_urls_with_indices(head + tail, with_bare_domains))
-    _, before, url, protocol, domain, _, _, _ = match.groups()
-    url += tail
-    start = match.start(3)
-    end = start + len(url)
-    extract = twitter.extract_module
-    if not extract.is_valid_url(url, protocol or extract.default_protocol, domain):
+    before, protocol, domain = head[:url_start], head[url_start:domain_start], head[domain_start:]
+    url = head[url_start:] + tail
+    start, end = url_start, url_start + len(url)
+    if not _is_valid_url(url, protocol or _DEFAULT_PROTOCOL, domain):
         return ()
-    if protocol is None:
+    if not protocol:
         if not with_bare_domains or twitter.invalid_bare_before.match(before):
             return ()
         found = [(start + ascii_domain.start(), start + ascii_domain.end(), ascii_domain.group())
-                 for ascii_domain in twitter.ascii_domain.finditer(domain)]
+                 for ascii_domain in _ascii_domain().finditer(domain)]
         if found and twitter.path_start.match(tail):  # a path: the last one ends with the match
             found[-1] = (found[-1][0], end, url.replace(domain, found[-1][2]))
         return tuple(found)
     tco = twitter.tco.search(url)
     if tco:
-        if tco.group(1) and len(tco.group(1)) > extract.max_tco_slug_length:
+        if tco.group(1) and len(tco.group(1)) > _MAX_TCO_SLUG_LENGTH:
             return ()
         url = tco.group()
         end = start + len(url)
     return ((start, end, url),)
+
+
+def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
+    """twitter-text's ``is_valid_url``: a domain with an IDNA form, and the URL with its scheme (the default
+    one for a bare domain) at most ``max_url_length`` long, its domain counted in that form."""
+    try:
+        punycode = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return bool(punycode) and len(protocol) + len(url) + len(punycode) - len(domain) <= _MAX_URL_LENGTH
+
+
+@functools.cache
+def _ascii_domain() -> re.Pattern[str]:
+    """twitter-text's ASCII domains of a bare domain (it holds the top-level domains: 20–35 ms to compile,
+    for the first text with a bare domain only)."""
+    expression: re.Pattern[str] = submodule("twitter_text", "regexp.valid_ascii_domain").valid_ascii_domain
+    return expression
