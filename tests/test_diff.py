@@ -770,7 +770,8 @@ def test_an_unknown_half_of_two_revisions_is_named_alone(repo: Path) -> None:
     assert "expected one range or two revisions" in error("main...", "plan")
     assert "expected a git revision" in error("main..plan..HEAD")
     git(repo, "checkout", "-q", "--orphan", "ailleurs")
-    committed(repo)
+    # Another message: the same tree, message and second would be main's very commit.
+    git(repo, "commit", "-q", "-m", "Une autre histoire")
     unrelated = error("main...ailleurs")
     assert unrelated.startswith("REVISION: error: 'main' and 'ailleurs' have no commit in common\n"
                                 "    hint: compare them as they are: edcal diff main..ailleurs\n")
