@@ -65,6 +65,11 @@ def child(request):
     # What the server's imports read from the environment, read again from the child's.
     import edcal.i18n
     edcal.i18n._SPOKEN = edcal.i18n.translator(os.environ.get(edcal.i18n.LANG_VARIABLE))
+    try:  # Pelican's console, made as Pelican was imported: rich read FORCE_COLOR, NO_COLOR, COLUMNS there
+        import pelican.log
+        pelican.log.console.__init__()
+    except ImportError:
+        pass
     sys.path[0] = os.getcwd()  # `python -m` puts the current folder first
     sys.argv = ["-m", *request["args"]]
     code = 0

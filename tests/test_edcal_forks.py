@@ -50,3 +50,12 @@ def test_a_run_over_its_time_is_killed(site: Path) -> None:
     with pytest.raises(subprocess.TimeoutExpired):
         edcal_forks.run(["serve", "--no-watch", "--port", "0"], site, dict(os.environ), timeout=3)
     assert edcal_forks.run(["--version"], site, dict(os.environ), timeout=60).returncode == 0  # still serving
+
+
+def test_a_forked_run_reads_the_terminals_settings_of_its_own_environment(site: Path) -> None:
+    """Pelican's console, made as the server imported Pelican, had read FORCE_COLOR there: no colour."""
+    env = {**os.environ, "EDCAL_NOW": "2027-02-15T10:00:00+01:00", "FORCE_COLOR": "1"}
+    forked = edcal_forks.run(["build", "-v"], site, env, timeout=300)
+    new = fresh(site, "build", "-v", env=env)
+    assert new.returncode == forked.returncode == 0 and "\x1b[" in new.stdout
+    assert "\x1b[" in forked.stdout, forked.stdout[:300]
