@@ -122,7 +122,9 @@ _SERVER_PROCESS: dict[int, tuple[subprocess.Popen[bytes], dict[str, str]]] = {}
 
 
 def _interpreter_settings(env: dict[str, str]) -> dict[str, str]:
-    return {key: value for key, value in env.items() if key.startswith("PYTHON")}
+    # Python's own settings, and the locale, which sets the standard streams' encoding as Python starts.
+    return {key: value for key, value in env.items()
+            if key.startswith(("PYTHON", "LC_")) or key in ("LANG", "LANGUAGE")}
 
 
 def forkable(env: dict[str, str]) -> bool:

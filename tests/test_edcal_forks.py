@@ -44,6 +44,7 @@ def test_a_forked_run_reads_its_folder_and_time_and_ends_as_python_does(site: Pa
 def test_an_interpreter_setting_is_given_a_new_process() -> None:
     assert edcal_forks.forkable(dict(os.environ))
     assert not edcal_forks.forkable({**os.environ, "PYTHONHASHSEED": "12345"})
+    assert not edcal_forks.forkable({**os.environ, "LC_ALL": "C" if os.environ.get("LC_ALL") != "C" else "C.UTF-8"})
 
 
 def test_a_run_over_its_time_is_killed(site: Path) -> None:
