@@ -12,7 +12,7 @@ environment (``TZ`` applied), standard input from ``/dev/null``, stdout and stde
 code, a traceback and 1 for an uncaught exception, atexit handlers, buffers flushed). Only the imports
 are shared: the server runs no command, so no cache or setting of one run reaches another. What a
 fork cannot give is left to a new process (:func:`forkable`): another interpreter setting
-(``PYTHON*`` variables: hash seed, path, encoding), or ``EDCAL_TESTS_FRESH=1`` to run every test
+(``PYTHON*`` variables: hash seed, path, encoding; the locale), or ``EDCAL_TESTS_FRESH=1`` to run every test
 the slow way.
 """
 
