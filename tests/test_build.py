@@ -353,6 +353,25 @@ def test_an_image_address_relative_to_the_article_s_page_stays_out_until_its_dat
     assert (output / "plan-relatif.png").is_file() and (output / "hall-relatif.png").is_file()
 
 
+def test_an_image_address_without_its_scheme_stays_out_until_its_date(site: Path) -> None:
+    """``//blog.example.fr/images/a.png`` (the page's scheme, as some editors and snippets write an address)
+    opens the site's image: a scheduled article's image written so went online before it."""
+    images = site / "content" / "images"
+    for name in ("sans-schema.png", "sans-schema-html.png"):
+        shutil.copyfile(images / "public.png", images / name)
+    future = site / "content" / "articles" / "futur.md"
+    future.write_text(future.read_text(encoding="utf-8") + "\n![Plan](//blog.example.fr/images/sans-schema.png)\n\n"
+                      '<img src="//blog.example.fr/images/sans-schema-html.png" alt="Le hall">\n', encoding="utf-8")
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = site / "output" / "images"
+    assert not (output / "sans-schema.png").exists() and not (output / "sans-schema-html.png").exists()
+    assert (output / "public.png").is_file()
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
+    assert result.returncode == 0, result.stderr
+    assert (output / "sans-schema.png").is_file() and (output / "sans-schema-html.png").is_file()
+
+
 def test_an_image_address_climbing_above_the_root_is_the_image_a_browser_shows(site: Path) -> None:
     """A browser reads `/../images/a.png` and `https://…/%2e%2e/images/a.png` as `/images/a.png` (nothing is
     above the root): the scheduled article shows that image, which went online before it (the build read

@@ -354,8 +354,10 @@ _CODE_ONLY = re.compile(
 
 #: What may be an address of the site in a text, however it is written (a Markdown link or image, an HTML
 #: attribute quoted or not, a ``srcset``, a stylesheet's ``url()``): a full address, or a path from the
-#: site's root. A French file name may hold an apostrophe (``/images/l'atelier.png``).
-_ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]{}|\\^`]+|(?<![\w.~%/-])/[\w%~.-][^\s\"<>()\[\]{}|\\^`,]*")
+#: site's root, or one without its scheme (``//blog.example.fr/images/a.png``, the page's). A French file name
+#: may hold an apostrophe (``/images/l'atelier.png``).
+_ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]{}|\\^`]+|(?<![\w.~%/:-])//[\w-][^\s\"'<>()\[\]{}|\\^`]*"
+                      r"|(?<![\w.~%/-])/[\w%~.-][^\s\"<>()\[\]{}|\\^`,]*")
 
 
 def addresses_in(text: str) -> tuple[str, ...]:
