@@ -333,63 +333,36 @@ def test_an_image_address_with_spaces_in_its_name_is_the_whole_file_name(site: P
     assert (output / "images" / "Plan stand.png").is_file() and (output / "images" / "Salon hall B.png").is_file()
 
 
-def test_an_image_address_relative_to_the_article_s_page_stays_out_until_its_date(site: Path) -> None:
-    """``![](../../images/plan.png)`` on the page of /2027/futur/ is /images/plan.png, which the check takes
-    as a working image: the build read only addresses from the root, and a scheduled article's image
-    written so went online before it."""
+#: Images of the scheduled article /2027/futur/ written in ways a browser opens, each the site's file: the
+#: build read only some of them, and the image went online before the article.
+SCHEDULED_IMAGES = {
+    # Relative to the article's page, which the check takes as a working image.
+    "page-relative": ("../../images/plan-relatif.png", "../../images/hall-relatif.png"),
+    # Without its scheme: the page's (as some editors and snippets write an address).
+    "scheme-less": ("//blog.example.fr/images/sans-schema.png", "//blog.example.fr/images/sans-schema-html.png"),
+    # Climbing above the root, which a browser reads as the root (nothing is above it).
+    "above-the-root": ("/../images/salon-2027.png", "https://blog.example.fr/%2e%2e/images/salon-plan.png"),
+}
+
+
+@pytest.mark.parametrize(("markdown", "html"), SCHEDULED_IMAGES.values(), ids=SCHEDULED_IMAGES.keys())
+def test_an_image_address_a_browser_opens_stays_out_until_its_article_s_date(site: Path, markdown: str,
+                                                                               html: str) -> None:
     images = site / "content" / "images"
-    for name in ("plan-relatif.png", "hall-relatif.png"):
+    names = [address.rsplit("/", 1)[1] for address in (markdown, html)]
+    for name in names:
         shutil.copyfile(images / "public.png", images / name)
     future = site / "content" / "articles" / "futur.md"
-    future.write_text(future.read_text(encoding="utf-8") + "\n![Plan](../../images/plan-relatif.png)\n\n"
-                      '<img src="../../images/hall-relatif.png" alt="Le hall">\n', encoding="utf-8")
+    future.write_text(future.read_text(encoding="utf-8") + f"\n![Plan]({markdown})\n\n"
+                      f'<img src="{html}" alt="Le hall">\n', encoding="utf-8")
     result = run_edcal("build", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr
     output = site / "output" / "images"
-    assert not (output / "plan-relatif.png").exists() and not (output / "hall-relatif.png").exists()
+    assert not any((output / name).exists() for name in names)
     assert (output / "public.png").is_file()
     result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
     assert result.returncode == 0, result.stderr
-    assert (output / "plan-relatif.png").is_file() and (output / "hall-relatif.png").is_file()
-
-
-def test_an_image_address_without_its_scheme_stays_out_until_its_date(site: Path) -> None:
-    """``//blog.example.fr/images/a.png`` (the page's scheme, as some editors and snippets write an address)
-    opens the site's image: a scheduled article's image written so went online before it."""
-    images = site / "content" / "images"
-    for name in ("sans-schema.png", "sans-schema-html.png"):
-        shutil.copyfile(images / "public.png", images / name)
-    future = site / "content" / "articles" / "futur.md"
-    future.write_text(future.read_text(encoding="utf-8") + "\n![Plan](//blog.example.fr/images/sans-schema.png)\n\n"
-                      '<img src="//blog.example.fr/images/sans-schema-html.png" alt="Le hall">\n', encoding="utf-8")
-    result = run_edcal("build", cwd=site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    output = site / "output" / "images"
-    assert not (output / "sans-schema.png").exists() and not (output / "sans-schema-html.png").exists()
-    assert (output / "public.png").is_file()
-    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
-    assert result.returncode == 0, result.stderr
-    assert (output / "sans-schema.png").is_file() and (output / "sans-schema-html.png").is_file()
-
-
-def test_an_image_address_climbing_above_the_root_is_the_image_a_browser_shows(site: Path) -> None:
-    """A browser reads `/../images/a.png` and `https://…/%2e%2e/images/a.png` as `/images/a.png` (nothing is
-    above the root): the scheduled article shows that image, which went online before it (the build read
-    such an address as nobody's)."""
-    images = site / "content" / "images"
-    for name in ("salon-2027.png", "salon-plan.png"):
-        shutil.copyfile(images / "public.png", images / name)
-    future = site / "content" / "articles" / "futur.md"
-    future.write_text(future.read_text(encoding="utf-8") + "\n![Salon](/../images/salon-2027.png)\n\n"
-                      '<img src="https://blog.example.fr/%2e%2e/images/salon-plan.png" alt="Plan">\n',
-                      encoding="utf-8")
-    assert run_edcal("build", cwd=site).returncode == 0
-    output = site / "output" / "images"
-    assert not (output / "salon-2027.png").exists() and not (output / "salon-plan.png").exists()
-    assert (output / "public.png").is_file()
-    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-25T09:00:00+01:00"})
-    assert result.returncode == 0, result.stderr
-    assert (output / "salon-2027.png").is_file() and (output / "salon-plan.png").is_file()
+    assert all((output / name).is_file() for name in names)
 
 
 def test_images_a_web_editor_saved_outside_the_static_folders_go_online_with_their_article(site: Path) -> None:
