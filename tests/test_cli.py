@@ -634,6 +634,26 @@ def test_next_change_prints_nothing_when_nothing_is_scheduled(runner: CliRunner,
 
 
 @pytest.mark.usefixtures("site_language")
+def test_agenda_says_its_times_are_the_sites_on_a_computer_in_another_zone(runner: CliRunner, site: Path,
+                                                                           monkeypatch) -> None:
+    """A teammate in Montréal read 10:00 (Paris) as her own 10:00: the table did not say whose times it shows."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-02T08:00:00+01:00")
+    monkeypatch.setenv("TZ", "America/Toronto")
+    result = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"Heures{NBSP}: heure de Paris, celle du site (cet ordinateur est à l'heure de Toronto)."
+    assert lines[1].strip() == "Mardi 2 mars 2027 — aujourd'hui"
+    for same in ("Europe/Paris", ":Europe/Paris", "UTC"):  # the site's own zone, or a server's clock: no line
+        monkeypatch.setenv("TZ", same)
+        assert runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"]).output.startswith(" Mardi"), same
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    monkeypatch.setenv("TZ", "America/Toronto")
+    english = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
+    assert english.output.splitlines()[0] == "Times: Paris time, the site's (this computer keeps Toronto time)."
+
+
+@pytest.mark.usefixtures("site_language")
 def test_agenda_lists_whats_coming_with_today_highlighted(runner: CliRunner, site: Path, monkeypatch) -> None:
     monkeypatch.setenv("EDCAL_NOW", "2027-03-02T08:00:00+01:00")
     result = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])

@@ -251,6 +251,14 @@ def machine_zone(environ: Mapping[str, str], local_time: Path = LOCAL_TIME) -> s
     return _canonical_zone(name) if zone_country(name) else None  # US/Eastern: America/New_York
 
 
+def other_machine_zone(timezone: str, environ: Mapping[str, str]) -> str | None:
+    """The computer's zone (``machine_zone``) when its clock keeps another zone's time than ``timezone``, the
+    site's: a teammate in Montréal on a Paris site. None on a computer in the site's zone (by any of its
+    names: ``America/Montreal`` is ``America/Toronto``), or in no place's (a server's UTC)."""
+    machine = machine_zone(environ)
+    return machine if machine is not None and machine != _canonical_zone(timezone) else None
+
+
 def country_zone(code: str) -> str | None:
     """The time zone of a country (ISO code), the first the database's zone.tab lists for it: its
     only one (GB: Europe/London), or its main one (DE: Europe/Berlin, "most of Germany"; US:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.absences import absence_label, concerns, cover_mark, covers, days_said, team_absences
 from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
+from edcal.zones import other_machine_zone, zone_time
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -236,6 +238,13 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
         next_day = plan.day_of(following[0].start) if following and following[0].start is not None else None
     filters = "".join(f" --{name} {shlex.quote(value)}" for name, value in
                       (("network", network), ("owner", owner), ("campaign", campaign)) if value)
+    machine = other_machine_zone(plan.calendar.timezone, os.environ)
+    if machine is not None:  # a teammate abroad read the site's 15:00 as their own
+        _ = translator(team_language(plan.lang))
+        year = plan.now.year
+        said = _("Times: {site_zone}, the site's (this computer keeps {machine_zone}).")
+        console.print(said.format(site_zone=zone_time(plan.calendar.timezone, _.tag, year),
+                                  machine_zone=zone_time(machine, _.tag, year)), soft_wrap=True)
     render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier, shown=shown,
            next_day=next_day, next_filters=filters)
     return len(items)
