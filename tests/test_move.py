@@ -797,6 +797,24 @@ def test_a_time_written_with_a_utc_offset_does_not_slide_across_daylight_saving(
     assert "at: 2027-03-22 10:00+01:00" in calendar.read_text(encoding="utf-8")
 
 
+def test_a_time_written_with_another_zones_offset_does_not_slide_across_that_zones_clock_change(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Montréal post written 09:00-05:00 on 9 March, moved a week, kept -05:00: 10:00 in Montréal, whose
+    clocks go forward on 14 March, and no word, as Paris's do not change that week."""
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
+    calendar = site / "calendar.yaml"
+    text = add_posts(site, "  - id: montreal\n    networks: [x]\n    at: 2027-03-09 09:00-05:00\n    text: Mtl\n")
+    result = run_edcal("move", "montreal", "--by", "+1 week", cwd=site)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith(
+        "calendar.yaml:39:9: error: 'montreal-x' has its time written with a UTC offset, -05:00, not the site's "
+        "(Europe/Paris, +01:00): moved, 09:00-05:00 would be 10:00 where the clocks keep -05:00 on 2027-03-09 and "
+        "change by 2027-03-16 (America/Nassau, America/Toronto, America/Iqaluit…)\n"), result.stderr
+    assert calendar.read_text(encoding="utf-8") == text
+    assert run_edcal("move", "montreal", "--by", "+1 day", cwd=site).returncode == 0  # no clock changes: fine
+    assert "at: 2027-03-10 09:00-05:00" in calendar.read_text(encoding="utf-8")
+
+
 def test_a_date_shared_with_another_entry_is_left(site: Path) -> None:
     """One YAML anchor dates two entries: moving one would move the other."""
     calendar = site / "calendar.yaml"

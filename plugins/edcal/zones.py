@@ -259,6 +259,18 @@ def other_machine_zone(timezone: str, environ: Mapping[str, str]) -> str | None:
     return machine if machine is not None and machine != _canonical_zone(timezone) else None
 
 
+def zones_keeping(offset: dt.timedelta, instant: dt.datetime) -> list[str]:
+    """The places' zones (zone.tab's, in its order: by country) whose clocks keep ``offset`` at ``instant``:
+    ``-05:00`` on 9 March 2027 is Toronto's, New York's, Bogotá's…"""
+    try:
+        table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    names = [fields[2] for line in table.splitlines()
+             if not line.startswith("#") and len(fields := line.split("\t")) >= 3]
+    return [name for name in names if instant.astimezone(ZoneInfo(name)).utcoffset() == offset]
+
+
 def country_zone(code: str) -> str | None:
     """The time zone of a country (ISO code), the first the database's zone.tab lists for it: its
     only one (GB: Europe/London), or its main one (DE: Europe/Berlin, "most of Germany"; US:

@@ -415,7 +415,7 @@ class _DayReader:
     def __call__(self, source: Source) -> dt.date | None:
         return self._text(source).day_at(source)[1]
 
-    def offset_written(self, source: Source) -> bool:
+    def offset_written(self, source: Source) -> dt.timedelta | None:
         return self._text(source).offset_written(source)
 
     def shared(self, source: Source) -> str | None:

@@ -27,7 +27,8 @@ _WRITTEN_DAY = re.compile(r"""(?:&[^\s]+[ \t]+)?["']?(\d{4})-(\d{2})-(\d{2})(?!\
 #: A YAML anchor or alias at the start of a value: ``&jour 2027-01-12``, ``*jour``.
 _ANCHOR = re.compile(r"([&*])([^\s,\[\]{}]+)")
 #: A time with a UTC offset right after that day: ``2027-03-21 10:00+01:00``, ``2027-03-21T09:00Z``.
-_UTC_OFFSET = re.compile(r"""[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})(?![\w:])""")
+_UTC_OFFSET = re.compile(r"""[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*
+                           (Z|([+-])(\d{2}):?(\d{2}))(?![\w:])""", re.VERBOSE)
 #: The line breaks YAML and the front matter readers count lines by.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 _BOM = b"\xef\xbb\xbf"
@@ -172,10 +173,16 @@ class WrittenText:
             position = line_end + 1
         return end - 1 if self.text[end - 1:end] == "\r" else end
 
-    def offset_written(self, source: Source) -> bool:
-        """Whether the value's time is written with a UTC offset (``10:00+01:00``, ``09:00Z``)."""
+    def offset_written(self, source: Source) -> dt.timedelta | None:
+        """The UTC offset the value's time is written with (``10:00+01:00``, ``09:00Z``: zero), or None."""
         start, day = self.day_at(source)
-        return day is not None and _UTC_OFFSET.match(self.text, start + 10) is not None
+        found = _UTC_OFFSET.match(self.text, start + 10) if day is not None else None
+        if found is None:
+            return None
+        if found[1] == "Z":
+            return dt.timedelta(0)
+        offset = dt.timedelta(hours=int(found[3]), minutes=int(found[4]))
+        return -offset if found[2] == "-" else offset
 
 
 def _closing_brace(text: str, start: int) -> tuple[int, int] | None:

@@ -16,14 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from edcal.errors import InputError, InputErrors
-from edcal.i18n import say, say_count
+from edcal.i18n import say, say_count, utc_offset
 from edcal.model.calendar import FreezeWindow, KeyDate
 from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.plan.moves import Move, Selection, Shift, is_past, where_written
+from edcal.zones import zones_keeping
 
 #: Where errors about the selection as a whole point (the ids given, the filters).
 SELECTION = Source("ID", 1, 1)
@@ -126,13 +128,13 @@ def _before_now(plan: Plan, item: Item) -> bool:
 
 
 def refuse_what_must_not_move(before: Plan, after: Plan, moved: Move,
-                              offset_written: Callable[[Source], bool]) -> None:
+                              offset_written: Callable[[Source], dt.timedelta | None]) -> None:
     """Compare the plans: nothing already out may move (a promotion out before its article, a post of a
     key date under way, a freeze or a campaign that has begun), nothing may land before now, and a
     time written with a UTC offset may not slide across a daylight-saving change.
 
     :param after: the plan the moved files give.
-    :param offset_written: whether the value at a source is a time written with a UTC offset.
+    :param offset_written: the UTC offset the time at a source is written with (None: none).
     :raises InputErrors: for everything the move may not do.
     """
     now = after.by_id()
@@ -157,15 +159,45 @@ def refuse_what_must_not_move(before: Plan, after: Plan, moved: Move,
                                      say("move by fewer days, or forward")))
         elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime) \
                 and was.start.astimezone(zone).time() != item.start.astimezone(zone).time() \
-                and offset_written(direct[was.id]):
+                and offset_written(direct[was.id]) is not None:
             errors.append(InputError(direct[was.id],
                                      say("'{id}' has its time written with a UTC offset: moved, {was} would "
                                          "become {now}", id=was.id, was=_instant(was.start, zone)[-5:],
                                          now=_instant(item.start, zone)[-5:]),
                                      say("leave the offset out (the site's zone settles the time), or change "
                                          "this date by hand")))
+        elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime):
+            written = offset_written(direct[was.id])
+            errors.extend(_another_zones_clock_change(was, item, written, direct[was.id],
+                                                      before.calendar.timezone))
     if errors:
         raise InputErrors(errors)
+
+
+def _another_zones_clock_change(was: Item, item: Item, written: dt.timedelta | None, source: Source,
+                                timezone: str) -> list[InputError]:
+    """A time written with another zone's offset (``09:00-05:00``, Montréal's, on a Paris site) keeps it as it
+    moves: where the clocks keep that offset on its day and change by the new one (Montréal on 14 March),
+    it would go out an hour off. The site's own clocks do not tell: Paris's do not change that week."""
+    assert isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime)
+    if written is None or written == was.start.utcoffset():
+        return []
+    shown = dt.timezone(written)
+    old, new = was.start.astimezone(shown), item.start.astimezone(shown)
+    meant = new.replace(tzinfo=None)  # 09:00 on the new day, as written
+    changing = [name for name in zones_keeping(written, was.start)
+                if ZoneInfo(name).utcoffset(meant) != written]
+    if not changing:
+        return []
+    message = say("'{id}' has its time written with a UTC offset, {offset}, not the site's ({zone}, "
+                  "{site_offset}): moved, {time} would be {then} where the clocks keep {offset} on "
+                  "{was:%Y-%m-%d} and change by {now:%Y-%m-%d} ({zones})",
+                  id=was.id, offset=utc_offset(old), zone=timezone, site_offset=utc_offset(was.start),
+                  time=f"{old:%H:%M}{utc_offset(old)}", was=old.date(), now=new.date(),
+                  then=f"{item.start.astimezone(ZoneInfo(changing[0])):%H:%M}",
+                  zones=", ".join(changing[:3]) + ("…" if len(changing) > 3 else ""))
+    hint = say("change this date by hand, with the offset those clocks keep on the new day")
+    return [InputError(source, message, hint)]
 
 
 #: The hint when a moved key date would move what has begun.
