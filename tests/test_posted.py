@@ -1059,6 +1059,19 @@ def test_the_agenda_says_another_day_of_going_out_as_the_site_writes_a_day(
     assert "16:30 ● LinkedIn L'astuce du jeudi parti le 13/11/2026 Malik Haddad" in rows
 
 
+def test_the_posts_to_confirm_say_whose_times_they_are(tmp_path: Path) -> None:
+    """A teammate in Montréal read "lundi 4 janvier 2027, 09:00" as her own 09:00, and wrote the hour it went
+    out, hers, as the log's `at:`, which is the site's: the list said nowhere in which zone its times are."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    calendar = calendar_from(CALENDAR, {"publie.yaml": "posted:\n- lundi-linkedin-20270104\n"})
+    write_planning_page(report_page, plan_of(calendar, now=NOW), tmp_path)
+    page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
+    section = page[page.index('id="confirm-title"'):page.index('id="log-lines"')]
+    assert re.search(r"Times of the posts: Paris time\.|Heure des publications\s?: heure de Paris\.", section), section
+
+
 def test_the_lines_to_paste_line_up_with_the_log_s_dashes(tmp_path: Path) -> None:
     """A log written with its dashes at the start of the line: the report's lines are too, since a line
     indented more than the one above it would be read as the rest of that one's id."""
