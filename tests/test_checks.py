@@ -4199,6 +4199,45 @@ def test_theme_copy_points_at_the_theme_setting_and_the_build_shows_it(site: Pat
     assert "theme-copy" not in run_edcal("build", cwd=site).stderr
 
 
+@pytest.mark.parametrize(("template", "old"), [
+    # The copy's planning page calls a filter as the edcal it was copied from did (a dict where a date now is).
+    ("planning/index.html.j2", '{{ {"day": 1} | long_date }}'),
+    # The copy's macros lack one that a page the copy does not have (edcal's own) imports.
+    ("planning/_macros.html.j2", None),
+])
+def test_a_theme_copy_too_old_for_this_edcal_is_told_with_the_way_out(site: Path, template: str,
+                                                                      old: str | None) -> None:
+    """A theme copied by an edcal of November 2026 stopped the next edcal's build on the copy's templates, with
+    a traceback ('dict' object has no attribute 'day') or a template error whose hint said to fix edcal's own
+    template, while deployment.md said such a site still builds: the error names the copy and the way out."""
+    from edcal.themes import DEFAULT_THEME
+
+    copy = site / "themes" / "edcal"
+    shutil.copytree(DEFAULT_THEME, copy)
+    write_pelicanconf(site, 'THEME = "themes/edcal"\n')
+    theme_line = len((site / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    page = copy / template
+    text = page.read_text(encoding="utf-8")
+    if old is not None:
+        text = text.replace("{% block content %}", "{% block content %}" + old, 1)
+        where = f"themes/edcal/{template}:{text[:text.index(old)].count(chr(10)) + 1}:1"
+    else:
+        text = re.sub(r"{% macro filters_fold\b.*?{% endmacro %}", "", text, count=1, flags=re.S)
+        for later in (copy / "planning").glob("*.html.j2"):  # pages the copy predates: edcal's own are used
+            if later != page and "filters_fold" in later.read_text(encoding="utf-8"):
+                later.unlink()
+        where = f"pelicanconf.py:{theme_line}:1"
+    page.write_text(text, encoding="utf-8")
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 2, built.stderr
+    assert "Traceback" not in built.stderr
+    assert f"\n{where}: error: template error: " in f"\n{built.stderr}", built.stderr
+    assert ("hint: THEME is 'themes/edcal', a copy of edcal's theme made for an older edcal, which this edcal's "
+            "pages no longer fit: write THEME = str(edcal.themes.DEFAULT_THEME) and put your changes in "
+            "overrides/, as edcal's docs/deployment.md says (\"Upgrading edcal in a site repository\")"
+            ) in built.stderr
+
+
 def test_theme_override_is_a_finding_in_every_format_and_can_be_turned_off(site: Path) -> None:
     """An override folder's base.html copied with the theme's path (overrides/templates/) was told on stderr by
     every command reading the settings, never in `--format json` or `github` (CI's annotations), nor under

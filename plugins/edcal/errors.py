@@ -245,7 +245,8 @@ _TEMPLATE_SUFFIXES = (".j2", ".html", ".txt")
 @contextlib.contextmanager
 def located_template_errors(root: Path, hint: str = say("fix the template, or remove the override to use "
                                                        "edcal's own"),
-                            outcome: str | None = None) -> Iterator[None]:
+                            outcome: str | None = None,
+                            copy: tuple[str, Source] | None = None) -> Iterator[None]:
     """Turn an error raised by a Jinja template (a draft or planning template) into a located error.
 
     Jinja errors (syntax, undefined values) and Python errors raised by a
@@ -255,6 +256,11 @@ def located_template_errors(root: Path, hint: str = say("fix the template, or re
     are relative to the site's folder. Errors raised outside any template, or
     in Python code a template calls (a filter, a helper: edcal's own bugs),
     propagate with their traceback.
+
+    ``copy``: the site's ``THEME`` when it is a copy of edcal's theme, and where it is set. Its templates were
+    written for the edcal it was copied from, so that any error while they are in use (a filter given what an
+    older edcal gave it, a macro an edcal's own page imports and the copy lacks) is the copy's: told at the
+    copy's template, else at ``THEME``, with the way out.
     """
     import jinja2
 
@@ -263,6 +269,8 @@ def located_template_errors(root: Path, hint: str = say("fix the template, or re
     except InputErrors:
         raise
     except Exception as exc:
+        if copy is not None and (isinstance(exc, jinja2.TemplateError) or not isinstance(exc, OSError)):
+            raise _too_old_copy(exc, root, *copy, outcome) from None
         filename = getattr(exc, "filename", None) if isinstance(exc, jinja2.TemplateError) else None
         line = getattr(exc, "lineno", None) if filename else None
         if filename is None:
@@ -289,6 +297,32 @@ def located_template_errors(root: Path, hint: str = say("fix the template, or re
             raise InputErrors([located], outcome=outcome) from None
         located = InputError(where, say("template error: {problem}", problem=message), hint)
         raise InputErrors([located], outcome=outcome) from None
+
+
+def _too_old_copy(exc: Exception, root: Path, theme: str, setting: Source,
+                  outcome: str | None) -> InputErrors:
+    """An error raised while a theme copied from an older edcal is in use: at the copy's innermost template
+    (else at ``THEME``), with the way out."""
+    import jinja2
+
+    folder = (root / theme).resolve()
+    named = getattr(exc, "filename", None) if isinstance(exc, jinja2.TemplateError) else None
+    # The template the error is in: Jinja's own error names it, else the innermost template of the traceback.
+    # One of the copy's is the place; edcal's own (a page importing a macro the copy lacks) points at THEME.
+    frames = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)
+              if frame.filename.endswith(_TEMPLATE_SUFFIXES)]
+    filename, line = (named, getattr(exc, "lineno", None)) if named \
+        else frames[-1] if frames else (None, None)
+    where = setting
+    if filename and _is_under(Path(filename), folder):
+        where = Source(Path(filename).resolve().relative_to(root.resolve()).as_posix(), line or 1, 1)
+    message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+    hint = say("THEME is '{theme}', a copy of edcal's theme made for an older edcal, which this edcal's "
+               "pages no longer fit: write THEME = str(edcal.themes.DEFAULT_THEME) and put your changes in "
+               "overrides/, as edcal's docs/deployment.md says (\"Upgrading edcal in a site repository\")",
+               theme=theme)
+    return InputErrors([InputError(where, say("template error: {problem}", problem=message), hint)],
+                       outcome=outcome)
 
 
 def _is_under(path: Path, root: Path) -> bool:

@@ -59,7 +59,7 @@ def resolve_state(state: BuildState, compose_from: dt.datetime | None = None) ->
     templates = DraftTemplates(template_folders(state.settings, DRAFTS_FOLDER), site.lang)
     _check_named_templates(state, templates)
     composer = Composer(templates, state.calendar.tracking, site.url, site.lang)
-    with located_template_errors(state.site):
+    with located_template_errors(state.site, copy=theme_copy(state)):
         plan = resolve_plan(state.calendar, state.articles, now=state.now,
                             generated_at=state.generated_at, site=site, composer=composer,
                             compose_from=compose_from)
@@ -106,11 +106,17 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
             else setting_source(state.site, _settings_file(state), "DEFAULT_LANG")
         plan.untranslated = (tuple(missing), where)
     plan.override_problems = tuple(override_problems(state.site, _settings_file(state), state.settings))
-    copy = copied_theme(state.settings)
-    if copy is not None:
-        where = setting_source(state.site, _settings_file(state), "THEME")
-        plan.theme_copy = (state.relative(copy), where)
+    plan.theme_copy = theme_copy(state)
     default_image = state.settings.get("DEFAULT_IMAGE")
     if isinstance(default_image, str) and default_image and "://" not in default_image:
         where = setting_source(state.site, _settings_file(state), "DEFAULT_IMAGE")
         plan.default_image = (default_image, where)
+
+
+def theme_copy(state: BuildState) -> tuple[str, Source] | None:
+    """The site's THEME when it is a copy of edcal's theme (:func:`edcal.themes.copied_theme`), and where it
+    is set."""
+    copy = copied_theme(state.settings)
+    if copy is None:
+        return None
+    return state.relative(copy), setting_source(state.site, _settings_file(state), "THEME")

@@ -167,7 +167,7 @@ def plan_job(state: BuildState, processes: int = 1) -> Iterator[Message]:
                           for kind in ("drafts", "planning")},
     )
     try:
-        with located_template_errors(state.site):
+        with located_template_errors(state.site, copy=plan.theme_copy):
             staging, warnings = write_planning(context, state.planning_path, processes)
     except InputErrors as exc:
         yield Invalid(tuple(exc.errors))
