@@ -161,11 +161,29 @@ def test_each_synopsis_gives_the_values_and_repetitions_help_gives() -> None:
 
 
 def test_docs_links_point_to_existing_files() -> None:
-    for page in [*DOCS.glob("*.md"), ROOT / "README.md"]:
+    for page in [*DOCS.glob("*.md"), ROOT / "README.md", ROOT / "CHANGELOG.md"]:
         prose = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.S | re.M)  # not examples
         prose = re.sub(r"`[^`\n]+`", "", prose)  # nor code spans
         for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", prose):
             assert (page.parent / target).exists(), f"{page.name} links to missing {target}"
+
+
+def _anchor(heading: str) -> str:
+    """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as dashes."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_the_changelog_links_to_sections_the_docs_have() -> None:
+    """Each entry of CHANGELOG.md links to the docs' section that says more: a section renamed since left the
+    upgrading reader at the top of a long page."""
+    changelog = ROOT / "CHANGELOG.md"
+    links = re.findall(r"\]\(([^)#:]+)#([^)]+)\)", changelog.read_text(encoding="utf-8"))
+    assert len(links) > 20
+    for target, anchor in links:
+        page = (changelog.parent / target).read_text(encoding="utf-8")
+        prose = re.sub(r"^```.*?^```", "", page, flags=re.S | re.M)
+        headings = {_anchor(title) for title in re.findall(r"^#+ (.+)$", prose, flags=re.M)}
+        assert anchor in headings, f"CHANGELOG.md links to {target}#{anchor}, a section {target} does not have"
 
 
 def test_readme_starts_with_the_two_commands() -> None:
