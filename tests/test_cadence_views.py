@@ -212,3 +212,31 @@ def test_a_report_month_with_no_week_judged_says_why(tmp_path: Path) -> None:
     cells = _report_cells((tmp_path / "en" / "report.html").read_text(encoding="utf-8"))
     assert cells[("2027-04", "mastodon")] == "no week of this month is over yet"
     assert cells[("2027-03", "mastodon")] == "not judged: the account starts on 27 March 2027"
+
+
+def test_with_cadence_gap_off_the_objectives_count_the_agenda_s_weeks(tmp_path: Path) -> None:
+    """The objectives count the posts planned ahead, and the team's load, over cadence-gap's horizon, which the
+    lines below the cadence share ("⚠ 1 semaine sous le rythme visé dans les 21 prochains jours"). With the rule
+    off, they still said "3 publications prévues dans les 21 prochains jours": the horizon of a rule that does
+    not run, which nothing on the page explains. They count the six weeks the page's agenda shows."""
+    team = "team:\n  - {id: ana, name: Ana}\n"
+    on = calendar_from(team + SPLIT_WEEK_SITE.replace("text: Hebdo,", "text: Hebdo, owner: ana,"))
+    write_planning_page(calendar_page, plan_of(on, now=NOW), tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "3 publications prévues dans les 21 prochains jours" in text, text  # Mastodon, to 4 May
+    assert "Équipe : qui a quoi dans les 21 prochains jours Personne Publications Articles Échéances Ana 3 " in text
+
+    off = calendar_from(team + SPLIT_WEEK_SITE.replace("text: Hebdo,", "text: Hebdo, owner: ana,").replace(
+        "checks: {cadence-gap: {horizon: 3 weeks}}", "checks: {cadence-gap: off}"))
+    write_planning_page(calendar_page, plan_of(off, now=NOW), tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "prochains jours" not in text, text
+    # The agenda's weeks, from now: Mastodon's Thursdays from 15 April to 20 May, LinkedIn's two a week to 4 May.
+    assert "Les 6 prochaines semaines, à partir de cette semaine." in text
+    assert "mai 2027 (4 semaines) : 4 publications pour 4 6 publications prévues dans les 6 prochaines semaines " \
+           in text, text
+    assert "mai 2027 (4 semaines) : 1 publication pour 8 6 publications prévues dans les 6 prochaines semaines " \
+           in text, text
+    assert "X 1/semaine 0 publication prévue dans les 6 prochaines semaines " in text, text
+    assert "Équipe : qui a quoi dans les 6 prochaines semaines Personne Publications Articles Échéances Ana 6 " \
+           in text, text

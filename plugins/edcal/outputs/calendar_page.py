@@ -313,7 +313,10 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     gap_severity, gap_options = rule_settings(calendar, "cadence-gap")
     horizon = int(gap_options["horizon"])
-    horizon_end = plan.now + dt.timedelta(days=horizon)
+    # The posts planned ahead and the team's load are counted over cadence-gap's horizon, which the lines
+    # below the cadence share; with the rule off (no such line), over the weeks of the page's agenda.
+    ahead_days = horizon if gap_severity != "off" else AGENDA_WEEKS * 7
+    horizon_end = plan.now + dt.timedelta(days=ahead_days)
     planned: dict[str, int] = defaultdict(int)
     # Per person, over the same horizon as the networks' planned posts (from now to the minute; a deadline,
     # a day, from today to the horizon's day): posts (not withheld), articles going online (an idea whose
@@ -434,7 +437,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             "blog_gap_periods": gap_periods(gaps[""], plan.lang),
             "blog_months": said_months(tallies[(None, None)], plan),
             "blog_period": blog.per if blog else None,
-            "horizon_days": horizon, "this_month": today.replace(day=1), "next_month": following}
+            "horizon_days": ahead_days, "agenda_weeks": AGENDA_WEEKS if gap_severity == "off" else None,
+            "this_month": today.replace(day=1), "next_month": following}
 
 
 #: The objectives' table names this many periods below a cadence, then says how many more.
