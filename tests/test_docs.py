@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -366,3 +367,39 @@ def test_the_decap_cms_config_in_the_docs_saves_articles_that_go_online(site: Pa
     assert result.returncode == 0, result.stdout + result.stderr
     page = site / "output" / "2027" / "portes-ouvertes-de-latelier" / "index.html"
     assert "Venez nous voir." in page.read_text(encoding="utf-8")
+
+
+def test_the_decap_cms_admin_page_in_the_docs_is_served_and_nothing_else(site: Path) -> None:
+    """Decap CMS is a page of the site, /admin/, which the docs did not say where to put: its install page says
+    `/content` for Pelican, which copies nothing there outside STATIC_PATHS (/admin/ was a page not found).
+    Set up as documented, the build copies admin/index.html and admin/config.yml to output/admin/, as they
+    are, and nothing else; so does a site whose articles are the whole content folder, with the exclusion
+    documented (without it, Pelican read index.html as an article without a date, and left it out)."""
+    text = (DOCS / "articles.md").read_text(encoding="utf-8")
+    section = text.split("## Writing from a web editor", 1)[1].split("\n## ", 1)[0]
+    config = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)[1]  # type: ignore[index]
+    page = re.search(r"```html\n(.*?)```", section, re.DOTALL)[1]  # type: ignore[index]
+    static_paths = re.search(r"```python\n(STATIC_PATHS = .*?)\n```", section)[1]  # type: ignore[index]
+    excludes = re.search(r"`(ARTICLE_EXCLUDES = [^`]+)`", section)[1]  # type: ignore[index]
+
+    def files(output: Path) -> dict[str, bytes]:
+        return {path.relative_to(output).as_posix(): path.read_bytes() for path in sorted(output.rglob("*"))
+                if path.is_file() and path.name != ".edcal-files"}
+
+    result = run_edcal("build", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    before = files(site / "output")
+    (site / "content" / "admin").mkdir()
+    (site / "content" / "admin" / "index.html").write_text(page, encoding="utf-8")
+    (site / "content" / "admin" / "config.yml").write_text(config, encoding="utf-8")
+    pelicanconf = (site / "pelicanconf.py").read_text(encoding="utf-8")
+    for settings in (static_paths, f'ARTICLE_PATHS = [""]\n{static_paths}\n{excludes}'):
+        (site / "pelicanconf.py").write_text(f"{pelicanconf}\n{settings}\n", encoding="utf-8")
+        shutil.rmtree(site / "output")
+        result = run_edcal("build", cwd=site)
+        assert result.returncode == 0, result.stdout + result.stderr
+        after = files(site / "output")
+        assert {name for name in after if name not in before} == {"admin/index.html", "admin/config.yml"}, settings
+        assert after["admin/index.html"] == page.encode() and after["admin/config.yml"] == config.encode()
+        assert {name: after.get(name) for name in before} == before, settings
+        assert "admin" not in after["sitemap.xml"].decode()
