@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_edcal
 from edcal.checks import run_checks
 from edcal.i18n import translator
 from helpers import PARIS_CALENDAR, calendar_from, plan_of
@@ -78,6 +80,20 @@ FOUND: list[tuple[str, list[str], list[str]]] = [
     ("Le salon (#Salon2027) ici", [], ["#Salon2027"]),
     ("Le salon “#Salon2027” ici", [], ["#Salon2027"]),
     ("Le salon:#Salon2027 ici", [], ["#Salon2027"]),
+    # A ')' closing the writer's bracket: Bluesky links it with an address that holds a '(' of its own, and ends
+    # the link before it once the address's parentheses are percent-encoded.
+    ("Le salon ( #Salon2027) ici", ["#Salon2027"], ["#Salon2027"]),
+    ("Le salon (programme:https://www.example.fr/salon) ici", [], ["https://www.example.fr/salon"]),
+    ("Le salon (programme: https://www.example.fr/salon) ici", ["https://www.example.fr/salon"],
+     ["https://www.example.fr/salon"]),
+    ("Le métier (voir https://fr.wikipedia.org/wiki/Serrurerie_(métier)) ici",
+     ["https://fr.wikipedia.org/wiki/Serrurerie_(métier))"], ["https://fr.wikipedia.org/wiki/Serrurerie_(métier)"]),
+    ("Le métier (voir https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29) ici",
+     ["https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29"], ["https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29"]),
+    ("Le métier (lien:https://fr.wikipedia.org/wiki/Serrurerie_(métier)) ici", [],
+     ["https://fr.wikipedia.org/wiki/Serrurerie_(métier)"]),
+    ("Le métier (lien: https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29) ici",
+     ["https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29"], ["https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29"]),
 ]
 
 #: What link-glued tells of each text of FOUND: on Bluesky, on X (the address or hashtag, and the character
@@ -105,6 +121,11 @@ TOLD: dict[str, tuple[str | None, str | None]] = {
     "Le salon (#Salon2027) ici": ("#Salon2027 after '('", None),
     "Le salon “#Salon2027” ici": ("#Salon2027 after '“'", None),
     "Le salon:#Salon2027 ici": ("#Salon2027 after ':'", None),
+    "Le salon (programme:https://www.example.fr/salon) ici": ("https://www.example.fr/salon after ':'", None),
+    "Le métier (voir https://fr.wikipedia.org/wiki/Serrurerie_(métier)) ici":
+        ("https://fr.wikipedia.org/wiki/Serrurerie_(métier) before ')'", None),
+    "Le métier (lien:https://fr.wikipedia.org/wiki/Serrurerie_(métier)) ici":
+        ("https://fr.wikipedia.org/wiki/Serrurerie_(métier) after ':'", None),
     "Voir https://x.fr/a[1] ici": (None, "https://x.fr/a[1] cut before ']'"),
     "Voir https://x.fr/a[1]?b=2 ici": (None, "https://x.fr/a[1]?b=2 cut before ']?b=2'"),
     "Voir https://x.fr/a{1} ici": (None, "https://x.fr/a{1} cut before '{1}'"),
@@ -242,14 +263,19 @@ def _findings(text: str) -> list:
 
 
 def _applied(text: str, hint: str) -> str:
-    """``text`` with the words a hint writes put in place of the most characters, from the start of a word,
-    that make the same text but for spaces and quotes (what a writer does with "put a space…", "close the
-    quote…", "write the address without the quotes…")."""
+    """``text`` with the words a hint writes put in place of the most characters, from the start of a word to
+    the end of one (the space after them kept: taken too, the next word was glued to them), that make the same
+    text but for spaces, quotes and percent-encoded parentheses (what a writer does with "put a space…",
+    "close the quote…", "write the address without the quotes…", "percent-encode '(' ')'…")."""
     fixed = hint.split(": ", 1)[1].split(" (or a narrow", 1)[0]
     same = str.maketrans("", "", " “”\"'’")
+
+    def read(written: str) -> str:
+        return written.replace("%28", "(").replace("%29", ")").translate(same)
+
     return max(((end - start, text[:start] + fixed + text[end:]) for start in range(len(text))
                 if not start or text[start - 1] == " " for end in range(start + 1, len(text) + 1)
-                if (text[:start] + fixed + text[end:]).translate(same) == text.translate(same)),
+                if text[end:end + 1] in ("", " ") and read(text[:start] + fixed + text[end:]) == read(text)),
                default=(0, f"no place for {fixed!r}"))[1]
 
 
@@ -403,3 +429,55 @@ def test_an_address_both_glued_and_cut_is_told_everything_to_write_at_once(text:
         fixed = _applied(text.replace("[1]", "%5B1%5D"), finding.hint) if "percent-encode" in finding.hint \
             else _applied(text, finding.hint)
         assert [f.message for f in _findings(fixed) if f.message.startswith(network)] == [], (finding.hint, fixed)
+
+
+def test_edcal_check_tells_a_bluesky_post_its_closing_bracket_where_the_writer_reads_it(
+        empty_site: Callable[..., Path]) -> None:
+    """The hints that keep a ')' after a link or a hashtag were tested on the rule's findings only. In
+    `edcal check`'s output for calendar.yaml's posts, each is told at its text, and, followed, links as meant
+    (what Bluesky's app finds: FOUND). An address with parentheses of its own inside a bracket
+    ('(voir https://fr.wikipedia.org/wiki/Serrurerie_(métier))'), which Bluesky links with the ')', was told to
+    put a space before that ')' (or a narrow no-break space), a bracket French and English close glued; its own
+    parentheses percent-encoded, Bluesky ends the link before the ')'."""
+    posts = {
+        "salon": "Le salon (#Salon2027) ici",
+        "programme": "Le salon (programme:https://www.example.fr/salon) ici",
+        "wiki": "Le métier (voir https://fr.wikipedia.org/wiki/Serrurerie_(métier)) ici",
+        "lien": "Le métier (lien:https://fr.wikipedia.org/wiki/Serrurerie_(métier)) ici",
+    }
+    site = empty_site("version: 1\ntimezone: Europe/Paris\nnetworks:\n  bluesky: {}\nposts:\n" + "".join(
+        f"  - id: {name}\n    at: 2027-03-{12 + day} 09:00\n    networks: [bluesky]\n    text: \"{text}\"\n"
+        for day, (name, text) in enumerate(posts.items())))
+    result = run_edcal("check", "--only", "link-glued", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[:8] == [
+        "calendar.yaml:9:11: warning: Bluesky post 'salon-bluesky' has #Salon2027 glued to the '(' before it: "
+        "Bluesky makes no hashtag of it, and shows it as text [link-glued]",
+        "    hint: put a space before the hashtag: ( #Salon2027)",
+        "calendar.yaml:13:11: warning: Bluesky post 'programme-bluesky' has https://www.example.fr/salon glued to "
+        "the ':' before it: Bluesky makes no link of it, and shows the address whole, as text [link-glued]",
+        "    hint: put a space before the address: (programme: https://www.example.fr/salon)",
+        "calendar.yaml:17:11: warning: Bluesky post 'wiki-bluesky' has https://fr.wikipedia.org/wiki/Serrurerie_(métier) "
+        "glued to the ')' after it: Bluesky links https://fr.wikipedia.org/wiki/Serrurerie_(métier)) with the ')', "
+        "an address that does not exist [link-glued]",
+        "    hint: percent-encode '(' ')' in the address: https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29)",
+        "calendar.yaml:21:11: warning: Bluesky post 'lien-bluesky' has https://fr.wikipedia.org/wiki/Serrurerie_(métier) "
+        "glued to the ':' before it: Bluesky makes no link of it, and shows the address whole, as text [link-glued]",
+        "    hint: percent-encode '(' ')' in the address, and put a space before the address: "
+        "(lien: https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29)",
+    ], result.stdout
+    # Followed, each hint gives a text whose link or hashtag Bluesky's app finds as meant (FOUND, from it).
+    followed = {"salon": "Le salon ( #Salon2027) ici",
+                "programme": "Le salon (programme: https://www.example.fr/salon) ici",
+                "wiki": "Le métier (voir https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29) ici",
+                "lien": "Le métier (lien: https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29) ici"}
+    found = {text: bluesky for text, bluesky, _x in FOUND}
+    assert [found[text] for text in followed.values()] == [
+        ["#Salon2027"], ["https://www.example.fr/salon"],
+        ["https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29"],
+        ["https://fr.wikipedia.org/wiki/Serrurerie_%28métier%29"]]
+    for name, text in followed.items():
+        (site / "calendar.yaml").write_text((site / "calendar.yaml").read_text(encoding="utf-8").replace(
+            posts[name], text), encoding="utf-8")
+    result = run_edcal("check", "--only", "link-glued", cwd=site)
+    assert "[link-glued]" not in result.stdout, result.stdout

@@ -1001,8 +1001,7 @@ def _percent_encoded(address: str, link: str, find: _LinkFinder) -> _Encoded | N
     """The characters of ``address`` to percent-encode for a network that links ``link`` of it only (the one
     it stops before, the bracket paired with it, as often as it stops), and the address so written; None
     where it stops in the host or the port, or before a letter or a digit (no encoding links more)."""
-    scheme_end = address.index("://") + 3
-    authority = min((at for at in map(address.find, "/?#", [scheme_end] * 3) if at >= 0), default=len(address))
+    authority = _authority_end(address)
     encoded: set[str] = set()
     fixed = address
     while len(link) < len(fixed):
@@ -1018,6 +1017,32 @@ def _percent_encoded(address: str, link: str, find: _LinkFinder) -> _Encoded | N
         link = fixed[:end - 1]
     characters = sorted(encoded, key=address.index)
     return " ".join(f"'{char}'" for char in characters), fixed
+
+
+def _authority_end(address: str) -> int:
+    """Where the host and port of ``address`` end: what is after them may be percent-encoded."""
+    scheme_end = address.index("://") + 3
+    return min((at for at in map(address.find, "/?#", [scheme_end] * 3) if at >= 0), default=len(address))
+
+
+#: The parentheses of an address, percent-encoded: a ')' glued after it then closes the writer's bracket.
+_PARENTHESES = "'(' ')'"
+
+
+def _bracket_closed_after(address: str, network: Network) -> str | None:
+    """``address`` with its own parentheses percent-encoded (``…/Serrurerie_%28métier%29``), where
+    ``network`` links a ')' glued after it with it: Bluesky's app does when the address holds a '('
+    (``(voir https://…/Serrurerie_(métier))``), and ends the link before the ')' once they are encoded; None
+    where the network ends the link before the ')' already, or would not once they are encoded."""
+    find = _links_found(network)
+    if find is None or "(" not in address:
+        return None
+    end = find(f" {address})").get(1)
+    if end is None or end - 1 <= len(address):
+        return None
+    authority = _authority_end(address)
+    fixed = address[:authority] + address[authority:].replace("(", "%28").replace(")", "%29")
+    return fixed if find(f" {fixed})").get(1) == len(fixed) + 1 else None
 
 
 @rule("link-glued", "warning", "A post's address or hashtag is glued to a guillemet or another character before or "
@@ -1098,12 +1123,23 @@ def _glued_problem(ctx: CheckContext, post: Item, text: PostText, network: Netwo
         char = link[len(meant):]
         message, together = _glued_after(meant, ctx.plan.calendar.tracking.names, {**values, "char": char,
                                                                                     "link": link})
+        closed = _bracket_closed_after(meant, network) if char == ")" and encoded is None else None
+        if closed is not None:  # the writer's bracket closes glued: the address's own are encoded
+            return Problem(ctx.words_at(post, text), message,
+                           say("percent-encode {characters} in the address: {fixed}", characters=_PARENTHESES,
+                               fixed=typed(closed) + _word_at(text.text, start)[len(meant):]),
+                           post, together=together)
         return Problem(ctx.words_at(post, text), message,
                        _encoded_too(encoded, _spaced_after(text.text, start, meant, char, typed(address))),
                        post, together=together)
     char = text.text[start - 1]
     written = _word_at(text.text, start)
     closing = written[len(meant):len(meant) + 1]
+    closed = _bracket_closed_after(meant, network) if closing == ")" and encoded is None \
+        and not meant.startswith("#") else None
+    if closed is not None:  # standing alone, the address would be linked with the bracket's ')'
+        encoded = (_PARENTHESES, closed)
+        address = closed
     # a quote closes after a space, as it opens; a bracket closes glued, which ends a hashtag as well
     fixed = (meant if meant.startswith("#") else typed(address)) + (
         f" {closing}" if closing and closing in _CLOSING else ")" if closing == ")" else "")
