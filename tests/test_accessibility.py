@@ -373,3 +373,32 @@ def test_tab_stops_on_a_table_only_when_it_scrolls(addresses: tuple[str, str], c
     page.keyboard.press("ArrowRight")
     page.wait_for_function("document.querySelector('.scroll').scrollLeft > 0", timeout=5000)
     page.close()
+
+
+#: What Chromium gives screen readers for an element: its role, its name and its description.
+def spoken(page: Any, selector: str) -> tuple[str, str, str]:
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+    role, name, description = (ax.get(key, {}).get("value", "") for key in ("role", "name", "description"))
+    return role, name, " ".join(description.split())
+
+
+def test_a_tile_reached_with_the_tab_key_says_its_day_and_time(addresses: tuple[str, str], chromium: Any) -> None:
+    """Tab through the month or the week: a screen reader said "[Instagram] Les coulisses de l'atelier", the same
+    every Wednesday, and "+2 autres", without the day (the cell's number and the tile's time are not in the link)."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    tile = 'a[data-agenda="coulisses-atelier-instagram-20270113"]'
+    for view in ("month", "week"):
+        page.goto(addresses[1] + f"index.html?view={view}")
+        assert spoken(page, f"#view-{view} {tile}") == \
+            ("link", "[Instagram] Les coulisses de l'atelier", "mercredi 13 janvier 2027 18:00"), view
+    # A deadline has a day and no time; the button that shows a busy day's other tiles says which day.
+    page.goto(addresses[1] + "index.html?view=month")
+    assert spoken(page, '#view-month a[data-agenda="idea-journee-portes-ouvertes-draft-due"]')[2] == \
+        "vendredi 22 janvier 2027"
+    assert spoken(page, '#view-month td[data-date="2027-01-12"] button.more') == \
+        ("button", "+2 autres", "mardi 12 janvier 2027")
+    page.close()
+

@@ -310,6 +310,10 @@
         button = document.createElement("button");
         button.type = "button";
         button.className = "more";
+        /* Which day's tiles it shows: "+2 autres" alone said nothing of it, reached with the Tab key. */
+        var day = el("span", { "id": "when-day-" + key, "hidden": "" }, longDate(parse(key)));
+        cell.appendChild(day);
+        button.setAttribute("aria-describedby", day.id);
         button.addEventListener("click", function () {
           /* The tiles it shows come before it: the focus goes to the first of them, else the Tab key
              went on to the next day and a screen reader read past them. */
@@ -477,7 +481,9 @@
              text: said || item.word || labels.statuses[item.status] };
   }
 
-  function itemNode(item) {
+  /* A tile's day and time in words, as its link's description: Tab through a month or a week reached the
+     links alone, and a screen reader said the title without the cell's number or the tile's time. */
+  function itemNode(item, day) {
     var node = el("div", {
       "class": "item status-" + item.status + (item.date < data.today ? " is-past" : "") + (item.status === "withheld" ? " withheld" : ""),
       "data-item-id": item.id, "data-network": item.network || "", "data-owner": item.owner || "",
@@ -495,7 +501,10 @@
       node.appendChild(el("span", { "class": "cover", "data-cover-mark": "", "hidden": "" }, item.cover));
       node.appendChild(document.createTextNode(" "));
     }
-    var link = el("a", { "href": "#item-" + item.id, "data-agenda": item.id });
+    var when = el("span", { "id": "when-" + item.id, "hidden": "" },
+                  longDate(day) + (item.time ? (labels.monthFirst ? ", " : " ") + item.time : ""));
+    node.appendChild(when);
+    var link = el("a", { "href": "#item-" + item.id, "data-agenda": item.id, "aria-describedby": when.id });
     link.appendChild(el("span", { "class": "tag" }, "[" + (item.network_name || labels.blog) + "]"));
     link.appendChild(document.createTextNode(" "));
     /* A title in another language than the page's (a blog in two languages) says which. */
@@ -598,7 +607,7 @@
       num.appendChild(document.createTextNode(String(day.getUTCDate())));
       cell.appendChild(num);
       dayNotes(cell, key, iso(first));
-      (byDay[key] || []).forEach(function (item) { cell.appendChild(itemNode(item)); });
+      (byDay[key] || []).forEach(function (item) { cell.appendChild(itemNode(item, day)); });
       row.appendChild(cell);
     }
     table.appendChild(body);
@@ -613,6 +622,13 @@
   function dayMonth(day) {
     var month = labels.months[day.getUTCMonth()];
     return labels.monthFirst ? month + " " + day.getUTCDate() : dayNumber(day) + " " + month;
+  }
+
+  /* "mercredi 13 janvier 2027", "Wednesday, January 13, 2027": the day as the agenda's headings write it. */
+  function longDate(day) {
+    var name = labels.longDays[weekday(day)];
+    return labels.monthFirst ? name + ", " + dayMonth(day) + ", " + day.getUTCFullYear()
+      : name + " " + dayMonth(day) + " " + day.getUTCFullYear();
   }
 
   function renderWeek() {
@@ -637,7 +653,7 @@
       column.setAttribute("aria-label", title);
       column.appendChild(el("h3", {}, title));
       dayNotes(column, key, iso(first));
-      (byDay[key] || []).forEach(function (item) { column.appendChild(itemNode(item)); });
+      (byDay[key] || []).forEach(function (item) { column.appendChild(itemNode(item, day)); });
       grid.appendChild(column);
     });
     return grid;
