@@ -402,3 +402,18 @@ def test_a_tile_reached_with_the_tab_key_says_its_day_and_time(addresses: tuple[
         ("button", "+2 autres", "mardi 12 janvier 2027")
     page.close()
 
+
+def test_a_text_box_says_the_length_of_its_text(addresses: tuple[str, str], chromium: Any) -> None:
+    """The length and the limit ("Longueur : 226 / 3 000") stood between the card's image and its text box: reached
+    with the Tab key, the box said its text and not its length, nor the checks' word that it is too long."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "drafts/2027-01.html")
+    card = "#item-salon-j-7-linkedin"
+    assert spoken(page, f"{card} textarea#text-salon-j-7-linkedin") == (
+        "textbox", "Texte à publier sur LinkedIn, mardi 19 janvier 2027 09:00",
+        "Longueur : 226 / 3 000 — caractères Unicode (points de code)")
+    assert spoken(page, f"{card} textarea#comment-salon-j-7-linkedin")[2] == "Premier commentaire : 139 / 1 250"
+    page.goto(addresses[1] + "share/index.html")
+    assert spoken(page, "textarea#words-salon-industrie-2027-linkedin")[2].startswith(
+        "Longueur du texte proposé : ")
+    page.close()

@@ -619,8 +619,8 @@ def test_staff_on_an_account_in_another_language_share_the_articles_version_in_i
     assert [t.network for t in by_id["autre"].texts] == ["linkedin"]  # no English version: no English words
     write_planning_page(share_page, plan, tmp_path)
     page = (tmp_path / "share" / "index.html").read_text(encoding="utf-8")
-    assert '<textarea id="words-recent-linkedin-en" rows="8" data-share-text lang="en">I recommend' in page
-    assert '<textarea id="words-recent-linkedin" rows="8" data-share-text>Un article' in page
+    assert '<textarea id="words-recent-linkedin-en" rows="8" aria-describedby="words-recent-linkedin-en-length" data-share-text lang="en">I recommend' in page
+    assert '<textarea id="words-recent-linkedin" rows="8" aria-describedby="words-recent-linkedin-length" data-share-text>Un article' in page
 
 
 def test_staff_share_the_link_with_their_words_where_the_company_posts_it_in_a_comment() -> None:

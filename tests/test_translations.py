@@ -283,7 +283,7 @@ def test_the_planning_pages_say_the_language_of_a_post_in_another_language(tmp_p
     drafts = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
     card = drafts.split('id="item-portail-linkedin-en-0"')[1].split("</article>")[0]
     assert '<div class="post" lang="en">Caring for a steel gate' in card
-    assert re.search(r'<textarea id="text-portail-linkedin-en-0" readonly rows="4" lang="en">Caring', card)
+    assert re.search(r'<textarea id="text-portail-linkedin-en-0" readonly rows="4" aria-describedby="length-portail-linkedin-en-0" lang="en">Caring', card)
     assert '<div class="preview" lang="en">' in card
     french = drafts.split('id="item-portail-linkedin-0"')[1].split("</article>")[0]
     assert '<div class="post">Entretenir un portail' in french and 'lang="en"' not in french
