@@ -417,3 +417,19 @@ def test_a_text_box_says_the_length_of_its_text(addresses: tuple[str, str], chro
     assert spoken(page, "textarea#words-salon-industrie-2027-linkedin")[2].startswith(
         "Longueur du texte proposé : ")
     page.close()
+
+
+def test_every_table_of_the_planning_site_has_a_name(addresses: tuple[str, str], chromium: Any) -> None:
+    """A screen reader lists a page's tables by name: the report's six were each "table" (their headings stand above
+    them, outside), where the calendar page's and the drafts' have their caption."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    names = {}
+    for path in ("report.html", "index.html?view=month", "drafts/index.html"):
+        page.goto(addresses[1] + path)
+        cdp = page.context.new_cdp_session(page)
+        names[path] = [node.get("name", {}).get("value", "") for node in cdp.send("Accessibility.getFullAXTree")["nodes"]
+                       if node.get("role", {}).get("value") == "table"]
+    assert [" ".join(name.split()) for name in names["report.html"][:3]] == \
+        ["Campagnes", "janvier 2027 (en cours : chiffres au mardi 12 janvier 2027)", "décembre 2026"]
+    assert all(names.values()) and all(all(table) for table in names.values()), names
+    page.close()
