@@ -188,6 +188,10 @@ def test_a_tiles_time_keeps_its_am_or_pm_on_its_line(chicago: Path) -> None:
                 ".calendar .item .time", "els => els.filter(e => e.offsetParent).map(e => [e.textContent, "
                 "Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))])")
             assert ["4:00 PM", 1] in lines and all(count == 1 for _, count in lines), (view, lines)
+            # A screen reader hears the tile's day and time as the drafts' buttons write them.
+            assert page.eval_on_selector('.calendar a[data-agenda="demo-linkedin"]', "a => document.getElementById("
+                                         "a.getAttribute('aria-describedby')).textContent") == \
+                "Thursday, February 18, 2027, 4:00 PM", view
 
 
 def test_findings_quote_times_on_the_12_hour_clock_and_hints_give_the_24_hour_value(
