@@ -433,3 +433,17 @@ def test_every_table_of_the_planning_site_has_a_name(addresses: tuple[str, str],
         ["Campagnes", "janvier 2027 (en cours : chiffres au mardi 12 janvier 2027)", "décembre 2026"]
     assert all(names.values()) and all(all(table) for table in names.values()), names
     page.close()
+
+
+def test_a_day_of_the_month_before_or_after_says_its_month(addresses: tuple[str, str], chromium: Any) -> None:
+    """January's grid starts on Monday 28 December, greyed: a screen reader said "28" (a January 28th, as heard)
+    then "1", the colour being the only sign of another month."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "index.html?view=month")
+    first_line = "els => els.map(e => e.innerText.replace(/\\s+/g, ' ').trim().split(' ').slice(0, 2).join(' '))"
+    assert page.locator("#view-month tbody tr").first.locator("td .num").evaluate_all(first_line) == \
+        ["28 décembre", "29 décembre", "30 décembre", "31 décembre", "1", "2", "3"]
+    assert page.locator('#view-month td[data-date="2026-12-28"]').aria_snapshot().startswith('- cell "28 décembre')
+    said = page.locator('#view-month td[data-date="2026-12-28"] .num .visually-hidden').bounding_box()
+    assert said and said["width"] <= 1  # the screen shows "28", as before
+    page.close()

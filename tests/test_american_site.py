@@ -192,6 +192,9 @@ def test_a_tiles_time_keeps_its_am_or_pm_on_its_line(chicago: Path) -> None:
             assert page.eval_on_selector('.calendar a[data-agenda="demo-linkedin"]', "a => document.getElementById("
                                          "a.getAttribute('aria-describedby')).textContent") == \
                 "Thursday, February 18, 2027, 4:00 PM", view
+        # February's grid starts on Sunday, January 31st: its month is said, where the screen greys it.
+        page.goto(address + "index.html?date=2027-02")
+        assert page.inner_text('.calendar td[data-date="2027-01-31"] .num').split() == ["January", "31"]
 
 
 def test_findings_quote_times_on_the_12_hour_clock_and_hints_give_the_24_hour_value(

@@ -605,6 +605,12 @@
       var num = el("span", { "class": "num" });
       num.appendChild(el("span", { "class": "weekday" }, labels.longDays[weekday(day)] + " "));
       num.appendChild(document.createTextNode(String(day.getUTCDate())));
+      /* A day of the month before or after is greyed: its month is said to screen readers ("28 décembre"). */
+      if (day.getUTCMonth() !== first.getUTCMonth()) {
+        var month = el("span", { "class": "visually-hidden" }, labels.months[day.getUTCMonth()]);
+        if (labels.monthFirst) { month.textContent += " "; num.insertBefore(month, num.lastChild); }
+        else { month.textContent = " " + month.textContent; num.appendChild(month); }
+      }
       cell.appendChild(num);
       dayNotes(cell, key, iso(first));
       (byDay[key] || []).forEach(function (item) { cell.appendChild(itemNode(item, day)); });
