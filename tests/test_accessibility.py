@@ -447,3 +447,15 @@ def test_a_day_of_the_month_before_or_after_says_its_month(addresses: tuple[str,
     said = page.locator('#view-month td[data-date="2026-12-28"] .num .visually-hidden').bounding_box()
     assert said and said["width"] <= 1  # the screen shows "28", as before
     page.close()
+
+
+def test_the_blog_s_separators_are_not_read_out(addresses: tuple[str, str], chromium: Any) -> None:
+    """An article's date, author and reading time are set apart by a dot the style sheet draws: a screen reader
+    read it with the words ("12 janvier 2027 ·par Camille Roux ·1 min de lecture")."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[0] + "index.html")
+    meta = page.locator("main article .meta__item").first.locator("..")
+    assert meta.locator(".meta__item").first.evaluate("e => getComputedStyle(e, '::before').content").startswith(
+        '"·"')  # on screen
+    assert "·" not in meta.aria_snapshot(), meta.aria_snapshot()
+    page.close()
