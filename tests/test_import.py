@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_edcal
+from conftest import add_site_plugin, run_edcal
 from edcal.load.spreadsheet import CalendarText, ImportedPost, calendar_text
 from edcal.load.table import column_letter, split_records
 from edcal.load.yamlfile import load_yaml, strip_locs
@@ -947,6 +947,7 @@ def test_a_process_that_cannot_be_started_is_no_temporary_folders_fault(site: Pa
     """Python removed by an upgrade under a running edcal, or no process left to start: "cannot write in the
     temporary folder /tmp: no such file or folder", and TMPDIR to change, about a folder that was fine."""
     import errno
+    import os
     import subprocess
     import sys
 
@@ -956,7 +957,13 @@ def test_a_process_that_cannot_be_started_is_no_temporary_folders_fault(site: Pa
 
     write_sheet(site, FRENCH_SHEET)
     gone = tmp_path / "python3.12"
+
+    def no_process(*_args: object, **_kwargs: object) -> None:
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    # Where there is no fork (the site is then read by a new interpreter), or no process left to fork.
     with monkeypatch.context() as patched:
+        patched.delattr(os, "fork")
         patched.setattr(sys, "executable", str(gone))
         result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)],
                                     env={"EDCAL_LANG": "fr"})
@@ -966,11 +973,8 @@ def test_a_process_that_cannot_be_started_is_no_temporary_folders_fault(site: Pa
         f"    hint: edcal lit le site dans un processus à part, {gone} lancé dans {site}\u00a0: vérifiez que l'un "
         "et l'autre peuvent servir\n"
         "edcal: 1 erreur de saisie\u00a0; rien n'a été écrit.\n")
-
-    def no_process(*_args: object, **_kwargs: object) -> None:
-        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
-
     with monkeypatch.context() as patched:
+        patched.setattr(os, "fork", no_process)
         patched.setattr(subprocess, "Popen", no_process)
         result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)])
     assert result.exit_code == 2, result.output
@@ -978,6 +982,35 @@ def test_a_process_that_cannot_be_started_is_no_temporary_folders_fault(site: Pa
                                     "resource temporarily unavailable\n"), result.output
     assert not (site / "calendar.d").exists()
 
+
+def test_the_site_with_the_import_is_read_in_a_process_forked_as_the_command_starts(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not in a new interpreter, which imports edcal's libraries again (half a second of a small import): the
+    import reads the site even where no new Python can start; and in a process of its own, whose plugins
+    are not the ones this process registered (a plugin counting its starts sees one in each)."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from edcal.__main__ import cli
+
+    write_sheet(site, FRENCH_SHEET)
+    add_site_plugin(site, "compteur", "from pelican import signals\nSTARTS = []\n"
+                    "def started(_pelican):\n    if STARTS:\n"
+                    "        raise RuntimeError('compteur: deux départs dans un même processus')\n"
+                    "    STARTS.append(1)\n"
+                    "def register():\n    signals.initialized.connect(started)\n")
+
+    def no_interpreter(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a new interpreter was started")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sys, "executable", str(tmp_path / "python-gone"))
+        patched.setattr(subprocess, "Popen", no_interpreter)
+        result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Imported 2 rows into calendar.d/plan.yaml:\n"), result.output
 
 def test_the_sheet_named_from_another_folder_is_shown_as_typed(site: Path) -> None:
     """`edcal import --site blog plans/mars.csv` from the repository's root: the sheet's path is the one

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from edcal.commands._child import ChildRead, now_pinned, reading_in_child
+from edcal.commands._child import ChildRead, now_pinned, reading_in_child, spare_readers
 from edcal.errors import InputError, InputErrors, shown_path
 from edcal.i18n import (
     Message,
@@ -118,7 +118,8 @@ def diff(site: Path, settings_file: str, revision: str, fmt: str, everything: bo
         raise InputErrors([InputError(Source(settings_file, 1, 1),
                                       say("{file} not found in {site}", file=settings_file, site=site),
                                       say("run in the site's folder, or pass --site DIR"))])
-    with now_pinned(), _site_at(resolved) as (old_site, work), \
+    with spare_readers(1 if resolved.target is None else 2), now_pinned(), \
+            _site_at(resolved) as (old_site, work), \
             _reading(old_site, work, settings_file, resolved) as before:
         if resolved.target is None:
             # Every post composed, past ones too: a post moved out of the past has a text to compare.

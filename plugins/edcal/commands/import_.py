@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from edcal.checks import Finding
-from edcal.commands._child import now_pinned, read_edited
+from edcal.commands._child import now_pinned, read_edited, spare_readers
 from edcal.errors import InputError, InputErrors, shown_path, typed_path
 from edcal.files import bad_name, make_folders, os_reason, write_new
 from edcal.i18n import Message, day_and_time, say, say_count, team_language, translator
@@ -74,7 +74,8 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
     from edcal.pelican_plugin.metadata import NOW, read_plan
 
     target, target_shown, replacing = _target(site, file, into, dry_run)
-    with now_pinned():  # one "now" for every read
+    # The child that reads the site with the import forked before this process reads the site as it is.
+    with spare_readers(1), now_pinned():  # one "now" for every read
         plan = read_plan(site, settings_file, compose_from=NOW)
         table = read_table(file, typed_path(file), encoding, delimiter)
         known = article_names((a.slug, a.url, a.title) for a in plan.articles)

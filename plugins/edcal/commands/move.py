@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edcal.commands._child import now_pinned, read_edited
+from edcal.commands._child import now_pinned, read_edited, spare_readers
 from edcal.commands.choices import nearest, network_error
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of, shown_path, shown_paths_in
 from edcal.files import os_reason
@@ -95,7 +95,8 @@ def move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | None
     :raises InputErrors: invalid options, nothing selected, or a move that would leave the site
         invalid or move what is already out (nothing is written then).
     """
-    with now_pinned():  # one "now" for the read of the site as it is and as moved
+    # The child that reads the moved site forked before this process reads the site as it is.
+    with spare_readers(1), now_pinned():  # one "now" for the read of the site as it is and as moved
         return _move(site, settings_file, ids, since, until, networks, campaign, owner, by, to, dry_run)
 
 
