@@ -4238,6 +4238,33 @@ def test_a_theme_copy_too_old_for_this_edcal_is_told_with_the_way_out(site: Path
             ) in built.stderr
 
 
+def test_a_theme_copy_is_not_blamed_for_an_override_s_error_nor_for_edcal_s_own_bugs(site: Path,
+                                                                                  monkeypatch) -> None:
+    """With a theme copy, every error while the plan was resolved or the planning pages written was told at
+    THEME as the copy's: an override's own mistake lost its place and its hint, and a bug in edcal's Python,
+    in no template, lost its traceback and sent the team to replace a theme that had no part in it."""
+    from edcal.themes import DEFAULT_THEME
+
+    shutil.copytree(DEFAULT_THEME, site / "themes" / "edcal")
+    override = site / "overrides" / "planning"
+    override.mkdir(parents=True)
+    (override / "index.html.j2").write_text("{{ no_such_variable.attribute }}\n", encoding="utf-8")
+    write_pelicanconf(site, 'THEME = "themes/edcal"\nTHEME_TEMPLATES_OVERRIDES = ["overrides"]\n')
+    built = run_edcal("build", cwd=site)
+    assert built.returncode == 2, built.stderr
+    assert ("overrides/planning/index.html.j2:1:1: error: template error: 'no_such_variable' is undefined\n"
+            "    hint: fix the template, or remove the override to use edcal's own\n") in built.stderr, built.stderr
+    (override / "index.html.j2").unlink()
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        return {}["simulated edcal bug"]
+
+    monkeypatch.setattr("edcal.outputs.calendar_page.objectives", broken)
+    monkeypatch.setenv("EDCAL_JOBS", "1")
+    result = CliRunner().invoke(cli, ["build", "--site", str(site)])
+    assert isinstance(result.exception, KeyError) and "template error" not in result.output, result.output
+
+
 def test_theme_override_is_a_finding_in_every_format_and_can_be_turned_off(site: Path) -> None:
     """An override folder's base.html copied with the theme's path (overrides/templates/) was told on stderr by
     every command reading the settings, never in `--format json` or `github` (CI's annotations), nor under

@@ -258,9 +258,10 @@ def located_template_errors(root: Path, hint: str = say("fix the template, or re
     propagate with their traceback.
 
     ``copy``: the site's ``THEME`` when it is a copy of edcal's theme, and where it is set. Its templates were
-    written for the edcal it was copied from, so that any error while they are in use (a filter given what an
-    older edcal gave it, a macro an edcal's own page imports and the copy lacks) is the copy's: told at the
-    copy's template, else at ``THEME``, with the way out.
+    written for the edcal it was copied from, so that an error a template raises while they are in use (a
+    filter given what an older edcal gave it, a macro an edcal's own page imports and the copy lacks) is the
+    copy's: told at the copy's template, else at ``THEME``, with the way out; an override's is its own, and an
+    error raised in no template is edcal's bug, as without a copy.
     """
     import jinja2
 
@@ -269,8 +270,9 @@ def located_template_errors(root: Path, hint: str = say("fix the template, or re
     except InputErrors:
         raise
     except Exception as exc:
-        if copy is not None and (isinstance(exc, jinja2.TemplateError) or not isinstance(exc, OSError)):
-            raise _too_old_copy(exc, root, *copy, outcome) from None
+        too_old = _too_old_copy(exc, root, *copy, outcome) if copy is not None else None
+        if too_old is not None:
+            raise too_old from None
         filename = getattr(exc, "filename", None) if isinstance(exc, jinja2.TemplateError) else None
         line = getattr(exc, "lineno", None) if filename else None
         if filename is None:
@@ -300,19 +302,27 @@ def located_template_errors(root: Path, hint: str = say("fix the template, or re
 
 
 def _too_old_copy(exc: Exception, root: Path, theme: str, setting: Source,
-                  outcome: str | None) -> InputErrors:
-    """An error raised while a theme copied from an older edcal is in use: at the copy's innermost template
-    (else at ``THEME``), with the way out."""
+                  outcome: str | None) -> InputErrors | None:
+    """An error raised by a template while a theme copied from an older edcal is in use: at the copy's
+    innermost template (else at ``THEME``), with the way out. None for an error no template raised (edcal's
+    own bug in its Python: its traceback is kept), or one of the site's overrides did (told there, as without
+    a copy)."""
     import jinja2
 
+    if isinstance(exc, OSError):
+        return None
     folder = (root / theme).resolve()
     named = getattr(exc, "filename", None) if isinstance(exc, jinja2.TemplateError) else None
     # The template the error is in: Jinja's own error names it, else the innermost template of the traceback.
     # One of the copy's is the place; edcal's own (a page importing a macro the copy lacks) points at THEME.
     frames = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)
               if frame.filename.endswith(_TEMPLATE_SUFFIXES)]
+    if not frames and not isinstance(exc, jinja2.TemplateError):
+        return None
     filename, line = (named, getattr(exc, "lineno", None)) if named \
         else frames[-1] if frames else (None, None)
+    if filename and _is_under(Path(filename), root) and not _is_under(Path(filename), folder):
+        return None  # the site's override: its own mistake
     where = setting
     if filename and _is_under(Path(filename), folder):
         where = Source(Path(filename).resolve().relative_to(root.resolve()).as_posix(), line or 1, 1)
