@@ -815,6 +815,30 @@ def test_a_time_written_with_another_zones_offset_does_not_slide_across_that_zon
     assert "at: 2027-03-10 09:00-05:00" in calendar.read_text(encoding="utf-8")
 
 
+def test_a_time_written_with_another_zones_offset_is_judged_by_that_zones_clocks_not_the_sites(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Across Paris's change of 28 March, a time written with another zone's offset was told that Paris's hour
+    would change, and to leave the offset out: 09:00-05:00 would then go out at 09:00 in Paris, six hours
+    early. Montréal's 09:00 moved from 9 to 30 March is told Montréal's change; Bogotá's, from 20 to 30 March,
+    is the same 09:00 in Bogotá, whose clocks keep -05:00, and moves."""
+    monkeypatch.setenv("EDCAL_LANG", "en")  # the errors asserted in English
+    calendar = site / "calendar.yaml"
+    text = add_posts(site, "  - id: montreal\n    networks: [x]\n    at: 2027-03-09 09:00-05:00\n    text: Mtl\n"
+                           "  - id: bogota\n    networks: [x]\n    at: 2027-03-20 09:00-05:00\n    text: Bogota\n")
+    result = run_edcal("move", "montreal", "--by", "+3 weeks", cwd=site)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith(
+        "calendar.yaml:39:9: error: 'montreal-x' has its time written with a UTC offset, -05:00, not the site's "
+        "(Europe/Paris, +01:00): moved, 09:00-05:00 would be 10:00 where the clocks keep -05:00 on 2027-03-09 and "
+        "change by 2027-03-30 (America/Nassau, America/Toronto, America/Iqaluit…)\n"
+        "    hint: change this date by hand, with the offset those clocks keep on the new day\n"), result.stderr
+    assert "leave the offset out" not in result.stderr
+    assert calendar.read_text(encoding="utf-8") == text
+    result = run_edcal("move", "bogota", "--by", "+10 days", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "at: 2027-03-30 09:00-05:00" in calendar.read_text(encoding="utf-8")
+
+
 def test_a_date_shared_with_another_entry_is_left(site: Path) -> None:
     """One YAML anchor dates two entries: moving one would move the other."""
     calendar = site / "calendar.yaml"

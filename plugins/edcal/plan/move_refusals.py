@@ -157,44 +157,54 @@ def refuse_what_must_not_move(before: Plan, after: Plan, moved: Move,
                                      say("'{id}' would move to {now}, before now: it would never go out",
                                          id=was.id, now=_instant(item.start, zone)),
                                      say("move by fewer days, or forward")))
-        elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime) \
-                and was.start.astimezone(zone).time() != item.start.astimezone(zone).time() \
-                and offset_written(direct[was.id]) is not None:
-            errors.append(InputError(direct[was.id],
-                                     say("'{id}' has its time written with a UTC offset: moved, {was} would "
-                                         "become {now}", id=was.id, was=_instant(was.start, zone)[-5:],
-                                         now=_instant(item.start, zone)[-5:]),
-                                     say("leave the offset out (the site's zone settles the time), or change "
-                                         "this date by hand")))
         elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime):
-            written = offset_written(direct[was.id])
-            errors.extend(_another_zones_clock_change(was, item, written, direct[was.id],
-                                                      before.calendar.timezone))
+            errors.extend(_offset_kept(was, item, offset_written(direct[was.id]), direct[was.id],
+                                       before.calendar.timezone))
     if errors:
         raise InputErrors(errors)
 
 
-def _another_zones_clock_change(was: Item, item: Item, written: dt.timedelta | None, source: Source,
-                                timezone: str) -> list[InputError]:
-    """A time written with another zone's offset (``09:00-05:00``, Montréal's, on a Paris site) keeps it as it
-    moves: where the clocks keep that offset on its day and change by the new one (Montréal on 14 March),
-    it would go out an hour off. The site's own clocks do not tell: Paris's do not change that week."""
+def _offset_kept(was: Item, item: Item, written: dt.timedelta | None, source: Source,
+                 timezone: str) -> list[InputError]:
+    """A time written with a UTC offset keeps it as it moves. The site's (``10:00+01:00`` in Paris) would show
+    another hour across the site's change of the clocks. Another zone's (``09:00-05:00``, Montréal's, on a
+    Paris site) is judged by the clocks that keep it, not the site's: where they keep it on its day and change
+    by the new one (Montréal on 14 March), it would go out an hour off, though Paris's do not change that
+    week; where none change (Bogotá's -05:00 across Paris's 28 March), it is the same hour there."""
     assert isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime)
-    if written is None or written == was.start.utcoffset():
+    zone = ZoneInfo(timezone)
+    site_start = was.start.astimezone(zone)
+    if written is None:
         return []
+    if written != site_start.utcoffset():
+        return _another_zones_clock_change(was.id, site_start, item.start, written, source, timezone)
+    if site_start.time() == item.start.astimezone(zone).time():
+        return []
+    return [InputError(source,
+                       say("'{id}' has its time written with a UTC offset: moved, {was} would become {now}",
+                           id=was.id, was=_instant(was.start, zone)[-5:],
+                           now=_instant(item.start, zone)[-5:]),
+                       say("leave the offset out (the site's zone settles the time), or change this date by "
+                           "hand"))]
+
+
+def _another_zones_clock_change(id_: str, was: dt.datetime, now: dt.datetime, written: dt.timedelta,
+                                source: Source, timezone: str) -> list[InputError]:
+    """A time written with another zone's offset than the site's (``was``, in the site's zone), moved to
+    ``now``: refused where the clocks that keep that offset on its day change by the new one."""
     shown = dt.timezone(written)
-    old, new = was.start.astimezone(shown), item.start.astimezone(shown)
+    old, new = was.astimezone(shown), now.astimezone(shown)
     meant = new.replace(tzinfo=None)  # 09:00 on the new day, as written
-    changing = [name for name in zones_keeping(written, was.start)
+    changing = [name for name in zones_keeping(written, was)
                 if ZoneInfo(name).utcoffset(meant) != written]
     if not changing:
         return []
     message = say("'{id}' has its time written with a UTC offset, {offset}, not the site's ({zone}, "
                   "{site_offset}): moved, {time} would be {then} where the clocks keep {offset} on "
                   "{was:%Y-%m-%d} and change by {now:%Y-%m-%d} ({zones})",
-                  id=was.id, offset=utc_offset(old), zone=timezone, site_offset=utc_offset(was.start),
+                  id=id_, offset=utc_offset(old), zone=timezone, site_offset=utc_offset(was),
                   time=f"{old:%H:%M}{utc_offset(old)}", was=old.date(), now=new.date(),
-                  then=f"{item.start.astimezone(ZoneInfo(changing[0])):%H:%M}",
+                  then=f"{now.astimezone(ZoneInfo(changing[0])):%H:%M}",
                   zones=", ".join(changing[:3]) + ("…" if len(changing) > 3 else ""))
     hint = say("change this date by hand, with the offset those clocks keep on the new day")
     return [InputError(source, message, hint)]
