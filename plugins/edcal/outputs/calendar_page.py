@@ -314,7 +314,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     gap_severity, gap_options = rule_settings(calendar, "cadence-gap")
     horizon = int(gap_options["horizon"])
     # The posts planned ahead and the team's load are counted over cadence-gap's horizon, which the lines
-    # below the cadence share; with the rule off (no such line), over the weeks of the page's agenda.
+    # below the cadence share; with the rule off (no such line), over the next six weeks from now (the
+    # agenda's length: it starts at this week's first day, so it ends a few days before them).
     ahead_days = horizon if gap_severity != "off" else AGENDA_WEEKS * 7
     horizon_end = plan.now + dt.timedelta(days=ahead_days)
     planned: dict[str, int] = defaultdict(int)
