@@ -251,12 +251,18 @@ def machine_zone(environ: Mapping[str, str], local_time: Path = LOCAL_TIME) -> s
     return _canonical_zone(name) if zone_country(name) else None  # US/Eastern: America/New_York
 
 
-def other_machine_zone(timezone: str, environ: Mapping[str, str]) -> str | None:
+def other_machine_zone(timezone: str, environ: Mapping[str, str], now: dt.datetime) -> str | None:
     """The computer's zone (``machine_zone``) when its clock keeps another zone's time than ``timezone``, the
-    site's: a teammate in Montréal on a Paris site. None on a computer in the site's zone (by any of its
-    names: ``America/Montreal`` is ``America/Toronto``), or in no place's (a server's UTC)."""
+    site's, on some day of the year from ``now``: a teammate in Montréal on a Paris site. None on a computer
+    in the site's zone (by any of its names: ``America/Montreal`` is ``America/Toronto``), in one whose
+    clocks keep the same time all that year (Brussels on a Paris site), or in no place's (a server's UTC)."""
     machine = machine_zone(environ)
-    return machine if machine is not None and machine != _canonical_zone(timezone) else None
+    if machine is None or machine == _canonical_zone(timezone):
+        return None
+    site, computer = ZoneInfo(timezone), ZoneInfo(machine)
+    days = (now + dt.timedelta(days=day) for day in range(366))
+    return machine if any(day.astimezone(site).utcoffset() != day.astimezone(computer).utcoffset()
+                          for day in days) else None
 
 
 def zones_keeping(offset: dt.timedelta, instant: dt.datetime) -> list[str]:

@@ -238,7 +238,7 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
         next_day = plan.day_of(following[0].start) if following and following[0].start is not None else None
     filters = "".join(f" --{name} {shlex.quote(value)}" for name, value in
                       (("network", network), ("owner", owner), ("campaign", campaign)) if value)
-    machine = other_machine_zone(plan.calendar.timezone, os.environ)
+    machine = other_machine_zone(plan.calendar.timezone, os.environ, plan.now)
     if machine is not None:  # a teammate abroad read the site's 15:00 as their own
         _ = translator(team_language(plan.lang))
         year = plan.now.year
