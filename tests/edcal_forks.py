@@ -55,6 +55,8 @@ def child(request):
     os.environ.clear()
     os.environ.update(request["env"])
     time.tzset()
+    import tempfile
+    tempfile.tempdir = None  # found again from TMPDIR, as a new process finds it
     for fd, path, flags in ((0, os.devnull, os.O_RDONLY),
                             (1, request["out"], os.O_WRONLY | os.O_TRUNC),
                             (2, request["err"], os.O_WRONLY | os.O_TRUNC)):
