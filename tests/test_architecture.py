@@ -19,7 +19,8 @@ PACKAGE = ROOT / "plugins" / "edcal"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the plan model", ("model",)),
     ("the shared helpers", ("errors", "i18n", "hints", "clock", "dates", "zones", "ids", "addresses", "files",
-                            "imagesize", "lazy_packages", "public_holidays", "skeleton", "translations")),
+                            "imagesize", "lazy_packages", "public_holidays", "skeleton", "template_cache",
+                            "translations")),
     ("load", ("load", "networks")),
     ("plan", ("plan",)),
     ("checks", ("checks",)),

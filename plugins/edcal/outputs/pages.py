@@ -51,6 +51,7 @@ from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
+from edcal.template_cache import cached
 from edcal.zones import zone_time
 
 PLANNING_FOLDER = "planning"
@@ -231,13 +232,13 @@ def objective_pace(objective: Objective, due: dt.date | None, today: dt.date) ->
 
 def environment(context: OutputContext) -> jinja2.Environment:
     folders = [str(f) for f in context.template_folders.get(PLANNING_FOLDER, ()) if Path(f).is_dir()]
-    env = jinja2.Environment(
+    env = cached(jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-    )
+    ))
     lang = context.plan.lang
     translate = translator(lang)
     env.globals["_"] = translate

@@ -57,6 +57,7 @@ def register() -> None:
 
     register_blog_theme()  # the theme's Jinja helpers and sitemap.xml (edcal.blog)
     signals.initialized.connect(on_initialized)
+    signals.generator_init.connect(on_generator_init)
     signals.readers_init.connect(on_readers_init)
     signals.article_generator_pretaxonomy.connect(on_articles_read)
     signals.page_generator_finalized.connect(on_pages_read)
@@ -72,6 +73,13 @@ def register() -> None:
     generators = logging.getLogger("pelican.generators")
     if not any(isinstance(f, _FailedReads) for f in generators.filters):
         generators.addFilter(_FailedReads())
+
+
+def on_generator_init(generator: Any) -> None:
+    """Pelican's environments keep their compiled templates for the next run (:mod:`edcal.template_cache`)."""
+    from edcal.template_cache import cached
+
+    cached(generator.env)
 
 
 #: Files Pelican could not read in this run (its "Could not process" error), with why: Pelican goes on

@@ -34,6 +34,7 @@ from edcal.model.network import Network, TextLimit
 from edcal.model.plan import Reply
 from edcal.networks.counting import COUNTERS, Measure, measure, measure_all
 from edcal.networks.mastodon_urls import mastodon_links
+from edcal.template_cache import cached
 
 DRAFTS_FOLDER = "drafts"
 DEFAULT_TEMPLATE = "default.txt.j2"
@@ -510,7 +511,7 @@ class DraftTemplates:
     def __init__(self, folders: Sequence[Path], lang: str):
         self.given = tuple(folders)
         self.folders = [str(f) for f in folders if f.is_dir()]
-        self.environment = jinja2.Environment(
+        self.environment = cached(jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.folders),
             autoescape=False,  # plain text for networks, never HTML
             undefined=jinja2.StrictUndefined,
@@ -519,7 +520,7 @@ class DraftTemplates:
             lstrip_blocks=True,
             keep_trailing_newline=False,
             auto_reload=False,  # templates do not change during a run: no stat per render
-        )
+        ))
         # Beside each drafts folder (one the site may not have: its override folder holds only words).
         self.words_folders = tuple(str(Path(folder).parent / "translations") for folder in folders)
         self.translate = translate = _with_site_words(translator(lang), self.words_folders, lang)
