@@ -151,10 +151,16 @@ class _Spare:
     (the pipe closed) ends it."""
 
     def __init__(self) -> None:
-        requests, self._pipe = os.pipe()
         for stream in (sys.stdout, sys.stderr):  # what this process printed is not printed again by the child
-            stream.flush()
-        self.pid = os.fork()
+            with contextlib.suppress(OSError, ValueError):  # a pipe closed by the reader (`| head`)
+                stream.flush()
+        requests, self._pipe = os.pipe()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(requests)
+            os.close(self._pipe)
+            raise
         if self.pid == 0:
             code = 70
             try:
