@@ -1005,10 +1005,17 @@ def test_the_site_with_the_import_is_read_in_a_process_forked_as_the_command_sta
     def no_interpreter(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a new interpreter was started")
 
-    with monkeypatch.context() as patched:
-        patched.setattr(sys, "executable", str(tmp_path / "python-gone"))
-        patched.setattr(subprocess, "Popen", no_interpreter)
-        result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)])
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(sys, "executable", str(tmp_path / "python-gone"))
+            patched.setattr(subprocess, "Popen", no_interpreter)
+            result = CliRunner().invoke(cli, ["import", str(site / "plan.csv"), "--site", str(site)])
+    finally:  # this test's process builds other sites: the plugin leaves with the test
+        from pelican import signals
+
+        plugin = sys.modules.pop("compteur", None)
+        if plugin is not None:
+            signals.initialized.disconnect(plugin.started)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Imported 2 rows into calendar.d/plan.yaml:\n"), result.output
 
