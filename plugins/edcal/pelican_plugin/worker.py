@@ -385,8 +385,27 @@ def _sigint_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+class _Terminated(BaseException):
+    """The main process ends the worker (:meth:`PlanRun.stop`: Ctrl-C, a failed build)."""
+
+
+def _terminated(_signum: int, _frame: Any) -> None:
+    raise _Terminated
+
+
 def _work(state: BuildState, writer: Any) -> None:
     """The worker: read the articles' headers, then run the job, sending each message."""
+    # Ended, it stops its helper for planning/ and removes the staging folder first (write_planning):
+    # killed at once, its helper wrote on for up to half a second, into a folder the main process had
+    # removed, which was then left behind.
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        _job(state, writer)
+    except _Terminated:  # nobody reads any more: no message, no waiting for the pipe
+        os._exit(128 + signal.SIGTERM)
+
+
+def _job(state: BuildState, writer: Any) -> None:
     from edcal.pelican_plugin.metadata import read_contents
 
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
@@ -403,6 +422,8 @@ def _work(state: BuildState, writer: Any) -> None:
             sender.send(message)
     except InputErrors as exc:
         sender.send(Invalid(tuple(exc.errors)))
+    except _Terminated:
+        raise
     except BaseException:  # a bug: the main process reports it
         sender.send(Crashed(traceback.format_exc()))
     sender.close()
