@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -837,6 +839,31 @@ def test_a_time_written_with_another_zones_offset_is_judged_by_that_zones_clocks
     result = run_edcal("move", "bogota", "--by", "+10 days", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "at: 2027-03-30 09:00-05:00" in calendar.read_text(encoding="utf-8")
+
+
+def test_times_written_with_another_zones_offset_read_each_zone_once(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each post written with another zone's offset is judged by the clocks that keep it: the 418 places'
+    zones were read again from their files for each one (12 ms a post: 200 posts moved in 3.95 s, 1.55 s
+    without their offsets). They are read once a run, however many posts there are; counted, not timed."""
+    import zoneinfo._common
+
+    read: Counter[str] = Counter()
+    load_data = zoneinfo._common.load_data
+
+    def counted(file: Any) -> Any:
+        read[str(getattr(file, "name", file))] += 1
+        return load_data(file)
+
+    monkeypatch.setattr(zoneinfo._common, "load_data", counted)
+    monkeypatch.setenv("EDCAL_NOW", "2027-03-01T08:00+01:00")
+    add_posts(site, "".join(f"  - id: mtl{day}\n    networks: [x]\n    at: 2027-05-{day:02d} 09:00-04:00\n"
+                            f"    text: Mtl {day}\n" for day in range(1, 31)))
+    outcome = move_command.move(site, "pelicanconf.py", (), "2027-05-01", "2027-05-31", ("x",), None, None,
+                                "+1 day", None, dry_run=True)
+    assert outcome.code == 0, outcome.text
+    assert "mtl30" in outcome.text
+    assert [name for name, times in read.items() if times > 1] == []
 
 
 def test_a_date_shared_with_another_entry_is_left(site: Path) -> None:

@@ -12,6 +12,7 @@ for `edcal init`'s defaults.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from importlib import resources
@@ -265,29 +266,43 @@ def other_machine_zone(timezone: str, environ: Mapping[str, str], now: dt.dateti
                           for day in days) else None
 
 
-def zones_keeping(offset: dt.timedelta, instant: dt.datetime) -> list[str]:
+def zones_keeping(offset: dt.timedelta, instant: dt.datetime) -> tuple[str, ...]:
     """The places' zones (zone.tab's, in its order: by country) whose clocks keep ``offset`` at ``instant``:
     ``-05:00`` on 9 March 2027 is Toronto's, New York's, Bogotá's…"""
+    # In UTC: two times of one zone compare and hash by their wall clock, the two 02:30 of a night the
+    # clocks go back alike.
+    return _zones_keeping(offset, instant.astimezone(dt.UTC))
+
+
+@functools.lru_cache(maxsize=1024)  # a post on three networks is three items at the same instant
+def _zones_keeping(offset: dt.timedelta, instant: dt.datetime) -> tuple[str, ...]:
+    return tuple(zone.key for zone in _place_zones() if instant.astimezone(zone).utcoffset() == offset)
+
+
+@functools.cache
+def _place_zones() -> tuple[ZoneInfo, ...]:
+    """zone.tab's zones, each read from its file once a run: ZoneInfo keeps only the last few used, and the
+    418 were read again for each post ``edcal move`` judged (12 ms a post)."""
+    return tuple(ZoneInfo(name) for _, name in _zone_table())
+
+
+@functools.cache
+def _zone_table() -> tuple[tuple[str, str], ...]:
+    """The time zone database's zone.tab: each place's zone with its country (ISO code), by country; none
+    without the database."""
     try:
         table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
-        return []
-    names = [fields[2] for line in table.splitlines()
-             if not line.startswith("#") and len(fields := line.split("\t")) >= 3]
-    return [name for name in names if instant.astimezone(ZoneInfo(name)).utcoffset() == offset]
+        return ()
+    return tuple((fields[0], fields[2]) for line in table.splitlines()
+                 if not line.startswith("#") and len(fields := line.split("\t")) >= 3)
 
 
 def country_zone(code: str) -> str | None:
     """The time zone of a country (ISO code), the first the database's zone.tab lists for it: its
     only one (GB: Europe/London), or its main one (DE: Europe/Berlin, "most of Germany"; US:
     America/New_York, which ``init`` then names)."""
-    try:
-        table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return None
-    return next((fields[2] for line in table.splitlines()
-                 if not line.startswith("#") and len(fields := line.split("\t")) >= 3 and fields[0] == code),
-                None)
+    return next((name for country, name in _zone_table() if country == code), None)
 
 
 #: Zones of a region's rule, no place's, that the database links to a city of one country since 2024b (CET
@@ -301,12 +316,7 @@ def zone_country(timezone: str) -> str | None:
     region's rule such as CET)."""
     if timezone in _REGION_RULES:
         return None
-    try:
-        table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return None
-    rows = {fields[2]: fields[0] for line in table.splitlines()
-            if not line.startswith("#") and len(fields := line.split("\t")) >= 3}
+    rows = {name: country for country, name in _zone_table()}
     # The zone's own row first: Indian/Reunion links to Asia/Dubai in the database (same clock), and
     # Europe/Amsterdam to Europe/Brussels, but they are Réunion's and the Netherlands'.
     return rows.get(timezone) or rows.get(_canonical_zone(timezone))
