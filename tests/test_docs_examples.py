@@ -528,3 +528,21 @@ def test_the_complete_example_is_checked_without_error_in_a_new_site(tmp_path: P
     assert checked.returncode == 0, checked.stdout + checked.stderr
     rules = {finding["rule"] for finding in json.loads(checked.stdout)["findings"]}
     assert rules <= {"cadence-gap", "outside-slots"}, checked.stdout
+
+
+def test_the_time_zone_recipe_is_checked_without_warning_of_its_own(tmp_path: Path) -> None:
+    """calendar.md's teammate in Montréal: its weekly post had one text, and the recipe copied into a site was
+    warned that it repeats within 30 days, 39 times (`duplicate-text`). What the checks say is what a new site
+    lacks, not the recipe's mistakes."""
+    from conftest import run_edcal
+
+    site = tmp_path / "site"
+    now = {"EDCAL_NOW": "2027-02-15T10:00:00+01:00"}
+    assert run_edcal("init", str(site), "--url", "https://blog.atelier.fr", cwd=tmp_path, env=now).returncode == 0
+    recipe = next(block for block in code_blocks("calendar.md") if "id: mardi-quebec" in block.text)
+    (site / "calendar.yaml").write_text("version: 1\ntimezone: Europe/Paris\ncountry: FR\n" + recipe.text,
+                                        encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", cwd=site, env=now)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    rules = {finding["rule"] for finding in json.loads(checked.stdout)["findings"]}
+    assert rules <= {"cadence-gap"}, checked.stdout
