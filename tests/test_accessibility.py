@@ -138,7 +138,8 @@ def test_the_calendar_is_used_with_the_keyboard_alone(addresses: tuple[str, str]
     assert [name for name, _ in stops[:20]] == [
         "Aller au contenu", "Calendrier", "Brouillons à relire", "Bilan", "À partager", "Publications en tableur (CSV)",
         "plan.json", "network", "owner", "campaign", "status", "Effacer les filtres", "Mois", "Semaine", "Agenda",
-        "Précédent", "Aujourd'hui", "Suivant", "Objectifs", "S'abonner"]  # the toolbar's ways down
+        "Mois précédent\u00a0: décembre 2026", "Aujourd'hui", "Mois suivant\u00a0: février 2027", "Objectifs",
+        "S'abonner"]  # the toolbar's ways down
     assert stops[20][0].startswith("[")  # then the month's first tile: "[Instagram] Les coulisses de l'atelier"
     assert all(shown for _, shown in stops), [name for name, shown in stops if not shown]
     # The view switcher: pressed from the keyboard, it says which view is on; the new period is announced.
@@ -459,3 +460,21 @@ def test_the_blog_s_separators_are_not_read_out(addresses: tuple[str, str], chro
         '"·"')  # on screen
     assert "·" not in meta.aria_snapshot(), meta.aria_snapshot()
     page.close()
+
+
+def test_the_period_buttons_say_which_period_they_lead_to(addresses: tuple[str, str], chromium: Any) -> None:
+    """"‹" and "›" were "Précédent" and "Suivant" to a screen reader, in the month as in the week: which period
+    they open was to be guessed. They say it, and say the new one once pressed."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "index.html?view=month")
+    named = "() => [document.getElementById('prev'), document.getElementById('next')].map(b => b.getAttribute('aria-label'))"
+    assert page.evaluate(named) == ["Mois précédent\u00a0: décembre 2026", "Mois suivant\u00a0: février 2027"]
+    assert spoken(page, "#prev") == ("button", "Mois précédent\u00a0: décembre 2026", "")
+    page.click("#next")
+    assert page.evaluate(named) == ["Mois précédent\u00a0: janvier 2027", "Mois suivant\u00a0: mars 2027"]
+    page.click('button[data-view="week"]')
+    assert page.inner_text("#period") == "Semaine du 1er au 7 février 2027"
+    assert page.evaluate(named) == ["Semaine précédente\u00a0: semaine du 25 au 31 janvier 2027",
+                                    "Semaine suivante\u00a0: semaine du 8 au 14 février 2027"]
+    page.close()
+

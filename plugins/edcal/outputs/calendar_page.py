@@ -828,6 +828,9 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap],
         # "Semaine du 18 au 24 janvier", "Week of 18 – 24 January", "Week of January 17 – 23, 2027"
         "week": _("Week of"), "weekTo": "au" if code == "fr" else "–",
         "agenda": _("Agenda"), "blog": _("Blog"), "late": _("late"),
+        # What the period buttons open, for screen readers: "Mois précédent : décembre 2026".
+        "steps": {"monthBefore": _("Previous month: {period}"), "monthAfter": _("Next month: {period}"),
+                  "weekBefore": _("Previous week: {period}"), "weekAfter": _("Next week: {period}")},
         # A busy day of the month view: its button for the tiles it folds (2 or more), and to fold them again.
         "more": _("+{count} more"), "fewer": _("Show fewer"),
         "statuses": {status: _(status) for status in STATUSES},

@@ -456,6 +456,7 @@
                 agenda: document.getElementById("view-agenda") };
   var buttons = document.querySelectorAll(".views button[data-view]");
   var periodLabel = document.getElementById("period");
+  var prevButton = document.getElementById("prev"), nextButton = document.getElementById("next");
   var today = parse(data.today);
   var view, cursor;
   /* A phone shows a month as a long list of days: it opens on this week instead. */
@@ -581,10 +582,15 @@
     return node;
   }
 
+  /* "janvier 2027": the month of `day`. */
+  function monthTitle(day) {
+    return labels.months[day.getUTCMonth()] + " " + day.getUTCFullYear();
+  }
+
   function renderMonth() {
     var first = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth(), 1));
     var last = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 0));
-    periodLabel.textContent = labels.months[first.getUTCMonth()] + " " + first.getUTCFullYear();
+    periodLabel.textContent = monthTitle(first);
     var table = el("table", { "class": "month" });
     table.appendChild(el("caption", { "class": "visually-hidden" }, periodLabel.textContent));
     var head = el("thead"); var row = el("tr");
@@ -637,20 +643,25 @@
       : name + " " + dayMonth(day) + " " + day.getUTCFullYear();
   }
 
-  function renderWeek() {
-    var first = weekFirst(cursor);
+  /* The week that starts on `first`: "Semaine du 1er au 7 février 2027", "du 28 février au 6 mars 2027",
+     "du 28 décembre 2026 au 3 janvier 2027". */
+  function weekTitle(first) {
     var last = addDays(first, 6);
-    /* "Semaine du 1er au 7 février 2027", "du 28 février au 6 mars 2027", "du 28 décembre 2026 au 3 janvier 2027" */
     var otherYear = first.getUTCFullYear() !== last.getUTCFullYear();
     var otherMonth = otherYear || first.getUTCMonth() !== last.getUTCMonth();
     if (labels.monthFirst) {  /* "January 17 – 23, 2027", "January 31 – February 6, 2027", "December 27, 2026 – January 2, 2027" */
-      periodLabel.textContent = labels.week + " " + dayMonth(first) + (otherYear ? ", " + first.getUTCFullYear() : "") +
+      return labels.week + " " + dayMonth(first) + (otherYear ? ", " + first.getUTCFullYear() : "") +
         " " + labels.weekTo + " " + (otherMonth ? dayMonth(last) : String(last.getUTCDate())) + ", " + last.getUTCFullYear();
-    } else {
-      periodLabel.textContent = labels.week + " " + dayNumber(first) +
-        (otherMonth ? " " + labels.months[first.getUTCMonth()] : "") + (otherYear ? " " + first.getUTCFullYear() : "") +
-        " " + labels.weekTo + " " + dayNumber(last) + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
     }
+    return labels.week + " " + dayNumber(first) +
+      (otherMonth ? " " + labels.months[first.getUTCMonth()] : "") + (otherYear ? " " + first.getUTCFullYear() : "") +
+      " " + labels.weekTo + " " + dayNumber(last) + " " + labels.months[last.getUTCMonth()] + " " + last.getUTCFullYear();
+  }
+
+  function renderWeek() {
+    var first = weekFirst(cursor);
+    var last = addDays(first, 6);
+    periodLabel.textContent = weekTitle(first);
     var grid = el("div", { "class": "week" });
     eachDay(first, last, function (day) {
       var key = iso(day);
@@ -676,6 +687,7 @@
       target.textContent = "";
       openDays = {};
       target.appendChild(view === "month" ? renderMonth() : renderWeek());
+      nameSteps();
     }
     applyFilters();
   }
@@ -697,9 +709,25 @@
     return page ? "agenda/" + page + ".html" + withFilters(page === month ? "" : "asked=" + month) : null;
   }
 
-  function move(step) {
-    var next = view === "month" ? new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + step, 1))
+  /* The first day of the period `step` periods away from the one shown (-1: the one before). */
+  function stepped(step) {
+    return view === "month" ? new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + step, 1))
       : addDays(weekFirst(cursor), 7 * step);
+  }
+
+  /* "‹" and "›" say which period they open ("Mois précédent : décembre 2026"): "Précédent" left it to guess. */
+  function nameSteps() {
+    [[prevButton, -1], [nextButton, 1]].forEach(function (pair) {
+      var first = stepped(pair[1]);
+      var period = view === "month" ? monthTitle(first) : weekTitle(first);
+      if (view === "week") { period = period.charAt(0).toLocaleLowerCase() + period.slice(1); }  /* "semaine du" */
+      var said = labels.steps[view + (pair[1] < 0 ? "Before" : "After")];
+      pair[0].setAttribute("aria-label", said.split("{period}").join(period));
+    });
+  }
+
+  function move(step) {
+    var next = stepped(step);
     if (periodBeyond(next) && agendaPage(next, step)) {
       window.location.href = agendaPage(next, step);
       return;
@@ -717,8 +745,8 @@
       render();
     });
   });
-  document.getElementById("prev").addEventListener("click", function () { move(-1); });
-  document.getElementById("next").addEventListener("click", function () { move(1); });
+  prevButton.addEventListener("click", function () { move(-1); });
+  nextButton.addEventListener("click", function () { move(1); });
   document.getElementById("today").addEventListener("click", function () {
     cursor = today; setParam("date", ""); render();
   });
