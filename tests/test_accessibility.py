@@ -478,3 +478,17 @@ def test_the_period_buttons_say_which_period_they_lead_to(addresses: tuple[str, 
                                     "Semaine suivante\u00a0: semaine du 8 au 14 février 2027"]
     page.close()
 
+
+def test_a_cadence_is_read_as_it_is_said(addresses: tuple[str, str], chromium: Any) -> None:
+    """The report's cadence, "2/semaine", was read "2 barre oblique semaine": it is "2 par semaine" to a screen
+    reader, and stays "2/semaine" on screen."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "report.html")
+    cell = page.locator('table[aria-labelledby="month-2027-01-title"] tr[data-network="linkedin"] td').first
+    assert cell.aria_snapshot() == '- cell "2 par semaine"'
+    shown = cell.locator("[aria-hidden=true]")
+    assert shown.inner_text() == "2/semaine" and shown.is_visible()
+    said = cell.locator(".visually-hidden").bounding_box()
+    assert said and said["width"] <= 1
+    page.close()
+

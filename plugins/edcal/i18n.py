@@ -438,13 +438,15 @@ def say_duration(minutes: int) -> Message:
     return say_count(minutes, "{count} minute", "{count} minutes")
 
 
-def say_cadence(cadence: Cadence) -> Message:
-    """A cadence, for messages and pages: "2/week" (plan.json keeps the cadence's own label)."""
+def say_cadence(cadence: Cadence, aloud: bool = False) -> Message:
+    """A cadence, for messages and pages: "2/week" (plan.json keeps the cadence's own label); ``aloud``, as a
+    screen reader is to read it: "2 a week" (it read "2/week" as "2 slash week")."""
+    count = cadence.count
     if cadence.per == "day":
-        return say("{count}/day", count=cadence.count)
+        return say("{count} a day", count=count) if aloud else say("{count}/day", count=count)
     if cadence.per == "week":
-        return say("{count}/week", count=cadence.count)
-    return say("{count}/month", count=cadence.count)
+        return say("{count} a week", count=count) if aloud else say("{count}/week", count=count)
+    return say("{count} a month", count=count) if aloud else say("{count}/month", count=count)
 
 
 def say_list(parts: Sequence[Any]) -> Message:
