@@ -413,7 +413,8 @@ def test_a_text_box_says_the_length_of_its_text(addresses: tuple[str, str], chro
     assert spoken(page, f"{card} textarea#text-salon-j-7-linkedin") == (
         "textbox", "Texte à publier sur LinkedIn, mardi 19 janvier 2027 09:00",
         "Longueur : 226 / 3 000 — caractères Unicode (points de code)")
-    assert spoken(page, f"{card} textarea#comment-salon-j-7-linkedin")[2] == "Premier commentaire : 139 / 1 250"
+    assert spoken(page, f"{card} textarea#comment-salon-j-7-linkedin")[2] == \
+        "Longueur du premier commentaire : 139 / 1 250"
     page.goto(addresses[1] + "share/index.html")
     assert spoken(page, "textarea#words-salon-industrie-2027-linkedin")[2].startswith(
         "Longueur du texte proposé : ")
@@ -492,3 +493,25 @@ def test_a_cadence_is_read_as_it_is_said(addresses: tuple[str, str], chromium: A
     assert said and said["width"] <= 1
     page.close()
 
+
+def test_a_length_over_its_limit_says_so_in_words(tmp_path: Path, chromium: Any) -> None:
+    """A length over the network's limit was shown in red bold only, which a screen reader does not say, nor a
+    reader who cannot tell red apart: the line says by how much, as the card's finding does."""
+    site = copy_sample(tmp_path / "sample")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "    account: Atelier Morel\n", "    account: Atelier Morel\n    limit: 200\n    comment_limit: 100\n", 1),
+        encoding="utf-8")
+    result = run_edcal("build", "--no-check", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00", "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-2000:]
+    with serve(site / "planning") as planning:
+        page = chromium.new_page(viewport=SCREENS["desktop"])
+        page.goto(planning + "drafts/2027-01.html")
+        card = "#item-salon-j-7-linkedin"
+        assert spoken(page, f"{card} textarea#text-salon-j-7-linkedin")[2] == (
+            "Longueur : 226 / 200, soit 26 de plus que la limite — caractères Unicode (points de code)")
+        assert spoken(page, f"{card} textarea#comment-salon-j-7-linkedin")[2] == \
+            "Longueur du premier commentaire : 139 / 100, soit 39 de plus que la limite"
+        assert "soit 26 de plus que la limite de 200" in page.locator(f"{card} .findings").first.inner_text()
+        assert page.locator(f"{card} .length").is_visible()
+        page.close()

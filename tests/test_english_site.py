@@ -9,6 +9,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from browser import browser, serve
 from conftest import run_edcal, write_pelicanconf
 from helpers import page_text
 
@@ -268,3 +269,31 @@ def test_a_british_site_without_a_subdivision_is_told_its_bank_holidays_are_not_
                                         encoding="utf-8")
     england = run_edcal("check", cwd=site, env={"EDCAL_NOW": "2027-01-10T10:00"}).stdout
     assert "without `subdivision:`" not in england and "a public holiday (Easter Monday)" in england, england
+
+
+def test_what_a_screen_reader_says_of_cadences_lengths_and_periods_is_english(
+        empty_site: Callable[..., Path], site_language: None) -> None:
+    """A cadence read "2 a week" (not "2 slash week"), a length over its limit says by how much, the first
+    comment's length is a length, and "‹" "›" name the month or week they open: in English too."""
+    calendar = CALENDAR.replace("  linkedin: {account: Brightwater Tea}",
+                                "  linkedin: {account: Brightwater Tea, cadence: 2/week, limit: 50, comment_limit: 20}")
+    calendar = calendar.replace("    text: Our spring blends are in.",
+                                "    text: Our spring blends are in.\n    first_comment: Order them on our website today.")
+    site = empty_site(calendar, {"caddy.md": ARTICLE})
+    write_pelicanconf(site, 'DEFAULT_LANG = "en"\nTIMEZONE = "Europe/London"\n')
+    result = run_edcal("build", "--no-check", cwd=site, env={"EDCAL_NOW": "2027-02-10T10:00"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = (site / "planning" / "report.html").read_text(encoding="utf-8")
+    assert '<span aria-hidden="true">2/week</span><span class="visually-hidden">2 a week</span>' in report
+    drafts = page_text(site / "planning" / "drafts" / "2027-02.html")
+    assert "Length: 74 / 50, 24 over the limit — " in drafts, drafts
+    drafts = page_text(site / "planning" / "drafts" / "2027-03.html")
+    assert "Length of the first comment: 32 / 20, 12 over the limit" in drafts, drafts
+    with serve(site / "planning") as planning, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(planning + "index.html?view=month")
+        named = "() => ['prev', 'next'].map(id => document.getElementById(id).getAttribute('aria-label'))"
+        assert page.evaluate(named) == ["Previous month: January 2027", "Next month: March 2027"]
+        page.click('button[data-view="week"]')
+        assert page.evaluate(named) == ["Previous week: week of 1 – 7 February 2027",
+                                        "Next week: week of 15 – 21 February 2027"]

@@ -251,7 +251,7 @@ def test_the_review_page_says_a_mastodon_length_counts_the_content_warning(tmp_p
     mastodon = by_id(plan)["cw-mastodon"]
     assert mastodon.thread[0].length == len("Il va bien.") + len("Accident du travail")
     assert "avertissement de contenu compris" in shown["cw-mastodon"]
-    assert (f"Fil, réponse 1 : {mastodon.thread[0].length} / 500 — avec l&#39;avertissement de contenu de la "
+    assert (f"Longueur de la réponse 1 du fil : {mastodon.thread[0].length} / 500 — avec l&#39;avertissement de contenu de la "
             "publication, que la réponse porte aussi") in shown["cw-mastodon"]
     assert "avertissement de contenu" not in shown["cw-x"]  # X shows none: its length has none
 
