@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import time
 from pathlib import Path
 
+import edcal_forks
 import pytest
 
 from conftest import FIXTURE_SITE, run_edcal, write_pelicanconf
@@ -449,6 +451,16 @@ def test_settings_missing_at_the_revision_is_an_error_not_a_new_site(repo: Path)
     nowhere = run_edcal("diff", "-s", "nope.py", cwd=repo, env={"EDCAL_LANG": "en"})
     assert nowhere.returncode == 2 and nowhere.stderr.startswith("nope.py:1:1: error: nope.py not found in "), \
         nowhere.stderr
+
+
+def test_two_revisions_with_an_error_before_either_read_end_at_once(repo: Path) -> None:
+    # Both readers were forked at the start: the second held the first's pipe open, and the command
+    # waited for ever for the first to end.
+    shutil.copy(repo / "pelicanconf.py", repo / "prod.py")
+    result = edcal_forks.run(["diff", "HEAD", "HEAD", "-s", "prod.py"], repo,
+                             {**os.environ, "EDCAL_LANG": "en"}, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("HEAD:prod.py:1:1: error: prod.py not found in the site at HEAD")
 
 
 def test_a_post_moved_out_of_the_past_keeps_its_words(repo: Path) -> None:

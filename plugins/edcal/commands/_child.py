@@ -207,6 +207,10 @@ def _read_when_asked(requests: int) -> int:
     for fd in (0, 1, 2):
         os.dup2(quiet, fd)
     os.close(quiet)
+    # The parent's other files, as a new interpreter has none: a spare forked before this one would
+    # otherwise wait for ever for the end of a request this one's copy of its pipe keeps open.
+    os.closerange(3, requests)
+    os.closerange(requests + 1, os.sysconf("SC_OPEN_MAX"))
     with os.fdopen(requests, "rb") as pipe:
         request = pipe.read()
     if not request:
