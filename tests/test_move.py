@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import run_edcal, run_without_root_rights
+from conftest import NOW, ROOT, run_edcal, run_without_root_rights
 from edcal.commands import move as move_command
 from edcal.errors import InputErrors
 from edcal.i18n import speak, spoken
@@ -1282,3 +1284,18 @@ def test_a_day_without_its_year_in_since_is_the_site_s_coming_one(site: Path) ->
     assert result.stderr.splitlines()[:2] == [
         "--since: error: found '1 mars', expected a date as YYYY-MM-DD (e.g. 2027-01-12)",
         "    hint: dates are written with digits, year first, and with their year: 2028-03-01"], result.stderr
+
+
+def test_ctrl_c_while_the_reader_is_forked_stops_the_move(site: Path) -> None:
+    # Ctrl-C in the instant of the fork ran the handler in a fork hook, where Python prints the
+    # KeyboardInterrupt and goes on: the move wrote its files and exited 0.
+    before = (site / "calendar.yaml").read_text(encoding="utf-8")
+    code = ("import os, runpy, signal, sys\n"
+            "os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+            "sys.argv = ['edcal', *sys.argv[1:]]\n"
+            "runpy.run_module('edcal', run_name='__main__', alter_sys=True)\n")
+    result = subprocess.run([sys.executable, "-c", code, "move", "--since", "2027-03-01", "--by", "+1 day"],
+                            cwd=site, capture_output=True, text=True, timeout=120, check=False,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW})
+    assert (result.returncode, result.stderr) == (130, "\nedcal: interrupted\n"), result.stderr + result.stdout
+    assert (site / "calendar.yaml").read_text(encoding="utf-8") == before

@@ -155,21 +155,32 @@ class _Spare:
             with contextlib.suppress(OSError, ValueError):  # a pipe closed by the reader (`| head`)
                 stream.flush()
         requests, self._pipe = os.pipe()
+        # Ctrl-C held while forking: Python runs the fork's hooks (logging's locks), where the
+        # KeyboardInterrupt would be printed and forgotten, and the command go on to write its files.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             self.pid = os.fork()
         except OSError:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             os.close(requests)
             os.close(self._pipe)
             raise
         if self.pid == 0:
             code = 70
             try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent's to handle: it ends this process
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
                 os.close(self._pipe)
                 code = _read_when_asked(requests)
             finally:
                 os._exit(code)
         os.close(requests)
         self._code: int | None = None
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C pressed meanwhile is raised here
+        except BaseException:
+            self.close()
+            raise
 
     def read(self, folder: Path, arguments: list[str], log: Path) -> _Spare:
         # A pipe broken: the process died, as wait() will say.
@@ -202,7 +213,6 @@ def _read_when_asked(requests: int) -> int:
     """The spare's side: wait for the request, then be what ``python -P -m edcal.commands._child`` would be
     in its folder, with its environment and its output to the log; the exit code."""
     gc.freeze()  # the parent's objects are never finalised here (a temporary folder of its would go)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends this process
     quiet = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(quiet, fd)
