@@ -92,3 +92,23 @@ def test_a_cache_folder_others_may_write_in_or_a_damaged_file_is_not_read(site: 
     build(site, opened)
     assert outputs(site) == expected
     assert list(cache_of(opened).iterdir()) == []
+
+
+def test_a_filter_that_now_takes_the_context_is_called_with_it(site: Path, tmp_path: Path) -> None:
+    """How a filter is called is compiled in: one of the site's, now taking the context, is not called as
+    the template compiled for the former was."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    overrides = site / "overrides"
+    overrides.mkdir()
+    (overrides / "page.html").write_text('{% extends "!theme/page.html" %}{% block title %}{{ "fort"|shout }}'
+                                         "{% endblock %}\n", encoding="utf-8")
+    where = f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n"
+    write_pelicanconf(site, where + 'JINJA_FILTERS = {"shout": lambda value: value.upper()}\n')
+    build(site, temporary)
+    assert "<title>FORT</title>" in (site / "output" / "pages" / "contact.html").read_text(encoding="utf-8")
+    write_pelicanconf(site, where + "from jinja2 import pass_context\n\n@pass_context\n"
+                      "def shout(context, value):\n    return value.upper() + '!'\n\n"
+                      'JINJA_FILTERS = {"shout": shout}\n')
+    build(site, temporary)
+    assert "<title>FORT!</title>" in (site / "output" / "pages" / "contact.html").read_text(encoding="utf-8")

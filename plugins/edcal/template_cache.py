@@ -5,9 +5,9 @@ a build of a small site, a third of it, again at each build (`edcal serve`'s reb
 checks, CI's builds on one runner). Jinja keeps each template's compiled code in a file, checked
 against the template's text (an edited template is compiled again) and against Python's and Jinja's
 versions. edcal adds to its key what else decides the compiled code (delimiters, whitespace options,
-autoescape, extensions), so that two environments that compile one template differently never share
-it; an environment with an extension that is not Jinja's own (it may parse by rules of its own) gets
-no cache.
+autoescape, extensions, how each filter and test is called), so that two environments that compile one
+template differently never share it; an environment with an extension that is not Jinja's own (it may
+parse by rules of its own) gets no cache.
 
 The folder is the user's own in the temporary folder (``$TMPDIR/edcal-templates-UID``), as Jinja's
 default is: used only when it is a folder this user owns and no one else may enter (its code is
@@ -21,11 +21,13 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket
+from jinja2.utils import _PassArg
 
 #: Jinja's extensions whose parsing depends only on what :func:`_compiled_with` names.
 _OWN_EXTENSIONS = frozenset({"jinja2.ext.ExprStmtExtension", "jinja2.ext.LoopControlExtension",
@@ -63,7 +65,16 @@ def _compiled_with(environment: jinja2.Environment, name: str) -> tuple[Any, ...
             environment.optimized, environment.is_async, bool(autoescape),
             None if finalize is None else f"{finalize.__module__}.{finalize.__qualname__}",
             tuple(sorted(environment.extensions)), getattr(environment, "newstyle_gettext", None),
-            f"{environment.code_generator_class.__module__}.{environment.code_generator_class.__qualname__}")
+            f"{environment.code_generator_class.__module__}.{environment.code_generator_class.__qualname__}",
+            # How each filter, test and finalize is called (with the context or not) is compiled in.
+            _called_with(environment.filters), _called_with(environment.tests),
+            None if finalize is None else _PassArg.from_obj(finalize),
+            environment.sandboxed, tuple(sorted(getattr(environment, "intercepted_binops", ()))),
+            tuple(sorted(getattr(environment, "intercepted_unops", ()))))
+
+
+def _called_with(functions: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((name, _PassArg.from_obj(function)) for name, function in functions.items()))
 
 
 _FOLDERS: dict[str, _Cache | None] = {}
