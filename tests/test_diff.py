@@ -7,13 +7,14 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import edcal_forks
 import pytest
 
-from conftest import FIXTURE_SITE, run_edcal, write_pelicanconf
+from conftest import FIXTURE_SITE, NOW, ROOT, run_edcal, write_pelicanconf
 from edcal.commands import diff as diff_command
 from edcal.plan.changes import compare_plans
 from helpers import PARIS_CALENDAR, article, assert_french, calendar_from, plan_of, translatable_words
@@ -1083,3 +1084,20 @@ def test_a_post_approved_is_told_from_awaiting_approval_as_pages_and_feeds_say(r
     edit(calendar, "text: Bonjour le monde", "text: Bonjour à tous")
     out = run_edcal("diff", "--format", "markdown", cwd=repo).stdout
     assert "| à valider |" in out and "en relecture" not in out
+
+
+def test_a_diff_started_with_standard_input_closed_reads_the_revision(repo: Path) -> None:
+    # (cron, `edcal diff HEAD <&-`) The reader's pipe was then file 0, which the reader replaced by
+    # /dev/null: it read no request, and the command ended on a traceback.
+    changed_calendar(repo)
+    result = subprocess.run([sys.executable, "-m", "edcal", "diff", "HEAD"], cwd=repo, capture_output=True,
+                            text=True, timeout=120, check=False, preexec_fn=lambda: os.close(0),
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run_edcal("diff", "HEAD", cwd=repo).stdout
+    # Its output closed too (`>&-`): Python's sys.stdout is None, and flushing it ended on a traceback.
+    unwritten = subprocess.run([sys.executable, "-m", "edcal", "diff", "HEAD~0..HEAD"], cwd=repo,
+                               capture_output=True, text=True, timeout=120, check=False,
+                               preexec_fn=lambda: os.close(1),
+                               env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW})
+    assert unwritten.returncode == 0 and "Traceback" not in unwritten.stderr, unwritten.stderr

@@ -45,6 +45,8 @@ class _Teardown:
         if "logging" in sys.modules:  # registered before us under `python -m edcal`
             sys.modules["logging"].shutdown()
         for stream in (sys.stdout, sys.stderr):
+            if stream is None:  # started without it (`>&-`): Python gives None
+                continue
             try:
                 stream.flush()
             except BrokenPipeError:  # a reader gone (`edcal agenda | head`): nothing more to say

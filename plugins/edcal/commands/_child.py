@@ -79,7 +79,10 @@ def reading_in_child(folder: Path, settings_file: str, work: Path, edited: Mappi
 
     def finished() -> ChildRead:
         code = child.wait()
-        said = log.read_text(encoding="utf-8", errors="replace")
+        try:
+            said = log.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:  # a reader that ended before its first word (killed): its exit code says
+            said = ""
         outcome = pickle.loads(result.read_bytes()) if code == 0 and result.is_file() else None  # our own
         return ChildRead(code, said, outcome)
 
@@ -153,7 +156,8 @@ class _Spare:
     def __init__(self) -> None:
         for stream in (sys.stdout, sys.stderr):  # what this process printed is not printed again by the child
             with contextlib.suppress(OSError, ValueError):  # a pipe closed by the reader (`| head`)
-                stream.flush()
+                if stream is not None:  # (started without it: `>&-`)
+                    stream.flush()
         requests, self._pipe = os.pipe()
         # Ctrl-C held while forking: Python runs the fork's hooks (logging's locks), where the
         # KeyboardInterrupt would be printed and forgotten, and the command go on to write its files.
@@ -212,11 +216,18 @@ class _Spare:
 def _read_when_asked(requests: int) -> int:
     """The spare's side: wait for the request, then be what ``python -P -m edcal.commands._child`` would be
     in its folder, with its environment and its output to the log; the exit code."""
+    import fcntl  # (there is no fork without it)
+
     gc.freeze()  # the parent's objects are never finalised here (a temporary folder of its would go)
+    # Above the standard files, which are replaced: started with its input closed (cron, `<&-`), the
+    # command got file 0 for the pipe.
+    requests, pipe_was = fcntl.fcntl(requests, fcntl.F_DUPFD, 3), requests
+    os.close(pipe_was)
     quiet = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(quiet, fd)
-    os.close(quiet)
+    if quiet > 2:  # else a standard file the command was started without: /dev/null now
+        os.close(quiet)
     # The parent's other files, as a new interpreter has none: a spare forked before this one would
     # otherwise wait for ever for the end of a request this one's copy of its pipe keeps open.
     os.closerange(3, requests)
