@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -1101,3 +1102,35 @@ def test_a_diff_started_with_standard_input_closed_reads_the_revision(repo: Path
                                preexec_fn=lambda: os.close(1),
                                env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW})
     assert unwritten.returncode == 0 and "Traceback" not in unwritten.stderr, unwritten.stderr
+
+
+def test_ctrl_c_ends_what_the_revisions_plugins_started(repo: Path, tmp_path: Path) -> None:
+    # The reader ignored Ctrl-C, and so did the programs its plugins ran: they went on after the command.
+    started, finished = tmp_path / "started", tmp_path / "finished"
+    program = f"import pathlib, time; pathlib.Path({str(started)!r}).touch(); time.sleep(3); " \
+              f"pathlib.Path({str(finished)!r}).touch()"
+    (repo / "siteplugins").mkdir()
+    (repo / "siteplugins" / "slow.py").write_text(
+        "import subprocess, sys\nfrom pelican import signals\n\n"
+        f"def slow(_pelican):\n    subprocess.run([sys.executable, '-c', {program!r}])\n\n"
+        "def register():\n    signals.initialized.connect(slow)\n",
+        encoding="utf-8")
+    settings = repo / "pelicanconf.py"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good.replace('PLUGINS = ["edcal"]',
+                                     'PLUGINS = ["edcal", "slow"]\nPLUGIN_PATHS = PLUGIN_PATHS + ["siteplugins"]'),
+                        encoding="utf-8")
+    committed(repo)
+    settings.write_text(good, encoding="utf-8")
+    command = subprocess.Popen([sys.executable, "-m", "edcal", "diff", "HEAD"], cwd=repo, start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW},
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(command.pid, signal.SIGINT)
+    _, stderr = command.communicate(timeout=60)
+    assert command.returncode == 130, stderr
+    time.sleep(4)
+    assert not finished.exists(), "the plugin's program went on after Ctrl-C"

@@ -236,6 +236,9 @@ def _read_when_asked(requests: int) -> int:
         request = pipe.read()
     if not request:
         return 0
+    # Python's own from now on, as in a new interpreter: ignored, Ctrl-C would not end the programs the
+    # site's plugins run (they inherit it).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     folder, arguments, log, environment = pickle.loads(request)  # our parent's
     output = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     for fd in (1, 2):
