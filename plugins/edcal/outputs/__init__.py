@@ -90,11 +90,17 @@ class _SideWriter:
 
     def __init__(self, context: OutputContext, staging: Path):
         reader, writer = os.pipe()
+        # SIGTERM (the build's worker ended: stop_side_writers) held until this process is known to it.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
         self._pid = os.fork()
         if self._pid == 0:  # the side process
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             gc.disable()  # short-lived: a collection would walk (and copy, page by page) the whole plan
             os.close(reader)
             _write_side(context, staging, writer)  # never returns
+        _SIDE_WRITERS.add(self._pid)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(writer)
         self._reader = reader
 
@@ -107,6 +113,7 @@ class _SideWriter:
             self._reader = -1
             data = pipe.read()
         _, status = os.waitpid(self._pid, 0)
+        _SIDE_WRITERS.discard(self._pid)
         self._pid = 0
         if not data:
             names = ", ".join(output.__name__ for output in SIDE_OUTPUTS)
@@ -128,7 +135,22 @@ class _SideWriter:
                 os.kill(self._pid, signal.SIGTERM)
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self._pid, 0)
+            _SIDE_WRITERS.discard(self._pid)
             self._pid = 0
+
+
+#: The side processes of this process still running (:class:`_SideWriter`).
+_SIDE_WRITERS: set[int] = set()
+
+
+def stop_side_writers() -> None:
+    """Kill this process's side processes, and wait for them: they write nothing more."""
+    for pid in list(_SIDE_WRITERS):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+        _SIDE_WRITERS.discard(pid)
 
 
 def _write_side(context: OutputContext, staging: Path, writer: int) -> None:

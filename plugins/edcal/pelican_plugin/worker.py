@@ -31,6 +31,7 @@ import multiprocessing
 import os
 import queue as queues
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -385,24 +386,20 @@ def _sigint_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-class _Terminated(BaseException):
-    """The main process ends the worker (:meth:`PlanRun.stop`: Ctrl-C, a failed build)."""
-
-
 def _terminated(_signum: int, _frame: Any) -> None:
-    raise _Terminated
+    """Ended by the main process (:meth:`PlanRun.stop`: Ctrl-C, a failed build): the helper writing planning/
+    first, at once and waited for, then the worker. Killed with the worker, the helper wrote on for up to
+    half a second into the staging folder the main process removes next, which was then left behind."""
+    outputs = sys.modules.get("edcal.outputs")  # not imported yet: no helper (and no import in a handler)
+    if outputs is not None:
+        outputs.stop_side_writers()
+    os._exit(128 + signal.SIGTERM)
 
 
 def _work(state: BuildState, writer: Any) -> None:
     """The worker: read the articles' headers, then run the job, sending each message."""
-    # Ended, it stops its helper for planning/ and removes the staging folder first (write_planning):
-    # killed at once, its helper wrote on for up to half a second, into a folder the main process had
-    # removed, which was then left behind.
     signal.signal(signal.SIGTERM, _terminated)
-    try:
-        _job(state, writer)
-    except _Terminated:  # nobody reads any more: no message, no waiting for the pipe
-        os._exit(128 + signal.SIGTERM)
+    _job(state, writer)
 
 
 def _job(state: BuildState, writer: Any) -> None:
@@ -422,8 +419,6 @@ def _job(state: BuildState, writer: Any) -> None:
             sender.send(message)
     except InputErrors as exc:
         sender.send(Invalid(tuple(exc.errors)))
-    except _Terminated:
-        raise
     except BaseException:  # a bug: the main process reports it
         sender.send(Crashed(traceback.format_exc()))
     sender.close()
