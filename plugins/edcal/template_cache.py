@@ -17,6 +17,7 @@ run). One that cannot be made or written leaves the build as it was, without a c
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import stat
@@ -77,17 +78,19 @@ def _called_with(functions: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted((name, _PassArg.from_obj(function)) for name, function in functions.items()))
 
 
-_FOLDERS: dict[str, _Cache | None] = {}
-
-
 def _cache() -> _Cache | None:
     """The cache of this user in the temporary folder (which ``TMPDIR`` may change), None where it cannot
     be used safely."""
-    folder = Path(tempfile.gettempdir()) / f"edcal-templates-{os.geteuid() if hasattr(os, 'geteuid') else 0}"
-    key = str(folder)
-    if key not in _FOLDERS:
-        _FOLDERS[key] = _Cache(str(folder)) if _private(folder) else None
-    return _FOLDERS[key]
+    return _cache_in(str(Path(tempfile.gettempdir()) / f"edcal-templates-{_user()}"))
+
+
+@functools.cache
+def _cache_in(folder: str) -> _Cache | None:
+    return _Cache(folder) if _private(Path(folder)) else None
+
+
+def _user() -> int:
+    return os.geteuid() if hasattr(os, "geteuid") else 0
 
 
 def _private(folder: Path) -> bool:
@@ -103,7 +106,7 @@ def _private(folder: Path) -> bool:
     except OSError:
         return False
     return (stat.S_ISDIR(found.st_mode) and stat.S_IMODE(found.st_mode) & 0o077 == 0
-            and (not hasattr(os, "geteuid") or found.st_uid == os.geteuid()))
+            and (not hasattr(os, "geteuid") or found.st_uid == _user()))
 
 
 def cached(environment: jinja2.Environment) -> jinja2.Environment:

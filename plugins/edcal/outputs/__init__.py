@@ -131,11 +131,7 @@ class _SideWriter:
             os.close(self._reader)
             self._reader = -1
         if self._pid:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGTERM)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
-            _SIDE_WRITERS.discard(self._pid)
+            _end(self._pid, signal.SIGTERM)
             self._pid = 0
 
 
@@ -144,13 +140,17 @@ _SIDE_WRITERS: set[int] = set()
 
 
 def stop_side_writers() -> None:
-    """Kill this process's side processes, and wait for them: they write nothing more."""
+    """Kill this process's side processes at once, and wait for them: they write nothing more."""
     for pid in list(_SIDE_WRITERS):
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)
-        _SIDE_WRITERS.discard(pid)
+        _end(pid, signal.SIGKILL)
+
+
+def _end(pid: int, how: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, how)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+    _SIDE_WRITERS.discard(pid)
 
 
 def _write_side(context: OutputContext, staging: Path, writer: int) -> None:

@@ -398,13 +398,9 @@ def _terminated(_signum: int, _frame: Any) -> None:
 
 def _work(state: BuildState, writer: Any) -> None:
     """The worker: read the articles' headers, then run the job, sending each message."""
-    signal.signal(signal.SIGTERM, _terminated)
-    _job(state, writer)
-
-
-def _job(state: BuildState, writer: Any) -> None:
     from edcal.pelican_plugin.metadata import read_contents
 
+    signal.signal(signal.SIGTERM, _terminated)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _yield_to_pelican()
     # Messages about the articles (Pelican's, the theme's) are the main process's to print, once;
