@@ -3607,6 +3607,33 @@ def test_an_article_whose_address_repeats_its_date_is_told_the_slug_to_write(sit
     assert result.exit_code == 0, result.output
 
 
+def test_an_article_dated_before_the_web_is_told_and_not_promoted_by_default(site: Path) -> None:
+    """An article imported with a placeholder date (1900-01-01, a CMS's "no date") got the blog's default
+    promotions on LinkedIn and X in 1900, on a network without `since:`: shown gone out on the report and in
+    the feeds, and not a word from the check. An explicit `promote:` entry still plans what it asks."""
+    articles = site / "content" / "articles"
+    (articles / "importe.md").write_text("Title: Un article importé\nDate: 1900-01-01 00:00\n\nTexte.\n",
+                                         encoding="utf-8")
+    (articles / "epoque.md").write_text("---\ntitle: Une date Unix\ndate: 1970-01-01\n"
+                                        "silence: {implausible-date: Archive de la lettre de 1970}\n---\nTexte.\n",
+                                        encoding="utf-8")
+    (articles / "ancien.md").write_text("---\ntitle: Ancien\ndate: 1991-01-01\n---\nTexte.\n", encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "implausible-date", cwd=site)
+    assert [(f["file"], f["line"], f["severity"], f["message"], f["hint"])
+            for f in json.loads(checked.stdout)["findings"]] == [
+        ("content/articles/importe.md", 2, "warning", "article 'importe' is dated 1900-01-01, before the web "
+         "(1991): a date mistyped, or one an import writes for none; the blog lists it so, and its default "
+         "promotions are not planned", "write the day it went online as its date, or, for an archive's true "
+         "date, silence: {implausible-date: \"…\"} in its header")]
+    assert checked.returncode == 0, checked.stdout
+    assert run_edcal("build", "-q", cwd=site).returncode == 0
+    ids = [item["id"] for item in json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))["items"]]
+    assert "article-importe" in ids and "article-epoque" in ids
+    assert not [i for i in ids if i.startswith(("importe-", "epoque-"))]
+    assert {"ancien-linkedin-0", "ancien-x-0"} <= set(ids)
+    assert "1900" not in (site / "planning" / "calendars" / "linkedin.ics").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("folder", ["posts", "blog/posts", "_posts"])
 def test_an_article_in_another_tools_posts_folder_is_an_error(site: Path, folder: str) -> None:
     """Decap CMS set up as for Hugo saves a new article in `content/posts/`: Pelican read none of it, and the

@@ -29,6 +29,11 @@ def content_path(written: str) -> str:
     return normal + "/" if path.endswith("/") and normal != "." else normal  # a page's URL keeps its "/"
 
 
+#: The first day a blog's article may be dated: the web's first year. An earlier date is a slip, or the
+#: placeholder an import writes for none (1900-01-01, 1970-01-01): told by ``implausible-date``, and the
+#: blog's default promotions leave the article out (no network to post on then).
+WEB_BEGAN = dt.date(1991, 1, 1)
+
 #: What the writer sets in the front matter.
 ArticleStatus = Literal["draft", "review", "published", "hidden"]
 
@@ -148,3 +153,8 @@ class Article:
     def where(self, name: str) -> Source:
         """The location of a front-matter field, or of the article when absent."""
         return self.field_sources.get(name, self.source)
+
+    @property
+    def before_the_web(self) -> bool:
+        """Dated before the web began (:data:`WEB_BEGAN`): a slip, or an import's placeholder date."""
+        return self.date is not None and self.date.date() < WEB_BEGAN  # the day as written

@@ -368,10 +368,12 @@ class _Resolver:
                             id=network.id))
 
     def _before_since(self, version: Article) -> bool:
-        """Whether a default promotion leaves a version out: dated before `blog: promote: since:`."""
+        """Whether a default promotion leaves a version out: dated before `blog: promote: since:`, or before
+        the web began (an import's placeholder date, 1900-01-01: promotions in 1900, shown gone out)."""
         defaults = self.calendar.blog.promote
-        return defaults is not None and defaults.since is not None and version.date is not None \
-            and version.date.astimezone(self.calendar.zone).date() < defaults.since
+        return version.before_the_web or (
+            defaults is not None and defaults.since is not None and version.date is not None
+            and version.date.astimezone(self.calendar.zone).date() < defaults.since)
 
     def _texts_not_one_per_step(self, entry: PostEntry, schedule: tuple[Offset, ...]) -> None:
         """More texts than steps: the last ones were never posted. Fewer, with a teaser (a step before the

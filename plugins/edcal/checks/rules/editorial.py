@@ -22,7 +22,7 @@ from edcal.checks.registry import (
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, say_list, utc_offset
 from edcal.load import timeparse
-from edcal.model.article import Article, MisreadMarkup
+from edcal.model.article import WEB_BEGAN, Article, MisreadMarkup
 from edcal.model.calendar import KeyDate, PostEntry
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import WAITING, Item, article_item_id, made_by, occurrence_name
@@ -662,6 +662,19 @@ def dated_slug(ctx: CheckContext) -> Iterator[Problem]:
                           slug=article.slug, url=article.url),
                       say("write `slug: {slug}` in its header; and have your web editor name files without the "
                           "date (Decap CMS: the collection's `slug:` in its config.yml)", slug=dated.group("slug")))
+
+
+@rule("implausible-date", "warning", "An article is dated before the web began (1991): a slip, or the "
+      "placeholder date an import writes for none")
+def implausible_date(ctx: CheckContext) -> Iterator[Problem]:
+    for article in ctx.plan.articles:
+        if article.date is not None and article.before_the_web:
+            yield Problem(article.where("date"),
+                          say("article '{slug}' is dated {date}, before the web ({year}): a date mistyped, or one an "
+                              "import writes for none; the blog lists it so, and its default promotions are not "
+                              "planned", slug=article.slug, date=f"{article.date:%Y-%m-%d}", year=WEB_BEGAN.year),
+                          say("write the day it went online as its date, or, for an archive's true date, "
+                              "silence: {{implausible-date: \"…\"}} in its header"))
 
 
 @rule("misread-markup", "warning", "An article's text holds markup the blog shows otherwise than the editor it "
