@@ -3607,6 +3607,37 @@ def test_an_article_whose_address_repeats_its_date_is_told_the_slug_to_write(sit
     assert result.exit_code == 0, result.output
 
 
+def test_a_title_between_guillemets_is_told_the_title_to_write(site: Path) -> None:
+    """`Title: « Les portes ouvertes »`, as a writer quotes a title in a mail: the blog showed the guillemets
+    around the title on its page, its lists and its feeds, and its posts opened with them, without a word
+    (typographic quotes “…” are an error at reading). Guillemets inside the title are meant, and so are those
+    of a title that is a quotation, silenced so."""
+    articles = site / "content" / "articles"
+    (articles / "portes.md").write_text("Title: «\u00a0Les portes ouvertes de l'atelier\u00a0»\nDate: 2027-03-01\n"
+                                        "\nTexte.\n", encoding="utf-8")
+    (articles / "zero.md").write_text("---\ntitle: \"« Zéro déchet » : l'atelier « propre »\"\ndate: 2027-03-02\n---\n"
+                                      "Texte.\n", encoding="utf-8")
+    (articles / "citation.md").write_text("---\ntitle: « Le métal, c'est vivant »\ndate: 2027-03-03\n"
+                                          "silence: {quoted-title: Une citation de Julien}\n---\nTexte.\n",
+                                          encoding="utf-8")
+    (articles / "yaml.md").write_text('---\ntitle: "« Rampe : acier ou inox ? »"\ndate: 2027-03-04\n---\nTexte.\n',
+                                      encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "quoted-title", cwd=site)
+    assert [(f["file"], f["line"], f["column"], f["severity"], f["message"], f["hint"])
+            for f in json.loads(checked.stdout)["findings"]] == [
+        ("content/articles/portes.md", 1, 8, "warning", "the title of article 'portes' is between guillemets, "
+         "«\u00a0Les portes ouvertes de l'atelier\u00a0»: the blog shows them around it, on its page, in its lists "
+         "and feeds, and its posts open with them", "write the title without them, Les portes ouvertes de "
+         "l'atelier (a post that quotes it adds its own); a title that is a quotation keeps them with silence: "
+         "{quoted-title: \"…\"} in its header"),
+        ("content/articles/yaml.md", 2, 8, "warning", "the title of article 'yaml' is between guillemets, "
+         "« Rampe : acier ou inox ? »: the blog shows them around it, on its page, in its lists and feeds, and "
+         "its posts open with them", "write the title without them, Rampe : acier ou inox ? (a post that "
+         "quotes it adds its own); a title that is a quotation keeps them with silence: {quoted-title: \"…\"} "
+         "in its header")]
+    assert checked.returncode == 0, checked.stdout
+
+
 def test_an_article_dated_before_the_web_is_told_and_not_promoted_by_default(site: Path) -> None:
     """An article imported with a placeholder date (1900-01-01, a CMS's "no date") got the blog's default
     promotions on LinkedIn and X in 1900, on a network without `since:`: shown gone out on the report and in

@@ -677,6 +677,23 @@ def implausible_date(ctx: CheckContext) -> Iterator[Problem]:
                               "silence: {{implausible-date: \"…\"}} in its header"))
 
 
+@rule("quoted-title", "warning", "An article's title is between guillemets (« … »), as a title is quoted in a mail: "
+      "the blog shows them around it")
+def quoted_title(ctx: CheckContext) -> Iterator[Problem]:
+    """Typographic quotes “…” around a title are an error at reading (a word processor's); guillemets may be
+    meant (a title that is a quotation), so they are a warning, silenced in the article's header."""
+    for article in ctx.plan.articles:
+        title = article.title.strip()
+        if len(title) > 2 and title[0] == "«" and title[-1] == "»" and not any(c in "«»" for c in title[1:-1]):
+            yield Problem(article.where("title"),
+                          say("the title of article '{slug}' is between guillemets, {title}: the blog shows them "
+                              "around it, on its page, in its lists and feeds, and its posts open with them",
+                              slug=article.slug, title=title),
+                          say("write the title without them, {title} (a post that quotes it adds its own); a title "
+                              "that is a quotation keeps them with silence: {{quoted-title: \"…\"}} in its header",
+                              title=title[1:-1].strip(" \u00a0\u202f")))
+
+
 @rule("misread-markup", "warning", "An article's text holds markup the blog shows otherwise than the editor it "
       "was written in: a list run into a paragraph, bullets, hashtags, an image pasted as data, an empty link, "
       "the title repeated as a heading, a callout")
