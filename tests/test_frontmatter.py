@@ -1185,6 +1185,12 @@ def test_a_video_or_note_written_wrong_in_social_is_told_as_in_calendar_yaml(soc
      'guillemets « » are not quotes to YAML around a part of the value: write the whole value between straight '
      'quotes, e.g. title: "« Portes ouvertes » : venez"',
      '---\ntitle: "« Portes ouvertes » : venez"\ndate: 2027-01-12 09:00\n---\n'),
+    # Guillemets at both ends, around two parts: the hint took off the outer two, `"Zéro déchet » : l'atelier
+    # « propre"`, a title with its guillemets turned inside out.
+    ("---\ntitle: « Zéro déchet » : l'atelier « propre »\ndate: 2027-01-12 09:00\n---\n",
+     'guillemets « » are not quotes to YAML around a part of the value: write the whole value between straight '
+     'quotes, e.g. title: "« Zéro déchet » : l\'atelier « propre »"',
+     '---\ntitle: "« Zéro déchet » : l\'atelier « propre »"\ndate: 2027-01-12 09:00\n---\n'),
     ("---\ntitle: “Portes ouvertes” : venez\ndate: 2027-01-12 09:00\n---\n",
      'typographic quotes “ ” are not quotes to YAML around a part of the value: write the whole value between '
      'straight quotes, e.g. title: "“Portes ouvertes” : venez"',

@@ -907,7 +907,9 @@ def _typographic_quotes_hint(key: str, value: str, flow: bool = False) -> Messag
         return f"{{{written}}}" if flow and written.endswith('"') else written
 
     spaces = " \u00a0\u202f"
-    if value.rstrip(spaces)[-1:] not in TYPOGRAPHIC_QUOTES:  # `« Portes » : venez`: quotes in the text
+    pair, inner = "«»" if value[:1] == "«" else "“”„", value.strip(spaces)[1:-1]
+    if value.rstrip(spaces)[-1:] not in TYPOGRAPHIC_QUOTES or any(c in pair for c in inner):
+        # `« Portes » : venez`, `« Zéro déchet » : l'atelier « propre »`: quotes in the text
         if value[:1] == "«":
             return say("guillemets « » are not quotes to YAML around a part of the value: write the whole "
                        "value between straight quotes, e.g. {example}", example=example(value))
