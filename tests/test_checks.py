@@ -1038,6 +1038,21 @@ def test_a_filename_link_of_a_page_to_an_article_not_there_is_an_article_link_to
          "content/pages/futur.md, which does not exist", "did you mean '{filename}../articles/futur.md#fin'?")]
 
 
+def test_a_pages_filename_links_to_an_image_and_a_page_there_are_fine_and_to_a_page_not_there_article_link(
+        site: Path) -> None:
+    """An older note listed a page's `{filename}` links as told by `image-missing` wrongly: `{filename}` to an
+    image or a page that is there is no finding, to a page that is not there is `article-link`'s (pinned)."""
+    pages = site / "content" / "pages"
+    (pages / "equipe.md").write_text("Title: L'équipe\n\nNous.\n", encoding="utf-8")
+    (pages / "contact.md").write_text((pages / "contact.md").read_text(encoding="utf-8") + (
+        "\n![Atelier]({filename}/images/public.png) [équipe]({filename}/pages/equipe.md) "
+        "[équipe]({filename}equipe.md) [tarifs]({filename}/pages/tarif.md)\n"), encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "image-missing", "--only", "article-link", cwd=site)
+    assert [(f["rule"], f["message"]) for f in json.loads(checked.stdout)["findings"]] == [
+        ("article-link", "'{filename}/pages/tarif.md' in page content/pages/contact.md links to "
+         "content/pages/tarif.md, which does not exist")], checked.stdout
+
+
 def test_an_article_not_online_is_found_however_its_address_is_written(site: Path) -> None:
     """Dot segments and doubled slashes reach the same page: written so, the address of an article to come went
     round the check and onto the blog (a hostile-input review)."""
