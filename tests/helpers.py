@@ -149,9 +149,15 @@ def assert_french(words: list[str]) -> None:
 
 
 def page_text(path: Path) -> str:
-    """A page's words as a reader sees them: tags dropped, entities read, spaces joined."""
-    text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
-    return " ".join(text.replace("\u00a0", " ").split())
+    """A page's words as a reader sees them (:func:`html_text`)."""
+    return html_text(path.read_text(encoding="utf-8"))
+
+
+def html_text(markup: str) -> str:
+    """HTML's words as a reader sees them: tags dropped, entities read, spaces joined; the words for screen
+    readers alone (a ``visually-hidden`` span's: "2 a week" beside "2/week") left out."""
+    markup = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", markup)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).replace("\u00a0", " ").split())
 
 
 def ctrl_c_at(monkeypatch: pytest.MonkeyPatch, name: str, call: int = 2) -> None:

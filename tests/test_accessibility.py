@@ -515,3 +515,39 @@ def test_a_length_over_its_limit_says_so_in_words(tmp_path: Path, chromium: Any)
         assert "soit 26 de plus que la limite de 200" in page.locator(f"{card} .findings").first.inner_text()
         assert page.locator(f"{card} .length").is_visible()
         page.close()
+
+
+#: The text a person gets by selecting an element's text and copying it (Chromium's selection, as Ctrl+C copies).
+SELECTED = """(e) => { const range = document.createRange(); range.selectNodeContents(e);
+  const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+  return selection.toString(); }"""
+
+
+def test_the_objectives_cadences_are_read_as_they_are_said(addresses: tuple[str, str], chromium: Any) -> None:
+    """The calendar page's objectives showed "2/semaine", read "2 barre oblique semaine", where the report's cadence
+    says "2 par semaine" to a screen reader: the networks', the blog's and a campaign's cadences say it too."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "index.html")
+    for row, shown, said in (('tr[data-network="linkedin"]', "2/semaine", "2 par semaine"),
+                             ('tr[data-network="blog"]', "2/mois", "2 par mois")):
+        cell = page.locator(f".objectives {row} td").first
+        assert f'cell "{said} ' in cell.aria_snapshot(), cell.aria_snapshot()
+        assert shown not in cell.aria_snapshot()
+        assert cell.evaluate(SELECTED).startswith(f"{shown}\n"), row
+    due = page.locator('.objectives tr[data-campaign="recrutement-soudeur"] [data-count="cadence"]')
+    assert due.aria_snapshot() == '- text: rythme visé 1 par semaine · LinkedIn'
+    assert due.evaluate(SELECTED) == "rythme visé 1/semaine · LinkedIn"
+    page.close()
+
+
+def test_a_table_cell_copied_is_what_is_seen(addresses: tuple[str, str], chromium: Any) -> None:
+    """The report's cadence cell, selected and copied, gave "2/semaine2 par semaine": the words meant for screen
+    readers alone came along. A greyed day of the month, copied, gave "28 décembre" where "28" shows."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "report.html")
+    cell = page.locator('table[aria-labelledby="month-2027-01-title"] tr[data-network="linkedin"] td').first
+    assert cell.evaluate(SELECTED) == "2/semaine"
+    assert cell.aria_snapshot() == '- cell "2 par semaine"'  # still said so
+    page.goto(addresses[1] + "index.html?view=month")
+    assert page.locator('#view-month td[data-date="2026-12-28"] .num').evaluate(SELECTED) == "28"
+    page.close()

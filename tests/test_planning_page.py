@@ -26,7 +26,7 @@ from conftest import (
     run_edcal,
     write_pelicanconf,
 )
-from helpers import page_text
+from helpers import html_text, page_text
 
 NOW = "2027-01-12T08:00:00+01:00"
 ENV = {"EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
@@ -1091,7 +1091,8 @@ def test_the_home_page_says_who_has_what_and_where_a_campaign_falls_below_its_ca
     assert page.locator(".objectives caption").last.inner_text() == "Équipe\u00a0: qui a quoi dans les 42 prochains jours"
     # The recruitment campaign wants a LinkedIn post a week: three of its weeks have none (cadence-gap's).
     recruiting = page.locator('.objectives tr[data-campaign="recrutement-soudeur"]')
-    assert recruiting.locator('[data-count="cadence"]').inner_text() == "rythme visé 1/semaine · LinkedIn"
+    assert html_text(recruiting.locator('[data-count="cadence"]').inner_html()) == \
+        "rythme visé 1/semaine · LinkedIn"  # as shown: "1 par semaine" to a screen reader
     assert recruiting.locator('[data-count="campaign-gaps"]').inner_text() == \
         "⚠ 3 semaines sous le rythme visé dans les 42 prochains jours"
     check = run_edcal("check", "--format", "json", cwd=sample, env=ENV)
@@ -1144,7 +1145,7 @@ def test_the_team_table_says_whose_posts_go_out_while_they_are_away(tmp_path: Pa
     plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
     write_planning_page(calendar_page, plan, tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    rows = {person: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
+    rows = {person: html_text(row)
             for person, row in re.findall(r'<tr data-person="(\w+)">(.*?)</tr>', page, re.DOTALL)}
     assert rows["camille"].startswith("Camille 4 ⚠ 3 publications en son absence, dont 1 sans remplaçant ")
     assert rows["julien"].startswith("Julien 1 + 2 publications en remplacement de Camille ")
@@ -1183,7 +1184,7 @@ def test_the_team_table_flags_the_articles_and_deadlines_of_days_someone_is_away
     plan = plan_of(calendar, articles, now="2027-01-12T10:00:00+01:00")
     write_planning_page(calendar_page, plan, tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    rows = {person: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
+    rows = {person: html_text(row)
             for person, row in re.findall(r'<tr data-person="(\w+)">(.*?)</tr>', page, re.DOTALL)}
     # Articles: 'mesures' (19 January, Julien stands in), the idea (2 February, nobody), 'bilan' (there).
     # Deadlines: mesures's review (15 January), the idea's draft (25 January): there; bilan's two: away.
@@ -1292,7 +1293,7 @@ def test_a_french_planning_page_writes_its_figures_as_french_does(tmp_path: Path
     calendar_page.write(OutputContext(plan=plan, findings=findings,
                                       template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    text = html_text(page)
     assert "Autopromotion en février 2027 (plafond 12,5 %)" in text
     assert "2,5 % d'ici le mercredi 30 juin 2027 Mesuré : 1,5 % le lundi 4 janvier 2027 (60 % de l'objectif)" in text
     assert "⚠ LinkedIn : le dernier chiffre de l'objectif, 1,5 sur 2,5 % au 30/06/2027, a été relevé le 04/01/2027" \
@@ -1332,7 +1333,7 @@ def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
         "target: 1500, unit: abonnés, by: 2027-06-30}}\n") + "blog: {cadence: 1 fois par mois}\n")
     write_planning_page(calendar_page, plan_of(calendar, now="2027-01-04T08:00:00+01:00"), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    text = html_text(page)
     assert "Sous le rythme visé" in text  # the legend of the calendar's ⚠
     # The periods are named by their length: weeks for LinkedIn's 2 a week, months for the blog's 1 a month
     # ("19 périodes" left a manager to guess which).
@@ -1361,7 +1362,7 @@ def test_a_campaign_objective_without_by_shows_the_day_the_checks_hold_it_to(tmp
     plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
     write_planning_page(calendar_page, plan, tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    text = html_text(page)
     assert "Candidatures 15 candidatures d'ici le dimanche 28 février 2027 (dernier jour de la campagne)" in text
     assert "40 rendez-vous d'ici le vendredi 5 février 2027" in text  # its own `by`, nothing added
     assert text.count("dernier jour de la campagne") == 1
@@ -3017,7 +3018,7 @@ def test_the_objectives_name_the_periods_below_the_cadence(tmp_path: Path) -> No
         + "posts:\n  - {id: a, at: 2027-01-12 09:00, networks: [linkedin], text: A, campaign: recrutement}\n")
     write_planning_page(calendar_page, plan_of(calendar, now="2027-01-04T08:00:00+01:00"), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    text = html_text(page)
     assert "(il en manque 2) ⚠ 6 semaines sous le rythme visé dans les 42 prochains jours du 4 au 10 janvier " \
            "2027 : 0 publication, du 11 au 17 janvier 2027 : 1 publication, du 18 au 24 janvier 2027 : 0 " \
            "publication et 3 autres " in text
@@ -3085,7 +3086,7 @@ def test_the_objectives_say_this_month_and_next_against_each_cadence(tmp_path: P
 
     write_planning_page(calendar_page, months_plan(), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    text = html_text(page)
     assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 (1 publiée, 2 prévues) ⚠ sous " \
            "le rythme visé : du 4 au 10 janvier 2027 (période écoulée) : 1 publication (il en manque 1) ; " in text, text
     assert "février 2027 (4 semaines) : 1 publication pour 8 ⚠ sous le rythme visé : du 1er au 7 février 2027 : " \
@@ -3110,7 +3111,7 @@ def test_the_objectives_split_this_month_into_posts_published_and_posts_planned(
 
     write_planning_page(calendar_page, months_plan(), tmp_path)  # on 12 January 2027 at 10:00
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u00a0", " ").split())
+    text = html_text(page)
     assert "LinkedIn 2/semaine janvier 2027 (4 semaines) : 3 publications pour 8 (1 publiée, 2 prévues) ⚠ sous " \
            "le rythme visé : du 4 au 10 janvier 2027 (période écoulée) : 1 publication (il en manque 1) ; " in text, text
     assert "février 2027 (4 semaines) : 1 publication pour 8 ⚠ sous le rythme visé : du 1er au 7 février 2027 : " \
@@ -3242,7 +3243,7 @@ def test_a_campaign_shorter_than_its_cadence_s_period_is_said_over_its_days_not_
         for id, first, last, cadence in runs))
     write_planning_page(calendar_page, plan_of(calendar, now="2027-01-12T10:00:00+01:00"), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    rows = {id: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
+    rows = {id: html_text(row)
             for id, row in re.findall(r'<tr data-campaign="([^"]+)"[^>]*>(.*?)</tr>', page, re.S)}
     assert rows["un"].startswith("C-un mercredi 27 janvier 2027 à venir "), rows["un"]
     assert "rythme visé 2/semaine · LinkedIn janvier 2027 (son seul jour) : 0 publication pour 2 ⚠ il en manque 2 " \
@@ -3265,7 +3266,7 @@ def test_a_campaign_s_periods_below_its_cadence_on_two_networks_each_say_their_n
                              "until: 2027-02-05, cadence: 2/week, networks: [linkedin, x]}\n")
     write_planning_page(calendar_page, plan_of(calendar, now="2027-01-12T10:00:00+01:00"), tmp_path)
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    row = next(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).replace("\u00a0", " ").split())
+    row = next(html_text(row)
                for id, row in re.findall(r'<tr data-campaign="([^"]+)"[^>]*>(.*?)</tr>', page, re.S) if id == "deux")
     assert "LinkedIn : du 3 au 5 février 2027 : 0 publication, X : du 3 au 5 février 2027 : 0 publication" \
         in row, row

@@ -434,7 +434,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "people": people,
             "ceiling": ceiling_percent(ceiling), "minimum": minimum,
-            "blog_cadence": say_cadence(blog) if blog else None, "blog_gaps": len(gaps[""]),
+            "blog_cadence": blog, "blog_gaps": len(gaps[""]),
             "blog_gap_periods": gap_periods(gaps[""], plan.lang),
             "blog_months": said_months(tallies[(None, None)], plan),
             "blog_period": blog.per if blog else None,

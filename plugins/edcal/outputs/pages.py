@@ -36,6 +36,7 @@ from edcal.i18n import (
     month_name,
     number,
     same_language,
+    say_cadence,
     say_duration,
     translated,
     translator,
@@ -261,6 +262,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["number"] = lambda value: number(value, lang)  # figures for people: "1 180", "12,5"
     env.filters["duration"] = lambda minutes: say_duration(minutes).translated(translate)  # "1 semaine"
     env.filters["month_name"] = lambda day: month_name(day, lang)
+    # A cadence, "2/semaine", or as a screen reader is to read it, "2 par semaine" (`aloud=true`).
+    env.filters["cadence"] = lambda cadence, aloud=False: say_cadence(cadence, aloud).translated(translate)
     env.globals["month_names"] = list(MONTHS[language(lang)])  # for the script's "juin 2027"
     today = context.plan.now.astimezone(context.plan.calendar.zone).date()
     env.filters["pace"] = lambda objective, due=None: objective_pace(objective, due, today)

@@ -72,11 +72,6 @@ class Channel:
         """The cadence in words ("2/week", "2/semaine")."""
         return say_cadence(self.cadence) if self.cadence is not None else None
 
-    @property
-    def target_aloud(self) -> Message | None:
-        """The cadence as a screen reader is to read it ("2 a week", "2 par semaine")."""
-        return say_cadence(self.cadence, aloud=True) if self.cadence is not None else None
-
 
 @dataclass(slots=True)
 class Month:
