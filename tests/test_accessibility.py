@@ -494,16 +494,22 @@ def test_a_cadence_is_read_as_it_is_said(addresses: tuple[str, str], chromium: A
     page.close()
 
 
+def sample_built_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The sample site with ``old`` in its calendar.yaml made ``new``, built on 12 January 2027 whatever its
+    checks say."""
+    site = copy_sample(tmp_path / "sample")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run_edcal("build", "--no-check", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00", "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr[-2000:]
+    return site
+
+
 def test_a_length_over_its_limit_says_so_in_words(tmp_path: Path, chromium: Any) -> None:
     """A length over the network's limit was shown in red bold only, which a screen reader does not say, nor a
     reader who cannot tell red apart: the line says by how much, as the card's finding does."""
-    site = copy_sample(tmp_path / "sample")
-    calendar = site / "calendar.yaml"
-    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
-        "    account: Atelier Morel\n", "    account: Atelier Morel\n    limit: 200\n    comment_limit: 100\n", 1),
-        encoding="utf-8")
-    result = run_edcal("build", "--no-check", cwd=site, env={"EDCAL_NOW": "2027-01-12T10:00", "SOURCE_DATE_EPOCH": EPOCH})
-    assert result.returncode == 0, result.stderr[-2000:]
+    site = sample_built_with(tmp_path, "    account: Atelier Morel\n",
+                             "    account: Atelier Morel\n    limit: 200\n    comment_limit: 100\n")
     with serve(site / "planning") as planning:
         page = chromium.new_page(viewport=SCREENS["desktop"])
         page.goto(planning + "drafts/2027-01.html")
@@ -551,3 +557,26 @@ def test_a_table_cell_copied_is_what_is_seen(addresses: tuple[str, str], chromiu
     page.goto(addresses[1] + "index.html?view=month")
     assert page.locator('#view-month td[data-date="2026-12-28"] .num').evaluate(SELECTED) == "28"
     page.close()
+
+
+def test_a_bluesky_text_over_its_byte_limit_says_so_in_words(tmp_path: Path, chromium: Any) -> None:
+    """Bluesky counts 300 graphemes and 3,000 UTF-8 bytes: a text of emojis under the first and over the second
+    showed "222 / 300" alone, its line in red where a reply was over (colour alone), the bytes nowhere on it."""
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"  # one grapheme, 25 bytes
+    site = sample_built_with(tmp_path, "    variants:\n      instagram:\n        at: salon-industrie -6 days",
+                             f"    variants:\n      bluesky:\n        text: \"Plus qu'une semaine ! {family * 130}\"\n"
+                             f"        thread:\n          - \"Hall B, stand B42. {family * 130}\"\n"
+                             "      instagram:\n        at: salon-industrie -6 days")
+    with serve(site / "planning") as planning:
+        page = chromium.new_page(viewport=SCREENS["desktop"])
+        page.goto(planning + "drafts/2027-01.html")
+        card = "#item-salon-j-7-bluesky"
+        said = ("Longueur : 222 / 300 — graphèmes (caractères perçus) ; en octets UTF-8 : 3 344 / 3 000, soit 344 de "
+                "plus que la limite")
+        assert spoken(page, f"{card} textarea#text-salon-j-7-bluesky")[2] == said
+        assert " ".join(page.inner_text(f"{card} #length-salon-j-7-bluesky").split()) == said
+        assert "over" in (page.get_attribute(f"{card} #length-salon-j-7-bluesky", "class") or "")
+        reply = spoken(page, f"{card} textarea#reply-salon-j-7-bluesky-1")[2]
+        assert reply.startswith("Longueur de la réponse 1 du fil : 149 / 300 ; en octets UTF-8 : 3 2"), reply
+        assert reply.endswith(" de plus que la limite"), reply
+        page.close()

@@ -47,6 +47,7 @@ from edcal.model.calendar import FreezeWindow, untracked
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Objective
 from edcal.model.plan import Item, Plan, passed, status_word
+from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
@@ -264,6 +265,8 @@ def environment(context: OutputContext) -> jinja2.Environment:
     env.filters["month_name"] = lambda day: month_name(day, lang)
     # A cadence, "2/semaine", or as a screen reader is to read it, "2 par semaine" (`aloud=true`).
     env.filters["cadence"] = lambda cadence, aloud=False: say_cadence(cadence, aloud).translated(translate)
+    # How each counting rule counts, in words ("UTF-8 bytes"), for a text's lengths against its limits.
+    env.globals["descriptions"] = RULE_DESCRIPTIONS
     env.globals["month_names"] = list(MONTHS[language(lang)])  # for the script's "juin 2027"
     today = context.plan.now.astimezone(context.plan.calendar.zone).date()
     env.filters["pace"] = lambda objective, due=None: objective_pace(objective, due, today)

@@ -22,7 +22,6 @@ from markupsafe import escape
 from edcal.i18n import Message, say, translator
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Plan, ShareText
-from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import copy_assets, copy_media, environment
@@ -50,7 +49,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         public=bool(plan.calendar.ambassadors.publish),
         networks=list(networks),
         online={s.id: s.online.astimezone(zone).date() for s in shares if s.online},
-        descriptions=RULE_DESCRIPTIONS, link_apart=link_apart,
+        link_apart=link_apart,
     )
     write_file(folder / FILENAME, html)
     write_file(folder / FEED_FILENAME, atom_feed(plan, page_address(plan)))
