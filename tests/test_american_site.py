@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from collections.abc import Callable
@@ -334,3 +335,24 @@ def test_a_months_report_and_the_check_judge_the_same_weeks_and_name_those_short
            "January 2, 2027: 1 post (1 missing)" in text, text
     check = run_edcal("check", "--only", "cadence-gap", cwd=site, env=later)
     assert "week of 2026-12-20" not in check.stdout and "week of 2026-12-27" in check.stdout, check.stdout
+
+
+def test_a_computer_s_zone_is_named_by_the_city_it_names(tmp_path: Path) -> None:
+    """A teammate whose computer keeps America/Montreal read "cet ordinateur est à l'heure de Toronto": the
+    database links Montreal to Toronto, and the line named the zone by the link's target, not her city. In
+    Debian's database the old names are links too: /etc/localtime's own target names the city, not the file."""
+    from edcal.zones import other_machine_zone
+
+    now = dt.datetime(2027, 3, 2, 8, tzinfo=dt.UTC)
+    toronto = tmp_path / "usr" / "share" / "zoneinfo" / "America" / "Toronto"
+    toronto.parent.mkdir(parents=True)
+    toronto.write_bytes(b"TZif")
+    (toronto.parent / "Montreal").symlink_to("Toronto")
+    link = tmp_path / "localtime"
+    link.symlink_to(toronto.parent / "Montreal")
+    assert other_machine_zone("Europe/Paris", {}, now, link) == "America/Montreal"
+    assert other_machine_zone("Europe/Paris", {"TZ": "America/Montreal"}, now, link) == "America/Montreal"
+    assert other_machine_zone("America/Toronto", {}, now, link) is None  # the same zone by another name
+    # A name that is no city's, as US/Eastern or Canada/Eastern, is named by its zone's: New York, Toronto.
+    assert other_machine_zone("Europe/Paris", {"TZ": "Canada/Eastern"}, now, link) == "America/Toronto"
+    assert machine_zone({}, link) == "America/Toronto"  # what `edcal init` writes: the zone's own name

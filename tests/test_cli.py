@@ -652,6 +652,10 @@ def test_agenda_says_its_times_are_the_sites_on_a_computer_in_another_zone(runne
     monkeypatch.setenv("TZ", "America/Toronto")
     english = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
     assert english.output.splitlines()[0] == "Times: Paris time, the site's (this computer keeps Toronto time)."
+    # Montréal's computers keep America/Montreal, which the database links to Toronto: named by its own city.
+    monkeypatch.setenv("TZ", "America/Montreal")
+    montreal = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
+    assert montreal.output.splitlines()[0] == "Times: Paris time, the site's (this computer keeps Montreal time)."
 
 
 @pytest.mark.usefixtures("site_language")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Mapping
 from importlib import resources
@@ -233,37 +234,54 @@ def _clock_names(name: str, year: int) -> str:
 LOCAL_TIME = Path("/etc/localtime")
 
 
-def machine_zone(environ: Mapping[str, str], local_time: Path = LOCAL_TIME) -> str | None:
+def machine_zone(environ: Mapping[str, str], local_time: Path = LOCAL_TIME,
+                 as_named: bool = False) -> str | None:
     """The IANA zone the computer's clock keeps, if it names a place: ``TZ`` (``America/New_York``, or
     ``:America/New_York`` or a file of the database as glibc also takes them), else the zone
     ``/etc/localtime`` links to. None for neither, for a name the database does not know, or for a zone of
-    no country (``UTC``, ``Etc/GMT+5``: a server's or a container's clock, not the team's)."""
+    no country (``UTC``, ``Etc/GMT+5``: a server's or a container's clock, not the team's).
+
+    The zone's own name (``US/Eastern`` gives ``America/New_York``, ``America/Montreal`` ``America/Toronto``);
+    ``as_named``, the name as the computer gives it where it names a city (``America/Montreal``: Montréal's
+    teammate's city, which the database links to Toronto's zone)."""
     name = environ.get("TZ", "").removeprefix(":").strip()
     if name.startswith("/"):  # a file of the database, as glibc takes it: ":/usr/share/zoneinfo/Europe/Paris"
         name = name.partition("/zoneinfo/")[2]
     elif not name and "TZ" not in environ:
         try:
             target = local_time.resolve(strict=True).as_posix()
+            # The link's own target names the city: Debian's old names are links too (Montreal to Toronto).
+            named = os.readlink(local_time) if local_time.is_symlink() else ""
         except (OSError, RuntimeError):  # RuntimeError: a link to itself, before Python 3.13
             return None
-        name = target.partition("/zoneinfo/")[2]
-    if not name or name not in known_zones():
+        name = (named if "/zoneinfo/" in named else target).partition("/zoneinfo/")[2]
+    if not name or name not in known_zones() or not zone_country(name):
         return None
-    return _canonical_zone(name) if zone_country(name) else None  # US/Eastern: America/New_York
+    if as_named and name.partition("/")[0] in _CITY_AREAS:
+        return name
+    return _canonical_zone(name)  # US/Eastern: America/New_York
 
 
-def other_machine_zone(timezone: str, environ: Mapping[str, str], now: dt.datetime) -> str | None:
-    """The computer's zone (``machine_zone``) when its clock keeps another zone's time than ``timezone``, the
-    site's, on some day of the year from ``now``: a teammate in Montréal on a Paris site. None on a computer
-    in the site's zone (by any of its names: ``America/Montreal`` is ``America/Toronto``), in one whose
-    clocks keep the same time all that year (Brussels on a Paris site), or in no place's (a server's UTC)."""
-    machine = machine_zone(environ)
-    if machine is None or machine == _canonical_zone(timezone):
+#: The database's areas whose names end in a city's (``Europe/Brussels``), not a country's or a rule's
+#: (``US/Eastern``, ``Canada/Eastern``, ``GB``).
+_CITY_AREAS = frozenset({"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia",
+                         "Europe", "Indian", "Pacific"})
+
+
+def other_machine_zone(timezone: str, environ: Mapping[str, str], now: dt.datetime,
+                       local_time: Path = LOCAL_TIME) -> str | None:
+    """The computer's zone (``machine_zone``, as the computer names it: ``America/Montreal``, to be said
+    "Montreal time") when its clock keeps another zone's time than ``timezone``, the site's, on some day of
+    the year from ``now``: a teammate in Montréal on a Paris site. None on a computer in the site's zone (by
+    any of its names: ``America/Montreal`` is ``America/Toronto``), in one whose clocks keep the same time all
+    that year (Brussels on a Paris site), or in no place's (a server's UTC)."""
+    named = machine_zone(environ, local_time, as_named=True)
+    if named is None or (machine := _canonical_zone(named)) == _canonical_zone(timezone):
         return None
     site, computer = ZoneInfo(timezone), ZoneInfo(machine)
     days = (now + dt.timedelta(days=day) for day in range(366))
-    return machine if any(day.astimezone(site).utcoffset() != day.astimezone(computer).utcoffset()
-                          for day in days) else None
+    return named if any(day.astimezone(site).utcoffset() != day.astimezone(computer).utcoffset()
+                        for day in days) else None
 
 
 def zones_keeping(offset: dt.timedelta, instant: dt.datetime) -> tuple[str, ...]:
