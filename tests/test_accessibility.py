@@ -580,3 +580,18 @@ def test_a_bluesky_text_over_its_byte_limit_says_so_in_words(tmp_path: Path, chr
         assert reply.startswith("Longueur de la réponse 1 du fil : 149 / 300 ; en octets UTF-8 : 3 2"), reply
         assert reply.endswith(" de plus que la limite"), reply
         page.close()
+
+
+def test_a_phone_s_table_cell_says_its_column_once(addresses: tuple[str, str], chromium: Any) -> None:
+    """On a phone each row of the report and of the objectives is a card, each cell named on screen by its column
+    ("Prévu : 10", drawn by the style sheet): a screen reader read the column twice, from the table's heading
+    and from the drawn word ("Prévu, Prévu : 10")."""
+    page = chromium.new_page(viewport=SCREENS["phone"], is_mobile=True, has_touch=True)
+    page.goto(addresses[1] + "report.html")
+    cell = 'table[aria-labelledby="month-2027-01-title"] tr[data-network="linkedin"] td[data-count="planned"]'
+    assert spoken(page, cell) == ("cell", "10", "")  # its column's heading says "Prévu"
+    assert page.locator(cell).evaluate("e => getComputedStyle(e, '::before').content").startswith('"Prévu')
+    page.goto(addresses[1] + "index.html")
+    assert spoken(page, '.objectives tr[data-network="linkedin"] td[data-share]')[1] == \
+        "40\u00a0% (4 sur 10 publications)"
+    page.close()
