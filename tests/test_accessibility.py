@@ -595,3 +595,30 @@ def test_a_phone_s_table_cell_says_its_column_once(addresses: tuple[str, str], c
     assert spoken(page, '.objectives tr[data-network="linkedin"] td[data-share]')[1] == \
         "40\u00a0% (4 sur 10 publications)"
     page.close()
+
+
+#: The drafts' video, its ring (the theme's: 3 px, solid) and whether the focus is on it or in its controls.
+VIDEO_RING = """() => { const v = document.querySelector("video"), s = getComputedStyle(v);
+  return [document.activeElement === v, v.matches(":focus"), s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 3]; }"""
+
+
+def test_a_video_s_controls_reached_with_the_keyboard_show_the_theme_s_ring(addresses: tuple[str, str],
+                                                                            chromium: Any) -> None:
+    """Tab onto a video post's player: the player had the theme's ring, and its controls (play, volume, menu)
+    Chromium's thin one only, which the page cannot restyle (they are the browser's, in its shadow tree): the
+    player keeps the theme's ring while they have the focus from the keyboard, not after a click (though a click
+    in the controls, which the browser keeps from the page, leaves the ring where the Tab key had put it)."""
+    page = chromium.new_page(viewport=SCREENS["desktop"])
+    page.goto(addresses[1] + "drafts/2027-02.html")
+    page.locator("video").first.scroll_into_view_if_needed()
+    box = page.locator("video").first.bounding_box()
+    assert box
+    page.mouse.click(box["x"] + 20, box["y"] + box["height"] - 20)
+    assert page.evaluate(VIDEO_RING) == [True, False, False]  # its play button clicked: no ring, as elsewhere
+    page.focus("video")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # from the stop before it
+    assert page.evaluate(VIDEO_RING) == [True, True, True]  # the player itself
+    page.keyboard.press("Tab")
+    assert page.evaluate(VIDEO_RING) == [True, False, True]  # its play button, in the browser's shadow tree
+    page.close()

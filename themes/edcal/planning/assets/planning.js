@@ -12,6 +12,14 @@
      without the script, the agenda and the months' pages show everything, and no button does nothing. */
   document.querySelectorAll("[data-needs-script]").forEach(function (control) { control.hidden = false; });
 
+  /* A video's controls (play, volume, menu) are the browser's, in its shadow tree: the page cannot give them
+     its ring, and Chromium draws its own thin one. While one of them has the focus from the keyboard, the
+     player wears the theme's ring (planning.css, `.keys video:focus-within`); a click takes it away. */
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Tab") { document.documentElement.classList.add("keys"); }
+  });
+  document.addEventListener("pointerdown", function () { document.documentElement.classList.remove("keys"); }, true);
+
   /* A table's box takes the focus, for the arrow keys to scroll it, only while the table is wider than it
      (tabindex="0" in the HTML, for a page read without this script): where it fits, each was a Tab stop
      that did nothing (the report's six tables). Measured again when the box or its table changes size. */
