@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from conftest import run_edcal
 from edcal.errors import InputErrors
 from helpers import PARIS_CALENDAR
 from helpers import load_errors as errors
@@ -904,6 +906,30 @@ def test_a_zone_abbreviation_gets_the_zone_it_stands_for(tmp_path: Path, zone: s
     first = errors(tmp_path, BASE.replace("Europe/Paris", zone))[0].splitlines()
     assert first[0].endswith(f"found time zone '{zone}', {message}")
     assert first[1] == f"    hint: {hint}"
+
+
+def test_a_networks_zone_country_and_region_are_read_as_the_sites(empty_site: Any) -> None:
+    """An account's `timezone:`, `country:` and `subdivision:` (networks.<id>) are told where they are written,
+    with what was meant, as the site's are; `edcal check` stops with exit 2."""
+    site = empty_site(PARIS_CALENDAR + "  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: "
+                      "Amerika/Montreal,\n                country: Canada, subdivision: QC}\n"
+                      "  linkedin-be: {like: linkedin, name: LinkedIn Belgique, timezone: CST, country: BE, "
+                      "subdivision: XX}\n  bluesky: {subdivision: QC}\n")
+    result = run_edcal("check", cwd=site)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[:10] == [
+        "calendar.yaml:9:66: error: found time zone 'Amerika/Montreal', expected an IANA name like 'Europe/Paris'",
+        "    hint: did you mean 'America/Montreal'?",
+        "calendar.yaml:10:26: error: found country 'Canada', expected an ISO 3166 code known to the holidays library",
+        "    hint: write its code: country: CA",
+        "calendar.yaml:11:68: error: found time zone 'CST', expected an IANA name like 'Europe/Paris'",
+        "    hint: 'CST' is an abbreviation; write the place's zone, e.g. 'America/Chicago' (its clock changes when "
+        "the place's does)",
+        "calendar.yaml:11:99: error: found subdivision 'XX', expected one of BE's",
+        "    hint: Flemish, French, German",
+        "calendar.yaml:12:13: error: `subdivision` needs `country`",
+        "    hint: add `country:` to bluesky, or to the site",
+    ], result.stderr
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Etc/UTC", "Etc/GMT", "CET", "WET"])

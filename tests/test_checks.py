@@ -2474,6 +2474,22 @@ def test_too_many_per_day() -> None:
     assert not run_checks(plan, only=["too-many-per-day"])
 
 
+def test_too_many_per_day_on_the_accounts_own_day() -> None:
+    """`max_per_day: 1` on a Montréal account: 23:30 and 00:30 there are two days, though one in Paris."""
+    calendar_text = PARIS_CALENDAR + QUEBEC.replace("slots: [tue 09:00]", "max_per_day: 1")
+    plan = plan_of(calendar_from(calendar_text + posts(
+        "{id: soir, at: 2027-01-12 23:30, networks: [linkedin-qc], text: Un}",
+        "{id: nuit, at: 2027-01-13 00:30, networks: [linkedin-qc], text: Deux}")), now=NOW)
+    assert {item.start.date() for item in plan.items if item.kind == "post"} == {dt.date(2027, 1, 13)}
+    assert not run_checks(plan, only=["too-many-per-day"])
+    plan = plan_of(calendar_from(calendar_text + posts(
+        "{id: matin, at: 2027-01-12 07:00, networks: [linkedin-qc], text: Un}",
+        "{id: soir, at: 2027-01-12 23:30, networks: [linkedin-qc], text: Deux}")), now=NOW)
+    found = run_checks(plan, only=["too-many-per-day"])
+    assert [f.message for f in found] == [
+        "2 LinkedIn Québec posts on 2027-01-12 (matin-linkedin-qc, soir-linkedin-qc), more than the maximum of 1"]
+
+
 def test_a_networks_finding_points_at_its_line_under_variants() -> None:
     """Instagram's second post of the day pointed at the entry's first line, three networks above the
     `instagram:` variant whose own `at:` put it there."""
@@ -2586,6 +2602,24 @@ def test_a_time_in_the_hour_a_fall_back_night_repeats_says_its_offset() -> None:
     # Any other time is written as before.
     assert findings("outside-slots", blog, [lambda c: article("a", "2027-01-11T10:00", c)])[0].message == (
         "LinkedIn post 'a-linkedin-0' is on Mon 2027-01-11 at 10:00, outside LinkedIn's slots (Tue 09:00, Thu 12:30)")
+
+
+def test_outside_slots_on_the_accounts_clock() -> None:
+    """A Montréal account's `tue 09:00` is 09:00 in Montréal: a weekly post at 09:00 stays on it the weeks the
+    clocks of Europe and North America disagree; a post off it is told at the account's time, said so."""
+    weekly = posts("{id: mardi, networks: [linkedin-qc], text: Bonjour, repeat: {every: week, on: tue, at: '09:00', "
+                   "from: 2027-03-02, until: 2027-11-30}}")
+    assert not findings("outside-slots", weekly, extra=QUEBEC)
+    found = findings("outside-slots", posts("{id: a, at: 2027-03-16 10:00, networks: [linkedin-qc], text: Hi}"),
+                     extra=QUEBEC)
+    assert [f.message for f in found] == [
+        "LinkedIn Québec post 'a-linkedin-qc' is on Tue 2027-03-16 at 10:00 (Montreal time), outside LinkedIn "
+        "Québec's slots (Tue 09:00)"]
+    from edcal.i18n import translator
+
+    assert found[0].message.translated(translator("fr")) == (
+        "la publication LinkedIn Québec 'a-linkedin-qc' est prévue le mar. 16/03 à 10:00 (heure de Montreal), en "
+        "dehors des créneaux prévus pour LinkedIn Québec (mar. 09:00)")
 
 
 def test_outside_slots() -> None:
@@ -2977,6 +3011,24 @@ def test_public_holiday() -> None:
     assert not findings("public-holiday", posts("{id: a, at: 2027-05-03 10:00, networks: [x], text: Hi}"),
                         extra="country: FR\n")
     assert not findings("public-holiday", posts("{id: a, at: 2027-05-01 10:00, networks: [x], text: Hi}"))
+
+
+#: A Québec account of a Paris site, on Montréal's clock and Québec's holidays (calendar.md's networks table).
+QUEBEC = ("  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: America/Montreal, slots: [tue 09:00], "
+          "country: CA, subdivision: QC}\ncountry: FR\n")
+
+
+def test_public_holiday_of_an_accounts_own_country() -> None:
+    """A Québec account was told 14 July, France's holiday, and not 24 June, Québec's Fête nationale."""
+    found = findings("public-holiday", posts(
+        "{id: fete, at: 2027-06-24 09:00, networks: [linkedin-qc, linkedin], text: Hi}",
+        "{id: juillet, at: 2027-07-14 09:00, networks: [linkedin-qc, linkedin], text: Hi}"), extra=QUEBEC)
+    assert sorted(f.item for f in found) == ["fete-linkedin-qc", "juillet-linkedin"]
+    message = next(f.message for f in found if f.item == "fete-linkedin-qc")
+    assert message.startswith("LinkedIn Québec post 'fete-linkedin-qc' goes out on 2027-06-24, a public holiday ("), message
+    # Its day is the account's: 23:30 in Montréal on 23 June is 24 June in Paris, no holiday there.
+    assert not findings("public-holiday", posts(
+        "{id: veille, at: 2027-06-23 23:30, networks: [linkedin-qc], text: Hi}"), extra=QUEBEC)
 
 
 def test_public_holiday_says_which_posts_it_cannot_judge() -> None:

@@ -295,6 +295,26 @@ def test_a_second_page_like_linkedin_gets_its_hootsuite_file(site: Path, tmp_pat
                      past.output), past.output
 
 
+def test_a_hootsuite_file_of_an_account_in_another_zone_gives_its_clocks_times() -> None:
+    """Hootsuite's date column has no zone: the file of a Montréal account (its network's `timezone:`) gave
+    Paris times, which a Hootsuite set to Montréal scheduled six hours late. It gives the account's times, and
+    says which zone they are in; posts.csv and posts.json keep instants with their offsets."""
+    from edcal.outputs.exports import generic_csv, hootsuite, upcoming
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: "
+                             "America/Toronto}\nposts:\n"
+                             "  - {id: a, at: 2027-03-16 09:00, networks: [linkedin-qc, linkedin], text: Bonjour}\n")
+    plan = plan_of(calendar, now="2027-03-01T00:00:00+01:00")
+    data, warnings = hootsuite(upcoming(plan, "linkedin-qc"), plan)
+    assert data.splitlines() == ["16/03/2027 09:00,Bonjour,"]
+    assert warnings == ["times are LinkedIn Québec's, on its account's clock (America/Toronto, its `timezone:`), "
+                        "not the site's: set Hootsuite to that zone to upload them"]
+    data, warnings = hootsuite(upcoming(plan, "linkedin"), plan)
+    assert data.splitlines() == ["16/03/2027 09:00,Bonjour,"] and not warnings
+    assert "a-linkedin-qc,linkedin-qc,2027-03-16T14:00:00+01:00," in generic_csv(upcoming(plan), plan)
+
+
 def test_edcal_export_narrows_to_one_persons_or_one_campaigns_posts(sample: Path) -> None:
     """A community manager exports her own posts, or one campaign's, for her scheduler."""
     runner = CliRunner()

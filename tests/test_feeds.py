@@ -1095,3 +1095,61 @@ def test_an_event_gives_its_time_in_the_sites_zone_for_a_scheduler_set_there() -
     english = EventWriter(dataclasses.replace(plan, lang="en"))
     (said,) = [line for line in english.description(plan.items[0]).splitlines() if line.startswith("Time:")]
     assert said == "Time: 00:30, Monday 1 March 2027 (Paris time)"
+
+
+#: A Paris site with a Québec account on Montréal's clock (`timezone:`), and its public holidays.
+QUEBEC_ACCOUNT = """\
+version: 1
+timezone: Europe/Paris
+country: FR
+planning: {url: "https://plan.example.fr/"}
+networks:
+  linkedin: {slots: [tue 09:00]}
+  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: America/Montreal, slots: [tue 09:00],
+                country: CA, subdivision: QC}
+posts:
+  - id: mardi-quebec
+    networks: [linkedin-qc]
+    repeat: {every: week, on: tue, at: "09:00", from: 2027-03-02, until: 2027-11-30}
+    text: Bonjour le Québec !
+  - {id: lancement, networks: [linkedin, linkedin-qc], at: "2027-03-16 09:00", text: Le lancement}
+  - {id: automne, networks: [linkedin, linkedin-qc], at: "2027-11-16 09:00", text: L'automne}
+"""
+
+
+def test_an_accounts_times_are_its_own_clock_in_plan_feeds_and_the_heure_line(tmp_path: Path) -> None:
+    """A Paris site wrote its Montréal account's hours in Paris time: 15:00 went out at 10:00 in Montréal in the
+    weeks when North America had changed its clocks and Europe not. With `timezone:` on the network, 09:00 is
+    09:00 in Montréal every week; the plan and the feeds keep instants, the *Heure :* line gives both clocks."""
+    site = tmp_path / "site"
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "calendar.yaml").write_text(QUEBEC_ACCOUNT, encoding="utf-8")
+    write_pelicanconf(site)
+    build(site)
+    starts = {item["id"]: item["start"] for item in load_plan(site)["items"]}
+    # Montréal's 09:00, in Paris time: 15:00 but in the weeks the clocks disagree (14-28 March, 31 October-7
+    # November 2027), 14:00.
+    assert starts["mardi-quebec-linkedin-qc-20270309"] == "2027-03-09T15:00:00+01:00"
+    assert starts["mardi-quebec-linkedin-qc-20270316"] == "2027-03-16T14:00:00+01:00"
+    assert starts["mardi-quebec-linkedin-qc-20270323"] == "2027-03-23T14:00:00+01:00"
+    assert starts["mardi-quebec-linkedin-qc-20270330"] == "2027-03-30T15:00:00+02:00"
+    assert starts["mardi-quebec-linkedin-qc-20271102"] == "2027-11-02T14:00:00+01:00"
+    # One entry on two accounts: 09:00 on each one's clock, five hours apart in the gap weeks, six else.
+    assert starts["lancement-linkedin"] == "2027-03-16T09:00:00+01:00"
+    assert starts["lancement-linkedin-qc"] == "2027-03-16T14:00:00+01:00"
+    assert starts["automne-linkedin-qc"] == "2027-11-16T15:00:00+01:00"
+    feed = {item_id(event): event for event in events(site / "planning" / "calendars" / "linkedin-qc.ics")}
+    for item, utc in (("mardi-quebec-linkedin-qc-20270316", dt.datetime(2027, 3, 16, 13, tzinfo=dt.UTC)),
+                      ("mardi-quebec-linkedin-qc-20270309", dt.datetime(2027, 3, 9, 14, tzinfo=dt.UTC)),
+                      ("mardi-quebec-linkedin-qc-20271102", dt.datetime(2027, 11, 2, 13, tzinfo=dt.UTC))):
+        assert feed[item]["DTSTART"].dt == utc
+    description = str(feed["mardi-quebec-linkedin-qc-20270316"]["DESCRIPTION"])
+    assert ("Heure\u00a0: 14:00, mardi 16 mars 2027 (heure de Paris)\u00a0; heure du compte\u00a0: 09:00 (heure "
+            "de Montreal)\n") in description
+    # The drafts review's card of the post: its Paris time, and the account's beside it.
+    review = (site / "planning" / "drafts" / "2027-03.html").read_text(encoding="utf-8")
+    card = review[review.index('id="item-lancement-linkedin-qc"'):]
+    assert '>14:00</time> <span class="account-time">09:00 pour le compte (heure de Montreal)</span>' in card
+    assert "account-time" not in review[review.index('id="item-lancement-linkedin"'):][:600]
+    paris = {item_id(event): event for event in events(site / "planning" / "calendars" / "linkedin.ics")}
+    assert "Heure\u00a0: 09:00, mardi 16 mars 2027 (heure de Paris)\n" in str(paris["lancement-linkedin"]["DESCRIPTION"])

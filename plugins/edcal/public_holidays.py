@@ -1,4 +1,5 @@
-"""Public holidays of the site's country, from the maintained ``holidays`` library."""
+"""Public holidays of the site's country, or of an account's (a network's ``country:``), from the maintained
+``holidays`` library (its tables cached per country, region, years and language)."""
 
 from __future__ import annotations
 
@@ -16,19 +17,22 @@ if TYPE_CHECKING:
 
 
 def holidays_between(calendar: Calendar, first: dt.date, last: dt.date, lang: str,
-                     uncounted: tuple[str, ...] = ()) -> dict[dt.date, str]:
+                     uncounted: tuple[str, ...] = (), network: str | None = None) -> dict[dt.date, str]:
     """Holiday names by day, in the site's language when the library has it.
 
     :param uncounted: holidays the site does not count (public-holiday's ``except:``), by name in the
         country's own language or in ``lang``, case aside; a holiday's observed day goes with it.
+    :param network: the id of the network whose posts they are for: its country's and region's holidays
+        (``country:``, ``subdivision:`` under ``networks.<id>``), else the site's.
     """
-    if not calendar.country:
+    country, subdivision = calendar.holiday_place(network)
+    if not country:
         return {}
     years = tuple(range(first.year, last.year + 1))
-    found = _holidays(calendar.country, calendar.subdivision, years, lang)
+    found = _holidays(country, subdivision, years, lang)
     if uncounted:
         skipped = frozenset(name.casefold() for name in uncounted)
-        own = _holidays(calendar.country, calendar.subdivision, years, None)
+        own = _holidays(country, subdivision, years, None)
         found = {day: kept for day, names in found.items()
                  if (kept := _counted(names, own.get(day, ""), skipped))}
     return {day: name for day, name in found.items() if first <= day <= last}

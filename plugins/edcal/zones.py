@@ -15,13 +15,14 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from edcal.errors import closest, did_you_mean
-from edcal.i18n import language, say, utc_offset
+from edcal.i18n import Message, language, say, utc_offset
 
 
 class WallClockError(ValueError):
@@ -210,6 +211,26 @@ def zone_time(name: str, lang: str, year: int = 2027) -> str:
     # y sounded as a consonant (Yerevan, Yangon) nor an aspirated h (Hong Kong, Havana).
     elided = city[:1].lower() in "aeiouàâéèêëîïôöûüh" and city not in _ASPIRATED_H
     return f"heure d'{city}" if elided else f"heure de {city}"
+
+
+class ZoneClock(Message):
+    """A zone's time named in a message, as :func:`zone_time` says it in the reader's language ("Montreal
+    time", "heure de Montreal"): an account's clock beside a time of the site's."""
+
+    name: str
+    year: int
+
+    def __new__(cls, name: str, year: int = 2027) -> ZoneClock:
+        self = cast(ZoneClock, super().__new__(cls, zone_time(name, "en", year).replace("{", "{{")
+                                               .replace("}", "}}")))
+        self.name, self.year = name, year
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickled whole (to the build's main process)
+        return (ZoneClock, (self.name, self.year))
+
+    def translated(self, translate: Callable[[str], str]) -> str:
+        return zone_time(self.name, getattr(translate, "language", "en"), self.year)
 
 
 def _clock_names(name: str, year: int) -> str:

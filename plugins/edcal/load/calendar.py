@@ -28,6 +28,7 @@ from edcal.load.sections.freeze import read_freeze
 from edcal.load.sections.ideas import read_ideas
 from edcal.load.sections.key_dates import read_key_dates
 from edcal.load.sections.networks import read_networks
+from edcal.load.sections.places import read_zone
 from edcal.load.sections.posted import read_posted
 from edcal.load.sections.posts import read_posts
 from edcal.load.sections.repeat import DEFAULT_HORIZON, MAX_HORIZON_DAYS
@@ -48,7 +49,7 @@ from edcal.load.validate import validate_as_read
 from edcal.load.yamlfile import LOC_KEY, Loc, load_yaml, read_text
 from edcal.model.calendar import Calendar
 from edcal.model.source import Source
-from edcal.zones import zone_hint, zone_named
+from edcal.zones import zone_named
 
 #: Sections whose entries nothing else refers to: one with an error is left out of the build, so
 #: that the others' errors come in the same run (campaigns, key dates, the team and networks are
@@ -151,11 +152,7 @@ def _build(documents: list[Document], errors: ErrorCollector,
         errors.add(loc.source, say("missing required field 'timezone'"),
                    say("add e.g. `timezone: Europe/Paris` at the top of calendar.yaml"))
         zone_name = "UTC"
-    try:
-        zone = zone_named(zone_name)
-    except ValueError as exc:
-        errors.add(loc.value("timezone"), message_of(exc), zone_hint(zone_name))
-        zone = zone_named("UTC")
+    zone = read_zone(zone_name, loc.value("timezone"), errors) or zone_named("UTC")
     horizon = DEFAULT_HORIZON
     if spec.horizon is not None:
         try:  # on the calendar: 6 months from 15 January is 15 July, the monthly post of that day with them

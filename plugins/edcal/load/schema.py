@@ -471,6 +471,9 @@ class NetworkSpec(Spec):
     lang: LanguageCode | None = Field(None, description="The account's language, e.g. 'en': promotions post the article's version in it, the draft templates speak it.")
     in_first_comment: Annotated[list[Literal["link", "hashtags"]], BeforeValidator(_one_or_many)] | None = Field(
         None, description="What the drafts put in each post's first comment instead of its text: link (the tracked link, LinkedIn's practice), hashtags (Instagram's).")
+    timezone: Text | None = Field(None, description="The account's IANA time zone, e.g. 'America/Toronto': the times of its posts written without an offset (slots, `at:`, `repeat:`, promotion steps) are its wall clock, and its days judge them; default: the site's.")
+    country: Text | None = Field(None, description="ISO country code whose public holidays its posts are judged against, e.g. 'CA'; default: the site's.")
+    subdivision: Text | None = Field(None, description="Region code for its regional holidays, e.g. 'QC'; of its `country:`, else of the site's.")
     # Declaring a network of one's own.
     aliases: Names | None = Field(None, description="Other names accepted for this network, e.g. [twitter].")
     custom: bool = Field(False, description="Declares a network that is not built in (an intranet, Viadeo).")

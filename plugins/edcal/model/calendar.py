@@ -607,6 +607,35 @@ class Calendar:
                 day += dt.timedelta(days=1)
         return names
 
+    def zone_of(self, network: Network | str | None) -> ZoneInfo:
+        """The zone whose wall clock a post on ``network`` (a network or its id) is written in: the
+        account's (its ``timezone:``), else the site's."""
+        if network is None:
+            return self.zone
+        if isinstance(network, str):
+            found = self.networks.get(network)
+            if found is None:
+                return self.zone
+            network = found
+        return network.zone or self.zone
+
+    def zoned(self, network: Network | str | None) -> bool:
+        """Whether a post on ``network`` is written on another clock than the site's (its own ``timezone:``,
+        another name than the site's)."""
+        zone = self.zone_of(network)
+        return zone is not self.zone and zone.key != self.zone.key
+
+    def holiday_place(self, network: Network | str | None) -> tuple[str | None, str | None]:
+        """The country and region whose public holidays a post on ``network`` is judged against: the
+        network's ``country:`` (with its ``subdivision:``), its ``subdivision:`` of the site's country, else
+        the site's."""
+        found = self.networks.get(network) if isinstance(network, str) else network
+        if found is None or (found.country is None and found.subdivision is None):
+            return self.country, self.subdivision
+        if found.country is None:
+            return self.country, found.subdivision
+        return found.country, found.subdivision
+
     def person_id(self, name: str) -> str | None:
         """The id of a team member named by id in any case (``Camille``), name or e-mail; None if none."""
         return id_by_name(name, self.team)

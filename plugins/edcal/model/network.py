@@ -13,6 +13,7 @@ import urllib.parse
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from edcal.model.source import Source
 
@@ -208,6 +209,14 @@ class Network:
     #: What the drafts put in each post's first comment instead of its text (``in_first_comment:``):
     #: ``link`` (the tracked link, LinkedIn's practice), ``hashtags`` (Instagram's).
     in_first_comment: tuple[str, ...] = ()
+    #: The account's time zone (``timezone:``, an IANA name as written) and its zone: the wall clock
+    #: its posts' times are written in; None: the site's.
+    timezone: str | None = None
+    zone: ZoneInfo | None = field(default=None, compare=False)
+    #: The country and region whose public holidays its posts are judged against (``country:``,
+    #: ``subdivision:``); None: the site's (see :meth:`Calendar.holiday_place`).
+    country: str | None = None
+    subdivision: str | None = None
     #: Where the site sets up this network in calendar.yaml (None for unused built-ins).
     source: Source | None = None
     extra: dict[str, object] = field(default_factory=dict)

@@ -171,10 +171,15 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
     writer = csv.writer(buffer, lineterminator="\r\n")
     warnings: list[str] = []
     messages: Counter[str] = Counter()
+    zoned: dict[str, Network] = {}
     for post in posts:
         network = calendar.networks[post.network or ""]
         start: dt.datetime = post.start  # type: ignore[assignment]
-        local = start.astimezone(calendar.zone)
+        # Its date column has no zone: an account on another clock (its `timezone:`) gets its own times, and
+        # the note says which zone they are in.
+        local = start.astimezone(network.zone or calendar.zone)
+        if calendar.zoned(network):
+            zoned[network.id] = network
         message = post.pasted  # a shortened link text means nothing to Hootsuite: the real URL
         link = ""
         # Hootsuite adds the link to the text, where it is clickable; a pin's link is the pin's own field,
@@ -195,6 +200,9 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         if as_instant(start) - as_instant(plan.now) < HOOTSUITE_MIN_LEAD:
             warnings.append(say("{post}: less than 10 minutes ahead; Hootsuite may refuse it "
                                 "(unconfirmed rule)", post=post.id))
+    warnings += [say("times are {network}'s, on its account's clock ({zone}, its `timezone:`), not the "
+                     "site's: set Hootsuite to that zone to upload them", network=network.name,
+                     zone=network.timezone) for network in zoned.values()]
     # What Hootsuite's bulk file cannot carry, to add in Hootsuite after the upload: a note names the posts.
     left_out = (
         ([post for post in posts if any(not m.is_video for m in post.media)], lambda count, named: say_count(

@@ -322,9 +322,19 @@ class EventWriter:
             # The event is an instant, shown where the phone is; a scheduler is set in the site's zone, and
             # its day there may be another one (00:30 in Paris is the evening before in Montréal).
             local, lang = item.start.astimezone(calendar.zone), self.plan.lang
-            lines.append(_("Time: {time}, {day} ({zone})").format(
+            time = _("Time: {time}, {day} ({zone})").format(
                 time=clock_time(local, lang), day=long_date(local.date(), lang),
-                zone=zone_time(calendar.timezone, lang, local.year)))
+                zone=zone_time(calendar.timezone, lang, local.year))
+            if network is not None and network.timezone is not None and calendar.zoned(network):
+                # An account on another clock (its `timezone:`): the time its own scheduler asks, its day
+                # there.
+                own = item.start.astimezone(network.zone)
+                account = _("{time} ({zone})") if own.date() == local.date() \
+                    else _("{time}, {day} ({zone})")
+                account = account.format(time=clock_time(own, lang), day=long_date(own.date(), lang),
+                                         zone=zone_time(network.timezone, lang, own.year))
+                time = _("{time}; on the account's clock: {account}").format(time=time, account=account)
+            lines.append(time)
         if item.media:
             for media in item.media:
                 alt = f" — {_('Alt text:')} {media.alt}" if media.alt else ""

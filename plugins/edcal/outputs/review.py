@@ -49,6 +49,7 @@ from edcal.outputs.pages import (
 from edcal.plan.absences import Cover, covers
 from edcal.plan.linked import articles_by_page, post_article
 from edcal.plan.report import first_logged_month
+from edcal.zones import zone_time
 
 FILENAME = f"{REVIEW_FOLDER}/index.html"
 #: The overview page shows the drafts of this many days from now, and the months.
@@ -116,6 +117,10 @@ class Card:
     #: Whether the card points to `link_in_bio:`, which the site does not set and whose page would list the
     #: network's posts (Instagram, TikTok: their drafts say "Link in bio").
     bio_hint: bool = False
+    #: Its time on its account's clock (its network's `timezone:`), which that account's scheduler asks, and
+    #: that zone as the page says it ("heure de Toronto"); None where the account keeps the site's time.
+    account_local: dt.datetime | None = None
+    account_zone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +261,8 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
     article = post_article(item, plan, by_page)
     article_findings = tuple(about.get(article_item_id(article), ())) if article is not None else ()
     local = item.start.astimezone(plan.calendar.zone)  # type: ignore[union-attr]
+    account = local.astimezone(network.zone) if network.zone is not None and plan.calendar.zoned(network) \
+        else None
 
     def shown(path: str | None) -> str | None:
         """A file's address from the review page: its copy in media/, or its own address."""
@@ -278,6 +285,8 @@ def card(item: Item, plan: Plan, media: dict[str, str], findings: list[Finding],
         covered_by=cover.stand_in.id if cover is not None else None, cover=shown_cover(cover, plan.lang),
         bio_page=bio_page(plan, network.id),
         bio_hint=plan.calendar.link_in_bio is None and network.links_through_bio,
+        account_local=account,
+        account_zone="" if account is None else zone_time(network.timezone or "", plan.lang, account.year),
         **(_why_draft(item, plan, entries or {}) if item.status in WAITING else {}),
     )
 

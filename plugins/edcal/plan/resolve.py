@@ -443,7 +443,8 @@ class _Resolver:
             date = version.date
             if entry.implicit and (network_id not in self._wanted(version) or self._before_since(version)
                                    or (network.since is not None
-                                       and date.astimezone(self.calendar.zone).date() < network.since)):
+                                       and date.astimezone(self.calendar.zone_of(network)).date()
+                                       < network.since)):
                 continue  # an account opened later has no past promotions of older articles
             publication = original_publication
             # What the steps count from: the version's date, or its original's when the translation is dated
@@ -481,7 +482,7 @@ class _Resolver:
                                         "another time of day, one the clocks show once that night, or change "
                                         "the article's date", offset=offset.label))
             if entry.implicit and network.until is not None:  # an account the site no longer posts on
-                zone = self.calendar.zone
+                zone = self.calendar.zone_of(network)  # the account's last day
                 starts = [step for step in starts if step[1].astimezone(zone).date() <= network.until]
             # Steps are told apart by time, not by their place in `schedule:`: the first post once the
             # article is online, then reminders, the last one "last"; a post before it is a teaser.

@@ -1,4 +1,5 @@
-"""When things happen: slots, relative offsets and recurrences in the site's zone.
+"""When things happen: slots, relative offsets and recurrences in the site's zone, or in the zone of the
+account a post goes out on (a network's ``timezone:``, :meth:`Calendar.zone_of`).
 
 Calendar arithmetic is done on wall-clock time (``+2 weeks`` after a 09:00
 publication is 09:00, across a daylight-saving change), then localised; hours
@@ -33,8 +34,14 @@ def slot_time(day: dt.date, network: Network, calendar: Calendar) -> dt.time:
     return calendar.default_time if time is None else time
 
 
+def in_site_zone(instant: dt.datetime, calendar: Calendar) -> dt.datetime:
+    """An instant as the plan keeps it, in the site's zone: an account's time is read on its clock, its
+    item shown on the site's."""
+    return instant if instant.tzinfo is calendar.zone else instant.astimezone(calendar.zone)
+
+
 def when_instant(when: When, network: Network, calendar: Calendar) -> dt.datetime:
-    """The instant of a one-off post on a network."""
+    """The instant of a one-off post on a network: its date and time on the account's clock."""
     if when.slot is not None:
         time = calendar.slots[when.slot]
     elif when.time is not None:
@@ -44,7 +51,7 @@ def when_instant(when: When, network: Network, calendar: Calendar) -> dt.datetim
     naive = dt.datetime.combine(when.date, time)
     if when.utc_offset is not None:
         return at_offset(naive, when.utc_offset, calendar.zone)
-    return localize(naive, calendar.zone)
+    return in_site_zone(localize(naive, network.zone or calendar.zone), calendar)
 
 
 def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
@@ -60,10 +67,12 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
     else ``default_time``, rather than at 00:00; hours and minutes count from
     that time.
     """
-    local = publication.astimezone(calendar.zone).replace(tzinfo=None)
-    if date_only:
-        day = local.date()
-        publication = localize(dt.datetime.combine(day, slot_time(day, network, calendar)), calendar.zone)
+    zone = network.zone or calendar.zone  # the account's clock: `+1 day at 09:00` is 09:00 there
+    if date_only:  # the article's day, the site's: at the account's slot (its time) that day
+        day = publication.astimezone(calendar.zone).date()
+        at_slot = dt.datetime.combine(day, slot_time(day, network, calendar))
+        publication = in_site_zone(localize(at_slot, zone), calendar)
+    local = publication.astimezone(zone).replace(tzinfo=None)
     if offset.amount == 0 and offset.time is None and offset.slot is None:
         return publication
     if offset.unit in ("minutes", "hours"):  # elapsed time: in UTC, not on the wall clock of the site's zone
@@ -80,7 +89,7 @@ def offset_instant(publication: dt.datetime, offset: Offset, network: Network,
         slot = network_slot(moved.date(), network)
         if slot is not None:
             moved = dt.datetime.combine(moved.date(), slot)
-    return localize(moved, calendar.zone)
+    return in_site_zone(localize(moved, zone), calendar)
 
 
 #: A unit's letters in a promotion step's id.
@@ -114,7 +123,7 @@ def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Ne
     out at the network's first posting slot from then on, else at the
     article's own time of day, never in the middle of the night.
     """
-    zone = calendar.zone
+    zone = network.zone or calendar.zone
     first = live_at.astimezone(zone)
     for days in range(8):
         day = (first + dt.timedelta(days=days)).date()
@@ -124,7 +133,7 @@ def resumed_publication(original: dt.datetime, live_at: dt.datetime, network: Ne
         for time in times:
             candidate = localize(dt.datetime.combine(day, time), zone)
             if as_instant(candidate) >= as_instant(live_at):
-                return candidate
+                return in_site_zone(candidate, calendar)
     return live_at
 
 

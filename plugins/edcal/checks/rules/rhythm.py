@@ -24,6 +24,7 @@ from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, mont
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 from edcal.plan.timing import months_it_skips, step_keys
+from edcal.zones import ZoneClock
 
 #: Weekdays as the messages abbreviate them (``%a`` would follow the C locale, in English).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -271,7 +272,8 @@ def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
     by_day: dict[tuple[str, dt.date], list[Item]] = defaultdict(list)
     for post in ctx.posts():
-        by_day[(post.network or "", post.start.astimezone(calendar.zone).date())].append(post)  # type: ignore[union-attr]
+        # The account's day: two posts at 23:30 and 00:30 in Montréal are on two days there, one in Paris.
+        by_day[(post.network or "", post.start.astimezone(calendar.zone_of(post.network)).date())].append(post)  # type: ignore[union-attr]
     for (network_id, day), posts in sorted(by_day.items()):
         network = calendar.networks[network_id]
         if network.max_per_day is not None and len(posts) > network.max_per_day:
@@ -296,7 +298,7 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
     posts = sorted(ctx.posts(), key=lambda p: (p.start.astimezone(dt.UTC), p.id))  # type: ignore[union-attr]
     per_day: dict[tuple[str, dt.date], int] = defaultdict(int)
     for post in posts:
-        per_day[(post.network or "", post.start.astimezone(calendar.zone).date())] += 1  # type: ignore[union-attr]
+        per_day[(post.network or "", post.start.astimezone(calendar.zone_of(post.network)).date())] += 1  # type: ignore[union-attr]
     previous: dict[str, Item] = {}
     for post in posts:
         network_id = post.network or ""
@@ -310,13 +312,13 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
         if "posts-too-close" in earlier.silenced:  # either entry may say why the pair is fine
             continue
         limit = calendar.networks[network_id].max_per_day
-        day = post.start.astimezone(calendar.zone).date()  # type: ignore[union-attr]
+        day = post.start.astimezone(calendar.zone_of(network_id)).date()  # type: ignore[union-attr]
         if limit is not None and per_day[(network_id, day)] > limit:
             continue  # too-many-per-day reports that day already
-        local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
-        minutes = int(apart.total_seconds() // 60)
         network = calendar.networks[network_id]
-        message = (say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M}, at the same time as '{other}'",
+        local = post.start.astimezone(network.zone or calendar.zone)  # type: ignore[union-attr]
+        minutes = int(apart.total_seconds() // 60)
+        message = _too_close(network, post, earlier, local, minutes) if calendar.zoned(network) else (say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M}, at the same time as '{other}'",
                        network=network.name, id=post.id, when=local, other=earlier.id) if not minutes else
                    say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M}, {minutes} min after '{other}': "
                        "followers see them as one burst", network=network.name, id=post.id, when=local, minutes=minutes,
@@ -326,6 +328,17 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
                 say("move one of them to another slot or day, or say why the pair is fine on either entry: "
                     "`silence: {{posts-too-close: …}}`"))
         yield Problem(ctx.network_source(post), message, hint, post)
+
+
+def _too_close(network: Network, post: Item, earlier: Item, local: dt.datetime, minutes: int) -> Message:
+    """posts-too-close's message for a post on an account's own clock (its network's `timezone:`), said so."""
+    clock = ZoneClock(network.timezone or "", local.year)
+    if not minutes:
+        return say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M} ({clock}), at the same time as '{other}'",
+                   network=network.name, id=post.id, when=local, clock=clock, other=earlier.id)
+    return say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M} ({clock}), {minutes} min after '{other}': "
+               "followers see them as one burst", network=network.name, id=post.id, when=local, clock=clock,
+               minutes=minutes, other=earlier.id)
 
 
 @rule("duplicate-link", "warning", "Two entries post the same link on one network within a short time",
@@ -546,7 +559,7 @@ def _outside_account_days(ctx: CheckContext, after: bool) -> Iterator[tuple[Item
         bound = None if network is None else network.until if after else network.since
         if network is None or bound is None or not isinstance(post.start, dt.datetime):
             continue
-        day = post.start.astimezone(calendar.zone).date()
+        day = post.start.astimezone(network.zone or calendar.zone).date()  # the account's day
         if day > bound if after else day < bound:
             entry = ctx.entry(post)
             yield post, network, day, entry is not None and entry.kind == "repeat"
@@ -599,7 +612,7 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         network = calendar.networks[post.network or ""]
         if not network.slots:
             continue
-        local = post.start.astimezone(calendar.zone)  # type: ignore[union-attr]
+        local = post.start.astimezone(network.zone or calendar.zone)  # type: ignore[union-attr]  # the account's clock
         weekday, time = local.weekday(), local.time().replace(second=0)
         if any(weekday in slot.weekdays and slot.time == time for slot in network.slots):
             continue
@@ -609,6 +622,17 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         if not planned:
             planned.update(item.id for item in ctx.plan.items)
         where, hint = _slot_cause(ctx, post, planned)
+        if calendar.zoned(network):  # its slots and its time on the account's clock, said so
+            clock = ZoneClock(network.timezone or "", local.year)
+            yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time:%H:%M} ({clock}), "
+                                     "outside {network}'s slots ({slots})", network=network.name, id=post.id,
+                                     weekday=say(WEEKDAYS[local.weekday()]), day=local, time=local, clock=clock,
+                                     slots=slots),
+                          hint, post,
+                          together=say("{network}: {posts} are on {weekday} at {time:%H:%M} ({clock}), outside "
+                                       "{network}'s slots ({slots})", network=network.name, posts=THE_POSTS,
+                                       weekday=say(WEEKDAYS[local.weekday()]), time=local, clock=clock, slots=slots))
+            continue
         yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time:%H:%M}, outside "
                                  "{network}'s slots ({slots})", network=network.name, id=post.id,
                                  weekday=say(WEEKDAYS[local.weekday()]),
@@ -639,7 +663,7 @@ def _slot_cause(ctx: CheckContext, post: Item, planned: set[str]) -> tuple[Sourc
     promotion = entry.kind == "promote" if entry is not None else post.article is not None  # else: blog's default
     if not promotion:
         network = ctx.plan.calendar.networks[post.network or ""]
-        day = post.start.astimezone(ctx.plan.calendar.zone).date()  # type: ignore[union-attr]
+        day = post.start.astimezone(ctx.plan.calendar.zone_of(network)).date()  # type: ignore[union-attr]
         where = ctx.network_source(post)
         if not any(slot.matches(day) for slot in network.slots):  # a date only takes the site's default time
             return where, say("{network} has no slot on {weekday}: move the post to a day that has one, "
@@ -660,7 +684,7 @@ def _slot_cause(ctx: CheckContext, post: Item, planned: set[str]) -> tuple[Sourc
         return where, say("the step '{label}' counts from the article's time: change the article's time or "
                           "the step, or add the slot", label=offset.label)
     network = ctx.plan.calendar.networks[post.network or ""]
-    day = post.start.astimezone(ctx.plan.calendar.zone).date()  # type: ignore[union-attr]
+    day = post.start.astimezone(ctx.plan.calendar.zone_of(network)).date()  # type: ignore[union-attr]
     if not any(slot.matches(day) for slot in network.slots):
         networks = ctx.plan.calendar.networks
         # Networks of the entry (or of `blog: promote:`) that have a slot that day: moving the step would move
@@ -837,10 +861,9 @@ _NATIONS_BANK_HOLIDAYS = frozenset({"GB", "GBR", "UK"})
                       choices=_country_holidays, refused_hint=_holiday_on),))
 def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
-    if not calendar.country:
+    if not calendar.country and not any(network.country for network in calendar.networks.values()):
         return
-    from edcal.load.yamlfile import yaml_value
-    from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holiday_names, holidays_between, last_year, named_for
+    from edcal.public_holidays import last_year
 
     if calendar.country in _NATIONS_BANK_HOLIDAYS and calendar.subdivision is None:
         yield Problem(calendar.country_source or calendar.source,
@@ -848,29 +871,47 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
                           "nations (Easter Monday, the August bank holiday in England) are not known, and no "
                           "post is told it falls on one", country=calendar.country),
                       say("add `subdivision: ENG` (England; NIR, SCT, WLS: Northern Ireland, Scotland, Wales)"))
+    # Each post on its account's day, judged against its account's holidays (a network's `country:`), else the
+    # site's: a Québec account's post on 24 June is told, one on 14 July is not.
+    places: dict[str, tuple[str | None, str | None]] = {}
+    by_place: dict[tuple[str, str | None], list[tuple[Item, dt.date]]] = defaultdict(list)
+    for post in ctx.posts():
+        network_id = post.network or ""
+        place = places.get(network_id)
+        if place is None:
+            place = places[network_id] = calendar.holiday_place(network_id)
+        if place[0] is not None:
+            by_place[(place[0], place[1])].append(
+                (post, post.start.astimezone(calendar.zone_of(network_id)).date()))  # type: ignore[union-attr]
+    for (country, subdivision), dated in by_place.items():
+        last = last_year(country)
+        beyond = [(post, day) for post, day in dated if day.year > last]
+        if beyond:  # told, not judged silently: a mistyped year (2101 for 2021), or a plan that far
+            post, day = min(beyond, key=lambda found: found[1])
+            yield Problem(ctx.network_source(post),
+                          say_count(len(beyond), "{count} post goes out after {year}, the last year whose public "
+                                    "holidays of {country} edcal knows (the holidays library's): its day is not "
+                                    "judged (the first: '{id}' on {day:%Y-%m-%d})", "{count} posts go out after "
+                                    "{year}, the last year whose public holidays of {country} edcal knows (the "
+                                    "holidays library's): their days are not judged (the first: '{id}' on "
+                                    "{day:%Y-%m-%d})", year=last, country=country, id=post.id, day=day),
+                          say("check the year; a post that far ahead cannot be told it falls on a public "
+                              "holiday"), post)
+        yield from _on_holidays(ctx, dated, country, subdivision)
 
-    posts = list(ctx.posts())
-    if not posts:
-        return
-    days = [p.start.astimezone(calendar.zone).date() for p in posts]  # type: ignore[union-attr]
-    last = last_year(calendar.country)
-    beyond = [(post, day) for post, day in zip(posts, days, strict=True) if day.year > last]
-    if beyond:  # told, not judged silently: a mistyped year (2101 for 2021), or a plan that far
-        post, day = min(beyond, key=lambda found: found[1])
-        yield Problem(ctx.network_source(post),
-                      say_count(len(beyond), "{count} post goes out after {year}, the last year whose public "
-                                "holidays of {country} edcal knows (the holidays library's): its day is not "
-                                "judged (the first: '{id}' on {day:%Y-%m-%d})", "{count} posts go out after "
-                                "{year}, the last year whose public holidays of {country} edcal knows (the "
-                                "holidays library's): their days are not judged (the first: '{id}' on "
-                                "{day:%Y-%m-%d})", year=last, country=calendar.country, id=post.id, day=day),
-                      say("check the year; a post that far ahead cannot be told it falls on a public "
-                          "holiday"), post)
+
+def _on_holidays(ctx: CheckContext, dated: list[tuple[Item, dt.date]], country: str,
+                 subdivision: str | None) -> Iterator[Problem]:
+    """The posts of ``dated`` (each with its account's day) that fall on a public holiday of ``country``."""
+    from edcal.load.yamlfile import yaml_value
+    from edcal.public_holidays import HOLIDAYS_OF_A_DAY, holiday_names, holidays_between, named_for
+
+    calendar = ctx.plan.calendar
+    days = [day for _post, day in dated]
     uncounted = ctx.options["except"]
-    holidays = holidays_between(calendar, min(days), max(days), ctx.plan.lang, uncounted)
-    names = holiday_names(calendar.country, calendar.subdivision, tuple(range(min(days).year, max(days).year + 1)),
-                          ctx.plan.lang)
-    for post, day in zip(posts, days, strict=True):
+    holidays = holidays_between(calendar, min(days), max(days), ctx.plan.lang, uncounted, dated[0][0].network)
+    names = holiday_names(country, subdivision, tuple(range(min(days).year, max(days).year + 1)), ctx.plan.lang)
+    for post, day in dated:
         name = holidays.get(day)
         if name:
             network = calendar.networks[post.network or ""]

@@ -3,9 +3,11 @@ entries name, set up or not."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from edcal import public_holidays
 from edcal.errors import ErrorCollector, did_you_mean, listed_twice
 from edcal.hints import TYPOGRAPHIC_QUOTES
 from edcal.i18n import Message, say
@@ -16,7 +18,8 @@ from edcal.load.network_registry import (
     registry_with,
     site_network,
 )
-from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of
+from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of, key_of, value_of
+from edcal.load.sections.places import check_country, read_zone
 from edcal.load.yamlfile import LOC_KEY, Loc
 from edcal.model.network import Network
 from edcal.model.source import Source
@@ -62,6 +65,7 @@ def read_networks(reading: Reading, documents: list[Document]) -> None:
                                           **first_at(seen[network.id])), reading.errors)
                 continue
             seen[network.id] = key_source
+            network = _placed(reading, network, spec)
             calendar.networks[network.id] = network
             declared.append((network, spec))
     custom = {n.id: n for n in calendar.networks.values() if not n.builtin}
@@ -70,6 +74,30 @@ def read_networks(reading: Reading, documents: list[Document]) -> None:
     # A built-in network's aliases the site adds (`linkedin: {aliases: [li]}`) name it too.
     reading.registry.aliases.update({alias: network.id for network in calendar.networks.values()
                                      if network.builtin for alias in network.aliases})
+
+
+def _placed(reading: Reading, network: Network, spec: Any) -> Network:
+    """The network with its account's time zone, country and region (`timezone:`, `country:`,
+    `subdivision:`), read as the site's are; those refused (told) are left unset: the site's."""
+    errors, where = reading.errors, spec.loc
+    changes: dict[str, Any] = {}
+    if spec.timezone is not None:
+        zone = read_zone(spec.timezone, value_of(where, "timezone"), errors)
+        if zone is not None:
+            changes.update(timezone=spec.timezone, zone=zone)
+    country = spec.country.strip().upper() if spec.country else None
+    if country is not None or spec.subdivision is not None:
+        site_country = reading.calendar.country
+        if country is None and site_country is None:
+            errors.add(key_of(where, "subdivision"), say("`subdivision` needs `country`"),
+                       say("add `country:` to {network}, or to the site", network=network.id))
+        elif country is None and not public_holidays.known_country(site_country or ""):
+            pass  # the site's country is refused where it is written (told)
+        elif check_country(country or site_country or "", spec.country or site_country or "",
+                           spec.subdivision, errors, value_of(where, "country"),
+                           value_of(where, "subdivision")):
+            changes.update(country=country, subdivision=spec.subdivision)
+    return dataclasses.replace(network, **changes) if changes else network
 
 
 def _aliases_apart(declared: list[tuple[Network, Any]], errors: ErrorCollector) -> None:

@@ -8,7 +8,6 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from edcal import public_holidays
 from edcal.addresses import WEB_ADDRESS
 from edcal.dates import DAY_FIRST, MONTH_FIRST, MONTH_FIRST_COUNTRIES
 from edcal.errors import ErrorCollector, did_you_mean, message_of
@@ -18,6 +17,7 @@ from edcal.load.schema import AmbassadorsSpec, LinkInBioSpec, SuggestionSpec
 from edcal.load.sections._reading import Document, Reading, collision, first_at, item_of, source_of, value_of
 from edcal.load.sections.campaigns import campaign_ref
 from edcal.load.sections.networks import known_networks, set_up_ids
+from edcal.load.sections.places import check_country
 from edcal.load.sections.posts import check_image, check_link, read_schedule
 from edcal.load.sections.repeat import MAX_HORIZON_DAYS
 from edcal.load.yamlfile import LOC_KEY, Loc, LocatedFields
@@ -86,21 +86,8 @@ def read_country(reading: Reading, main: Document) -> None:
         if calendar.subdivision is not None:
             errors.add(loc.key("subdivision"), say("`subdivision` needs `country`"))
         return
-    if not public_holidays.known_country(calendar.country):
-        written = str(main.raw.get("country", calendar.country))
-        code = public_holidays.code_for_name(written)
-        errors.add(loc.value("country"), say("found country '{country}', expected an ISO 3166 code "
-                                             "known to the holidays library", country=written),
-                   (say("write its code: country: {code}", code=code) if code else None)
-                   or did_you_mean(calendar.country, public_holidays.countries())
-                   or say("e.g. FR, BE, CH, CA"))
-    elif calendar.subdivision is not None and \
-            calendar.subdivision not in public_holidays.subdivisions(calendar.country):
-        errors.add(loc.value("subdivision"),
-                   say("found subdivision '{subdivision}', expected one of {country}'s",
-                       subdivision=calendar.subdivision, country=calendar.country),
-                   did_you_mean(calendar.subdivision, public_holidays.subdivisions(calendar.country))
-                   or ", ".join(public_holidays.subdivisions(calendar.country)[:12]))
+    check_country(calendar.country, str(main.raw.get("country", calendar.country)), calendar.subdivision,
+                  errors, loc.value("country"), loc.value("subdivision"))
 
 
 def read_exports(reading: Reading, main: Document) -> None:
