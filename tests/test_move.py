@@ -1299,3 +1299,32 @@ def test_ctrl_c_while_the_reader_is_forked_stops_the_move(site: Path) -> None:
                             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW})
     assert (result.returncode, result.stderr) == (130, "\nedcal: interrupted\n"), result.stderr + result.stdout
     assert (site / "calendar.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_post_on_an_account_of_another_zone_keeps_its_clock_as_it_moves(
+        empty_site: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Montréal account's post (its network's `timezone:`) moved a week, across Montréal's change of clocks
+    (14 March) that Paris's does not share: 09:00 in Montréal it was, 09:00 in Montréal it stays (15:00 in
+    Paris, then 14:00). The same post written on a Paris account keeps 09:00 in Paris."""
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    site = empty_site("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n"
+                      "  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: America/Toronto}\n"
+                      "posts:\n"
+                      "  - {id: quebec, networks: [linkedin-qc], at: 2027-03-09 09:00, text: Bonjour}\n"
+                      "  - {id: paris, networks: [linkedin], at: 2027-03-09 09:00, text: Bonjour}\n"
+                      "  - id: semaine\n    networks: [linkedin-qc]\n    text: Mardi\n"
+                      "    repeat: {every: week, interval: 2, on: tue, at: '09:00', from: 2027-03-02, "
+                      "until: 2027-03-30}\n")
+    assert starts(site)["quebec-linkedin-qc"] == "2027-03-09T15:00:00+01:00"
+    for name, by in (("quebec", "+1 week"), ("paris", "+1 week"), ("semaine-20270302", "+1 week"),
+                     ("semaine-20270316", "-1 day")):
+        result = run_edcal("move", name, "--by", by, cwd=site)
+        assert result.returncode == 0, result.stdout + result.stderr
+    now = starts(site)
+    assert now["quebec-linkedin-qc"] == "2027-03-16T14:00:00+01:00"
+    assert now["paris-linkedin"] == "2027-03-16T09:00:00+01:00"
+    # A fortnightly post's occurrences, moved (`moved:`): 09:00 in Montréal on their new days.
+    assert now["semaine-linkedin-qc-20270302"] == "2027-03-09T15:00:00+01:00"
+    assert now["semaine-linkedin-qc-20270316"] == "2027-03-15T14:00:00+01:00"
+    text = (site / "calendar.yaml").read_text(encoding="utf-8")
+    assert "{id: quebec, networks: [linkedin-qc], at: 2027-03-16 09:00, text: Bonjour}" in text

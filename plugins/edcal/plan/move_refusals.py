@@ -158,8 +158,9 @@ def refuse_what_must_not_move(before: Plan, after: Plan, moved: Move,
                                          id=was.id, now=_instant(item.start, zone)),
                                      say("move by fewer days, or forward")))
         elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime):
+            # Judged on the account's clock (its network's `timezone:`), else the site's.
             errors.extend(_offset_kept(was, item, offset_written(direct[was.id]), direct[was.id],
-                                       before.calendar.timezone))
+                                       before.calendar.zone_of(was.network).key))
     if errors:
         raise InputErrors(errors)
 

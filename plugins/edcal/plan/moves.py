@@ -520,15 +520,16 @@ def _lands_on_its_series(plan: Plan, items: list[Item], where: _Finder, day: dt.
     entry = where.entry_of(items[0]) if items[0].kind == "post" else None
     if entry is None or entry.kind != "repeat":
         return False
-    return any(plan.day_of(other.start) == day for others in where.occurrences_of(entry.id).values()
-               for other in others if other.id not in picked and other.start is not None)
+    zone = plan.calendar.zone_of(items[0].network)  # a day written on the account's clock
+    return any(isinstance(other.start, dt.datetime) and other.start.astimezone(zone).date() == day
+               for others in where.occurrences_of(entry.id).values()
+               for other in others if other.id not in picked)
 
 
 def _lands_ahead(plan: Plan, items: list[Item], shift: Shift, move: Move) -> bool:
     """Whether the items, moved, are still to come (else they go to ``move.unmoved``)."""
-    now = plan.now.astimezone(plan.calendar.zone).replace(tzinfo=None)
     landing = {item.id: _moved(plan, item, shift) for item in items}
-    if any(day < (now if isinstance(day, dt.datetime) else now.date()) for day in landing.values()):
+    if any(_before_now(plan, item, landing[item.id]) for item in items):
         if _late(plan, items, move.named):  # days given, `--since … --by +1 day`: it stays late, as it was
             move.late.extend(items)
             return False
@@ -537,6 +538,12 @@ def _lands_ahead(plan: Plan, items: list[Item], shift: Shift, move: Move) -> boo
                                     say("move by fewer days, or forward")) for item in items)
         return False
     return True
+
+
+def _before_now(plan: Plan, item: Item, landing: dt.datetime | dt.date) -> bool:
+    """Whether an item landing there (on its account's clock, :func:`_moved`) would be past."""
+    now = plan.now.astimezone(plan.calendar.zone_of(item.network)).replace(tzinfo=None)
+    return landing < (now if isinstance(landing, dt.datetime) else now.date())
 
 
 def _late(plan: Plan, items: list[Item], named: frozenset[str]) -> bool:
@@ -552,11 +559,12 @@ def _late(plan: Plan, items: list[Item], named: frozenset[str]) -> bool:
 
 
 def _moved(plan: Plan, item: Item, shift: Shift) -> dt.datetime | dt.date:
-    """Where the item would land, on the wall clock of the site's zone (the same time of day)."""
+    """Where the item would land, on the wall clock of its account's zone, else the site's (the same time of
+    day)."""
     start = written_start(plan, item)
     assert start is not None  # only dated items are selected
     if isinstance(start, dt.datetime):
-        local = start.astimezone(plan.calendar.zone)
+        local = start.astimezone(plan.calendar.zone_of(item.network))
         return dt.datetime.combine(shift(local.date()), local.time().replace(tzinfo=None))
     return shift(start)
 
