@@ -2620,6 +2620,13 @@ def test_outside_slots_on_the_accounts_clock() -> None:
     assert found[0].message.translated(translator("fr")) == (
         "la publication LinkedIn Québec 'a-linkedin-qc' est prévue le mar. 16/03 à 10:00 (heure de Montreal), en "
         "dehors des créneaux prévus pour LinkedIn Québec (mar. 09:00)")
+    # Two posts too close on it: their time is the account's, said so (not a Paris time read as Montréal's).
+    found = findings("posts-too-close", posts("{id: a, at: 2027-03-16 09:00, networks: [linkedin-qc], text: Un}",
+                                              "{id: b, at: 2027-03-16 09:20, networks: [linkedin-qc], text: Deux}"),
+                     extra=QUEBEC)
+    assert [f.message for f in found] == [
+        "LinkedIn Québec post 'b-linkedin-qc' goes out 2027-03-16 09:20 (Montreal time), 20 min after "
+        "'a-linkedin-qc': followers see them as one burst"]
 
 
 def test_outside_slots() -> None:

@@ -619,6 +619,10 @@ class Calendar:
             network = found
         return network.zone or self.zone
 
+    def zones(self) -> dict[str, ZoneInfo]:
+        """Each network's zone (:meth:`zone_of`) by id, for a loop over many posts (a lookup each)."""
+        return {network.id: network.zone or self.zone for network in self.networks.values()}
+
     def zoned(self, network: Network | str | None) -> bool:
         """Whether a post on ``network`` is written on another clock than the site's (its own ``timezone:``,
         another name than the site's)."""

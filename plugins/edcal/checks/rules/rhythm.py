@@ -271,9 +271,10 @@ def _held_by_freeze(ctx: CheckContext, gap: Gap, held: list[Item]) -> Message | 
 def too_many_per_day(ctx: CheckContext) -> Iterator[Problem]:
     calendar = ctx.plan.calendar
     by_day: dict[tuple[str, dt.date], list[Item]] = defaultdict(list)
+    zones = calendar.zones()
     for post in ctx.posts():
         # The account's day: two posts at 23:30 and 00:30 in Montréal are on two days there, one in Paris.
-        by_day[(post.network or "", post.start.astimezone(calendar.zone_of(post.network)).date())].append(post)  # type: ignore[union-attr]
+        by_day[(post.network or "", post.start.astimezone(zones[post.network or ""]).date())].append(post)  # type: ignore[union-attr]
     for (network_id, day), posts in sorted(by_day.items()):
         network = calendar.networks[network_id]
         if network.max_per_day is not None and len(posts) > network.max_per_day:
@@ -297,8 +298,9 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
     # clocks (01:50 +02:00 and 02:10 +01:00, 80 minutes apart, were 20).
     posts = sorted(ctx.posts(), key=lambda p: (p.start.astimezone(dt.UTC), p.id))  # type: ignore[union-attr]
     per_day: dict[tuple[str, dt.date], int] = defaultdict(int)
+    zones = calendar.zones()
     for post in posts:
-        per_day[(post.network or "", post.start.astimezone(calendar.zone_of(post.network)).date())] += 1  # type: ignore[union-attr]
+        per_day[(post.network or "", post.start.astimezone(zones[post.network or ""]).date())] += 1  # type: ignore[union-attr]
     previous: dict[str, Item] = {}
     for post in posts:
         network_id = post.network or ""
@@ -312,7 +314,7 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
         if "posts-too-close" in earlier.silenced:  # either entry may say why the pair is fine
             continue
         limit = calendar.networks[network_id].max_per_day
-        day = post.start.astimezone(calendar.zone_of(network_id)).date()  # type: ignore[union-attr]
+        day = post.start.astimezone(zones[network_id]).date()  # type: ignore[union-attr]
         if limit is not None and per_day[(network_id, day)] > limit:
             continue  # too-many-per-day reports that day already
         network = calendar.networks[network_id]
@@ -873,16 +875,15 @@ def public_holiday(ctx: CheckContext) -> Iterator[Problem]:
                       say("add `subdivision: ENG` (England; NIR, SCT, WLS: Northern Ireland, Scotland, Wales)"))
     # Each post on its account's day, judged against its account's holidays (a network's `country:`), else the
     # site's: a Québec account's post on 24 June is told, one on 14 July is not.
-    places: dict[str, tuple[str | None, str | None]] = {}
+    places = {network_id: calendar.holiday_place(network_id) for network_id in calendar.networks}
+    zones = calendar.zones()
     by_place: dict[tuple[str, str | None], list[tuple[Item, dt.date]]] = defaultdict(list)
     for post in ctx.posts():
         network_id = post.network or ""
-        place = places.get(network_id)
-        if place is None:
-            place = places[network_id] = calendar.holiday_place(network_id)
-        if place[0] is not None:
-            by_place[(place[0], place[1])].append(
-                (post, post.start.astimezone(calendar.zone_of(network_id)).date()))  # type: ignore[union-attr]
+        country, subdivision = places[network_id]
+        if country is not None:
+            by_place[(country, subdivision)].append(
+                (post, post.start.astimezone(zones[network_id]).date()))  # type: ignore[union-attr]
     for (country, subdivision), dated in by_place.items():
         last = last_year(country)
         beyond = [(post, day) for post, day in dated if day.year > last]
