@@ -15,6 +15,7 @@ from pathlib import Path
 from unittest.mock import ANY
 
 import icalendar
+import jsonschema
 import pytest
 import vobject
 from hypothesis import given, settings
@@ -1126,7 +1127,13 @@ def test_an_accounts_times_are_its_own_clock_in_plan_feeds_and_the_heure_line(tm
     (site / "calendar.yaml").write_text(QUEBEC_ACCOUNT, encoding="utf-8")
     write_pelicanconf(site)
     build(site)
-    starts = {item["id"]: item["start"] for item in load_plan(site)["items"]}
+    plan = load_plan(site)
+    jsonschema.validate(plan, json.loads((Path(__file__).parents[1] / "docs" / "plan.schema.json").read_text(
+        encoding="utf-8")))
+    # The account's zone, for a script scheduling on its clock; a network on the site's has none.
+    networks = {network["id"]: network for network in plan["networks"]}
+    assert networks["linkedin-qc"]["timezone"] == "America/Montreal" and "timezone" not in networks["linkedin"]
+    starts = {item["id"]: item["start"] for item in plan["items"]}
     # Montréal's 09:00, in Paris time: 15:00 but in the weeks the clocks disagree (14-28 March, 31 October-7
     # November 2027), 14:00.
     assert starts["mardi-quebec-linkedin-qc-20270309"] == "2027-03-09T15:00:00+01:00"

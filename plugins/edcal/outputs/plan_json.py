@@ -198,6 +198,9 @@ def _networks(calendar: Calendar, months: Months) -> list[dict[str, Any]]:
             "slots": [slot.written() for slot in network.slots],  # one form, whatever was typed
             "objective": _objective(network.objective),
             "months": months.get((network.id, None), []),
+            # An account on another clock than the site's (its `timezone:`): the times plan.json gives are
+            # instants still, in the site's zone; this says which clock its team schedules it on.
+            **({"timezone": network.timezone} if network.timezone is not None else {}),
         })
     return result
 
