@@ -356,3 +356,23 @@ def test_a_computer_s_zone_is_named_by_the_city_it_names(tmp_path: Path) -> None
     # A name that is no city's, as US/Eastern or Canada/Eastern, is named by its zone's: New York, Toronto.
     assert other_machine_zone("Europe/Paris", {"TZ": "Canada/Eastern"}, now, link) == "America/Toronto"
     assert machine_zone({}, link) == "America/Toronto"  # what `edcal init` writes: the zone's own name
+
+
+def test_a_computer_s_zone_linked_through_the_database_s_posix_folder_is_still_named(tmp_path: Path) -> None:
+    """/etc/localtime linked to zoneinfo/posix/America/Montreal (posix/, a link to the database's own folder,
+    as Debian ships it): the line said "this computer keeps Toronto time" from the file it ends at, and said
+    nothing once the link's own target, posix/America/Montreal, no zone's name, was read instead."""
+    from edcal.zones import other_machine_zone
+
+    now = dt.datetime(2027, 3, 2, 8, tzinfo=dt.UTC)
+    zoneinfo = tmp_path / "usr" / "share" / "zoneinfo"
+    (zoneinfo / "America").mkdir(parents=True)
+    (zoneinfo / "America" / "Toronto").write_bytes(b"TZif")
+    (zoneinfo / "America" / "Montreal").symlink_to("Toronto")
+    (zoneinfo / "posix").symlink_to(".")
+    link = tmp_path / "localtime"
+    link.symlink_to(zoneinfo / "posix" / "America" / "Montreal")
+    assert other_machine_zone("Europe/Paris", {}, now, link) == "America/Montreal"
+    assert other_machine_zone("Europe/Paris", {"TZ": ":/usr/share/zoneinfo/right/America/Montreal"}, now,
+                              link) == "America/Montreal"
+    assert machine_zone({}, link) == "America/Toronto"

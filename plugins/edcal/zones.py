@@ -276,6 +276,8 @@ def machine_zone(environ: Mapping[str, str], local_time: Path = LOCAL_TIME,
         except (OSError, RuntimeError):  # RuntimeError: a link to itself, before Python 3.13
             return None
         name = (named if "/zoneinfo/" in named else target).partition("/zoneinfo/")[2]
+    # glibc's posix/ and right/ copies of the database (Debian's are links to it): the same zones' names.
+    name = name.removeprefix("posix/").removeprefix("right/")
     if not name or name not in known_zones() or not zone_country(name):
         return None
     if as_named and name.partition("/")[0] in _CITY_AREAS:
