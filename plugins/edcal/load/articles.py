@@ -1201,7 +1201,8 @@ def _check_names(spec: ArticleSpec, loc: Loc, errors: ErrorCollector, raw_tags: 
                                             "one line", name=name, count=len(lines), first=lines[0][:40],
                                             second=lines[1][:40]),
                        say("write it on one line, or fold its lines into one: {name}: >-", name=name))
-        elif value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
+        elif value and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES \
+                and not any(c in "“”„" for c in value[1:-1]):  # not `“Zéro déchet” : l'atelier “propre”`
             errors.add(loc.value(name), say("found {name} {value}, between typographic quotes", name=name,
                                             value=value[:80]), quotes)
         elif (name != "image_alt" and key_value and len(value or "") >= 2 and value[0] == value[-1] and value[0] in "\"'"
