@@ -3712,6 +3712,21 @@ def test_a_title_between_guillemets_is_told_the_title_to_write(site: Path) -> No
     assert checked.returncode == 0, checked.stdout
 
 
+@pytest.mark.parametrize("title", ["«\u00a0»", "«»"])
+def test_a_title_of_guillemets_alone_is_told_to_write_one(site: Path, title: str) -> None:
+    """`Title: « »`, a template's title left unwritten: quoted-title's hint said "write the title without them, "
+    and nothing after, and `Title: «»` was not told at all; the blog showed the guillemets as the title."""
+    (site / "content" / "articles" / "vide.md").write_text(f"Title: {title}\nDate: 2027-03-01\n\nTexte.\n",
+                                                          encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "quoted-title", cwd=site)
+    assert [(f["file"], f["line"], f["hint"]) for f in json.loads(checked.stdout)["findings"]] == [
+        ("content/articles/vide.md", 1, "write the article's title in place of the guillemets: there is none "
+         "between them")]
+    french = run_edcal("check", "--only", "quoted-title", cwd=site, env={"EDCAL_LANG": "fr"})
+    assert "écrivez le titre de l'article à la place des guillemets\u00a0: il n'y en a pas entre eux" in french.stdout, \
+        french.stdout
+
+
 def test_an_article_dated_before_the_web_is_told_and_not_promoted_by_default(site: Path) -> None:
     """An article imported with a placeholder date (1900-01-01, a CMS's "no date") got the blog's default
     promotions on LinkedIn and X in 1900, on a network without `since:`: shown gone out on the report and in

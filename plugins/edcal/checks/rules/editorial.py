@@ -684,14 +684,16 @@ def quoted_title(ctx: CheckContext) -> Iterator[Problem]:
     meant (a title that is a quotation), so they are a warning, silenced in the article's header."""
     for article in ctx.plan.articles:
         title = article.title.strip()
-        if len(title) > 2 and title[0] == "«" and title[-1] == "»" and not any(c in "«»" for c in title[1:-1]):
+        if len(title) >= 2 and title[0] == "«" and title[-1] == "»" and not any(c in "«»" for c in title[1:-1]):
+            inner = title[1:-1].strip(" \u00a0\u202f")
             yield Problem(article.where("title"),
                           say("the title of article '{slug}' is between guillemets, {title}: the blog shows them "
                               "around it, on its page, in its lists and feeds, and its posts open with them",
                               slug=article.slug, title=title),
                           say("write the title without them, {title} (a post that quotes it adds its own); a title "
                               "that is a quotation keeps them with silence: {{quoted-title: \"…\"}} in its header",
-                              title=title[1:-1].strip(" \u00a0\u202f")))
+                              title=inner) if inner else  # `Title: « »`, a template's title left unwritten
+                          say("write the article's title in place of the guillemets: there is none between them"))
 
 
 @rule("misread-markup", "warning", "An article's text holds markup the blog shows otherwise than the editor it "
