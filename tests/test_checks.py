@@ -3754,6 +3754,17 @@ def test_an_article_dated_before_the_web_is_told_and_not_promoted_by_default(sit
     assert "1900" not in (site / "planning" / "calendars" / "linkedin.ics").read_text(encoding="utf-8")
 
 
+def test_an_article_dated_before_the_web_is_told_in_french_as_its_neighbours_are(site: Path) -> None:
+    """The French message gave the date as English writes it, "daté du 1900-01-01", where its neighbours say
+    "le 01/01/1900", and called the blog's promotions "annonces", a word they do not use."""
+    (site / "content" / "articles" / "importe.md").write_text("Title: Un article importé\nDate: 1900-01-01 00:00\n\n"
+                                                             "Texte.\n", encoding="utf-8")
+    french = run_edcal("check", "--only", "implausible-date", cwd=site, env={"EDCAL_LANG": "fr"})
+    assert "l'article 'importe' est daté du 01/01/1900, avant le web (1991)\u00a0: une date mal tapée, ou celle " \
+           "qu'écrit un import quand il n'en a pas\u00a0; le blog le range à cette date, et ne le promeut pas par " \
+           "défaut" in french.stdout, french.stdout
+
+
 @pytest.mark.parametrize("folder", ["posts", "blog/posts", "_posts"])
 def test_an_article_in_another_tools_posts_folder_is_an_error(site: Path, folder: str) -> None:
     """Decap CMS set up as for Hugo saves a new article in `content/posts/`: Pelican read none of it, and the

@@ -670,9 +670,9 @@ def implausible_date(ctx: CheckContext) -> Iterator[Problem]:
     for article in ctx.plan.articles:
         if article.date is not None and article.before_the_web:
             yield Problem(article.where("date"),
-                          say("article '{slug}' is dated {date}, before the web ({year}): a date mistyped, or one an "
-                              "import writes for none; the blog lists it so, and its default promotions are not "
-                              "planned", slug=article.slug, date=f"{article.date:%Y-%m-%d}", year=WEB_BEGAN.year),
+                          say("article '{slug}' is dated {date:%Y-%m-%d}, before the web ({year}): a date mistyped, "
+                              "or one an import writes for none; the blog lists it so, and its default promotions "
+                              "are not planned", slug=article.slug, date=article.date, year=WEB_BEGAN.year),
                           say("write the day it went online as its date, or, for an archive's true date, "
                               "silence: {{implausible-date: \"…\"}} in its header"))
 
