@@ -403,3 +403,22 @@ def test_the_decap_cms_admin_page_in_the_docs_is_served_and_nothing_else(site: P
         assert after["admin/index.html"] == page.encode() and after["admin/config.yml"] == config.encode()
         assert {name: after.get(name) for name in before} == before, settings
         assert "admin" not in after["sitemap.xml"].decode()
+
+
+def test_every_table_row_has_as_many_cells_as_its_header() -> None:
+    """A sentence added to `in_first_comment`'s row as a cell of its own pushed its example into a fourth
+    column, which the rendered page drops, and showed the sentence as the example."""
+    uneven = []
+    for page in [*sorted(DOCS.glob("*.md")), ROOT / "README.md"]:
+        header, fenced = None, False
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            fenced = fenced != line.startswith("```")
+            if fenced or not line.startswith("|"):
+                header = None
+                continue
+            cells = re.sub(r"`[^`]*`", "``", line).replace("\\|", "").strip().strip("|").count("|") + 1
+            if header is None:
+                header = cells
+            elif cells != header:
+                uneven.append(f"{page.name}:{number}: {cells} cells, its header {header}")
+    assert not uneven, uneven
