@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import run_edcal, write_pelicanconf
+from conftest import ROOT, run_edcal, write_pelicanconf
 from edcal import __version__
 from edcal.__main__ import cli
 from helpers import ctrl_c_at
@@ -1624,6 +1624,41 @@ def test_the_console_script_ends_without_pythons_teardown_but_with_its_output_an
     result = subprocess.run([sys.executable, str(script), code], capture_output=True, text=True, timeout=60,
                             check=False, env=env)
     assert (result.returncode, result.stdout, result.stderr) == (status, "output, handler ran\n", stderr)
+
+
+#: The console script (.venv/bin/edcal), with Ctrl-C the instant Python looks for ``{module}``.
+_LOADING = """
+import os, signal, sys
+
+class Interrupting:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Interrupting())
+import re
+from edcal._console import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("module", ["typing", "click"])
+def test_ctrl_c_while_edcal_loads_exits_130_without_traceback(tmp_path: Path, module: str) -> None:
+    """Ctrl-C in the first tenths of a second of a command, while its modules load: the console script's own
+    (``typing``, loaded by edcal._console) gave Python's traceback and an exit by SIGINT; the CLI's
+    (``click``) exit 130, as Ctrl-C later does."""
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "edcal"
+    script.write_text(_LOADING.format(module=module), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), "--version"], capture_output=True, text=True,
+                            timeout=60, check=False, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a CI shell's SIG_IGN
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "\nedcal: interrupted\n"), result.stderr
 
 
 def test_output_that_cannot_be_written_at_the_end_is_said_and_fails(tmp_path: Path) -> None:

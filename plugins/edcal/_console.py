@@ -1,8 +1,10 @@
 """The ``edcal`` console script (and ``python -m edcal``).
 
-The CLI's modules load here, so that Ctrl-C while they load exits 130 with
-"edcal: interrupted", as Ctrl-C later on does (``EdcalGroup``), rather than
-printing a traceback.
+The console script imports this module first: from its first lines until
+the CLI is loaded, Ctrl-C exits 130 with "edcal: interrupted", as Ctrl-C
+later on does (``EdcalGroup``), rather than printing a traceback (nothing
+has been done yet). It loads nothing Python has not loaded already but
+``signal``; ``typing`` and the CLI's modules load after.
 
 Once the command is done, the process ends without Python's teardown: after
 a build, freeing the hundreds of thousands of objects the blog and the plan
@@ -19,14 +21,35 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import sys
-from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False  # typing's, without loading typing before Ctrl-C is handled
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 #: Exit code after Ctrl-C, as shells report a command killed by SIGINT (128 + 2).
 EXIT_INTERRUPTED = 130
 #: Exit code when the output could not be written at the end, as Python gives it.
 EXIT_UNWRITTEN = 120
+
+
+def _interrupted_while_loading(signum: int, frame: object) -> None:
+    """Ctrl-C before the CLI runs: nothing was done, nothing is to flush or undo."""
+    try:
+        os.write(2, b"\nedcal: interrupted\n")
+    finally:  # (started without standard error: `2>&-`)
+        os._exit(EXIT_INTERRUPTED)
+
+
+# Not in a program that imported the CLI to run it (its Ctrl-C is its own), nor where Ctrl-C is ignored
+# (a background job).
+if "edcal.__main__" not in sys.modules and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    try:  # noqa: SIM105 - contextlib is not loaded yet
+        signal.signal(signal.SIGINT, _interrupted_while_loading)
+    except ValueError:  # imported in a thread: Python's handler stays
+        pass
 
 
 class _Teardown:
@@ -69,13 +92,11 @@ def main(cli: Callable[[], Any] | None = None) -> None:
     """Run the CLI, then end the process (``cli``: the group ``python -m edcal`` has defined already)."""
     atexit.register(_Teardown.skip)
     if cli is None:
-        try:
-            from edcal.__main__ import cli as group
-        except KeyboardInterrupt:
-            sys.stderr.write("\nedcal: interrupted\n")
-            _Teardown.status = EXIT_INTERRUPTED
-            raise SystemExit(EXIT_INTERRUPTED) from None
+        from edcal.__main__ import cli as group
+
         cli = group
+    if signal.getsignal(signal.SIGINT) is _interrupted_while_loading:  # Python's again: the CLI's to handle
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         cli()
         _Teardown.status = 0
