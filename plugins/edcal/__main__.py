@@ -6,6 +6,7 @@ Exit codes: 0 fine; 1 ``check`` found errors; 2 invalid input or usage.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import functools
 import gc
@@ -238,6 +239,9 @@ class EdcalGroup(TranslatedHelp, click.Group):
                 interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
                 click.echo("edcal: interrupted" if interrupted else "edcal: aborted", err=True)
                 sys.exit(EXIT_INTERRUPTED if interrupted else 1)
+            except SystemExit:  # the command's own exit code (check's, move's, an input error's)
+                if not pressed or command == "serve":
+                    raise
             # A Ctrl-C Python swallowed (in a finalizer: "Exception ignored in …"); `serve` stops on one.
             if pressed and command != "serve":
                 click.echo("edcal: interrupted", err=True)
@@ -248,7 +252,8 @@ class EdcalGroup(TranslatedHelp, click.Group):
 @contextlib.contextmanager
 def _ctrl_c_remembered() -> Iterator[list[bool]]:
     """Ctrl-C raises KeyboardInterrupt as usual, and is remembered: one raised while Python runs a
-    finalizer (``__del__``) is printed as ignored, and the build went on to exit 0."""
+    finalizer (``__del__``) or a fork's hook is printed as ignored, and the build went on to exit 0, a move
+    to write its files. Such a one is raised again, once Python has said it: where the command is then."""
     pressed: list[bool] = []
     previous = signal.getsignal(signal.SIGINT)
     in_main_thread = threading.current_thread() is threading.main_thread()
@@ -260,10 +265,31 @@ def _ctrl_c_remembered() -> Iterator[list[bool]]:
         pressed.append(True)
         raise KeyboardInterrupt
 
+    said = sys.unraisablehook
+
+    def ignored(unraisable: Any) -> None:
+        said(unraisable)  # "Exception ignored in …", as Python says it
+        if unraisable.exc_type is None or not issubclass(unraisable.exc_type, KeyboardInterrupt):
+            return
+        if threading.current_thread() is not threading.main_thread():
+            _thread.interrupt_main(signal.SIGINT)
+            return
+        # Raised from here, it would be ignored again: raised at the command's next call or return instead.
+        hook = sys._getframe()
+
+        def again(frame: Any, event: str, arg: Any) -> None:
+            if frame is not hook:
+                sys.setprofile(None)
+                interrupted(signal.SIGINT, frame)
+
+        sys.setprofile(again)
+
     signal.signal(signal.SIGINT, interrupted)
+    sys.unraisablehook = ignored
     try:
         yield pressed
     finally:
+        sys.unraisablehook = said
         signal.signal(signal.SIGINT, previous)
 
 
