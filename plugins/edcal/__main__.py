@@ -238,6 +238,8 @@ class EdcalGroup(TranslatedHelp, click.Group):
             except click.Abort as exc:  # click echoed a new line after the terminal's "^C"
                 interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
                 click.echo("edcal: interrupted" if interrupted else "edcal: aborted", err=True)
+                for note in getattr(exc.__cause__, "__notes__", ()):  # what was done already (move's files)
+                    click.echo(f"note: {note}", err=True)
                 sys.exit(EXIT_INTERRUPTED if interrupted else 1)
             except SystemExit:  # the command's own exit code (check's, move's, an input error's)
                 if not pressed or command == "serve":
