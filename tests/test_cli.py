@@ -1644,18 +1644,21 @@ sys.exit(main())
 """
 
 
-@pytest.mark.parametrize("module", ["typing", "click"])
-def test_ctrl_c_while_edcal_loads_exits_130_without_traceback(tmp_path: Path, module: str) -> None:
+@pytest.mark.parametrize(("module", "words"), [("typing", ["--version"]), ("click", ["--version"]),
+                                               ("edcal.site", ["check", "--help"])])
+def test_ctrl_c_while_edcal_loads_exits_130_without_traceback(tmp_path: Path, module: str,
+                                                              words: list[str]) -> None:
     """Ctrl-C in the first tenths of a second of a command, while its modules load: the console script's own
-    (``typing``, loaded by edcal._console) gave Python's traceback and an exit by SIGINT; the CLI's
-    (``click``) exit 130, as Ctrl-C later does."""
+    (``typing``, loaded by edcal._console) gave Python's traceback and an exit by SIGINT, and so did Ctrl-C
+    while a help page learnt the site's language (``edcal.site``, 60 ms), before the command's handling; the
+    CLI's (``click``) exit 130, as Ctrl-C later does."""
     import signal
     import subprocess
     import sys
 
     script = tmp_path / "edcal"
     script.write_text(_LOADING.format(module=module), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script), "--version"], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, str(script), *words], capture_output=True, text=True,
                             timeout=60, check=False, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a CI shell's SIG_IGN
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "\nedcal: interrupted\n"), result.stderr

@@ -22,7 +22,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from edcal import __version__
-from edcal._console import EXIT_INTERRUPTED
+from edcal._console import EXIT_INTERRUPTED, interrupted_while_loading
 from edcal._help import TranslatedHelp
 from edcal.errors import EXIT_INPUT, InputErrors, report, show_paths_from, shown_path
 from edcal.i18n import Message, say
@@ -259,7 +259,7 @@ def _ctrl_c_remembered() -> Iterator[list[bool]]:
     pressed: list[bool] = []
     previous = signal.getsignal(signal.SIGINT)
     in_main_thread = threading.current_thread() is threading.main_thread()
-    if previous is not signal.default_int_handler or not in_main_thread:
+    if previous not in (signal.default_int_handler, interrupted_while_loading) or not in_main_thread:
         yield pressed  # ignored (a background job), or someone else's handler
         return
 
@@ -292,7 +292,7 @@ def _ctrl_c_remembered() -> Iterator[list[bool]]:
         yield pressed
     finally:
         sys.unraisablehook = said
-        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # (the console script's, Python's then)
 
 
 @functools.cache

@@ -1,9 +1,10 @@
 """The ``edcal`` console script (and ``python -m edcal``).
 
 The console script imports this module first: from its first lines until
-the CLI is loaded, Ctrl-C exits 130 with "edcal: interrupted", as Ctrl-C
-later on does (``EdcalGroup``), rather than printing a traceback (nothing
-has been done yet). It loads nothing Python has not loaded already but
+the CLI handles Ctrl-C (``EdcalGroup``, once its modules are loaded and a
+help page has learnt the site's language), Ctrl-C exits 130 with "edcal:
+interrupted", as Ctrl-C later on does, rather than printing a traceback
+(nothing has been done yet). It loads nothing Python has not loaded already but
 ``signal``; ``typing`` and the CLI's modules load after.
 
 Once the command is done, the process ends without Python's teardown: after
@@ -35,8 +36,9 @@ EXIT_INTERRUPTED = 130
 EXIT_UNWRITTEN = 120
 
 
-def _interrupted_while_loading(signum: int, frame: object) -> None:
-    """Ctrl-C before the CLI runs: nothing was done, nothing is to flush or undo."""
+def interrupted_while_loading(signum: int, frame: object) -> None:
+    """Ctrl-C before the CLI handles it (``edcal.__main__._ctrl_c_remembered``): nothing was done, nothing
+    is to flush or undo."""
     try:
         os.write(2, b"\nedcal: interrupted\n")
     finally:  # (started without standard error: `2>&-`)
@@ -47,7 +49,7 @@ def _interrupted_while_loading(signum: int, frame: object) -> None:
 # (a background job).
 if "edcal.__main__" not in sys.modules and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
     try:  # noqa: SIM105 - contextlib is not loaded yet
-        signal.signal(signal.SIGINT, _interrupted_while_loading)
+        signal.signal(signal.SIGINT, interrupted_while_loading)
     except ValueError:  # imported in a thread: Python's handler stays
         pass
 
@@ -95,8 +97,6 @@ def main(cli: Callable[[], Any] | None = None) -> None:
         from edcal.__main__ import cli as group
 
         cli = group
-    if signal.getsignal(signal.SIGINT) is _interrupted_while_loading:  # Python's again: the CLI's to handle
-        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         cli()
         _Teardown.status = 0
