@@ -1645,13 +1645,14 @@ sys.exit(main())
 
 
 @pytest.mark.parametrize(("module", "words"), [("typing", ["--version"]), ("click", ["--version"]),
-                                               ("edcal.site", ["check", "--help"])])
+                                               ("edcal.site", ["check", "--help"]),
+                                               ("edcal.site", ["check", "--strikt"])])
 def test_ctrl_c_while_edcal_loads_exits_130_without_traceback(tmp_path: Path, module: str,
                                                               words: list[str]) -> None:
     """Ctrl-C in the first tenths of a second of a command, while its modules load: the console script's own
     (``typing``, loaded by edcal._console) gave Python's traceback and an exit by SIGINT, and so did Ctrl-C
-    while a help page learnt the site's language (``edcal.site``, 60 ms), before the command's handling; the
-    CLI's (``click``) exit 130, as Ctrl-C later does."""
+    while a help page or a usage error learnt the site's language (``edcal.site``, 60 ms); the CLI's
+    (``click``) exit 130, as Ctrl-C later does."""
     import signal
     import subprocess
     import sys

@@ -219,6 +219,10 @@ class EdcalGroup(TranslatedHelp, click.Group):
             try:
                 code = super().main(words, prog_name, complete_var, False, **extra)
             except click.UsageError as exc:
+                # No command ran: Ctrl-C while the site's language is learnt (60 ms) ends at once, as it does
+                # while edcal loads (when it is ours to handle: not ignored, nor a program's own handler).
+                if getattr(signal.getsignal(signal.SIGINT), "__module__", None) == __name__:
+                    signal.signal(signal.SIGINT, interrupted_while_loading)
                 if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())):  # `edcal` alone
                     exc.show()  # the help, as click prints it
                     sys.exit(EXIT_INPUT)
