@@ -774,3 +774,34 @@ def test_a_card_for_a_network_of_images_or_videos_says_what_the_item_lacks(tmp_p
     assert f'<a href="{image}" download aria-label="Télécharger l\'image (Un article illustré)">' \
            "Télécharger l'image</a>" in cards["illustre-instagram"]
     assert all("ci-dessus" not in cards[card] for card in ("illustre-linkedin", "recent-instagram", "illustre-youtube"))
+
+
+def test_a_freeze_tells_team_chats_through_the_feed_to_stop_sharing(site: Path) -> None:
+    """A freeze emptied the feed without a word: a team chat's connector announces new entries only, so
+    staff who had been told yesterday of a cheerful article to share were never told to hold it back.
+    The feed now says it, as the page does, in one entry dated from the freeze's start (its reason kept
+    off a public copy)."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    original = (site / "calendar.yaml").read_text(encoding="utf-8")
+    frozen = original.replace("freeze:\n", "freeze:\n  - {from: 2027-02-14 07:40, reason: \"Rappel d'un produit : on "
+                              "suspend tout\"}\n")
+    for ambassadors, reason_shown in (("", True), ("ambassadors:\n  publish: partage\n", False)):
+        (site / "calendar.yaml").write_text(frozen + ambassadors, encoding="utf-8")
+        result = run_edcal("build", cwd=site)
+        assert result.returncode == 0, result.stderr
+        feed = ET.parse(site / "planning" / "share" / "feed.atom").getroot()
+        (entry,) = feed.findall(f"{atom}entry")
+        assert entry.find(f"{atom}title").text == "Partages suspendus"
+        assert entry.find(f"{atom}updated").text == "2027-02-14T07:40:00+01:00"
+        assert entry.find(f"{atom}id").text.endswith("#paused-20270214T0740")
+        content = html.unescape(entry.find(f"{atom}content").text).replace("\xa0", " ")
+        assert "Rien à partager pour l'instant : l'entreprise a suspendu ses publications" in content
+        assert "ne partagez pas" in content
+        assert ("Rappel d'un produit" in content) is reason_shown
+    # Lifted, the feed has the suggestions again and no word of the pause.
+    (site / "calendar.yaml").write_text(original, encoding="utf-8")
+    assert run_edcal("build", cwd=site).returncode == 0
+    feed = ET.parse(site / "planning" / "share" / "feed.atom").getroot()
+    assert [e.find(f"{atom}title").text for e in feed.findall(f"{atom}entry")] == ["Un article publié"]

@@ -295,6 +295,8 @@ class ShareKit:
 
     shares: tuple[Share, ...] = ()
     paused: str | None = None
+    #: When the freeze of every network that pauses it started: the feed's notice is dated from it.
+    paused_since: dt.datetime | None = None
     #: Networks a freeze of some networks covers now: (network's name, the freeze's reason).
     frozen: tuple[tuple[str, str], ...] = ()
 

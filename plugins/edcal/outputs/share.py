@@ -103,6 +103,12 @@ def atom_feed(plan: Plan, page: str | None) -> str:
                            feed_guid=f"{base}#share" if base else "urn:edcal:share", author_name=name,
                            pinned=plan.generated_at)
     entries = []
+    pause = _pause_entry(plan, translate)
+    if pause is not None:
+        since, text = pause
+        feed.add_item(title=translate("Sharing paused"), link=page or base or "urn:edcal:share",
+                      description=text, content=f"<p>{escape(text)}</p>", pubdate=since, updateddate=since,
+                      unique_id=f"{base or 'urn:edcal:share'}#paused-{since:%Y%m%dT%H%M}")
     for share in plan.sharing.shares:
         first_day = start_of_day(share.start, zone) if share.start else None
         dates = [day for day in (share.online, first_day) if day]
@@ -118,6 +124,24 @@ def atom_feed(plan: Plan, page: str | None) -> str:
                       description=summary, content=content, pubdate=since, updateddate=since,
                       unique_id=f"{base}#share-{share.id}" if base else f"urn:edcal:share:{share.id}")
     return feed.writeString("utf-8")
+
+
+def _pause_entry(plan: Plan, translate: Callable[[str], str]) -> tuple[dt.datetime, str] | None:
+    """The feed's notice of a freeze of every network, as the page says it (without the reason once the
+    page is public), with what staff must do: a team chat's connector announces new entries only, and an
+    empty feed would leave staff sharing what it announced before the crisis. Dated, and identified, by
+    the freeze's start, so that a later freeze is announced anew."""
+    sharing = plan.sharing
+    if sharing.paused is None or sharing.paused_since is None:
+        return None
+    if plan.calendar.ambassadors.publish:
+        said = translate("Nothing to share for now: the company has paused its posts.")
+    else:
+        said = translate("Nothing to share for now: the company has paused its posts ({reason}).").format(
+            reason=sharing.paused)
+    advice = translate("Until further notice, do not share the company's content from your own accounts, "
+                       "not even what was suggested before.")
+    return sharing.paused_since.astimezone(plan.calendar.zone), f"{said} {advice}"
 
 
 def _link_apart_html(words: ShareText, translate: Callable[[str], str]) -> str:

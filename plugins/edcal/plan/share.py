@@ -149,7 +149,7 @@ class ShareKitBuilder:
         ``days`` days, newest first."""
         pause = next((w for w in self.calendar.freezes if w.networks is None and w.covers(self.now)), None)
         if pause is not None:  # a freeze of every network: nothing for anyone to share
-            return ShareKit(paused=pause.reason)
+            return ShareKit(paused=pause.reason, paused_since=pause.start)
         shares = [share for s in self.settings.suggestions if (share := self._chosen(s)) is not None]
         named = {s.article for s in self.settings.suggestions if s.article} | {s.article for s in shares}
         recent, promoted = [], explicitly_promoted(self.calendar)
