@@ -763,11 +763,27 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
               "Motif : Bad buzz sur la vidéo du chantier : on suspend tout Réseaux : tous. Les articles prévus pendant "
               "le gel attendent aussi. Il retient 67 publications à venir (23 sur LinkedIn, 19 sur Mastodon, 16 sur "
               "Instagram, 4 sur Bluesky, 4 sur Le Fil (intranet), 1 sur YouTube) : ni brouillon, ni export, ni événement dans les "
-              "flux. Pour le lever : indiquez until: dans calendar.yaml:125 , ou supprimez-le.")
+              "flux. Un outil de programmation qui les a reçues avant le gel (Hootsuite, Buffer…) les publiera quand même : "
+              "mettez-les en pause dans cet outil. "
+              # The first ten, as a scheduler's planner shows them: the ones it may hold already.
+              "mercredi 13 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier "
+              "jeudi 14 janvier 2027 09:00 · Bluesky · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 "
+              "jeudi 14 janvier 2027 09:00 · Instagram · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 "
+              "jeudi 14 janvier 2027 12:30 · LinkedIn · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 "
+              "jeudi 14 janvier 2027 12:30 · Mastodon · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 "
+              "jeudi 14 janvier 2027 16:30 · LinkedIn · L'astuce du jeudi "
+              "jeudi 14 janvier 2027 16:30 · Mastodon · L'astuce du jeudi "
+              "mardi 19 janvier 2027 09:00 · Bluesky · Salon Industrie : J-7 "
+              "mardi 19 janvier 2027 09:00 · LinkedIn · Salon Industrie : J-7 "
+              "mercredi 20 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier "
+              "Et 57 autres : le calendrier montre chacune à son heure, gelée. "
+              "Pour le lever : indiquez until: dans calendar.yaml:125 , ou supprimez-le.")
     mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
                 "Migration de notre compte Mastodon vers une nouvelle instance Réseaux : Mastodon. Le blog continue. "
                 "Il retient 1 publication à venir (1 sur Mastodon) : ni brouillon, ni export, ni événement dans les "
-                "flux. Pour le lever plus tôt : changez son until: dans calendar.yaml:121 , ou supprimez-le.")
+                "flux. Un outil de programmation qui l'a reçue avant le gel (Hootsuite, Buffer…) la publiera quand même : "
+                "mettez-la en pause dans cet outil. jeudi 21 janvier 2027 16:30 · Mastodon · L'astuce du jeudi "
+                "Pour le lever plus tôt : changez son until: dans calendar.yaml:121 , ou supprimez-le.")
     assert notices(overview) == [crisis, mastodon]  # the one in force first
     assert ('<p class="empty">Aucun brouillon à venir. Un gel retient des publications à venir\xa0: voir plus '
             'haut.</p>') in overview
@@ -835,7 +851,10 @@ def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
                 "Reason: Bad buzz Networks: X. The blog goes on. {count} withholds 1 post to come (1 on X): no draft, no "
                 "export, no feed event. To lift it sooner: change its until: in calendar.yaml:7 , or delete it.")
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
-    assert notices(overview) == [expected.replace("{count}", "It")]
+    listed = ("export, no feed event. A scheduler given it before the freeze (Hootsuite, Buffer…) still posts it: pause "
+              "it there. Thursday 14 January 2027 10:00 · X · Bonjour To lift")
+    assert notices(overview) == [expected.replace("{count}", "It").replace("export, no feed event. To lift", listed)]
+    # A month's page tells what the freeze withholds in it, and lists none of them.
     month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
     assert notices(month) == [expected.replace("{count} withholds", "In this month, it withholds")]
 

@@ -134,6 +134,13 @@ class FreezeNotice:
     #: The posts to come it withholds (in the month, on a month's page), and how many on each network.
     posts: int
     by_network: Message
+    #: The first posts to come it withholds, as a scheduler lists them (a day and time, the network, the
+    #: title): those a scheduler given them before the freeze would still post. Not on a month's page.
+    first: tuple[tuple[str, str, str], ...] = ()
+
+
+#: How many of the posts a freeze withholds its notice lists, the first to come.
+FREEZE_LISTED = 10
 
 
 class UpcomingPosts:
@@ -186,8 +193,17 @@ def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True
             window, in_force, _moment(window.start.astimezone(zone), plan.lang, translate, end=False),
             _moment(window.end.astimezone(zone), plan.lang, translate, end=True) if window.end else "",
             ", ".join(window.network_names.get(n, names[n].name if n in names else n) for n in frozen),
-            len(posts), said_by_network(posts_by_network(posts), plan.calendar)))
+            len(posts), said_by_network(posts_by_network(posts), plan.calendar),
+            () if month is not None else tuple(_listed(post, plan) for post in posts[:FREEZE_LISTED])))
     return sorted(notices, key=lambda notice: not notice.in_force)  # in force first, then in the file's order
+
+
+def _listed(post: Item, plan: Plan) -> tuple[str, str, str]:
+    """A withheld post as a freeze's notice lists it: "jeudi 14 janvier 2027 09:00", "LinkedIn", its title."""
+    network = plan.calendar.networks.get(post.network or "")
+    assert isinstance(post.start, dt.datetime)  # a post's time
+    return (day_and_time(post.start.astimezone(plan.calendar.zone), plan.lang),
+            network.name if network else post.network or "", shown_title(post, plan))
 
 
 def _moment(instant: dt.datetime, lang: str, translate: Callable[[str], str], end: bool) -> str:
