@@ -495,6 +495,24 @@ def test_a_freeze_and_an_alt_text_are_shown_for_what_they_are(repo: Path) -> Non
     assert "Texte alternatif\u00a0: Image d'un article futur → Une image plus parlante" in out
 
 
+def test_a_crisis_freeze_lifted_shows_when_it_ended(repo: Path) -> None:
+    """The freeze given its `until:` once the crisis was over read as deleted: the window that ended before
+    "now" was left out as past, and the diff said only "- Gel des publications : … → sans fin"."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "freeze:\n", "freeze:\n  - {from: 2027-02-08 07:40, reason: Rappel d'un produit}\n")
+    committed(repo)
+    edit(calendar, "{from: 2027-02-08 07:40,", "{from: 2027-02-08 07:40, until: 2027-02-15 09:00,")
+    out = run_edcal("diff", cwd=repo).stdout
+    assert "+ Gel des publications\u00a0: lundi 8 février 2027 07:40 → lundi 15 février 2027 09:00, tous les " \
+        "réseaux\u00a0: Rappel d'un produit" in out, out
+    assert "- Gel des publications\u00a0: lundi 8 février 2027 07:40 → sans fin, tous les réseaux" in out
+    # A freeze over long ago, edited, is still left out with the past.
+    edit(calendar, "until: 2027-02-15 09:00,", "until: 2027-02-10 09:00,")
+    committed(repo)
+    edit(calendar, "until: 2027-02-10 09:00,", "until: 2027-02-11 09:00,")
+    assert "Gel des publications" not in run_edcal("diff", cwd=repo).stdout
+
+
 def diverged(repo: Path) -> None:
     """A branch `plan` gives hello new words; then main, checked out, moves on with weekly's."""
     git(repo, "checkout", "-q", "-b", "plan")

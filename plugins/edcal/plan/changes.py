@@ -391,7 +391,9 @@ def _freezes(before: Sequence[FreezeWindow], after: Sequence[FreezeWindow],
     """Windows in one plan and not the other, those ended before ``since`` left out.
 
     A freeze is shown for itself, not only through the posts it withholds: a window that
-    withholds nothing yet still stops what will be planned in it.
+    withholds nothing yet still stops what will be planned in it. A window ended before ``since``
+    that starts where a removed window still running did is shown too: that freeze was lifted (given
+    its ``until:`` once the crisis was over), and the removed window alone would read as deleted.
     """
     def key(window: FreezeWindow) -> tuple[object, ...]:
         return (window.start, window.end, window.reason, window.networks, window.blog)
@@ -400,5 +402,7 @@ def _freezes(before: Sequence[FreezeWindow], after: Sequence[FreezeWindow],
         return since is None or window.end is None or as_instant(window.end) > as_instant(since)
 
     old, new = {key(w) for w in before}, {key(w) for w in after}
-    return (tuple(w for w in after if key(w) not in old and ahead(w)),
-            tuple(w for w in before if key(w) not in new and ahead(w)))
+    removed = tuple(w for w in before if key(w) not in new and ahead(w))
+    lifted = {as_instant(w.start) for w in removed}
+    return (tuple(w for w in after if key(w) not in old and (ahead(w) or as_instant(w.start) in lifted)),
+            removed)
