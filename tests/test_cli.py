@@ -2236,3 +2236,27 @@ def test_new_refuses_an_author_with_a_comma_which_pelican_reads_as_two(runner: C
     two = runner.invoke(cli, ["new", "Salon", "--site", str(site), "--author", "Ana Lopes", "--author", "Ben Marchal"])
     assert two.exit_code == 0, two.output
     assert "Authors: Ana Lopes, Ben Marchal\n" in (site / two.output.strip()).read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("site_language")
+def test_the_agenda_says_the_freeze_in_force_and_why(tmp_path: Path) -> None:
+    """In a crisis every line said "gelé", and nothing said since when, until when, nor why: the team
+    running `edcal agenda` that morning had to open calendar.yaml to learn it."""
+    from conftest import crisis_sample, run_edcal
+
+    site = crisis_sample(tmp_path / "crisis")
+    env = {"EDCAL_NOW": "2027-01-12T10:00"}
+    result = run_edcal("agenda", "--days", "10", cwd=site, env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "Gel des publications en cours depuis le 12/01/2027 à\u00a009:40, jusqu'à nouvel ordre, sur tous les réseaux\u00a0: "
+        "Bad buzz sur la vidéo du chantier : on suspend tout",
+        "Gel des publications du 20/01/2027 au 21/01/2027 inclus, sur Mastodon\u00a0: Migration de notre "
+        "compte Mastodon vers une nouvelle instance"], result.stdout
+    assert "gelé" in lines[5]  # each withheld post says so still
+    # A freeze of networks the agenda does not show is left out; a freeze not in the days shown too.
+    linkedin = run_edcal("agenda", "--days", "10", "--network", "linkedin", cwd=site, env=env).stdout
+    assert "Mastodon vers" not in linkedin and linkedin.startswith("Gel des publications en cours depuis")
+    assert "Gel des" not in run_edcal("agenda", "--until", "2027-01-12T09:00", "--since", "2027-01-11",
+                                      cwd=site, env=env).stdout

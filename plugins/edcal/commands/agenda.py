@@ -23,6 +23,7 @@ from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.absences import absence_label, concerns, cover_mark, covers, days_said, team_absences
 from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
+from edcal.plan.status import freeze_said
 from edcal.zones import other_machine_zone, zone_time
 
 
@@ -245,6 +246,16 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
         said = _("Times: {site_zone}, the site's (this computer keeps {machine_zone}).")
         console.print(said.format(site_zone=zone_time(plan.calendar.timezone, _.tag, year),
                                   machine_zone=zone_time(machine, _.tag, year)), soft_wrap=True)
+    # A crisis: since when, until when and why every line says "withheld", before the days.
+    lower = as_instant(start or plan.now)
+    upper = as_instant(end or start_of_day(days_shown(plan, days, start)[1] + dt.timedelta(days=1),
+                                           plan.calendar.zone))
+    _ = translator(team_language(plan.lang))
+    for freeze in sorted(plan.calendar.freezes, key=lambda w: (not w.covers(plan.now), as_instant(w.start))):
+        if as_instant(freeze.start) < upper and (freeze.end is None or as_instant(freeze.end) > lower) \
+                and (network is None or freeze.networks is None or network in freeze.networks):
+            console.print(f"[bold]{escape(freeze_said(freeze, plan.calendar, plan.now).translated(_))}[/]",
+                          soft_wrap=True)
     render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier, shown=shown,
            next_day=next_day, next_filters=filters)
     return len(items)

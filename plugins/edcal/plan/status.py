@@ -98,6 +98,43 @@ def late_items(items: Iterable[Item], today: dt.date) -> set[str]:
     return {item.id for pair in overdue_deadlines(items, today) for item in pair}
 
 
+def freeze_start(start: dt.datetime) -> Message:
+    """A freeze's start as calendar.yaml wrote it: a day alone ("2027-01-20") or a day and a time."""
+    if (start.hour, start.minute, start.second) == (0, 0, 0):
+        return say("{start:%Y-%m-%d}", start=start.date())
+    return say("{end:%Y-%m-%d %H:%M}", end=start)
+
+
+def freeze_end(end: dt.datetime) -> Message:
+    """A freeze's end as calendar.yaml wrote it: ``until: 2027-01-21`` ends as the 22nd begins, which the
+    planning pages write "jeudi 21 janvier 2027 (inclus)"; "until 2027-01-22 00:00" read as a day too many."""
+    if (end.hour, end.minute, end.second) == (0, 0, 0):
+        return say("{day:%Y-%m-%d} included", day=end.date() - dt.timedelta(days=1))
+    return say("{end:%Y-%m-%d %H:%M}", end=end)
+
+
+def freeze_said(window: FreezeWindow, calendar: Calendar, now: dt.datetime) -> Message:
+    """A freeze in one line, for the agenda: in force or not, since or from when, until when, on which
+    networks, and why ("Freeze in force since 2027-01-12 09:40, until further notice, on every network:
+    …")."""
+    zone = calendar.zone
+    names = calendar.networks
+    networks = say("every network") if window.networks is None else say_list(
+        [window.network_names.get(n, names[n].name if n in names else n) for n in sorted(window.networks)])
+    start = freeze_start(window.start.astimezone(zone))
+    values = {"start": start, "networks": networks, "reason": window.reason}
+    if window.covers(now):
+        if window.end is None:
+            return say("Freeze in force since {start}, until further notice, on {networks}: {reason}",
+                       **values)
+        return say("Freeze in force since {start}, until {end}, on {networks}: {reason}",
+                   end=freeze_end(window.end.astimezone(zone)), **values)
+    if window.end is None:
+        return say("Freeze from {start}, until further notice, on {networks}: {reason}", **values)
+    return say("Freeze from {start} until {end}, on {networks}: {reason}",
+               end=freeze_end(window.end.astimezone(zone)), **values)
+
+
 def withheld_by_freeze(calendar: Calendar, posts: Iterable[Item]) -> list[tuple[FreezeWindow, list[Item]]]:
     """The withheld ``posts`` by the freeze that holds each (the first covering its time and network, whose
     reason its status gives), in calendar.yaml's order of the freezes; a freeze holding none is left out."""

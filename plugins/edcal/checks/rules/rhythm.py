@@ -22,7 +22,7 @@ from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, month_word
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
-from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
+from edcal.plan.status import freeze_end, posts_by_network, said_by_network, withheld_by_freeze
 from edcal.plan.timing import months_it_skips, step_keys
 from edcal.zones import ZoneClock
 
@@ -64,16 +64,8 @@ def post_in_freeze(ctx: CheckContext) -> Iterator[Problem]:
             yield from (_post_withheld(ctx, window, post) for post in held)
 
 
-def _freeze_end(end: dt.datetime) -> Message:
-    """A freeze's end as calendar.yaml wrote it: ``until: 2027-01-21`` ends as the 22nd begins, which the
-    planning pages write "jeudi 21 janvier 2027 (inclus)"; "until 2027-01-22 00:00" read as a day too many."""
-    if (end.hour, end.minute, end.second) == (0, 0, 0):
-        return say("{day:%Y-%m-%d} included", day=end.date() - dt.timedelta(days=1))
-    return say("{end:%Y-%m-%d %H:%M}", end=end)
-
-
 def _after_freeze(end: dt.datetime) -> Message:
-    """Where a post may go once a freeze is over, in the words of :func:`_freeze_end`: "to 2027-01-22 or
+    """Where a post may go once a freeze is over, in the words of :func:`edcal.plan.status.freeze_end`: "to 2027-01-22 or
     later" after a freeze written up to a day, included ("after 2027-01-22 00:00" read as a day late)."""
     if (end.hour, end.minute, end.second) == (0, 0, 0):
         return say("to {day:%Y-%m-%d} or later", day=end.date())
@@ -98,7 +90,7 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
     else:
         end = window.end.astimezone(zone)
         message = say("freeze from {start:%Y-%m-%d %H:%M} until {end}: {reason}; it withholds "
-                      "{posts} ({networks}), first {first}", start=start, end=_freeze_end(end),
+                      "{posts} ({networks}), first {first}", start=start, end=freeze_end(end),
                       reason=window.reason, posts=posts, networks=by_network, first=first)
         hint = say("they will not go out: move {after} those that must go out, or shorten the freeze",
                    after=_after_freeze(end))
@@ -123,7 +115,7 @@ def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Probl
     if window.end is not None:
         return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
                                         "{end}: {reason}", id=item.id, when=when,
-                                        end=_freeze_end(window.end.astimezone(zone)), reason=item.withheld_reason),
+                                        end=freeze_end(window.end.astimezone(zone)), reason=item.withheld_reason),
                        hint, item)
     return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
                                     "no end: {reason}", id=item.id, when=when,
