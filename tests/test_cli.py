@@ -1859,6 +1859,23 @@ def test_an_export_without_any_post_says_so(runner: CliRunner, site: Path, tmp_p
     assert some.exit_code == 0 and "no post matched" not in some.output
 
 
+def test_an_export_says_how_many_posts_a_freeze_left_out(runner: CliRunner, site: Path, tmp_path: Path) -> None:
+    """During a crisis `edcal export hootsuite` said "no post matched", as for a period with nothing planned:
+    nothing told whoever re-exported for the scheduler that a freeze held them, nor to pause those uploaded."""
+    target = tmp_path / "bluesky.csv"
+    written = runner.invoke(cli, ["export", "hootsuite", "--site", str(site), "--network", "bluesky",
+                                  "--since", "2027-03-31", "--until", "2027-04-02", "-o", str(target)],
+                            env={"EDCAL_LANG": "fr"})
+    assert written.exit_code == 0, written.output
+    assert written.stderr == (
+        f"note: aucune publication ne correspond\u00a0: {target} n'en contient aucune\n"
+        "note: 1 publication de cette sélection est retenue par un gel et laissée de côté\u00a0: importée avant le "
+        "gel dans un outil de programmation, elle y partirait quand même\u00a0: mettez-la en pause\n")
+    # A selection the freeze does not touch says nothing of it.
+    other = runner.invoke(cli, ["export", "csv", "--site", str(site), "--network", "linkedin", "-o", str(target)])
+    assert other.exit_code == 0 and "freeze" not in other.output
+
+
 def test_the_systems_refusals_are_said_in_the_teams_words() -> None:
     """"impossible d'écrire … : No such file or directory / Is a directory / No space left on device": Python's
     English amid French words, in export, move, import, init and new."""

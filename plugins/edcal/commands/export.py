@@ -83,6 +83,15 @@ def export(site: Path, settings_file: str, fmt: str, network: str | None, since:
     if not rows:  # `--since 2030-01-01`, a network without posts: an empty file, said so
         notes.append(say("no post matched: {file} holds none", file=str(output)) if output is not None
                      else say("no post matched: the export holds none"))
+    held = sum(1 for post in exports.upcoming(plan, network, start, end, withheld=True)
+               if (owner is None or post.owner == owner) and (campaign is None or post.campaign == campaign))
+    if held:  # a crisis: not "nothing planned", and what a scheduler given them already still posts
+        notes.append(say_count(
+            held,
+            "{count} post of this selection is withheld by a freeze and left out: uploaded to a scheduler "
+            "before the freeze, it would still go out there: pause it",
+            "{count} posts of this selection are withheld by a freeze and left out: uploaded to a scheduler "
+            "before the freeze, they would still go out there: pause them"))
     stale = [] if fmt != "hootsuite" or output is None else \
         _earlier_parts(output, {path for path, _ in files}, plan.calendar.exports.hootsuite_date_format)
     return Export(files, warnings, notes, stale)

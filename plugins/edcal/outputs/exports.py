@@ -59,12 +59,13 @@ BOM = "\ufeff"
 
 
 def upcoming(plan: Plan, network: str | None = None, since: dt.datetime | None = None,
-             until: dt.datetime | None = None) -> list[Item]:
-    """Posts after ``since`` (default: now) and before ``until``, not withheld."""
+             until: dt.datetime | None = None, withheld: bool = False) -> list[Item]:
+    """Posts after ``since`` (default: now) and before ``until``, not withheld (only those a freeze
+    withholds, with ``withheld``)."""
     since = since or plan.now
     return [
         item for item in plan.items
-        if item.kind == "post" and item.status != "withheld"
+        if item.kind == "post" and (item.status == "withheld") is withheld
         and isinstance(item.start, dt.datetime) and as_instant(item.start) > as_instant(since)
         and (until is None or as_instant(item.start) < as_instant(until))
         and (network is None or item.network == network)
