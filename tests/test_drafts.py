@@ -766,23 +766,29 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
               "flux. Un outil de programmation qui les a reçues avant le gel (Hootsuite, Buffer…) les publiera quand même : "
               "mettez-les en pause dans cet outil. "
               # The first ten, as a scheduler's planner shows them: the ones it may hold already.
-              "mercredi 13 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier "
-              "jeudi 14 janvier 2027 09:00 · Bluesky · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 "
-              "jeudi 14 janvier 2027 09:00 · Instagram · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 "
-              "jeudi 14 janvier 2027 12:30 · LinkedIn · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 "
-              "jeudi 14 janvier 2027 12:30 · Mastodon · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 "
-              "jeudi 14 janvier 2027 16:30 · LinkedIn · L'astuce du jeudi "
-              "jeudi 14 janvier 2027 16:30 · Mastodon · L'astuce du jeudi "
-              "mardi 19 janvier 2027 09:00 · Bluesky · Salon Industrie : J-7 "
-              "mardi 19 janvier 2027 09:00 · LinkedIn · Salon Industrie : J-7 "
-              "mercredi 20 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier "
+              # ... with the name `edcal move` takes, to send one after the freeze.
+              "mercredi 13 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier · coulisses-atelier-20270113 "
+              "jeudi 14 janvier 2027 09:00 · Bluesky · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
+              "salon-industrie-2027 "
+              "jeudi 14 janvier 2027 09:00 · Instagram · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
+              "salon-industrie-2027 "
+              "jeudi 14 janvier 2027 12:30 · LinkedIn · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
+              "salon-industrie-2027 "
+              "jeudi 14 janvier 2027 12:30 · Mastodon · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
+              "salon-industrie-2027 "
+              "jeudi 14 janvier 2027 16:30 · LinkedIn · L'astuce du jeudi · astuce-du-jeudi-20270114 "
+              "jeudi 14 janvier 2027 16:30 · Mastodon · L'astuce du jeudi · astuce-du-jeudi-20270114 "
+              "mardi 19 janvier 2027 09:00 · Bluesky · Salon Industrie : J-7 · salon-j-7 "
+              "mardi 19 janvier 2027 09:00 · LinkedIn · Salon Industrie : J-7 · salon-j-7 "
+              "mercredi 20 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier · coulisses-atelier-20270120 "
               "Et 57 autres : le calendrier montre chacune à son heure, gelée. "
               "Pour le lever : indiquez until: dans calendar.yaml:125 , ou supprimez-le.")
     mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
                 "Migration de notre compte Mastodon vers une nouvelle instance Réseaux : Mastodon. Le blog continue. "
                 "Il retient 1 publication à venir (1 sur Mastodon) : ni brouillon, ni export, ni événement dans les "
                 "flux. Un outil de programmation qui l'a reçue avant le gel (Hootsuite, Buffer…) la publiera quand même : "
-                "mettez-la en pause dans cet outil. jeudi 21 janvier 2027 16:30 · Mastodon · L'astuce du jeudi "
+                "mettez-la en pause dans cet outil. jeudi 21 janvier 2027 16:30 · Mastodon · L'astuce du jeudi · "
+                "astuce-du-jeudi-20270121 "
                 "Pour le lever plus tôt : changez son until: dans calendar.yaml:121 , ou supprimez-le.")
     assert notices(overview) == [crisis, mastodon]  # the one in force first
     assert ('<p class="empty">Aucun brouillon à venir. Un gel retient des publications à venir\xa0: voir plus '
@@ -833,6 +839,39 @@ def test_a_month_page_says_what_a_freeze_withholds_in_that_month(tmp_path: Path)
     assert any(f"Il retient {len(held)} publications à venir (" in n for n in notices(overview))
 
 
+def test_a_freeze_lifted_says_for_a_week_what_it_withheld_and_how_to_send_it(tmp_path: Path) -> None:
+    """Once the freeze was given its `until:`, its notice went, and nothing on the team's pages said that the
+    posts it had withheld, their time passed, had not gone out, nor how to send those that still must."""
+    lifted = '  - from: 2027-01-12 09:40\n    until: 2027-01-14 10:00\n    reason: "Bad buzz : on suspend tout"\n'
+    site = crisis_sample(tmp_path / "site", lifted)
+    result = run_edcal("build", cwd=site, env={**CRISIS_ENV, "EDCAL_NOW": "2027-01-15T10:00"})
+    assert result.returncode == 0, result.stderr
+    expected = (
+        "Gel levé Du mardi 12 janvier 2027 à 09:40 au jeudi 14 janvier 2027 à 10:00. Motif : Bad buzz : on suspend "
+        "tout Réseaux : tous. Il a retenu 3 publications (2 sur Instagram, 1 sur Bluesky), dont l'heure est passée : "
+        "elles ne sont pas parties. "
+        "mercredi 13 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier · coulisses-atelier-20270113 "
+        "jeudi 14 janvier 2027 09:00 · Bluesky · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
+        "salon-industrie-2027 "
+        "jeudi 14 janvier 2027 09:00 · Instagram · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
+        "salon-industrie-2027 "
+        "Pour en envoyer une plus tard : donnez-lui un nouvel at: (le jour d'une publication récurrente va sous le "
+        "moved: de sa règle), ou lancez edcal move NOM --to JOUR avec son nom, donné plus haut, et un jour à venir. "
+        "Une promotion suit son article : écrivez-la comme une publication à part.")
+    drafts = notices((site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
+    assert drafts[0] == expected, drafts  # before the Mastodon freeze to come
+    assert notices((site / "planning" / "index.html").read_text(encoding="utf-8")) == [expected]
+    # The name given moves the post onto a day to come.
+    moved = run_edcal("move", "coulisses-atelier-20270113", "--to", "2027-01-16", "--dry-run", cwd=site,
+                      env={"EDCAL_NOW": "2027-01-15T10:00"})
+    assert moved.returncode == 0 and "Status: withheld → scheduled" in moved.stdout, moved.stdout + moved.stderr
+    # A week after its end, the notice is gone.
+    result = run_edcal("build", cwd=site, env={**CRISIS_ENV, "EDCAL_NOW": "2027-01-21T10:01"})
+    assert result.returncode == 0, result.stderr
+    assert not [n for n in notices((site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
+                if "Gel levé" in n]
+
+
 def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
     from edcal.checks import run_checks
     from edcal.outputs import review
@@ -852,7 +891,7 @@ def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
                 "export, no feed event. To lift it sooner: change its until: in calendar.yaml:7 , or delete it.")
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
     listed = ("export, no feed event. A scheduler given it before the freeze (Hootsuite, Buffer…) still posts it: pause "
-              "it there. Thursday 14 January 2027 10:00 · X · Bonjour To lift")
+              "it there. Thursday 14 January 2027 10:00 · X · Bonjour · a To lift")
     assert notices(overview) == [expected.replace("{count}", "It").replace("export, no feed event. To lift", listed)]
     # A month's page tells what the freeze withholds in it, and lists none of them.
     month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")

@@ -51,6 +51,7 @@ from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
+from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
 from edcal.template_cache import cached
@@ -135,12 +136,18 @@ class FreezeNotice:
     posts: int
     by_network: Message
     #: The first posts to come it withholds, as a scheduler lists them (a day and time, the network, the
-    #: title): those a scheduler given them before the freeze would still post. Not on a month's page.
-    first: tuple[tuple[str, str, str], ...] = ()
+    #: title), and the name ``edcal move`` takes: those a scheduler given them before the freeze would still
+    #: post. Not on a month's page.
+    first: tuple[tuple[str, str, str, str], ...] = ()
+    #: A freeze over in the last :data:`LIFTED_DAYS` days: ``posts`` are those it withheld, whose time has
+    #: passed and that did not go out (the way back: move those that must still go out).
+    lifted: bool = False
 
 
 #: How many of the posts a freeze withholds its notice lists, the first to come.
 FREEZE_LISTED = 10
+#: How long after a freeze ends the overview pages tell what it withheld, that did not go out.
+LIFTED_DAYS = 7
 
 
 class UpcomingPosts:
@@ -166,8 +173,9 @@ def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True
                    upcoming_posts: UpcomingPosts | None = None) -> list[FreezeNotice]:
     """The freezes in force at the plan's "now", and those to come that withhold posts (unless not ``coming``:
     the calendar hatches those); on a month's page (``month``, its first day), those that cover part of that
-    month, with the posts they withhold in it. ``upcoming_posts``: the plan's, when a caller has them."""
-    zone, translate = plan.calendar.zone, translator(plan.lang)
+    month, with the posts they withhold in it; elsewhere, those that ended in the last :data:`LIFTED_DAYS`
+    days too, with the posts they withheld. ``upcoming_posts``: the plan's, when a caller has them."""
+    zone = plan.calendar.zone
     if not plan.calendar.freezes:
         return []
     found = upcoming_posts or UpcomingPosts(plan)
@@ -179,31 +187,48 @@ def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True
         upcoming = found.between()
     held = {id(window): posts for window, posts in withheld_by_freeze(plan.calendar, upcoming)}
     notices = []
+    now = as_instant(plan.now)
     for window in plan.calendar.freezes:
         posts = held.get(id(window), [])
         in_force = window.covers(plan.now)
-        if (window.end is not None and as_instant(window.end) <= as_instant(plan.now)) \
-                or not (in_force or (coming and posts)):
+        if (window.end is not None and as_instant(window.end) <= now) or not (in_force or (coming and posts)):
             continue
         if month is not None and not (window.start < after and (window.end is None or window.end > first)):
             continue
-        names = plan.calendar.networks
-        frozen = sorted(window.networks) if window.networks is not None else []
-        notices.append(FreezeNotice(
-            window, in_force, _moment(window.start.astimezone(zone), plan.lang, translate, end=False),
-            _moment(window.end.astimezone(zone), plan.lang, translate, end=True) if window.end else "",
-            ", ".join(window.network_names.get(n, names[n].name if n in names else n) for n in frozen),
-            len(posts), said_by_network(posts_by_network(posts), plan.calendar),
-            () if month is not None else tuple(_listed(post, plan) for post in posts[:FREEZE_LISTED])))
-    return sorted(notices, key=lambda notice: not notice.in_force)  # in force first, then in the file's order
+        notices.append(_notice(plan, window, posts, in_force, listed=month is None))
+    if month is None:  # a freeze just lifted: what it withheld did not go out
+        past = sorted((item for item in plan.items if item.kind == "post" and item.status == "withheld"
+                       and isinstance(item.start, dt.datetime) and as_instant(item.start) < now),
+                      key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
+        since = now - dt.timedelta(days=LIFTED_DAYS)
+        notices += [_notice(plan, window, posts, False, listed=True, lifted=True)
+                    for window, posts in withheld_by_freeze(plan.calendar, past)
+                    if window.end is not None and since < as_instant(window.end) <= now]
+    # In force first, then those just lifted, then those to come, each in the file's order.
+    return sorted(notices, key=lambda notice: 0 if notice.in_force else 1 if notice.lifted else 2)
 
 
-def _listed(post: Item, plan: Plan) -> tuple[str, str, str]:
-    """A withheld post as a freeze's notice lists it: "jeudi 14 janvier 2027 09:00", "LinkedIn", its title."""
+def _notice(plan: Plan, window: FreezeWindow, posts: list[Item], in_force: bool, listed: bool,
+            lifted: bool = False) -> FreezeNotice:
+    """A freeze's notice: its moments and networks in words, the posts it withholds counted (and the first
+    of them ``listed``)."""
+    zone, translate, names = plan.calendar.zone, translator(plan.lang), plan.calendar.networks
+    frozen = sorted(window.networks) if window.networks is not None else []
+    return FreezeNotice(
+        window, in_force, _moment(window.start.astimezone(zone), plan.lang, translate, end=False),
+        _moment(window.end.astimezone(zone), plan.lang, translate, end=True) if window.end else "",
+        ", ".join(window.network_names.get(n, names[n].name if n in names else n) for n in frozen),
+        len(posts), said_by_network(posts_by_network(posts), plan.calendar),
+        tuple(_listed(post, plan) for post in posts[:FREEZE_LISTED]) if listed else (), lifted)
+
+
+def _listed(post: Item, plan: Plan) -> tuple[str, str, str, str]:
+    """A withheld post as a freeze's notice lists it: "jeudi 14 janvier 2027 09:00", "LinkedIn", its title,
+    and the name ``edcal move`` takes ("astuce-du-jeudi-20270114")."""
     network = plan.calendar.networks.get(post.network or "")
     assert isinstance(post.start, dt.datetime)  # a post's time
     return (day_and_time(post.start.astimezone(plan.calendar.zone), plan.lang),
-            network.name if network else post.network or "", shown_title(post, plan))
+            network.name if network else post.network or "", shown_title(post, plan), agenda_name(post))
 
 
 def _moment(instant: dt.datetime, lang: str, translate: Callable[[str], str], end: bool) -> str:
