@@ -35,6 +35,18 @@ def test_duplicate_keys_are_errors_with_both_lines() -> None:
     ]
 
 
+def test_a_list_written_twice_is_told_to_go_under_the_first() -> None:
+    """In a crisis, the freeze pasted from the docs at the end of calendar.yaml, under a second `freeze:`, was
+    told to "remove or rename one of them": renamed, it would be an unknown field, and removing one loses it."""
+    messages = errors_of("freeze:\n  - {from: 2027-01-01, reason: a}\nposts: []\nfreeze:\n"
+                         "  - {from: 2027-01-14 07:40, reason: b}\n")
+    assert messages == [
+        "calendar.yaml:4:1: error: duplicate key 'freeze' (first defined at line 1)\n"
+        "    hint: both are lists: move this one's items under the first, at line 1, after its own items, and "
+        "remove this line"
+    ]
+
+
 def test_object_constructing_tags_are_refused() -> None:
     messages = errors_of("a: !!python/object/apply:os.system ['true']\n")
     assert messages[0].startswith("calendar.yaml:1:4: error: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed")

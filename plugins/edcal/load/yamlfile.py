@@ -1101,9 +1101,15 @@ class _Composer:
             return
         if key in frame.fields:
             first = frame.fields[key].key_at[0]
+            # Two lists (a freeze pasted at the end of the file under a second `freeze:`): one list, not a
+            # choice between them.
+            both_lists = isinstance(value, list) and isinstance(frame.value.get(key), list)
+            hint = say("both are lists: move this one's items under the first, at line {line}, after its own "
+                       "items, and remove this line", line=first) if both_lists \
+                else say("each key may appear once in a mapping; remove or rename one of them")
             self.errors.add(Source(self.path, *key_at),  # type: ignore[misc]
                             say("duplicate key '{key}' (first defined at line {line})", key=key, line=first),
-                            say("each key may appear once in a mapping; remove or rename one of them"))
+                            hint)
             return
         items = tuple(value_items(value)) if isinstance(value, list) else ()
         frame.fields[key] = FieldLoc(self.path, key_at, at, items)  # type: ignore[arg-type]
