@@ -453,6 +453,28 @@ def test_a_freeze_of_some_networks_is_said_and_may_name_networks_the_company_doe
     assert next_change(plan, plan.now).isoformat() == "2027-02-16T08:00:00+01:00"  # the page comes back
 
 
+def test_a_freeze_of_some_networks_tells_team_chats_which_networks_to_stop_sharing_on() -> None:
+    """A freeze of Facebook (a polemic there) only took Facebook's words out of the feed's entries, which a team
+    chat does not announce again: staff who shared there from their own accounts were never told to stop."""
+    import xml.etree.ElementTree as ET
+
+    from edcal.outputs.share import atom_feed
+
+    calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-14 08:00, reason: Polémique, "
+                             "networks: [facebook, x]}\nambassadors: {networks: [linkedin, facebook, x]}\n")
+    plan = plan_of(calendar, articles(calendar), now=NOW)
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring(atom_feed(plan, "https://equipe.example.fr/share/"))
+    first, *others = feed.findall(f"{atom}entry")
+    assert first.find(f"{atom}title").text == "Partages suspendus sur Facebook, X"
+    assert first.find(f"{atom}id").text == "https://equipe.example.fr/share/#paused-20270214T0800-facebook-x"
+    assert first.find(f"{atom}updated").text == "2027-02-14T08:00:00+01:00"
+    said = html.unescape(first.find(f"{atom}content").text).replace("\xa0", " ")
+    assert "Rien à partager sur Facebook, X pour l'instant : l'entreprise y a suspendu ses publications " \
+        "(Polémique)." in said and "ne partagez pas" in said
+    assert [e.find(f"{atom}title").text for e in others] == ["Un article récent"]
+
+
 def test_a_dead_address_in_a_suggestion_s_words_is_found() -> None:
     import dataclasses
 

@@ -299,6 +299,8 @@ class ShareKit:
     paused_since: dt.datetime | None = None
     #: Networks a freeze of some networks covers now: (network's name, the freeze's reason).
     frozen: tuple[tuple[str, str], ...] = ()
+    #: The same by freeze: (its start, the networks' ids, their names, its reason), for the feed's notices.
+    paused_networks: tuple[tuple[dt.datetime, tuple[str, ...], str, str], ...] = ()
 
 
 def _folder(url: str) -> tuple[str, str]:

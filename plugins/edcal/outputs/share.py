@@ -103,12 +103,10 @@ def atom_feed(plan: Plan, page: str | None) -> str:
                            feed_guid=f"{base}#share" if base else "urn:edcal:share", author_name=name,
                            pinned=plan.generated_at)
     entries = []
-    pause = _pause_entry(plan, translate)
-    if pause is not None:
-        since, text = pause
-        feed.add_item(title=translate("Sharing paused"), link=page or base or "urn:edcal:share",
-                      description=text, content=f"<p>{escape(text)}</p>", pubdate=since, updateddate=since,
-                      unique_id=f"{base or 'urn:edcal:share'}#paused-{since:%Y%m%dT%H%M}")
+    for since, heading, text, key in _pause_entries(plan, translate):
+        feed.add_item(title=heading, link=page or base or "urn:edcal:share", description=text,
+                      content=f"<p>{escape(text)}</p>", pubdate=since, updateddate=since,
+                      unique_id=f"{base or 'urn:edcal:share'}#paused-{key}")
     for share in plan.sharing.shares:
         first_day = start_of_day(share.start, zone) if share.start else None
         dates = [day for day in (share.online, first_day) if day]
@@ -126,22 +124,33 @@ def atom_feed(plan: Plan, page: str | None) -> str:
     return feed.writeString("utf-8")
 
 
-def _pause_entry(plan: Plan, translate: Callable[[str], str]) -> tuple[dt.datetime, str] | None:
-    """The feed's notice of a freeze of every network, as the page says it (without the reason once the
-    page is public), with what staff must do: a team chat's connector announces new entries only, and an
-    empty feed would leave staff sharing what it announced before the crisis. Dated, and identified, by
-    the freeze's start, so that a later freeze is announced anew."""
-    sharing = plan.sharing
-    if sharing.paused is None or sharing.paused_since is None:
-        return None
-    if plan.calendar.ambassadors.publish:
-        said = translate("Nothing to share for now: the company has paused its posts.")
-    else:
-        said = translate("Nothing to share for now: the company has paused its posts ({reason}).").format(
-            reason=sharing.paused)
-    advice = translate("Until further notice, do not share the company's content from your own accounts, "
-                       "not even what was suggested before.")
-    return sharing.paused_since.astimezone(plan.calendar.zone), f"{said} {advice}"
+def _pause_entries(plan: Plan, translate: Callable[[str], str]) -> list[tuple[dt.datetime, str, str, str]]:
+    """The feed's notices of the freezes in force, as the page says them (without the reason once the page
+    is public), with what staff must do: a team chat's connector announces new entries only, and an empty
+    feed (or entries without a network's words) would leave staff sharing what it announced before. Each is
+    (date, title, text, key of its id): dated, and identified, by the freeze's start (and its networks), so
+    that a later freeze is announced anew."""
+    sharing, zone, public = plan.sharing, plan.calendar.zone, bool(plan.calendar.ambassadors.publish)
+    if sharing.paused is not None and sharing.paused_since is not None:  # every network
+        said = translate("Nothing to share for now: the company has paused its posts.") if public else \
+            translate("Nothing to share for now: the company has paused its posts ({reason}).").format(
+                reason=sharing.paused)
+        advice = translate("Until further notice, do not share the company's content from your own accounts, "
+                           "not even what was suggested before.")
+        since = sharing.paused_since.astimezone(zone)
+        return [(since, translate("Sharing paused"), f"{said} {advice}", f"{since:%Y%m%dT%H%M}")]
+    entries = []
+    for start, ids, names, reason in sharing.paused_networks:
+        said = translate("Nothing to share on {network} for now: the company has paused its posts there.") \
+            .format(network=names) if public else translate(
+                "Nothing to share on {network} for now: the company has paused its posts there ({reason}).") \
+            .format(network=names, reason=reason)
+        advice = translate("Until further notice, do not share the company's content on {networks} from your "
+                           "own accounts, not even what was suggested before.").format(networks=names)
+        since = start.astimezone(zone)
+        entries.append((since, translate("Sharing paused on {networks}").format(networks=names),
+                        f"{said} {advice}", f"{since:%Y%m%dT%H%M}-{'-'.join(ids)}"))
+    return entries
 
 
 def _link_apart_html(words: ShareText, translate: Callable[[str], str]) -> str:

@@ -27,7 +27,7 @@ from edcal.errors import ErrorCollector
 from edcal.i18n import same_language, say
 from edcal.ids import slugify
 from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
-from edcal.model.calendar import Calendar, ShareSuggestion
+from edcal.model.calendar import Calendar, FreezeWindow, ShareSuggestion
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Network, fill_share_form
 from edcal.model.plan import Item, Share, ShareKit, ShareText, pasted_text
@@ -162,9 +162,17 @@ class ShareKitBuilder:
         recent.sort(key=lambda share: (-share.online.timestamp() if share.online else 0, share.id))
         networks = {n.id: n for n in (*self.settings.networks,
                                       *(n for s in self.settings.suggestions for n in s.networks or ()))}
-        frozen = tuple((network.name, window.reason) for network in networks.values()
-                       if (window := freeze_at(self.calendar, self.now, network.id)) is not None)
-        return ShareKit(shares=tuple(s for s in (*shares, *recent) if s.texts), frozen=frozen)
+        frozen: list[tuple[str, str]] = []
+        by_window: dict[int, tuple[FreezeWindow, list[Network]]] = {}
+        for network in networks.values():
+            window = freeze_at(self.calendar, self.now, network.id)
+            if window is not None:
+                frozen.append((network.name, window.reason))
+                by_window.setdefault(id(window), (window, []))[1].append(network)
+        paused_networks = tuple((window.start, tuple(n.id for n in held), ", ".join(n.name for n in held),
+                                 window.reason) for window, held in by_window.values())
+        return ShareKit(shares=tuple(s for s in (*shares, *recent) if s.texts), frozen=tuple(frozen),
+                        paused_networks=paused_networks)
 
     def _online(self, article: Article) -> dt.datetime | None:
         """When the article went online, if it is online now."""
