@@ -300,6 +300,21 @@ WRITERS_MISTAKES = [
      "content/articles/a.md:2:24: error: found ': ' inside the value of 'title', which YAML reads as a second key; "
      "expected the value between straight quotes\n"
      "    hint: a value containing ': ' must be quoted, e.g. title: \"Portes ouvertes : le programme\""),
+    # A line break forgotten, or a comma for one (in a crisis, on a phone): not a value to quote.
+    ("calendar.yaml", "    at: 2027-01-14 07:40 networks: [linkedin]\n",
+     "calendar.yaml:7:34: error: found the field 'networks' on the line of 'at'; expected each field on a line of "
+     "its own\n"
+     "    hint: put 'networks:' on the next line, under 'at:' (or write the entry between braces: "
+     "- {at: …, networks: …})"),
+    ("calendar.yaml", "    at: 2027-01-14 07:40, networks: [linkedin]\n",
+     "calendar.yaml:7:35: error: found the field 'networks' on the line of 'at'; expected each field on a line of "
+     "its own\n"
+     "    hint: put 'networks:' on the next line, under 'at:' (or write the entry between braces: "
+     "- {at: …, networks: …})"),
+    ("calendar.yaml", "    text: Rappel: on suspend tout\n",  # a colon of English typography in a text
+     "calendar.yaml:7:17: error: found ': ' inside the value of 'text', which YAML reads as a second key; expected "
+     "the value between straight quotes\n"
+     "    hint: a value containing ': ' must be quoted, e.g. text: \"Rappel: on suspend tout\""),
     ("calendar.yaml", "\tat: 2027-01-12 09:00\n",
      "calendar.yaml:7:1: error: found a tab in this line's indentation; expected spaces\n"
      "    hint: indent with spaces, not tabs"),

@@ -294,9 +294,14 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> InputError
     if hint is not None and hint.template in _TAB_HINTS:
         message = say("found a tab in this line's indentation; expected spaces")
     elif "mapping values are not allowed" in problem and hint is not None and hint != _INDENTATION:
-        key = _line(text, source.line).strip().removeprefix("- ").partition(":")[0]
-        message = say("found ': ' inside the value of '{key}', which YAML reads as a second key; expected "
-                      "the value between straight quotes", key=key)
+        key, _colon, value = _line(text, source.line).strip().removeprefix("- ").partition(":")
+        run_into = _glued_field(value.strip())
+        if run_into is not None:
+            message = say("found the field '{field}' on the line of '{key}'; expected each field on a line "
+                          "of its own", field=run_into, key=key)
+        else:
+            message = say("found ': ' inside the value of '{key}', which YAML reads as a second key; "
+                          "expected the value between straight quotes", key=key)
     elif hint is not None and "cannot start any token" in problem:
         value = _line(text, source.line)[source.column - 1:]
         message = say("found '{char}' at the start of a value, a character YAML keeps for itself; expected "
@@ -923,6 +928,20 @@ def _typographic_quotes_hint(key: str, value: str, flow: bool = False) -> Messag
                "the guillemets in the text, {kept})", example=bare, kept=example(value))
 
 
+#: A field's name glued to the value before it, a day or a time or an id (`2027-01-14 07:40 reason`,
+#: `voeux-2027 networks`, `07:40, reason`). A word after a text's words (`Rappel: …`, `salon demain: …`)
+#: is text.
+_GLUED_FIELD = re.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}[:h]\d{2})?|[a-z0-9]+(?:[-_][a-z0-9]+)+)"
+                          r"\s*,?\s+(?P<field>[a-z][a-z_]*):(?:\s|$)")
+
+
+def _glued_field(value: str) -> str | None:
+    """The field a value runs into, when a line break was forgotten before it (or a comma written for one):
+    ``2027-01-14 07:40 reason: x`` is ``reason``; None for a text with a colon in it."""
+    found = _GLUED_FIELD.match(value)
+    return found.group("field") if found else None
+
+
 def _syntax_hint(problem: str, line: str = "") -> Message | None:
     indent = line[: len(line) - len(line.lstrip(" \t-"))]  # a list's dashes too: `  -\tid` is a tab after one
     if "\t" in indent:
@@ -933,6 +952,10 @@ def _syntax_hint(problem: str, line: str = "") -> Message | None:
         if value[:1] and value[:1] in TYPOGRAPHIC_QUOTES:
             return _typographic_quotes_hint(key, value)
         if (": " in value or value.endswith(":")) and not value.startswith(("'", '"', "{", "[")):
+            glued = _glued_field(value)
+            if glued is not None:  # `from: 2027-01-14 07:40 reason: …`: a line break forgotten, not a text
+                return say("put '{field}:' on the next line, under '{key}:' (or write the entry between "
+                           "braces: - {{{key}: …, {field}: …}})", field=glued, key=key.strip())
             # `title: Salon Industrie 2027 :`, a French colon at the end: YAML reads a key there too
             return say("a value containing ': ' must be quoted, e.g. {example}",
                        example=_quoted_example(key, value))
