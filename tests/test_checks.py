@@ -1987,6 +1987,12 @@ def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> Non
     [closure] = findings("post-in-freeze", posts(daily), extra=ended.replace("2027-01-20 10:00", "2027-01-19"))
     assert closure.message.startswith("freeze from 2027-01-12 09:40 until 2027-01-19 included: Bad buzz; it withholds "
                                       "16 posts to come (8 on Mastodon, 8 on X)")
+    # A freeze written from a day starts that day, as written, not "from 2027-01-12 00:00".
+    [closed] = findings("post-in-freeze", posts(daily), extra=ended.replace("2027-01-20 10:00", "2027-01-19")
+                        .replace("2027-01-12 09:40", "2027-01-12"))
+    assert closed.message.startswith("freeze from 2027-01-12 until 2027-01-19 included: Bad buzz; it withholds ")
+    assert translated(closed.message, french).replace("\xa0", " ").startswith(
+        "gel des publications du 12/01/2027 au 19/01/2027 inclus : Bad buzz ; il retient ")
     # and sends them where the freeze is over: the day after, not "after 2027-01-20 00:00", a day late to read.
     assert closure.hint == "they will not go out: move to 2027-01-20 or later those that must go out, or shorten the freeze"
     assert translated(closure.hint, french).replace("\xa0", " ") == (

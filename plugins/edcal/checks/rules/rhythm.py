@@ -22,7 +22,7 @@ from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, month_word
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
-from edcal.plan.status import freeze_end, posts_by_network, said_by_network, withheld_by_freeze
+from edcal.plan.status import freeze_end, freeze_start, posts_by_network, said_by_network, withheld_by_freeze
 from edcal.plan.timing import months_it_skips, step_keys
 from edcal.zones import ZoneClock
 
@@ -82,15 +82,15 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
     start = window.start.astimezone(zone)
     posts = say_count(len(held), "{count:,} post to come", "{count:,} posts to come")
     if window.end is None:
-        message = say("freeze from {start:%Y-%m-%d %H:%M} until further notice: {reason}; it withholds {posts} "
-                      "({networks}), first {first}", start=start, reason=window.reason, posts=posts,
+        message = say("freeze from {start} until further notice: {reason}; it withholds {posts} ({networks}), "
+                      "first {first}", start=freeze_start(start), reason=window.reason, posts=posts,
                       networks=by_network, first=first)
         hint = say("they will not go out while the freeze lasts: pause those a scheduler already holds; give "
                    "the freeze its `until:` when it is over, and move after it those that must still go out")
     else:
         end = window.end.astimezone(zone)
-        message = say("freeze from {start:%Y-%m-%d %H:%M} until {end}: {reason}; it withholds "
-                      "{posts} ({networks}), first {first}", start=start, end=freeze_end(end),
+        message = say("freeze from {start} until {end}: {reason}; it withholds "
+                      "{posts} ({networks}), first {first}", start=freeze_start(start), end=freeze_end(end),
                       reason=window.reason, posts=posts, networks=by_network, first=first)
         hint = say("they will not go out: move {after} those that must go out, or shorten the freeze",
                    after=_after_freeze(end))
