@@ -1354,3 +1354,26 @@ def test_a_post_on_an_account_of_another_zone_keeps_its_clock_as_it_moves(
     assert now["semaine-linkedin-qc-20270316"] == "2027-03-15T14:00:00+01:00"
     text = (site / "calendar.yaml").read_text(encoding="utf-8")
     assert "{id: quebec, networks: [linkedin-qc], at: 2027-03-16 09:00, text: Bonjour}" in text
+
+
+def test_a_utc_offset_on_an_account_of_another_zone_is_judged_against_its_zone(
+        empty_site: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Montréal account's post written with an offset: the refusal named America/Toronto as "the site's"
+    zone (the site is in Paris), and told to leave the offset out for "the site's zone" to settle the time,
+    where the account's does."""
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    calendar = ("version: 1\ntimezone: Europe/Paris\nnetworks:\n  linkedin: {}\n"
+                "  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: America/Toronto}\n"
+                "posts:\n  - {id: quebec, networks: [linkedin-qc], at: 2027-03-09 09:00-06:00, text: Bonjour}\n")
+    site = empty_site(calendar)
+    result = run_edcal("move", "quebec", "--by", "+1 week", cwd=site)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert ("has its time written with a UTC offset, -06:00, not its account's (America/Toronto, -05:00): "
+            "moved, 09:00-06:00 would be 10:00") in result.stderr, result.stderr
+    assert "the site's" not in result.stderr
+    (site / "calendar.yaml").write_text(calendar.replace("09:00-06:00", "09:00-05:00"), encoding="utf-8")
+    result = run_edcal("move", "quebec", "--by", "+1 week", cwd=site)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert ("'quebec-linkedin-qc' has its time written with a UTC offset: moved, 09:00 would become 10:00\n"
+            "    hint: leave the offset out (its account's zone, America/Toronto, settles the time), or change this "
+            "date by hand") in result.stderr, result.stderr

@@ -160,39 +160,45 @@ def refuse_what_must_not_move(before: Plan, after: Plan, moved: Move,
         elif was.id in direct and isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime):
             # Judged on the account's clock (its network's `timezone:`), else the site's.
             errors.extend(_offset_kept(was, item, offset_written(direct[was.id]), direct[was.id],
-                                       before.calendar.zone_of(was.network).key))
+                                       before.calendar.zone_of(was.network).key,
+                                       before.calendar.zoned(was.network)))
     if errors:
         raise InputErrors(errors)
 
 
 def _offset_kept(was: Item, item: Item, written: dt.timedelta | None, source: Source,
-                 timezone: str) -> list[InputError]:
+                 timezone: str, account: bool = False) -> list[InputError]:
     """A time written with a UTC offset keeps it as it moves. The site's (``10:00+01:00`` in Paris) would show
     another hour across the site's change of the clocks. Another zone's (``09:00-05:00``, Montréal's, on a
     Paris site) is judged by the clocks that keep it, not the site's: where they keep it on its day and change
     by the new one (Montréal on 14 March), it would go out an hour off, though Paris's do not change that
-    week; where none change (Bogotá's -05:00 across Paris's 28 March), it is the same hour there."""
+    week; where none change (Bogotá's -05:00 across Paris's 28 March), it is the same hour there.
+    ``timezone`` is the zone of the post's account when its network has its own (``account``), whose messages
+    name it so, else the site's."""
     assert isinstance(was.start, dt.datetime) and isinstance(item.start, dt.datetime)
     zone = ZoneInfo(timezone)
     site_start = was.start.astimezone(zone)
     if written is None:
         return []
     if written != site_start.utcoffset():
-        return _another_zones_clock_change(was.id, site_start, item.start, written, source, timezone)
+        return _another_zones_clock_change(was.id, site_start, item.start, written, source, timezone, account)
     if site_start.time() == item.start.astimezone(zone).time():
         return []
     return [InputError(source,
                        say("'{id}' has its time written with a UTC offset: moved, {was} would become {now}",
                            id=was.id, was=_instant(was.start, zone)[-5:],
                            now=_instant(item.start, zone)[-5:]),
+                       say("leave the offset out (its account's zone, {zone}, settles the time), or change "
+                           "this date by hand", zone=timezone) if account else
                        say("leave the offset out (the site's zone settles the time), or change this date by "
                            "hand"))]
 
 
 def _another_zones_clock_change(id_: str, was: dt.datetime, now: dt.datetime, written: dt.timedelta,
-                                source: Source, timezone: str) -> list[InputError]:
-    """A time written with another zone's offset than the site's (``was``, in the site's zone), moved to
-    ``now``: refused where the clocks that keep that offset on its day change by the new one."""
+                                source: Source, timezone: str, account: bool = False) -> list[InputError]:
+    """A time written with another zone's offset than the site's, or than its account's (``account``: ``was``
+    is then in the account's zone), moved to ``now``: refused where the clocks that keep that offset on its
+    day change by the new one."""
     shown = dt.timezone(written)
     old, new = was.astimezone(shown), now.astimezone(shown)
     meant = new.replace(tzinfo=None)  # 09:00 on the new day, as written
@@ -200,7 +206,10 @@ def _another_zones_clock_change(id_: str, was: dt.datetime, now: dt.datetime, wr
                 if ZoneInfo(name).utcoffset(meant) != written]
     if not changing:
         return []
-    message = say("'{id}' has its time written with a UTC offset, {offset}, not the site's ({zone}, "
+    message = say("'{id}' has its time written with a UTC offset, {offset}, not its account's ({zone}, "
+                  "{site_offset}): moved, {time} would be {then} where the clocks keep {offset} on "
+                  "{was:%Y-%m-%d} and change by {now:%Y-%m-%d} ({zones})" if account else
+                  "'{id}' has its time written with a UTC offset, {offset}, not the site's ({zone}, "
                   "{site_offset}): moved, {time} would be {then} where the clocks keep {offset} on "
                   "{was:%Y-%m-%d} and change by {now:%Y-%m-%d} ({zones})",
                   id=id_, offset=utc_offset(old), zone=timezone, site_offset=utc_offset(was),
