@@ -3044,6 +3044,40 @@ def test_public_holiday_of_an_accounts_own_country() -> None:
         "{id: veille, at: 2027-06-23 23:30, networks: [linkedin-qc], text: Hi}"), extra=QUEBEC)
 
 
+def test_public_holiday_except_names_a_holiday_of_an_accounts_own_country() -> None:
+    """A Québec account's post on Thanksgiving was told to write `except: [Action de grâce]`, and that line was
+    refused: `except:` took the site's country's holidays alone. It takes those of every country the site's
+    networks are judged against; a name of none of them is still an error, with the closest of them all."""
+    thanksgiving = posts("{id: merci, at: 2027-10-11 09:00, networks: [linkedin-qc, linkedin], text: Hi}")
+    [warned] = findings("public-holiday", thanksgiving, extra=QUEBEC)
+    assert warned.item == "merci-linkedin-qc"
+    line = str(warned.hint).rpartition("`checks: ")[2].removesuffix("`")
+    assert line == "{public-holiday: {except: [Action de grâce]}}"  # in the site's language, French
+    from edcal.i18n import speak
+
+    speak("fr")  # the site's language, as its settings give it
+    try:
+        assert not findings("public-holiday", thanksgiving, extra=QUEBEC + f"checks: {line}\n")
+    finally:
+        speak(None)
+    both = posts("{id: fete, at: 2027-07-14 09:00, networks: [linkedin-qc, linkedin], text: Hi}",
+                 "{id: qc, at: 2027-06-24 09:00, networks: [linkedin-qc, linkedin], text: Hi}")
+    assert not findings("public-holiday", both,
+                        extra=QUEBEC + "checks: {public-holiday: {except: [Fête nationale, Saint Jean Baptiste Day]}}\n")
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + QUEBEC + "checks: {public-holiday: {except: [Thanksgivng Day]}}\n")
+    assert [e.format().partition(": error: ")[2] for e in caught.value.errors] == [
+        "found 'Thanksgivng Day', expected a public holiday of FR or CA\n    hint: did you mean 'Thanksgiving Day'?"]
+    # A date is told the holiday of any of those countries on that day.
+    with pytest.raises(InputErrors) as caught:
+        calendar_from(PARIS_CALENDAR + QUEBEC + "checks: {public-holiday: {except: [2027-06-24]}}\n")
+    assert caught.value.errors[0].format().endswith(
+        "    hint: 2027-06-24 is Saint Jean Baptiste Day: write its name, `except: [Saint Jean Baptiste Day]`")
+    # A network's own country, none at the top: its holidays are named.
+    assert calendar_from(PARIS_CALENDAR + QUEBEC.replace("country: FR\n", "")
+                         + "checks: {public-holiday: {except: [Thanksgiving Day]}}\n")
+
+
 def test_public_holiday_says_which_posts_it_cannot_judge() -> None:
     """A post in 2101 (2021 mistyped, or a plan that far) was silently not judged: the holidays library
     knows France's public holidays up to 2100. Said once, with how many and the first, and not for posts

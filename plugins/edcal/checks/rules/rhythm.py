@@ -779,23 +779,52 @@ def _holiday_name(text: str) -> str:
     return " ".join(text.split())
 
 
-def _country_holidays(calendar: Calendar) -> tuple[tuple[str, ...], Message] | None:
-    """The holidays ``except:`` may name: the country's, in its language and in the site's."""
+def _holiday_places(calendar: Calendar) -> list[tuple[str, str | None, str | None]]:
+    """The countries (with their regions) whose holidays the site's posts are judged against, each with the
+    id of a network judged so (None for the site's own): the site's `country:`, then its networks' own
+    (`country:`, `subdivision:` under `networks.<id>`, refused ones left out where they are told)."""
     from edcal import public_holidays
 
-    if not calendar.country:
+    places: list[tuple[str, str | None, str | None]] = []
+    if calendar.country:
+        if not public_holidays.known_country(calendar.country) or (
+                calendar.subdivision is not None
+                and calendar.subdivision not in public_holidays.subdivisions(calendar.country)):
+            return []  # an error of its own, at `country:` or `subdivision:`
+        places.append((calendar.country, calendar.subdivision, None))
+    for network in calendar.networks.values():
+        if network.country is None and network.subdivision is None:
+            continue
+        country, subdivision = calendar.holiday_place(network)
+        if country and all((country, subdivision) != (known, region) for known, region, _ in places):
+            places.append((country, subdivision, network.id))
+    return places
+
+
+def _countries(places: list[tuple[str, str | None, str | None]]) -> str | Message:
+    """The countries of ``places`` as a message names them: ``FR``, ``FR or CA``."""
+    codes = list(dict.fromkeys(country for country, _, _ in places))
+    if len(codes) == 1:
+        return codes[0]
+    return say("{countries} or {last}", countries=", ".join(codes[:-1]), last=codes[-1])
+
+
+def _country_holidays(calendar: Calendar) -> tuple[tuple[str, ...], Message] | None:
+    """The holidays ``except:`` may name: those of the site's country and of its networks' own (a Québec
+    account's), each in its language and in the site's."""
+    from edcal import public_holidays
+
+    places = _holiday_places(calendar)
+    if not calendar.country and not places:
         raise ValueError(say("`except` of public-holiday names holidays of the site's country, and "
                              "calendar.yaml sets no `country:`"),
                          say("add it at the top of calendar.yaml, e.g. `country: US`"))
-    if not public_holidays.known_country(calendar.country) or (
-            calendar.subdivision is not None
-            and calendar.subdivision not in public_holidays.subdivisions(calendar.country)):
-        return None  # an error of its own, at `country:` or `subdivision:`
-    names = public_holidays.holiday_names(calendar.country, calendar.subdivision, _holiday_years(calendar),
-                                          site_language())
-    if not names:  # years the library does not know (after 2100): no name to check against
+    years = _holiday_years(calendar)
+    names = tuple(sorted({name for country, subdivision, _ in places
+                          for name in public_holidays.holiday_names(country, subdivision, years, site_language())}))
+    if not names:  # years the library does not know (after 2100), or a refused country: no name to check against
         return None
-    return names, say("a public holiday of {country}", country=calendar.country)
+    return names, say("a public holiday of {country}", country=_countries(places))
 
 
 def _holiday_on(calendar: Calendar, written: str) -> Message | None:
@@ -815,7 +844,8 @@ def _holiday_on(calendar: Calendar, written: str) -> Message | None:
             return say("`except` takes holidays by name, not dates: one of: {names}", names=", ".join(names))
         return None
     # Outside the years the library knows, it gives no holiday: 1 January 2150 was told it was none.
-    country = calendar.country or ""
+    places = _holiday_places(calendar)
+    country = places[0][0]
     if day.year > last_year(country):
         return say("{day:%Y-%m-%d} is after {year}, the last year whose public holidays of {country} edcal knows "
                    "(the holidays library's): `except` takes holidays by name, one of: {names}", day=day,
@@ -824,11 +854,13 @@ def _holiday_on(calendar: Calendar, written: str) -> Message | None:
         return say("{day:%Y-%m-%d} is before {year}, the first year whose public holidays of {country} edcal "
                    "knows (the holidays library's): `except` takes holidays by name, one of: {names}", day=day,
                    year=first_year(country), country=country, names=", ".join(names))
-    on_it = holidays_between(calendar, day, day, site_language() or "")
-    if day not in on_it:
+    on_it = [name for _, _, network in places
+             for name in holidays_between(calendar, day, day, site_language() or "", network=network)
+             .get(day, "").split(HOLIDAYS_OF_A_DAY) if name]
+    if not on_it:
         return say("{day:%Y-%m-%d} is no public holiday of {country}: `except` takes holidays by name, one of: "
-                   "{names}", day=day, country=calendar.country, names=", ".join(names))
-    named = list(dict.fromkeys(named_for(part, names) for part in on_it[day].split(HOLIDAYS_OF_A_DAY)))
+                   "{names}", day=day, country=_countries(places), names=", ".join(names))
+    named = list(dict.fromkeys(named_for(part, names) for part in on_it))
     return say("{day:%Y-%m-%d} is {holiday}: write its name, `except: {line}`", day=day,
                holiday=say_list(named), line=yaml_value(named))
 
