@@ -1261,3 +1261,30 @@ def test_posts_to_confirm_are_told_at_the_row_to_confirm(site: Path) -> None:
         "(D); then delete calendar.d/plan.yaml and import the sheet again (--past log)\n" in result.stdout, \
         result.stdout
     assert "plan.csv:2:" not in result.stdout.split("check finds")[1]  # the row logged needs nothing
+
+
+def test_times_with_a_zone_on_an_account_of_another_zone_are_written_on_its_clock(site: Path) -> None:
+    """A Montréal account's row (its network's `timezone:`) from a scheduler's export in UTC was written in Paris
+    time (`14:00` for 13:00 UTC), which calendar.yaml then reads on the account's clock: 14:00 in Montréal, five
+    hours late. Its time is written on its account's clock; a row for accounts on two clocks keeps the instant
+    with the site's offset; a time without a zone is the account's, as calendar.yaml reads it."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "networks:\n", "networks:\n  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: America/Toronto}\n",
+        1), encoding="utf-8")
+    write_sheet(site, "Date (UTC);Réseau;Texte\n2027-03-16 13:00;LinkedIn Québec;Un\n2027-03-16 13:00;LinkedIn;Deux\n"
+                      "2027-03-16 13:00;LinkedIn, LinkedIn Québec;Trois\n")
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode in (0, 1), result.stderr
+    written = (site / "calendar.d" / "plan.yaml").read_text(encoding="utf-8")
+    assert [line for line in written.splitlines() if "at:" in line] == [
+        "    at: 2027-03-16 09:00", "    at: 2027-03-16 14:00", "    at: 2027-03-16 14:00+01:00"]
+    assert items_of(site) == {"un-linkedin-qc": "2027-03-16T14:00:00+01:00", "deux-linkedin": "2027-03-16T14:00:00+01:00",
+                              "trois-linkedin": "2027-03-16T14:00:00+01:00",
+                              "trois-linkedin-qc": "2027-03-16T14:00:00+01:00"}
+    write_sheet(site, "Date;Réseau;Texte\n2027-03-16 09:00+01:00;LinkedIn Québec;Quatre\n"
+                      "2027-03-16 09:00;LinkedIn Québec;Cinq\n", name="sans.csv")
+    result = run_edcal("import", "sans.csv", cwd=site)
+    assert result.returncode in (0, 1), result.stderr
+    assert items_of(site, "calendar.d/sans.yaml") == {"quatre-linkedin-qc": "2027-03-16T09:00:00+01:00",
+                                                      "cinq-linkedin-qc": "2027-03-16T14:00:00+01:00"}

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from edcal.dates import MONTH_FIRST_COUNTRIES, day_problem
 from edcal.errors import InputError, InputErrors
@@ -33,6 +34,9 @@ from edcal.load.yamlfile import yaml_value
 from edcal.model.article import IMAGE_SUFFIXES, VIDEO_SUFFIXES, content_path
 from edcal.model.calendar import Calendar, id_by_name
 from edcal.model.source import Source
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 #: What each field of a post is called in a header row, once lowercased, without accents, and
 #: with ``_``, ``-``, ``.`` and ``/`` read as spaces (``Réseau social`` is ``reseau social``).
@@ -504,7 +508,8 @@ def _post(record: tuple[Cell, ...], columns: dict[int, str], width: int, letters
                 say("found no date in this row (column {letter})", letter=letters.get("date")),
                 say("write the day it goes out, and its time, or delete the row"))
     else:
-        when = _when(cells["date"], cells.get("time"), calendar, order, errors, offsets)
+        when = _when(cells["date"], cells.get("time"), calendar, order, errors, offsets,
+                     _row_zone(cells, calendar, options))
         if when is not None:  # at its time's cell when the time has a column (a time the clocks skip)
             post.values["at"], post.cells["at"] = when
     if "networks" in cells:
@@ -752,10 +757,25 @@ def _article(cell: Cell, articles: dict[str, str], errors: list[InputError]) -> 
     return written  # the loader says it is unknown, with its suggestions
 
 
+def _row_zone(cells: Mapping[str, Cell], calendar: Calendar, options: ImportOptions) -> ZoneInfo | None:
+    """The clock a row's times are written on: its networks' (the site's, or their accounts' own, their
+    `timezone:`), None when they are on several (a Paris account and a Montréal one)."""
+    if "networks" in cells:
+        ids = _networks(cells["networks"], calendar, [])  # errors: told where the row's networks are read
+    else:
+        ids = [_network_id(name, calendar) or name for name in options.networks]
+    zones = {calendar.zone_of(network_id).key: calendar.zone_of(network_id) for network_id in ids}
+    if not zones:
+        return calendar.zone
+    return next(iter(zones.values())) if len(zones) == 1 else None
+
+
 def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
-          errors: list[InputError], offsets: Mapping[str, str] | None = None) -> tuple[str, Source] | None:
+          errors: list[InputError], offsets: Mapping[str, str] | None = None,
+          zone: ZoneInfo | None = None) -> tuple[str, Source] | None:
     """The date (and time) as calendar.yaml writes them, ``2027-03-02 09:00`` or a day alone, and the
-    cell of its time (else of its date)."""
+    cell of its time (else of its date). A time given with a zone is written on ``zone``'s clock (the row's
+    accounts'), or, None, with the site's offset: an instant for accounts on several clocks."""
     written = _ARTICLE.sub("", date.text.strip(), count=1)
     said = shown(date.text.strip())
     weekday = _WEEKDAY_FIRST.match(written)
@@ -842,7 +862,7 @@ def _when(date: Cell, time: Cell | None, calendar: Calendar, order: str,
     assert cell is not None
     zones = offsets or {}  # a time column without a zone of its own is in its date column's
     at = _clock(clock, cell, day_text, calendar, errors,
-                zones.get("date", "") if rest else zones.get("time", zones.get("date", "")))
+                zones.get("date", "") if rest else zones.get("time", zones.get("date", "")), zone)
     return None if at is None else (at, cell.source)
 
 
@@ -897,8 +917,9 @@ def _without_year(written: str, bare: str, said_day: str | None, calendar: Calen
 
 
 def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: list[InputError],
-           column_offset: str = "") -> str | None:
-    """``2027-03-02 09:30``, ``2027-03-02 14:30+02:00`` or ``2027-03-02 midi`` (a slot)."""
+           column_offset: str = "", zone: ZoneInfo | None = None) -> str | None:
+    """``2027-03-02 09:30``, ``2027-03-02 14:30+02:00`` or ``2027-03-02 midi`` (a slot); a time with a zone
+    on ``zone``'s clock (see :func:`_when`)."""
     said = shown(clock)
     if normal_name(clock) in calendar.slots:
         return f"{day_text} {normal_name(clock)}"
@@ -935,15 +956,17 @@ def _clock(clock: str, cell: Cell, day_text: str, calendar: Calendar, errors: li
     offset = (match.group("offset") or "").strip() or column_offset
     if not offset:
         return f"{day_text} {hour:02d}:{minute:02d}"
-    # A scheduler's export in UTC (``2027-03-03T08:00:00Z``): the site's time, written as calendar.yaml
-    # writes it, so that `edcal move` keeps it across a change of daylight-saving time; the offset stays
-    # only where that time happens twice (the night the clocks go back).
+    # A scheduler's export in UTC (``2027-03-03T08:00:00Z``): the site's time (its account's, on a
+    # network with its own `timezone:`), written as calendar.yaml writes it, so that `edcal move` keeps it
+    # across a change of daylight-saving time; the offset stays only where that time happens twice (the
+    # night the clocks go back), and for accounts on several clocks, whose one instant no time without it
+    # names.
     sign, digits = (1, "0000") if offset.upper() == "Z" else (-1 if offset[0] == "-" else 1,
                                                                offset[1:].replace(":", ""))
     given = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
     local = dt.datetime.fromisoformat(day_text).replace(hour=hour, minute=minute, tzinfo=given) \
-        .astimezone(calendar.zone)
-    twice = local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+        .astimezone(zone or calendar.zone)
+    twice = zone is None or local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
     written = local.strftime("%Y-%m-%d %H:%M")
     if twice:
         local_offset = local.strftime("%z")
