@@ -1914,6 +1914,27 @@ def test_a_site_link_written_in_the_text_is_the_posts_link_tracked_and_checked()
     assert found[0].source.line == 10  # the text that holds it
 
 
+def test_post_in_freeze_on_an_account_of_another_zone_says_its_time() -> None:
+    """A Montréal account's post written for 19:00 on 9 May was told it was withheld as "(2027-05-10 01:00)", a
+    day and a time nobody wrote: the freeze holds from midnight in Paris (the site's days), said in Paris time.
+    Its account's time, the one written, is said beside it."""
+    extra = QUEBEC + "freeze:\n  - {from: 2027-05-10, until: 2027-05-20, reason: Crise}\n"
+    found = findings("post-in-freeze", posts("{id: soir, at: 2027-05-09 19:00, networks: [linkedin-qc], text: Un}",
+                                             "{id: tard, at: 2027-05-20 20:00, networks: [linkedin-qc], text: Deux}"),
+                     extra=extra)
+    assert [f.message for f in found] == [
+        "post 'soir-linkedin-qc' (2027-05-10 01:00; 2027-05-09 19:00 on its account's clock, Montreal time) is "
+        "withheld by a freeze until 2027-05-20 included: Crise"]
+    assert translated(found[0].message, translator("fr")).replace("\xa0", " ") == (
+        "la publication 'soir-linkedin-qc' (10/05/2027 01:00 ; 09/05/2027 19:00 à l'heure de son compte, heure de "
+        "Montreal) est retenue par un gel des publications jusqu'au 20/05/2027 inclus : Crise")
+    found = findings("post-in-freeze", posts("{id: soir, at: 2027-05-09 19:00, networks: [linkedin-qc], text: Un}"),
+                     extra=QUEBEC + "freeze:\n  - {from: 2027-05-10, reason: Crise}\n")
+    assert [f.message for f in found] == [
+        "post 'soir-linkedin-qc' (2027-05-10 01:00; 2027-05-09 19:00 on its account's clock, Montreal time) is "
+        "withheld by a freeze with no end: Crise"]
+
+
 def test_post_in_freeze() -> None:
     extra = "freeze:\n  - {from: 2027-01-12, reason: Crise}\n"
     found = findings("post-in-freeze", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Joyeux}"), extra=extra)

@@ -112,6 +112,18 @@ def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Probl
     else:
         hint = say("it will not go out while the freeze lasts; move it later, or remove it")
     where = ctx.network_source(item)
+    network = ctx.plan.calendar.networks.get(item.network or "")
+    if network is not None and ctx.plan.calendar.zoned(network):
+        # The freeze's days are the site's: its time says why, the account's is the one written.
+        own = item.start.astimezone(network.zone)  # type: ignore[union-attr, arg-type]
+        said = say("{when:%Y-%m-%d %H:%M}; {own:%Y-%m-%d %H:%M} on its account's clock, {clock}", when=when,
+                   own=own, clock=ZoneClock(network.timezone or "", own.year))
+        if window.end is not None:
+            return Problem(where, say("post '{id}' ({when}) is withheld by a freeze until {end}: {reason}",
+                                      id=item.id, when=said, end=_freeze_end(window.end.astimezone(zone)),
+                                      reason=item.withheld_reason), hint, item)
+        return Problem(where, say("post '{id}' ({when}) is withheld by a freeze with no end: {reason}", id=item.id,
+                                  when=said, reason=item.withheld_reason), hint, item)
     if window.end is not None:
         return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
                                         "{end}: {reason}", id=item.id, when=when,
