@@ -4043,6 +4043,20 @@ def test_outside_campaign() -> None:
     assert [f.item for f in found] == ["article-bilan"]
 
 
+def test_outside_campaign_on_an_account_of_another_zone_says_its_time() -> None:
+    """A Montréal account's post written for 20:00 on the campaign's last day was told it goes out the day after,
+    a day nobody wrote: a campaign's days are the site's (it is 02:00 the next day in Paris). The hint says so,
+    with the account's time."""
+    found = findings("outside-campaign", CAMPAIGN + posts(
+        "{id: soir, at: 2027-01-20 20:00, networks: [linkedin-qc], text: Merci, campaign: salon}",
+        "{id: midi, at: 2027-01-20 12:00, networks: [linkedin-qc], text: Merci, campaign: salon}"), extra=QUEBEC)
+    assert [(f.message, f.hint) for f in found] == [(
+        "'soir-linkedin-qc' is in campaign 'Salon' (2027-01-10 to 2027-01-20) but goes out on 2027-01-21, after it",
+        "a campaign's days are the site's: 2027-01-20 20:00 on its account's clock (Montreal time) is 2027-01-21 in "
+        "the site's zone; move it into the campaign's dates, change them, or remove `campaign:`; a teaser meant to "
+        "go out before is said so with `silence: {outside-campaign: …}`")]
+
+
 def test_outside_campaign_reports_a_recurring_entry_once() -> None:
     weekly = ("{id: astuce, networks: [x], text: Astuce, campaign: salon,"
               " repeat: {every: week, on: tue, at: '09:00', from: 2027-01-05, count: 6}}")

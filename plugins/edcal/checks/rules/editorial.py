@@ -23,12 +23,13 @@ from edcal.checks.rules._dates import NamedDate, with_years, written_dates
 from edcal.i18n import DAYS, Message, repeated_hour, same_language, say, say_count, say_list, utc_offset
 from edcal.load import timeparse
 from edcal.model.article import WEB_BEGAN, Article, MisreadMarkup
-from edcal.model.calendar import KeyDate, PostEntry
+from edcal.model.calendar import Calendar, KeyDate, PostEntry
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import WAITING, Item, article_item_id, made_by, occurrence_name
 from edcal.model.source import Source
 from edcal.plan.report import CONFIRM_DAYS, report
 from edcal.plan.status import article_state, overdue_deadlines
+from edcal.zones import ZoneClock
 
 
 def _hours(text: str) -> float:
@@ -804,7 +805,7 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
                                  "out on {day:%Y-%m-%d}, {side} it", id=item.id, campaign=campaign.name,
                                  first=campaign.start, last=campaign.end, day=day,
                                  side=say("before") if day < campaign.start else say("after")),
-                      hint, item)
+                      _on_the_sites_days(calendar, item, day, hint), item)
     for entry_id, outside in repeated.items():
         outside.sort(key=lambda pair: (pair[0].start, pair[0].id))  # type: ignore[arg-type,return-value]
         first, day = outside[0]
@@ -818,8 +819,24 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Problem]:
                                 "to {last:%Y-%m-%d}) but {count} of its posts go out outside it, the first '{id}' "
                                 "on {day:%Y-%m-%d}", entry=entry_id, campaign=campaign.name, first=campaign.start,
                                 last=campaign.end, id=first.id, day=day),
-                      say("give `repeat:` the campaign's dates (`from:` and `until:`), or remove `campaign:`"), first,
+                      _on_the_sites_days(calendar, first, day, say("give `repeat:` the campaign's dates (`from:` and "
+                                                                   "`until:`), or remove `campaign:`")), first,
                       data=(("posts", len(outside)), ("items", tuple(item.id for item, _ in outside))))
+
+
+def _on_the_sites_days(calendar: Calendar, item: Item, day: dt.date, hint: Message) -> Message:
+    """outside-campaign's hint, for a post on an account of another zone (its network's `timezone:`) whose day
+    is another there: a campaign's days are the site's, which its time written on the account's clock hides."""
+    network = calendar.networks.get(item.network or "")
+    if network is None or network.zone is None or not calendar.zoned(network) \
+            or not isinstance(item.start, dt.datetime):
+        return hint
+    own = item.start.astimezone(network.zone)
+    if own.date() == day:
+        return hint
+    return say("a campaign's days are the site's: {own:%Y-%m-%d %H:%M} on its account's clock ({clock}) is "
+               "{day:%Y-%m-%d} in the site's zone; {hint}", own=own, clock=ZoneClock(network.timezone or "", own.year),
+               day=day, hint=hint)
 
 
 @rule("date-in-text", "warning", "A post's text names a day its weekday contradicts, or outside the key date "
