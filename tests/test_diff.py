@@ -1152,3 +1152,19 @@ def test_ctrl_c_ends_what_the_revisions_plugins_started(repo: Path, tmp_path: Pa
     assert command.returncode == 130, stderr
     time.sleep(4)
     assert not finished.exists(), "the plugin's program went on after Ctrl-C"
+
+
+def test_a_post_on_an_account_of_another_zone_is_told_at_its_accounts_time_too(repo: Path) -> None:
+    """A Montréal account's post written for 20:00 on 9 March, moved to the 12th: the diff said "mercredi 10 mars
+    02:00 → samedi 13 mars 02:00", days and times nobody wrote (Paris's). Its Date line adds the account's."""
+    calendar = repo / "calendar.yaml"
+    edit(calendar, "networks:\n", "networks:\n  linkedin-qc: {like: linkedin, name: LinkedIn Québec, "
+                                  "timezone: America/Toronto}\n")
+    edit(calendar, "posts:\n", "posts:\n  - {id: soiree, networks: [linkedin-qc], at: 2027-03-09 20:00, text: Soirée}\n")
+    committed(repo)
+    edit(calendar, "at: 2027-03-09 20:00, text: Soirée", "at: 2027-03-12 20:00, text: Soirée")
+    result = run_edcal("diff", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert ("Date\u00a0: mercredi 10 mars 2027 02:00 (20:00, mardi 9 mars 2027 à l'heure de son compte, heure de "
+            "Toronto) → samedi 13 mars 2027 02:00 (20:00, vendredi 12 mars 2027 à l'heure de son compte, heure de "
+            "Toronto)") in result.stdout, result.stdout

@@ -32,6 +32,7 @@ from edcal.commands._child import ChildRead, now_pinned, reading_in_child, spare
 from edcal.errors import InputError, InputErrors, shown_path
 from edcal.i18n import (
     Message,
+    clock_time,
     day_and_time,
     long_date,
     number,
@@ -47,6 +48,7 @@ from edcal.model.plan import Item, Plan, made_by, status_word
 from edcal.model.source import Source
 from edcal.outputs.plan_json import item_document
 from edcal.plan.changes import CHANGE_KINDS, ItemChange, LeavingArticle, LogChange, PlanChanges, compare_plans
+from edcal.zones import zone_time
 
 #: Where errors about the revision argument point (an argument has no line).
 REVISION = Source("REVISION", 1, 1)
@@ -454,6 +456,18 @@ class _Words:
             return day_and_time(local, self._.tag)
         return f"{long_date(start, self._.tag)}, {_('all day')}"
 
+    def account_time(self, item: Item, plan: Plan) -> str:
+        """A post's time on its account's clock (its network's `timezone:`), in brackets after the site's:
+        the day and time written; nothing for an account on the site's clock."""
+        network = plan.calendar.networks.get(item.network or "")
+        if network is None or network.zone is None or not plan.calendar.zoned(network) \
+                or not isinstance(item.start, dt.datetime):
+            return ""
+        own, tag = item.start.astimezone(network.zone), self._.tag
+        return " ({})".format(self._("{time}, {day} on its account's clock, {zone}").format(
+            time=clock_time(own, tag), day=long_date(own.date(), tag),
+            zone=zone_time(network.timezone or "", tag, own.year)))
+
     def row_when(self, row: _Row) -> str:
         starts = list(dict.fromkeys(change.item.start for change in row.changes))
         if len(starts) == 1:
@@ -487,7 +501,7 @@ class _Words:
         _ = self._
         calendar = plan.calendar
         if name == "start":
-            return self.when(item.start)
+            return self.when(item.start) + self.account_time(item, plan)
         if name == "status":
             return _(status_word(item.kind, item.status))
         if name == "network":
