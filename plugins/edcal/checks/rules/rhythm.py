@@ -120,7 +120,7 @@ def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Probl
                    own=own, clock=ZoneClock(network.timezone or "", own.year))
         if window.end is not None:
             return Problem(where, say("post '{id}' ({when}) is withheld by a freeze until {end}: {reason}",
-                                      id=item.id, when=said, end=_freeze_end(window.end.astimezone(zone)),
+                                      id=item.id, when=said, end=freeze_end(window.end.astimezone(zone)),
                                       reason=item.withheld_reason), hint, item)
         return Problem(where, say("post '{id}' ({when}) is withheld by a freeze with no end: {reason}", id=item.id,
                                   when=said, reason=item.withheld_reason), hint, item)
