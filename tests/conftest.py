@@ -9,6 +9,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -153,6 +154,25 @@ def run_without_root_rights(site: Path, *args: str) -> subprocess.CompletedProce
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW, "SOURCE_DATE_EPOCH": EPOCH}
     return subprocess.run([*drop, sys.executable, "-m", "edcal", *args], cwd=site, env=env,
                           capture_output=True, text=True, timeout=300)
+
+
+def run_edcal_with_ctrl_c_after(module: str, function: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """edcal in a process of its own, Ctrl-C (a real SIGINT) pressed as ``module.function`` returns: a command
+    stopped once it has written its files."""
+    code = ("import os, runpy, signal, sys\n"
+            f"import {module} as module\n"
+            f"called = module.{function}\n"
+            "def returned(*args, **kwargs):\n"
+            "    result = called(*args, **kwargs)\n"
+            "    os.kill(os.getpid(), signal.SIGINT)\n"
+            "    return result\n"
+            f"module.{function} = returned\n"
+            "sys.argv = ['edcal', *sys.argv[1:]]\n"
+            "runpy.run_module('edcal', run_name='__main__', alter_sys=True)\n")
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW},
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def run_pelican(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

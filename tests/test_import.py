@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import add_site_plugin, run_edcal
+from conftest import add_site_plugin, run_edcal, run_edcal_with_ctrl_c_after
 from edcal.load.spreadsheet import CalendarText, ImportedPost, calendar_text
 from edcal.load.table import column_letter, split_records
 from edcal.load.yamlfile import load_yaml, strip_locs
@@ -729,6 +729,21 @@ def test_an_import_never_overwrites_and_stays_in_calendar_d(site: Path) -> None:
     assert broken.returncode == 2 and not (site / "calendar.d" / "third\n.yaml").exists()
     assert broken.stderr.startswith("--into: error: found the file name 'third\ufffd.yaml', which holds the control "
                                     "character U+000A\n"), broken.stderr
+
+
+@pytest.mark.usefixtures("site_language")
+def test_ctrl_c_once_the_import_is_written_says_so(site: Path) -> None:
+    # Ctrl-C once calendar.d/plan.yaml was written, while the report was made: "edcal: interrupted" alone said
+    # nothing of the file, which the team would take for an import that did not happen.
+    write_sheet(site, FRENCH_SHEET)
+    result = run_edcal_with_ctrl_c_after("edcal.commands.import_", "write_new", "import", "plan.csv", cwd=site)
+    assert "\nposts:\n  - id: nouvelle-machine-venez-la-voir\n" in (site / "calendar.d" / "plan.yaml").read_text(
+        encoding="utf-8")
+    assert (result.returncode, result.stdout) == (130, ""), result.stderr
+    assert result.stderr == (
+        "\nedcal: interrupted\n"
+        "note: les lignes étaient importées avant Ctrl-C, dans calendar.d/plan.yaml\u00a0: ne relancez pas "
+        "l'import (edcal check vérifie le fichier)\n"), result.stderr
 
 
 def test_derived_ids_never_name_another_rows_post(site: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import signal
 import subprocess
 import sys
 from collections import Counter
@@ -14,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import NOW, ROOT, run_edcal, run_without_root_rights
+from conftest import NOW, ROOT, run_edcal, run_edcal_with_ctrl_c_after, run_without_root_rights
 from edcal.commands import move as move_command
 from edcal.errors import InputErrors
 from edcal.i18n import speak, spoken
@@ -1057,20 +1056,8 @@ def test_a_file_saved_while_the_move_is_checked_is_not_written_over(site: Path,
 def test_ctrl_c_once_the_move_is_written_says_so(site: Path) -> None:
     # Ctrl-C while the changes were compared and checked, the files written already: "edcal: interrupted"
     # alone said nothing of them, and the move run again would have moved the dates twice.
-    code = ("import os, runpy, signal, sys\n"
-            "import edcal.commands.move as move\n"
-            "write = move.write_texts\n"
-            "def written(*args):\n"
-            "    result = write(*args)\n"
-            "    os.kill(os.getpid(), signal.SIGINT)\n"
-            "    return result\n"
-            "move.write_texts = written\n"
-            "sys.argv = ['edcal', *sys.argv[1:]]\n"
-            "runpy.run_module('edcal', run_name='__main__', alter_sys=True)\n")
-    result = subprocess.run([sys.executable, "-c", code, "move", "hello", "--by", "+1 day"],
-                            cwd=site, capture_output=True, text=True, timeout=120, check=False,
-                            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "EDCAL_NOW": NOW},
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    result = run_edcal_with_ctrl_c_after("edcal.commands.move", "write_texts", "move", "hello", "--by", "+1 day",
+                                         cwd=site)
     assert "at: 2027-03-03 10:00" in (site / "calendar.yaml").read_text(encoding="utf-8")
     assert (result.returncode, result.stdout) == (130, ""), result.stderr
     assert result.stderr == (

@@ -17,7 +17,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from edcal.i18n import Message, say
@@ -245,6 +245,28 @@ def remove_folders(made: Sequence[Path]) -> bool:
         except OSError:
             removed = False
     return removed
+
+
+@contextlib.contextmanager
+def said_when_interrupted(written: Mapping[Path, str], note: Callable[[], str]) -> Iterator[None]:
+    """Ctrl-C once every file of ``written`` holds its text (a command's files written, its report still to
+    make) goes on with ``note``: what was done, not to be done again; the CLI prints it after "edcal:
+    interrupted". A Ctrl-C before that (the files as they were, or some of them unwritten) goes on as it came.
+    """
+    try:
+        yield
+    except KeyboardInterrupt as interrupt:
+        if written and all(holds(path, text) for path, text in written.items()):
+            interrupt.add_note(note())
+        raise
+
+
+def holds(path: Path, text: str) -> bool:
+    """Whether the file holds the text, as UTF-8 (after any byte order mark)."""
+    try:
+        return path.read_bytes().decode("utf-8-sig", errors="replace") == text
+    except OSError:
+        return False
 
 
 def write_new(path: Path, data: bytes) -> None:

@@ -26,7 +26,7 @@ from typing import TypeVar
 from edcal.checks import Finding
 from edcal.commands._child import now_pinned, read_edited, spare_readers
 from edcal.errors import InputError, InputErrors, shown_path, typed_path
-from edcal.files import bad_name, make_folders, os_reason, write_new
+from edcal.files import bad_name, make_folders, os_reason, said_when_interrupted, write_new
 from edcal.i18n import Message, day_and_time, say, say_count, team_language, translator
 from edcal.ids import slugify
 from edcal.load.calendar_files import CALENDAR_DIR
@@ -101,11 +101,17 @@ def import_posts(site: Path, settings_file: str, file: Path, into: str | None, o
     findings = sorted((_at_cell(_in_sheet_terms(finding, after, posts, written, target_shown), written,
                                 target_shown)
                        for finding in run_checks(after) if finding not in before), key=Finding.sort_key)
-    if not dry_run:
-        _write(target, written.text, target_shown)
-    return ImportOutcome(_report(plan, after, len(posts), target_shown, findings, written, dry_run, gone,
-                                 replacing),
-                         EXIT_FINDINGS if any(f.severity == "error" for f in findings) else 0)
+    # Ctrl-C once the file is written, while the report is made: said, or the team would take it for an
+    # import that did not happen.
+    imported = say("the rows were imported before Ctrl-C, into {file}: do not run the import again "
+                   "(edcal check checks the file)", file=target_shown)
+    with said_when_interrupted({} if dry_run else {target: written.text},
+                               lambda: imported.translated(translator(team_language(plan.lang)))):
+        if not dry_run:
+            _write(target, written.text, target_shown)
+        return ImportOutcome(_report(plan, after, len(posts), target_shown, findings, written, dry_run, gone,
+                                     replacing),
+                             EXIT_FINDINGS if any(f.severity == "error" for f in findings) else 0)
 
 
 def _target(site: Path, file: Path, into: str | None, dry_run: bool = False) -> tuple[Path, str, bool]:

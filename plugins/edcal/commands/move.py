@@ -23,7 +23,7 @@ from typing import Any
 from edcal.commands._child import now_pinned, read_edited, spare_readers
 from edcal.commands.choices import nearest, network_error
 from edcal.errors import InputError, InputErrors, did_you_mean, message_of, shown_path, shown_paths_in
-from edcal.files import os_reason
+from edcal.files import os_reason, said_when_interrupted
 from edcal.hints import value_hint
 from edcal.i18n import (
     DAYS,
@@ -163,7 +163,15 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
     if texts:
         after = _read_moved(site, settings_file, texts, read, changes)
         refuse_what_must_not_move(plan, after, moved, days.offset_written)
-    try:
+    # Ctrl-C once the files are written (the changes compared and checked take seconds on a large plan):
+    # said, or the move run again would move the dates twice. The files tell: written all or none.
+    def moved_already() -> str:
+        return say("the dates were moved before Ctrl-C, in {files}: do not run the move again "
+                   "(edcal diff shows what it changed, edcal check checks it)",
+                   files=", ".join(shown_path(_in_site(site, path)) for path in texts)).translated(
+                       translator(team_language(plan.lang)))
+
+    with said_when_interrupted({} if dry_run else texts, moved_already):
         if texts and not dry_run:
             _write(site, texts, read)
         # The checks' errors the move brings (a post moved before its article): the build would refuse the
@@ -173,24 +181,6 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
                          _=translator(team_language(plan.lang)))
         return MoveOutcome(_report(plan, after, moved, shift, to, dry_run, brought, places),
                            EXIT_UNMOVED if moved.unmoved or brought else 0)
-    except KeyboardInterrupt as interrupt:
-        # Ctrl-C once the files are written (the changes compared and checked take seconds on a large plan):
-        # said, or the move run again would move the dates twice. The files tell: written all or none.
-        if texts and not dry_run and all(_holds(path, text) for path, text in texts.items()):
-            files = ", ".join(shown_path(_in_site(site, path)) for path in texts)
-            interrupt.add_note(say(
-                "the dates were moved before Ctrl-C, in {files}: do not run the move again (edcal diff shows "
-                "what it changed, edcal check checks it)", files=files).translated(
-                    translator(team_language(plan.lang))))
-        raise
-
-
-def _holds(path: Path, text: str) -> bool:
-    """Whether the file holds the text (as :func:`write_texts` writes it, after any byte order mark)."""
-    try:
-        return path.read_bytes().decode("utf-8-sig", errors="replace") == text
-    except OSError:
-        return False
 
 
 def _removal(occurrence: MovedOccurrence) -> MovedEntryRemoval:
