@@ -8,6 +8,7 @@ hand what axe cannot: the planning site used with the keyboard alone, and what i
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -594,6 +595,53 @@ def test_a_phone_s_table_cell_says_its_column_once(addresses: tuple[str, str], c
     page.goto(addresses[1] + "index.html")
     assert spoken(page, '.objectives tr[data-network="linkedin"] td[data-share]')[1] == \
         "40\u00a0% (4 sur 10 publications)"
+    page.close()
+
+
+#: Each table whose cells are cards on a phone (`display: block`), and each of its parts without the role it is to
+#: say (`td` without `role="cell"`…); each other table with roles.
+CARDED_TABLES = """() => {
+  const roles = {TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TR: "row", TD: "cell"};
+  const role = e => e.tagName === "TH" ? (e.scope === "row" ? "rowheader" : "columnheader") : roles[e.tagName];
+  const tables = [...document.querySelectorAll("table")];
+  const carded = tables.filter(t => [...t.querySelectorAll("td")].some(td => getComputedStyle(td).display === "block"));
+  const parts = t => [t, ...t.querySelectorAll("thead, tbody, tr, th, td")];
+  return [carded.map(t => t.getAttribute("aria-labelledby") || t.getAttribute("aria-label") || t.textContent.slice(0, 40)),
+          carded.flatMap(t => parts(t).filter(e => e.getAttribute("role") !== role(e)).map(e => e.outerHTML.slice(0, 80))),
+          tables.filter(t => !carded.includes(t) && t.querySelector("[role]")).map(t => t.outerHTML.slice(0, 80))];
+}"""
+
+
+@pytest.mark.parametrize(("path", "tables"), [
+    ("report.html", 4), ("index.html", 3), ("drafts/index.html", 1)])
+def test_a_phone_s_card_tables_say_their_roles_and_each_cell_s_column_once(addresses: tuple[str, str], chromium: Any,
+                                                                          path: str, tables: int) -> None:
+    """On a phone the report's, the objectives' and the drafts' months' tables are cards, their cells `display:
+    block`: WebKit (Safari, VoiceOver) drops the semantics of a table whose display the style sheet changes, unless
+    the table says its roles (role="table", "rowgroup", "row", "columnheader", "rowheader", "cell"); the calendar's,
+    a table on every screen, says none. Chromium reads them as before: each cell named by its content alone, its
+    column said once, by its heading."""
+    page = chromium.new_page(viewport=SCREENS["phone"], is_mobile=True, has_touch=True)
+    page.goto(addresses[1] + path)
+    carded, unsaid, said_elsewhere = page.evaluate(CARDED_TABLES)
+    assert len(carded) >= tables, carded
+    assert (unsaid, said_elsewhere) == ([], []), (unsaid, said_elsewhere)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.getDocument", {"depth": -1})
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    roles = Counter(node.get("role", {}).get("value") for node in nodes)
+    cells = [node for node in nodes if node.get("role", {}).get("value") == "cell" and "backendDOMNodeId" in node]
+    ids = cdp.send("DOM.pushNodesByBackendIdsToFrontend",
+                   {"backendNodeIds": [node["backendDOMNodeId"] for node in cells]})["nodeIds"]
+    labelled = 0
+    for node, dom_id in zip(cells, ids, strict=True):
+        attributes = cdp.send("DOM.getAttributes", {"nodeId": dom_id})["attributes"]
+        label = dict(zip(attributes[::2], attributes[1::2], strict=True)).get("data-label")
+        if label:
+            labelled += 1
+            name = node.get("name", {}).get("value", "")
+            assert not name.startswith(label), (label, name)  # drawn on screen, not read
+    assert labelled >= tables * 2 and roles["columnheader"] >= tables * 2 and roles["rowheader"] >= tables, roles
     page.close()
 
 

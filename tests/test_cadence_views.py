@@ -56,7 +56,7 @@ def _report_cells(page: str) -> dict[tuple[str, str], str]:
     cells = {}
     parts = re.split(r'id="month-(\d{4}-\d{2})"', page)[1:]
     for month, part in zip(parts[::2], parts[1::2], strict=True):
-        for network, row in re.findall(r'<tr data-network="([a-z]+)">(.*?)</tr>', part, re.S):
+        for network, row in re.findall(r'<tr data-network="([a-z]+)"[^>]*>(.*?)</tr>', part, re.S):
             below = re.search(r'data-count="below"[^>]*>(.*?)</td>', row, re.S)
             assert below is not None
             cells[(month, network)] = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", below.group(1))).split())

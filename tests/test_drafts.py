@@ -709,7 +709,7 @@ def test_an_online_empty_articles_error_is_on_each_card_about_it_and_counted_onc
                               .group(0)).split())
     assert lead == "8 drafts, 1 error in their articles."
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
-    assert '<td data-label="Errors in their articles" data-count="3" class="sev-error">1</td>' in overview
+    assert '<td data-label="Errors in their articles" data-count="3" class="sev-error" role="cell">1</td>' in overview
     assert 'data-count="periods"' not in overview  # shown on its cards, it is no "finding on no draft"
 
 

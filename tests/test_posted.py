@@ -723,7 +723,7 @@ ENV = {"EDCAL_NOW": "2027-01-12T10:00:00+01:00", "SOURCE_DATE_EPOCH": EPOCH}
 
 def _cells(page: str, month: str, network: str) -> dict[str, str]:
     section = page[page.index(f'id="month-{month}"'):]
-    row = section[section.index(f'<tr data-network="{network}">'):section.index("</tr>",
+    row = section[section.index(f'<tr data-network="{network}"'):section.index("</tr>",
                                                                                 section.index(f'data-network="{network}"'))]
     return {name: html.unescape(re.sub(r"<[^>]+>", "", value)).strip()
             for name, value in re.findall(r'<td [^>]*data-count="([a-z-]+)"[^>]*>(.*?)</td>', row, re.S)}

@@ -337,7 +337,31 @@ def environment(context: OutputContext) -> jinja2.Environment:
     site_url = context.plan.site_url
     env.filters["post_html"] = lambda text, links=(): post_html(
         text, links, lambda url: untracked(url, names) if is_site_url(url, site_url) else url)
+    env.filters["card_table"] = card_table
     return env
+
+
+#: The opening tags of a table's parts, and the role each says (a ``th``'s, by its ``scope``).
+_TABLE_PART = re.compile(r"<(table|thead|tbody|tr|th|td)\b([^>]*)>")
+_TABLE_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "td": "cell"}
+
+
+def card_table(html: str) -> Markup:
+    """A table that a phone shows as cards (its rows and cells ``display: block``), its parts given their ARIA
+    roles: ``{% filter card_table %}<table>…</table>{% endfilter %}``.
+
+    WebKit (Safari, and so VoiceOver) drops the semantics of a table whose display the style sheet changes: no
+    table, no column said with a cell. Roles written out keep them (Adrian Roselli, "Tables, CSS Display
+    Properties, and ARIA"); Chromium and Firefox read the same table either way. The tables shown as tables on
+    every screen (the calendar's) keep the semantics HTML gives them, without roles.
+    """
+    def with_role(part: re.Match[str]) -> str:
+        tag, attributes = part.groups()
+        role = ("rowheader" if re.search(r'\bscope="row"', attributes) else "columnheader") if tag == "th" \
+            else _TABLE_ROLES[tag]
+        return f'<{tag}{attributes} role="{role}">'  # last: the tag as the template writes it, then its role
+
+    return Markup(_TABLE_PART.sub(with_role, str(html)))
 
 
 #: Each month's page's items, beside those pages (``agenda/``: every dated item; ``drafts/``: every upcoming
