@@ -437,6 +437,11 @@ def test_a_field_written_in_french_points_at_the_articles_field(written: str, me
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nslug: escalier-🌀-helicoidal\n---\n",
      "4:7: error: found slug 'escalier-🌀-helicoidal', expected letters, digits and dashes\n"
      "    hint: write slug: escalier-helicoidal"),
+    # pelican-import writes WordPress's slug as WordPress stores it, percent-encoded: "write slug:
+    # bienvenue-a-l-c3-a9a" changed the article's address, and every link to it broke.
+    ("Title: T\nDate: 2027-01-12 09:00\nSlug: bienvenue-a-l%c3%a9a\n",
+     "3:7: error: found slug 'bienvenue-a-l%c3%a9a', expected letters, digits and dashes\n"
+     "    hint: write slug: bienvenue-a-léa, its letters decoded (%c3%a9 is é): the address a browser asks for"),
     ("Title: T\nDate: 2027-01-12 09:00\nImage_alt: “Un atelier”\n",
      "3:12: error: found image_alt “Un atelier”, between typographic quotes"),
     ("---\ntitle: T\ndate: 2027-01-12 09:00\nimage: {static}/images/atelier.png\n---\n",
@@ -464,7 +469,7 @@ def test_what_a_web_editors_writer_slips_into_a_header_is_told(header: str, expe
              "#soudure #inox #TIG": "soudure, inox, TIG", "{static}/images/atelier.png": "images/atelier.png",
              "//cdn.example.org/atelier.png": "https://cdn.example.org/atelier.png",
              "status: scheduled": "status: published", "Image’alt": "image_alt", "image_alt’": "image_alt",
-             "“Un atelier”": "Un atelier", "escalier-🌀-helicoidal": "escalier-helicoidal",
+             "“Un atelier”": "Un atelier", "escalier-🌀-helicoidal": "escalier-helicoidal", "bienvenue-a-l%c3%a9a": "bienvenue-a-léa",
              "Con\u200bseils": "Conseils", "in\u2060ox": "inox", "title: |": "title: >-"}
     for wrong, right in fixed.items():
         header = header.replace(wrong, right)
@@ -964,6 +969,22 @@ def test_notions_status_is_told_as_edcals(status: str, meant: str) -> None:
     assert [lines[0] for lines in told[1:]] == [
         *(["a.md:1:1: error: missing `date:` for a published article"] if meant == "published" else []),
         "a.md:3:8: error: unknown person 'personne'"]
+
+
+@pytest.mark.parametrize(("status", "hint"), [
+    ("future", "hint: 'future' is WordPress's scheduled post: write `status: published` and keep its `date:`; "
+               "the article stays offline until then"),
+    ("private", "hint: 'private' is read by the site's members only, and a static blog has none: write "
+                "`status: draft` to keep it offline (`status: hidden` puts it online, at its address)"),
+    # "Did you mean 'hidden'?" put a private text online at its address.
+    ("privé", "hint: 'privé' is read by the site's members only, and a static blog has none: write "
+              "`status: draft` to keep it offline (`status: hidden` puts it online, at its address)"),
+])
+def test_wordpress_statuses_are_told_as_edcals(status: str, hint: str) -> None:
+    """pelican-import writes WordPress's own status words; `future` and `private` had no hint at all."""
+    [error] = _header_errors(f"Title: Portes ouvertes\nDate: 2027-01-15 09:00\nStatus: {status}\n")
+    assert error.format() == ("content/articles/t.md:3:9: error: found "
+                              f"'{status}', expected one of: draft, review, published, hidden\n    {hint}")
 
 
 def test_notions_published_is_edcals() -> None:

@@ -82,6 +82,8 @@ from edcal.zones import WallClockError, at_offset, localize
 EDCAL_KEY = "edcal"
 
 _SLUG_RE = re.compile(r"^[\w-]+\Z", re.UNICODE)
+#: Letters percent-encoded, as WordPress stores a slug with accents (``%c3%a9`` for é).
+_PERCENT_ENCODED = re.compile(r"(?:%[0-9a-fA-F]{2})+")
 #: A header in another static generator's syntax: TOML's ``title = "…"`` (after ``+++`` or not).
 _OTHER_HEADER = re.compile(r"^(?:\+\+\+\s*\n)?\s*[A-Za-z_][\w-]*\s*=\s*\S")
 # No bracket inside a link's text, no parenthesis inside its target: each opening would otherwise be
@@ -1110,8 +1112,18 @@ def _body_source(parsed: ArticleSource, offset: int) -> Source:
 
 def _slug_hint(found: str) -> str:
     """The slug meant, made of what was written (``escalier-🌀-helicoidal``: 'escalier-helicoidal')."""
+    from urllib.parse import unquote
+
     from edcal.ids import slugify
 
+    decoded = unquote(found, errors="replace") if "%" in found else found
+    encoded = _PERCENT_ENCODED.search(found)
+    if decoded != found and encoded is not None and _SLUG_RE.match(decoded):
+        # WordPress's slug as it stores it (`bienvenue-a-l%c3%a9a`), which pelican-import copies: the address
+        # browsers ask for is the decoded one, which slugify's `bienvenue-a-l-c3-a9a` would have changed.
+        return say("write {key}: {value}, its letters decoded ({encoded} is {letter}): the address a browser "
+                   "asks for", key="slug", value=decoded[:80], encoded=encoded.group(),
+                   letter=unquote(encoded.group()))
     meant = slugify(found, max_length=80)
     return say("write {key}: {value}", key="slug", value=meant) if meant and _SLUG_RE.match(meant) \
         else say("e.g. slug: salon-industrie-2027")

@@ -175,6 +175,8 @@ _AS_ARTICLE_STATUS = {"idea": "draft", "writing": "draft", "draft": "draft", "re
                       "published": "published", "scheduled": "published"}
 #: The planning site's word for an article with a date to come, which has a hint of its own.
 _SCHEDULED_WORDS = ("scheduled", "programmé", "planifié")
+#: A text for the members of a site only (WordPress's ``private``): a static blog has no members.
+_PRIVATE_WORDS = ("private", "privé", "privée", "prive", "privee")
 
 
 def article_status(found: str) -> str | None:
@@ -249,6 +251,14 @@ def suggest_value(found: Any, options: Collection[str]) -> str | None:
     if found.strip().lower() in _SCHEDULED_WORDS and "published" in options:
         return say("an article is scheduled by its date: write status: published (or leave it out) and a "
                    "date: in the future")
+    if found.strip().lower() == "future" and "published" in options:  # pelican-import's WordPress export
+        return say("'{found}' is WordPress's scheduled post: write `status: published` and keep its `date:`; "
+                   "the article stays offline until then", found=found.strip())
+    if found.strip().lower() in _PRIVATE_WORDS and {"draft", "hidden"} <= set(options):
+        # WordPress's `private`: "did you mean 'hidden'?" put the text online, at its address.
+        return say("'{found}' is read by the site's members only, and a static blog has none: write "
+                   "`status: draft` to keep it offline (`status: hidden` puts it online, at its address)",
+                   found=found.strip())
     said = " ".join(found.split()).lower()
     if said in YEAR_WORDS and "month" in options:
         return _yearly_hint(None)
