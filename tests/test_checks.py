@@ -880,6 +880,20 @@ def test_a_callout_is_told_with_the_label_to_write(site: Path, site_language: No
          "écrivez plutôt son titre en gras\u00a0: > **Horaires d'été**")]
 
 
+def test_a_wordpress_shortcode_is_told(site: Path, site_language: None) -> None:
+    """An article imported from WordPress (pelican-import) showed "[gallery ids=…]" on the blog, unsaid."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8")
+                         + '\n[gallery ids="203,204,205" columns="3" link="file"]\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "misread-markup"])
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]]
+    assert found == [
+        (10, 1, "'[gallery ids=\"203,204,205\" columns=\"3\" link=\"file\"]' dans l'article 'publie' est un "
+                "shortcode de WordPress\u00a0: le blog l'affiche tel quel, crochets compris",
+         "écrivez à sa place ce qu'il montrait\u00a0: les images,\u00a0![ce qu'elle montre]({static}/images/NOM.jpg), "
+         "l'adresse d'une vidéo en lien, ou supprimez-le")]
+
+
 def test_article_link(site: Path) -> None:
     """Links Pelican leaves as written went online dead: a file's name or path, a wrong address, the address
     of an article not online yet (dead until then, and its address shown to every reader)."""

@@ -318,6 +318,24 @@ def test_a_callout_is_found() -> None:
         ("callout", "[!tip] Astuce", 10, 4)]
 
 
+def test_a_wordpress_shortcode_is_found() -> None:
+    """pelican-import leaves WordPress's shortcodes in the text: the blog showed "[gallery ids=…]" as written,
+    and `edcal check` said nothing."""
+    from edcal.load.articles import misread_markup
+
+    body = ("Quelques photos :\n\n[gallery ids=\"203,204\" columns=\"3\"]\n\n"
+            '[caption id="attachment_202" width="800"]<img src="a.jpg" alt="Léa" /> Léa[/caption]\n\n'
+            "Une [note] entre crochets, [un lien](https://example.org/), [réf][1], [embed]https://youtu.be/x[/embed]\n"
+            '\n[contact-form-7 id="42" title="Devis"]\n\n```\n[gallery ids="1"]\n```\n\n[1]: https://example.org/\n')
+    assert '<p>[gallery ids="203,204" columns="3"]</p>' in markdown.markdown(body)
+    found = misread_markup(split_article("---\ntitle: T\n---\n" + body, "t.md"))
+    assert [(m.kind, m.written, m.source.line, m.source.column) for m in found] == [
+        ("shortcode", '[gallery ids="203,204" columns="3"]', 6, 1),
+        ("shortcode", '[caption id="attachment_202" width="800"]', 8, 1),
+        ("shortcode", "[embed]", 10, 71),
+        ("shortcode", '[contact-form-7 id="42" title="Devis"]', 12, 1)]
+
+
 def test_a_line_of_hashtags_is_found_in_a_file_saved_on_windows() -> None:
     """Markdown reads `\\r\\n` as a line end: the tags became a heading, but the check looked for `\\n` alone."""
     from edcal.load.articles import misread_markup

@@ -466,6 +466,11 @@ _LINK_PARTS = re.compile(r"(?P<image>!?)\[(?P<words>[^\[\]\n]*)\]\((?P<address>[
 #: A quote opened as Obsidian's and GitHub's callouts are, ``> [!note]`` or ``> [!warning]- Titre``: Markdown
 #: shows the ``[!note]`` as written.
 _CALLOUT = re.compile(r"[ ]{0,3}>(?:[ \t]*>)*[ \t]*(?P<callout>\[![A-Za-z][\w-]*\][+-]?(?:[ \t]+.*)?)")
+#: A WordPress shortcode that pelican-import leaves in the text (``[gallery ids="1,2"]``, ``[caption …]``,
+#: ``[contact-form-7 id="42"]``): WordPress's own by name, a plugin's by its ``name="value"``; not a link
+#: (``[words](…)``, ``[words][1]``) nor a reference's definition (``[1]: …``).
+_SHORTCODE = re.compile(r"\[(?:(?:gallery|caption|wp_caption|embed|video|audio|playlist)(?=[\s\]])"
+                        r"|[a-z][a-z0-9_-]*(?=[ \t]+[\w-]+=))(?:[ \t][^\[\]\n]*)?\](?![(\[:])")
 
 
 #: What may be misread, found in the text as written, before code is told apart (most articles hold none):
@@ -484,6 +489,8 @@ def _may_be_misread(body: str) -> bool:
             or _MAYBE_NO_WORDS.search(body)):
         return True
     if any(bullet in body for bullet in "•◦▪●–") or (")" in body and _MAYBE_PAREN_NUMBERS.search(text)):
+        return True
+    if "[" in body and _SHORTCODE.search(body):
         return True
     for match in _MAYBE_LIST.finditer(text):  # a list item after a line of text, not after a blank line
         before = text.rfind("\n", 0, match.start())
@@ -537,6 +544,10 @@ def misread_markup(parsed: ArticleSource, title: str = "") -> tuple[MisreadMarku
         if callout is not None:
             found.append(MisreadMarkup("callout", callout.group("callout").strip(),
                                        at(number, callout.start("callout") + 1)))
+    if "[" in body:
+        locate = _Locator(body, parsed.path, parsed.body_line)
+        found.extend(MisreadMarkup("shortcode", match.group(0)[:80], locate(match.start()))
+                     for match in _SHORTCODE.finditer(body))
     if "](" in body or "data:" in body:
         locate = _Locator(body, parsed.path, parsed.body_line)
         spans = sorted([*_DATA_IMAGE.finditer(body), *_LINK_PARTS.finditer(body)], key=lambda m: m.start())

@@ -87,7 +87,7 @@ class LinkedFile:
 
 #: What an article's text holds that Markdown reads otherwise than the editor it was written in showed it.
 MisreadKind = Literal["list-in-paragraph", "bullets", "paren-numbers", "hashtags", "data-image",
-                      "link-without-address", "link-without-words", "title-heading", "callout"]
+                      "link-without-address", "link-without-words", "title-heading", "callout", "shortcode"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -699,7 +699,7 @@ def quoted_title(ctx: CheckContext) -> Iterator[Problem]:
 
 @rule("misread-markup", "warning", "An article's text holds markup the blog shows otherwise than the editor it "
       "was written in: a list run into a paragraph, bullets, hashtags, an image pasted as data, an empty link, "
-      "the title repeated as a heading, a callout")
+      "the title repeated as a heading, a callout, a WordPress shortcode")
 def misread_markup(ctx: CheckContext) -> Iterator[Problem]:
     """What GitHub's preview, a word processor or Obsidian showed one way and Markdown reads another: the
     writer saw a list, the blog shows a run-on paragraph. Judged, as `article-link` is, for every article
@@ -752,6 +752,11 @@ def _misread(found: MisreadMarkup, slug: str) -> tuple[Message, Message]:
                     "'{marker}' as written, in a plain quote", written=written, slug=slug, marker=marker),
                 say("write its title in bold instead: > **{title}**", title=title) if title else
                 say("write the label in bold instead: > **{label}:** …", label=_callout_label(marker[2:-1])))
+    if found.kind == "shortcode":
+        return (say("'{written}' in article '{slug}' is a WordPress shortcode: the blog shows it as written, "
+                    "brackets included", written=written, slug=slug),
+                say("write in its place what it showed: the images, ![what it shows]({{static}}/images/NAME.jpg), "
+                    "a video's address as a link, or delete it"))
     if found.kind == "link-without-address" and written.startswith("!"):
         return (say("'{written}' in article '{slug}' is an image without a file: a broken image on the blog",
                     written=written, slug=slug),
