@@ -3711,6 +3711,23 @@ def test_article_files_pelican_would_skip_are_errors(site: Path) -> None:
         ("content/articles/telecharge.md.txt", "articles and pages are files named *.md", "rename it telecharge.md")]
 
 
+def test_an_article_pelican_import_wrote_in_rst_is_told_to_import_again_in_markdown(site: Path) -> None:
+    """pelican-import writes reStructuredText unless told `-m markdown`: each of a WordPress blog's 200 articles
+    was told "write it in Markdown", as if by hand, where running the import again does it."""
+    articles = site / "content" / "articles"
+    (articles / "escalier-chene.rst").write_text(
+        "Un escalier en chêne\n####################\n:date: 2024-05-14 09:30\n:author: sophie\n"
+        ":category: Chantiers\n:slug: escalier-chene\n:status: published\n\nLe chantier est terminé.\n",
+        encoding="utf-8")
+    (articles / "notes.rst").write_text("Notes\n=====\n\n:date: 2024-05-14\n\nTexte.\n", encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", cwd=site)
+    assert checked.returncode == 2
+    assert [(e["file"], e["line"], e["hint"]) for e in json.loads(checked.stdout)["findings"]] == [
+        ("content/articles/escalier-chene.rst", 1, "pelican-import wrote it in reStructuredText, its default: run it "
+         "again with -m markdown, then delete the .rst files"),
+        ("content/articles/notes.rst", 1, "write it in Markdown as notes.md")]
+
+
 def test_an_article_left_at_the_top_of_content_is_an_error(site: Path) -> None:
     """`content/nouvel-article.md` beside `content/articles/` (where a web editor puts a new file):
     Pelican read none of it, and the article was missing from the blog and the plan without a word.

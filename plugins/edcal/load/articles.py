@@ -718,6 +718,9 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
                     problems.append(InputError(Source(rel, 1, 1),
                                                say("found {path}, which is not read: edcal reads articles and "
                                                    "pages written in Markdown (*.md)", path=rel),
+                                               say("pelican-import wrote it in reStructuredText, its "
+                                                   "default: run it again with -m markdown, then delete the "
+                                                   ".rst files") if _from_pelican_import(path) else
                                                say("write it in Markdown as {name}",
                                                    name=f"{name.rpartition('.')[0]}.md")))
                     continue
@@ -730,6 +733,20 @@ def unread_articles(site: Path, content: Path, folders: Iterable[tuple[str, Iter
                                            say("rename it {name}",
                                                name=f"{base or meant}.{extension.lower() if base else 'md'}")))
     return problems
+
+
+#: The header pelican-import writes in reStructuredText: the title underlined with ``#``, then its fields.
+_PELICAN_IMPORT_RST = re.compile(r"[^\n]+\r?\n#+\r?\n(?::(?:date|author|category|tags|slug|status):[^\n]*\r?\n)+")
+
+
+def _from_pelican_import(path: str) -> bool:
+    """Whether an ``.rst`` file starts as pelican-import writes one (its default markup): importing again
+    with ``-m markdown`` converts them all, which rewriting each by hand would not."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return _PELICAN_IMPORT_RST.match(file.read(4096)) is not None
+    except OSError:
+        return False
 
 
 #: Extensions of a text saved by an editor that did not know it was Markdown.
