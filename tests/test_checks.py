@@ -707,6 +707,25 @@ def test_an_image_shown_by_an_address_where_the_content_folder_does_not_have_it_
          "the file is content/uploads/Photo Équipe.JPG: write /uploads/Photo%20Équipe.JPG")]
 
 
+def test_an_image_left_in_wordpress_s_uploads_is_told_to_copy_them(site: Path) -> None:
+    """An article imported from WordPress shows its images at the old site's address, /wp-content/uploads/…,
+    which is the blog's own: broken the day the address points at the blog, edcal check silent."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + (
+        "\n![L'escalier](https://blog.example.fr/wp-content/uploads/2024/05/escalier.jpg)\n"
+        '\n<img src="/wp-content/uploads/2024/09/lea.jpg" alt="Léa" />\n'
+        "\n![Ailleurs](https://autre.example.org/wp-content/uploads/2024/05/a.jpg)\n"), encoding="utf-8")
+    found = [(f["line"], f["column"], f["message"], f["hint"]) for f in _missing_files(site)]
+    hint = ("WordPress's uploads: copy its wp-content/uploads/ folder into content/wp-content/uploads/ and add "
+            "\"wp-content\" to STATIC_PATHS, and the images keep their addresses")
+    assert found == [
+        (10, 15, "'https://blog.example.fr/wp-content/uploads/2024/05/escalier.jpg' in article 'publie' shows an "
+                 "image the blog does not have at that address: there is no "
+                 "content/wp-content/uploads/2024/05/escalier.jpg", hint),
+        (12, 11, "'/wp-content/uploads/2024/09/lea.jpg' in article 'publie' shows an image the blog does not have "
+                 "at that address: there is no content/wp-content/uploads/2024/09/lea.jpg", hint)]
+
+
 def test_an_image_address_is_read_as_a_browser_reads_it(site: Path) -> None:
     """`/%2e%2e/static/uploads/a.png` is `/static/uploads/a.png` to a browser (nothing is above the root): a
     broken image the check read as nobody's."""

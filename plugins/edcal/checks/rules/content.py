@@ -327,6 +327,11 @@ def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Pr
                 best = max(named, key=lambda other: common_tail(other, path))
                 hint: Message | None = say("the file is {file}: write {address}", file=Path(content.name) / best,
                                            address=f"{prefix}/{best.replace(' ', '%20')}")
+            elif not outside and path.startswith("wp-content/uploads/"):
+                # An article imported from WordPress: its images at the old site's address, which is the blog's.
+                hint = say("WordPress's uploads: copy its wp-content/uploads/ folder into {content}/wp-content/"
+                           "uploads/ and add \"wp-content\" to STATIC_PATHS, and the images keep their addresses",
+                           content=content.name)
             else:  # Decap CMS's uploads in Hugo's static/, beside the content folder: the blog has none of them
                 hint = None if outside else outside_copy(content, path)
                 if hint is None:
