@@ -737,3 +737,44 @@ def test_an_empty_timezone_is_refused_not_replaced_by_paris(tmp_path: Path) -> N
     assert made.stderr.startswith("--timezone: error: found time zone '', expected an IANA name like "
                                   "'Europe/Paris'"), made.stderr
     assert not (tmp_path / "neuf").exists()
+
+
+@pytest.mark.usefixtures("site_language")  # each site's team reads its own language
+def test_init_beside_imported_articles_writes_no_sample_article_and_says_so(tmp_path: Path) -> None:
+    """`edcal init .` after pelican-import (content/articles/*.md, no pelicanconf.py yet) wrote its sample
+    article, dated the day before and published, and its sample page, and said nothing of the articles there:
+    `edcal build` put "Bienvenue sur notre blog" on the blog beside the real ones."""
+    blog = tmp_path / "blog"
+    (blog / "content" / "articles" / "pages").mkdir(parents=True)
+    for slug in ("escalier-chene-tilleuls", "eco-conception-atelier"):
+        (blog / "content" / "articles" / f"{slug}.md").write_text(
+            f"Title: {slug}\nDate: 2024-05-14 09:00\nCategory: Chantiers\nSlug: {slug}\nStatus: published\n\n"
+            "Un texte.\n", encoding="utf-8")
+    (blog / "content" / "articles" / "pages" / "contact.md").write_text(
+        "Title: Contact\nSlug: contact\nStatus: published\n\nNous écrire.\n", encoding="utf-8")
+    (blog / "content" / "articles" / "notes.md").write_text("pas un article\n", encoding="utf-8")
+    made = run_edcal("init", ".", "--lang", "en", cwd=blog)
+    assert made.returncode == 0, made.stderr
+    assert "2 articles found in content/articles: no sample article or page written." in made.stdout, made.stdout
+    assert sorted(p.name for p in (blog / "content").rglob("*.md")) == [
+        "contact.md", "eco-conception-atelier.md", "escalier-chene-tilleuls.md", "notes.md"]
+    assert (blog / "calendar.yaml").is_file() and (blog / "pelicanconf.py").is_file()
+    (blog / "content" / "articles" / "notes.md").unlink()  # as docs/index.md says, after pelican-import
+    (blog / "content" / "pages").mkdir()
+    (blog / "content" / "articles" / "pages" / "contact.md").rename(blog / "content" / "pages" / "contact.md")
+    built = run_edcal("build", cwd=blog)
+    assert built.returncode == 0, built.stderr
+    assert not list((blog / "output").rglob("welcome*")) and not list((blog / "output").rglob("about*"))
+    assert (blog / "output" / "2024" / "escalier-chene-tilleuls" / "index.html").is_file()
+    # In French, and an empty folder still gets the sample.
+    french = tmp_path / "site"
+    french.mkdir()
+    (french / "content" / "articles").mkdir(parents=True)
+    (french / "content" / "articles" / "a.md").write_text("---\ntitle: A\ndate: 2024-01-02\n---\nTexte.\n",
+                                                          encoding="utf-8")
+    made = run_edcal("init", ".", "--lang", "fr", cwd=french)
+    assert "1 article trouvé dans content/articles\u00a0: aucun article ni page d'exemple écrit." in made.stdout, \
+        made.stdout
+    empty = tmp_path / "empty"
+    made = run_edcal("init", str(empty), "--lang", "fr", cwd=tmp_path)
+    assert (empty / "content" / "articles" / "bienvenue.md").is_file() and "trouvé" not in made.stdout

@@ -626,7 +626,9 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
 
     It holds calendar.yaml, an article, a page, pelicanconf.py and
     publishconf.py (the theme is edcal's own, with an overrides/ folder for the
-    site's changes to it): `edcal build` works in it at once.
+    site's changes to it): `edcal build` works in it at once. Beside articles
+    already in FOLDER's content/ (from pelican-import) it writes no sample
+    article or page.
     FOLDER may be a new clone (.git, a LICENSE; its README.md and .gitignore
     are kept and added to); a folder holding another file init writes is refused.
     A Pelican blog (FOLDER holds pelicanconf.py) adopts edcal in place: init

@@ -80,6 +80,9 @@ class NewSite:
 
     written: list[Path]
     extended: list[Path]
+    #: The articles the folder held already (pelican-import's), for which no sample was written, and where.
+    found: int = 0
+    found_in: str = ""
 
 
 def new_site_defaults(site_name: str | None, timezone: str | None, lang: str | None, country: str | None,
@@ -116,6 +119,10 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     skeleton = resources.files("edcal.skeleton")
     sources = [(_site_path(relative), source)
                for relative, source in [*_walk(skeleton), *_walk(skeleton / lang)]]
+    found, found_in = articles_found(target)
+    if found:  # the sample article and page would go online beside the blog's own (a WordPress import)
+        sources = [(relative, source) for relative, source in sources
+                   if not (relative.parts[0] == "content" and relative.suffix == ".md")]
     # No copy of the theme: the site takes edcal's own (pelicanconf.py's THEME), fixes and all, with each
     # upgrade, and keeps its changes in overrides/. A copy kept the templates of the edcal that made the
     # site, and a new edcal's fixes to the blog, the drafts and the planning pages never reached it.
@@ -163,7 +170,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
     }
     made = Undo(target)
     try:
-        return _write_site(target, sources, values, made)
+        site = _write_site(target, sources, values, made)
     except OSError as exc:  # the system refused what os.access allowed (/proc, a full disk, a locked folder)
         undone = made.undo()
         raise InputErrors([InputError(Source(str(target), 0, 0),
@@ -171,6 +178,21 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
                                           reason=os_reason(exc)),
                                       say("choose a folder you may write in, e.g. edcal init my-site"))],
                           outcome=None if undone else say("some files may be written")) from None
+    return NewSite(site.written, site.extended, found, found_in)
+
+
+def articles_found(target: Path) -> tuple[int, str]:
+    """How many articles ``target``'s content/ holds already (Markdown files with a header, pages aside:
+    pelican-import's ``--dir-page`` puts them in content/articles/pages/), and the folder that holds them."""
+    from edcal.load.articles import markdown_with_a_header
+
+    content = target / "content"
+    if not content.is_dir():
+        return 0, ""
+    found = [Path(path).relative_to(target) for path in markdown_with_a_header(str(content))]
+    articles = [path for path in found if "pages" not in path.parts[1:-1]]
+    folder = "content/articles" if all(path.parts[1] == "articles" for path in articles) else "content"
+    return len(articles), folder
 
 
 class Undo:
@@ -469,6 +491,11 @@ def creation_report(site: NewSite, folder: Path, site_url: str, timezone: str, l
                 "time zone {zone} (--timezone for another). Next: {commands}", folder=str(folder),
                 language=names[lang], other=other, other_language=names[other], zone=timezone,
                 commands=commands)]
+    if site.found:
+        told.append(say_count(site.found,
+                              "{count} article found in {folder}: no sample article or page written.",
+                              "{count} articles found in {folder}: no sample article or page written.",
+                              folder=(folder / site.found_in).as_posix()))
     if unreachable_site_url(site_url.rstrip("/")):
         where = setting_source(folder, folder / "pelicanconf.py", "SITEURL")
         told.append(say("SITEURL is {url}, no public address: before publishing, write the site's address "

@@ -825,7 +825,7 @@ def articles_outside(site: Path, content: Path, articles: Iterable[str], pages: 
         if directory == top or os.path.basename(directory).lower() not in _OTHER_TOOLS_POSTS:
             continue
         subfolders[:] = []  # its files, at any depth, are judged below
-        for path in _markdown_with_a_header(directory, patterns):
+        for path in markdown_with_a_header(directory, patterns):
             rel = Path(os.path.relpath(path, site)).as_posix()
             problems.append(InputError(
                 Source(rel, 1, 1), say("found {path}, which is not read: {folder}/ is outside the article and "
@@ -838,7 +838,9 @@ def articles_outside(site: Path, content: Path, articles: Iterable[str], pages: 
 _OTHER_TOOLS_POSTS = ("posts", "post", "_posts", "blog")
 
 
-def _markdown_with_a_header(folder: str, patterns: tuple[str, ...]) -> Iterator[str]:
+def markdown_with_a_header(folder: str, patterns: tuple[str, ...] = ()) -> Iterator[str]:
+    """The Markdown files under ``folder`` (at any depth, hidden ones and ``patterns`` aside) that start with
+    an article's header (``Title:``, or ``title:`` in front matter)."""
     for directory, subfolders, names in os.walk(folder):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in sorted(names):
