@@ -951,6 +951,9 @@ def test_article_link(site: Path) -> None:
          "link to its file, [text]({filename}relecture.md): the words show without a link until it is online"),
         (12, 12, "links to /2027/publi/, which is no article or page of the site",
          "did you mean '/2027/publie/'?"),
+        # The category's page is category/essais.html (Pelican's CATEGORY_URL): category/essais/ is none.
+        (14, 44, "links to /category/essais/, which is no article or page of the site",
+         "did you mean '/category/essais.html'?"),
         # Relative links to files the content folder does not hold: broken images. A space does not end a
         # link (Markdown reads on to its ')'): that file is there, the link lacks {static}.
         (15, 19, "names no file of content/images: a broken image or link on the blog",
@@ -975,21 +978,27 @@ def test_article_link(site: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def _article_link_findings(site: Path, added: str) -> list[tuple[int, int, str, str]]:
+    """The article-link findings once ``added`` is written at the end of the fixture's article publie.md: line,
+    column, what follows "in article 'publie'", hint."""
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + added, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    return [(f["line"], f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
+            for f in json.loads(result.output)["findings"]]
+
+
 def test_a_link_to_an_articles_title_or_to_no_page_of_the_blog_is_told(site: Path) -> None:
     """A writer in GitHub's web editor linked to another article by its title, `[la suite](Article futur …)`:
     no finding, and the page went online with a dead link. A relative link is read as a browser reads it, from
     the article's address, and judged against what the build writes."""
-    published = site / "content" / "articles" / "publie.md"
-    published.write_text(published.read_text(encoding="utf-8") + (
+    found = _article_link_findings(site, (
         "\nVoir [la suite](Article futur CANARY-FUTURE-2291) et [encore](article futur, canary future 2291).\n"
         "Aussi [tarifs](../tarifs/) et [contact](../pages/contact.html).\n"
         "Mais [contact](../../pages/contact.html), [le tag](../../tag/test/), [ici](./), [haut](#haut),\n"
         "[page 2](?page=2), [courriel](mailto:a@example.fr), [image](../../images/public.png#x) et "
-        "[accueil](../../) mènent quelque part.\n"), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
-    assert result.exit_code == 1, result.output
-    found = [(f["line"], f["column"], f["message"].split(" in article 'publie' ")[1], f["hint"])
-             for f in json.loads(result.output)["findings"]]
+        "[accueil](../../) mènent quelque part.\n"))
     assert found == [
         (10, 17, "is the title of content/articles/futur.md, not its address: a dead link on the blog",
          "write {filename}futur.md"),
@@ -999,6 +1008,33 @@ def test_a_link_to_an_articles_title_or_to_no_page_of_the_blog_is_told(site: Pat
          "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)"),
         (11, 41, "leads to /2027/pages/contact.html, which the blog does not have: a dead link",
          "did you mean '/pages/contact.html'?")]
+
+
+def test_a_full_link_to_the_blogs_old_address_of_an_article_is_told_with_its_address_now(site: Path) -> None:
+    """A blog moved from WordPress kept its articles' slugs but not their /2026/05/slug/ addresses (edcal's
+    ARTICLE_URL is {date:%Y}/{slug}/): `[l'escalier](https://blog.example.fr/2026/05/escalier-chene-tilleuls/)`,
+    as WordPress writes a link, was dead on the blog and no finding (an address of the site in full was taken
+    for another program's). One in a folder the blog writes in (2026/, tag/) is judged; the host's other
+    addresses (a shop, WordPress's admin, a query, a fragment of a page there) are not."""
+    (site / "content" / "articles" / "escalier.md").write_text(
+        "Title: L'escalier des Tilleuls\nDate: 2026-05-14 09:00\nSlug: escalier-chene-tilleuls\n\nUn escalier.\n",
+        encoding="utf-8")
+    found = _article_link_findings(site, (
+        "\nVoir [l'escalier](https://blog.example.fr/2026/05/escalier-chene-tilleuls/) et "
+        "[ses photos](/2026/05/escalier-chene-tilleuls/?utm_source=blog#photos).\n"
+        "Aussi [le tag](https://blog.example.fr/tag/inox/).\n"
+        "Mais [la boutique](https://blog.example.fr/boutique/panier/), [admin](/wp-admin/), [devis](/devis.php),"
+        " [ancien](https://blog.example.fr/?p=123), [le tag](https://blog.example.fr/tag/test/#haut),"
+        " [le flux](/feeds/all.atom.xml), [l'escalier](https://blog.example.fr/2026/escalier-chene-tilleuls/)"
+        " et [image](/images/public.png) mènent quelque part.\n"))
+    moved = ("'escalier-chene-tilleuls' is at /2026/escalier-chene-tilleuls/: write "
+             "{filename}escalier.md; a blog moved from elsewhere keeps its old addresses with ARTICLE_URL and "
+             "ARTICLE_SAVE_AS (edcal's docs/index.md, \"Coming from WordPress\")")
+    assert found == [
+        (10, 19, "links to /2026/05/escalier-chene-tilleuls/, which is no article or page of the site", moved),
+        (10, 93, "links to /2026/05/escalier-chene-tilleuls/, which is no article or page of the site", moved),
+        (11, 16, "links to /tag/inox/, which is no article or page of the site",
+         "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)")]
 
 
 def test_a_relative_link_with_escaped_dot_segments_is_read_as_a_browser_reads_it(site: Path) -> None:

@@ -30,7 +30,7 @@ from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.load.calendar_files import DEFAULT_SETTINGS
-from edcal.model.article import Article
+from edcal.model.article import IMAGE_SUFFIXES, Article
 from edcal.model.calendar import PostEntry, Variant
 from edcal.model.days import as_instant
 from edcal.model.plan import Item
@@ -481,9 +481,22 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                                                    slug=article.slug, path=path),
                                   _meant_hint(path, close), item, when=when)
                     continue
+            files = plan.blog_files
+            if resolved is None and files is not None and not files.opens(opened) and not files.opens_later(opened) \
+                    and posixpath.splitext(opened)[1].lower() not in IMAGE_SUFFIXES:  # an image: image-missing's
+                # In full or from the root, in a folder the blog writes in (2024/, tag/): no page of it, dead (an
+                # old address of a blog moved from WordPress). Another of its host's (boutique/) is not judged.
+                yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which is no "
+                                               "article or page of the site", written=link.written,
+                                               slug=article.slug, path=path),
+                              _moved_article_hint(opened, article, originals) or _other_form_hint(opened, site_path, files)
+                              or _dead_relative_hint(path, parts.path, article, site_path, plan, originals),
+                              item, when=when)
+                continue
             if resolved is not None:
                 # Relative, and the build writes nothing there: dead. (An address of the site written in full,
-                # or from its root, may be another program's on the same server: not judged.)
+                # or from its root, out of the folders the blog writes in may be another program's on the same
+                # server: not judged.)
                 yield Problem(link.source, say("'{written}' in article '{slug}' leads to {path}, which the blog "
                                                "does not have: a dead link", written=link.written,
                                                slug=article.slug, path=resolved[0]),
@@ -551,6 +564,26 @@ def _missing_article_file(linked: Any, here: str, content: Path, meant: _MeantAr
     marker = linked.written[:len("{filename}")]
     rest = re.search(r"[#?].*$", linked.written)
     return say("did you mean '{path}'?", path=marker + _file_from(found, here) + (rest.group(0) if rest else ""))
+
+
+def _moved_article_hint(opened: str, article: Article, originals: dict[str, Article]) -> Message | None:
+    """For an address of the site that is no page but ends with an article's slug (its old address, on the
+    blog it moved from): where that article is now, the link to write, and how to keep the old addresses."""
+    target = originals.get(posixpath.basename(urllib.parse.unquote(opened).rstrip("/")).removesuffix(".html"))
+    if target is None or target.source == article.source or not target.url:
+        return None
+    return say("'{slug}' is at {address}: write {link}; a blog moved from elsewhere keeps its old addresses with "
+               "ARTICLE_URL and ARTICLE_SAVE_AS (edcal's docs/index.md, \"Coming from WordPress\")",
+               slug=target.slug, address=urllib.parse.urlsplit(target.url).path or "/",
+               link="{filename}" + _relative_file(target, article))
+
+
+def _other_form_hint(opened: str, site_path: str, files: Any) -> Message | None:
+    """For an address of the site that is no page: the page's address the build writes in the other form,
+    ``category/essais.html`` for ``category/essais/`` (Pelican's default CATEGORY_URL) or the reverse."""
+    stem = opened.rstrip("/").removesuffix(".html")
+    other = next((form for form in (f"{stem}.html", f"{stem}/") if form != opened and files.writes(form)), None)
+    return None if other is None else say("did you mean '{path}'?", path=f"{site_path}/{other}")
 
 
 def _dead_relative_hint(path: str, written: str, article: Article, site_path: str, plan: Any,
