@@ -1303,3 +1303,18 @@ def test_times_with_a_zone_on_an_account_of_another_zone_are_written_on_its_cloc
     assert result.returncode in (0, 1), result.stderr
     assert items_of(site, "calendar.d/sans.yaml") == {"quatre-linkedin-qc": "2027-03-16T09:00:00+01:00",
                                                       "cinq-linkedin-qc": "2027-03-16T14:00:00+01:00"}
+
+
+def test_a_network_id_with_a_hyphen_is_read_in_a_cell(site: Path) -> None:
+    """`linkedin-qc`, a network's id as calendar.yaml writes it, was an unknown network in the sheet (its hyphen
+    read as a space), with a hint to add `aliases: [linkedin qc]`: the id is read as written, and so is
+    `linkedin qc`, the same words."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "networks:\n", "networks:\n  linkedin-qc: {like: linkedin, name: LinkedIn Québec}\n", 1), encoding="utf-8")
+    write_sheet(site, "Date,Réseau,Texte\n2027-03-16 09:00,linkedin-qc,Un\n2027-03-16 10:00,LinkedIn QC,Deux\n")
+    result = run_edcal("import", "plan.csv", cwd=site)
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    assert "unknown network" not in result.stdout + result.stderr
+    assert items_of(site) == {"un-linkedin-qc": "2027-03-16T09:00:00+01:00",
+                              "deux-linkedin-qc": "2027-03-16T10:00:00+01:00"}

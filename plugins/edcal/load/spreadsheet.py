@@ -1023,15 +1023,15 @@ def _unknown_network(name: str, calendar: Calendar) -> tuple[Message, Message]:
 
 
 def _network_id(name: str, calendar: Calendar) -> str | None:
-    """A network by its id, an alias, or the name the site gives it (``Le Fil``), with or without
-    what follows in brackets (``X (ex-Twitter)``)."""
+    """A network by its id (``linkedin-qc``, or ``LinkedIn QC``: its words), an alias, or the name the site
+    gives it (``Le Fil``), with or without what follows in brackets (``X (ex-Twitter)``)."""
     for written in (name, re.sub(r"\(.*?\)", "", name)):
         wanted = normal_name(written)
         found = calendar.network_id(wanted) or calendar.network_id(wanted.replace(" ", ""))
         if found:
             return found
         for network in calendar.networks.values():
-            if normal_name(network.name) == wanted:
+            if wanted in (normal_name(network.id), normal_name(network.name)):
                 return network.id
     return None
 
