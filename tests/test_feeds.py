@@ -1160,3 +1160,19 @@ def test_an_accounts_times_are_its_own_clock_in_plan_feeds_and_the_heure_line(tm
     assert "account-time" not in review[review.index('id="item-lancement-linkedin"'):][:600]
     paris = {item_id(event): event for event in events(site / "planning" / "calendars" / "linkedin.ics")}
     assert "Heure\u00a0: 09:00, mardi 16 mars 2027 (heure de Paris)\n" in str(paris["lancement-linkedin"]["DESCRIPTION"])
+
+
+def test_plan_json_names_an_accounts_zone_only_when_its_clock_is_not_the_sites(tmp_path: Path) -> None:
+    """plan.json gave `networks[].timezone` to a network whose `timezone:` is the site's own (Europe/Paris on a
+    Paris site), although it keeps the site's clock: a script reading the field as "schedule this account on
+    another clock" had nothing to do. The field is there only when the account's clock is another."""
+    site = tmp_path / "site"
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "calendar.yaml").write_text(QUEBEC_ACCOUNT.replace(
+        "  linkedin: {slots: [tue 09:00]}", "  linkedin: {slots: [tue 09:00], timezone: Europe/Paris}"),
+        encoding="utf-8")
+    write_pelicanconf(site)
+    build(site)
+    networks = {network["id"]: network for network in load_plan(site)["networks"]}
+    assert networks["linkedin-qc"]["timezone"] == "America/Montreal"
+    assert "timezone" not in networks["linkedin"], networks["linkedin"]

@@ -199,8 +199,9 @@ def _networks(calendar: Calendar, months: Months) -> list[dict[str, Any]]:
             "objective": _objective(network.objective),
             "months": months.get((network.id, None), []),
             # An account on another clock than the site's (its `timezone:`): the times plan.json gives are
-            # instants still, in the site's zone; this says which clock its team schedules it on.
-            **({"timezone": network.timezone} if network.timezone is not None else {}),
+            # instants still, in the site's zone; this says which clock its team schedules it on. A
+            # `timezone:` that is the site's own is no other clock: absent, as on the others.
+            **({"timezone": network.timezone} if calendar.zoned(network) else {}),
         })
     return result
 
