@@ -1176,3 +1176,20 @@ def test_plan_json_names_an_accounts_zone_only_when_its_clock_is_not_the_sites(t
     networks = {network["id"]: network for network in load_plan(site)["networks"]}
     assert networks["linkedin-qc"]["timezone"] == "America/Montreal"
     assert "timezone" not in networks["linkedin"], networks["linkedin"]
+
+
+def test_the_build_says_which_zone_a_zoned_accounts_hootsuite_file_is_in(tmp_path: Path) -> None:
+    """planning/exports/hootsuite-linkedin-qc.csv gives the Montréal account's wall times, and only `edcal export
+    hootsuite --network linkedin-qc` said to set Hootsuite to that zone: the build counted "notes", and whoever
+    uploaded the build's file with Hootsuite set to Paris time had the posts out six hours late. The build says it,
+    once for that file; LinkedIn's, on the site's clock, is not named."""
+    site = tmp_path / "site"
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "calendar.yaml").write_text(QUEBEC_ACCOUNT, encoding="utf-8")
+    write_pelicanconf(site)
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": "2027-03-01T10:00"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    told = [line for line in result.stdout.splitlines() if "set Hootsuite to that zone" in line]
+    assert told == ["  planning/exports/hootsuite-linkedin-qc.csv: times are LinkedIn Québec's, on its "
+                    "account's clock (America/Montreal, its `timezone:`), not the site's: set Hootsuite to that "
+                    "zone to upload them"], result.stdout

@@ -198,6 +198,12 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
             "the upload): `edcal export hootsuite --network NETWORK -o FILE` shows it",
             "  {count} notes on the Hootsuite files (rules of Hootsuite's not confirmed, what to add after "
             "the upload): `edcal export hootsuite --network NETWORK -o FILE` shows them")))
+    # The note `edcal export hootsuite` gives, for whoever uploads the build's file: its times are its
+    # account's, which Hootsuite reads in the zone it is set to.
+    from edcal.outputs.exports import HOOTSUITE_MAX_ROWS, zone_note
+    lines += ["  " + say_("{file}: {note}", file=f"{planning}exports/hootsuite-{network}"
+                          + ("-*.csv" if rows > HOOTSUITE_MAX_ROWS else ".csv"), note=zone_note(name, zone))
+              for network, name, zone, rows in plan.zoned_exports]
     sweep = result.sweep
     if sweep is not None and sweep.removed:
         removed = say_count(len(sweep.removed),

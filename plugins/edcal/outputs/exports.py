@@ -201,9 +201,7 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
         if as_instant(start) - as_instant(plan.now) < HOOTSUITE_MIN_LEAD:
             warnings.append(say("{post}: less than 10 minutes ahead; Hootsuite may refuse it "
                                 "(unconfirmed rule)", post=post.id))
-    warnings += [say("times are {network}'s, on its account's clock ({zone}, its `timezone:`), not the "
-                     "site's: set Hootsuite to that zone to upload them", network=network.name,
-                     zone=network.timezone) for network in zoned.values()]
+    warnings += [zone_note(network.name, network.timezone or "") for network in zoned.values()]
     # What Hootsuite's bulk file cannot carry, to add in Hootsuite after the upload: a note names the posts.
     left_out = (
         ([post for post in posts if any(not m.is_video for m in post.media)], lambda count, named: say_count(
@@ -251,6 +249,12 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
             warnings.append(say("the same message appears {count} times; Hootsuite may refuse duplicates "
                                 "(unconfirmed rule): {text}", count=count, text=_quoted(message)))
     return buffer.getvalue(), warnings
+
+
+def zone_note(network: str, zone: str) -> Message:
+    """A Hootsuite file on its account's clock: Hootsuite reads its times in the zone it is set to."""
+    return say("times are {network}'s, on its account's clock ({zone}, its `timezone:`), not the site's: set "
+               "Hootsuite to that zone to upload them", network=network, zone=zone)
 
 
 def _first_named(posts: Sequence[Item]) -> str:

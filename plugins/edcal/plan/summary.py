@@ -41,6 +41,9 @@ class PlanSummary:
     bio_dead: tuple[DeadLink, ...] = ()
     #: Whether the feeds have an address to subscribe to (``planning.url``, or their public copies').
     feeds_subscribable: bool = True
+    #: The networks on another clock than the site's whose Hootsuite file the build writes, its rows in
+    #: their account's wall time: (id, name, zone, rows), by id.
+    zoned_exports: tuple[tuple[str, str, str, int], ...] = ()
 
 
 def summarize(plan: Plan, links: Sequence[object] | None = None,
@@ -70,7 +73,20 @@ def summarize(plan: Plan, links: Sequence[object] | None = None,
         bio_path=plan.calendar.link_in_bio.path if plan.calendar.link_in_bio is not None else "",
         bio_dead=dead,
         feeds_subscribable=plan.feeds_url() is not None,
+        zoned_exports=_zoned_exports(plan),
     )
+
+
+def _zoned_exports(plan: Plan) -> tuple[tuple[str, str, str, int], ...]:
+    """The networks on their account's clock that get a Hootsuite file (:mod:`edcal.outputs.exports`: posts
+    to come, scheduled, without a poll), with their rows."""
+    calendar = plan.calendar
+    rows = Counter(item.network for item in plan.items
+                   if item.kind == "post" and item.status == "scheduled" and item.poll is None
+                   and isinstance(item.start, dt.datetime) and as_instant(item.start) > as_instant(plan.now))
+    return tuple((network.id, network.name, network.timezone or "", rows[network.id])
+                 for network in sorted(calendar.networks.values(), key=lambda n: n.id)
+                 if network.platform is not None and rows[network.id] and calendar.zoned(network))
 
 
 def _went_online(plan: Plan) -> tuple[tuple[str, dt.datetime], ...]:
