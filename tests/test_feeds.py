@@ -1193,3 +1193,22 @@ def test_the_build_says_which_zone_a_zoned_accounts_hootsuite_file_is_in(tmp_pat
     assert told == ["  planning/exports/hootsuite-linkedin-qc.csv: times are LinkedIn Québec's, on its "
                     "account's clock (America/Montreal, its `timezone:`), not the site's: set Hootsuite to that "
                     "zone to upload them"], result.stdout
+
+
+def test_a_zoned_accounts_draft_sidecar_gives_its_accounts_time_too(tmp_path: Path) -> None:
+    """A draft's sidecar gave the site's time alone: a script posting the Montréal account's drafts through its
+    API had to know the account's zone to say "09:00". The sidecar of a post on another clock adds `timezone`
+    and `scheduled_account`; its file name (the site's time, a stable address) and the others' fields are
+    unchanged."""
+    site = tmp_path / "site"
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "calendar.yaml").write_text(QUEBEC_ACCOUNT, encoding="utf-8")
+    write_pelicanconf(site)
+    build(site)
+    drafts = site / "planning" / "drafts"
+    quebec = json.loads((drafts / "linkedin-qc" / "2027-03-16T1400-lancement-linkedin-qc.json").read_text(
+        encoding="utf-8"))
+    assert (quebec["scheduled"], quebec["scheduled_utc"], quebec["timezone"], quebec["scheduled_account"]) == (
+        "2027-03-16T14:00:00+01:00", "2027-03-16T13:00:00Z", "America/Montreal", "2027-03-16T09:00:00-04:00")
+    paris = json.loads((drafts / "linkedin" / "2027-03-16T0900-lancement-linkedin.json").read_text(encoding="utf-8"))
+    assert "timezone" not in paris and "scheduled_account" not in paris

@@ -9,15 +9,17 @@ from typing import Any
 from edcal.dates import iso_stamp
 from edcal.model.article import content_path
 from edcal.model.calendar import Calendar, Media, Poll
+from edcal.model.network import Network
 
 #: planning/media/: the files the planning pages and feeds show, copied from content/.
 MEDIA_FOLDER = "media"
 
 
-def local_stamp(instant: dt.datetime, calendar: Calendar) -> str:
+def local_stamp(instant: dt.datetime, calendar: Calendar, network: Network | None = None) -> str:
     """ISO 8601 in the site's zone with its offset: ``2027-01-12T08:00:00+01:00`` (in UTC for a local mean
-    time's instant, whose offset has seconds: :func:`edcal.dates.iso_stamp`)."""
-    return iso_stamp(instant.astimezone(calendar.zone).replace(microsecond=0))
+    time's instant, whose offset has seconds: :func:`edcal.dates.iso_stamp`); in ``network``'s account's zone
+    when given (its ``timezone:``)."""
+    return iso_stamp(instant.astimezone(calendar.zone_of(network)).replace(microsecond=0))
 
 
 def utc_stamp(instant: dt.datetime) -> str:

@@ -85,6 +85,9 @@ def sidecar(item: Item, plan: Plan) -> dict[str, Any]:
         "template": item.template,
         "source": str(item.source),
     }
+    if calendar.zoned(network):  # an account on another clock: its time, as its own scheduler reads it
+        data["timezone"] = network.timezone
+        data["scheduled_account"] = local_stamp(item.start, calendar, network)  # type: ignore[arg-type]
     return data
 
 
