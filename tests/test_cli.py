@@ -2278,3 +2278,27 @@ def test_the_agenda_says_the_freeze_in_force_and_why(tmp_path: Path) -> None:
     assert "Mastodon vers" not in linkedin and linkedin.startswith("Gel des publications en cours depuis")
     assert "Gel des" not in run_edcal("agenda", "--until", "2027-01-12T09:00", "--since", "2027-01-11",
                                       cwd=site, env=env).stdout
+
+
+@pytest.mark.usefixtures("site_language")
+def test_agenda_gives_a_zoned_accounts_post_its_accounts_time_too(runner: CliRunner, site: Path, monkeypatch) -> None:
+    """`edcal agenda --network linkedin-qc` showed a post written for 20:00 in Montréal as "Vendredi 21 mai 02:00"
+    alone, the site's time: its owner in Montréal looked for a post at 02:00. Its row adds the account's time, as
+    the feeds' *Heure :* line says it; a post on the site's clock keeps its row as it was."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-05-18T08:00:00+02:00")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "networks:\n", "networks:\n  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: America/Toronto}\n",
+        1) + "  - {id: soiree, networks: [linkedin-qc, linkedin], at: 2027-05-20 20:00, text: La soirée}\n",
+        encoding="utf-8")
+    result = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7", "--network", "linkedin-qc"])
+    assert result.exit_code == 0, result.output
+    rows = [" ".join(line.split()) for line in result.output.splitlines()]
+    assert "Vendredi 21 mai 2027" in rows
+    assert ("02:00 ; heure du compte : 20:00, jeudi 20 mai 2027 (heure de Toronto) ● LinkedIn Québec La soirée "
+            "planifié") in rows, result.output
+    every = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
+    rows = [" ".join(line.split()) for line in every.output.splitlines()]
+    assert "20:00 ● LinkedIn La soirée planifié" in rows, every.output
+    assert any(row.startswith("02:00 ; heure du compte : 20:00, jeudi 20 mai 2027 (heure de Toronto) ● LinkedIn "
+                              "Québec") for row in rows), every.output

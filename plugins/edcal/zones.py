@@ -22,7 +22,7 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 from edcal.errors import closest, did_you_mean
-from edcal.i18n import Message, language, say, utc_offset
+from edcal.i18n import Message, Translator, clock_time, language, long_date, say, utc_offset
 
 
 class WallClockError(ValueError):
@@ -190,6 +190,16 @@ _UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", 
 
 #: The zones' cities whose h is aspirated: "heure de Hong Kong".
 _ASPIRATED_H = {"Hong Kong", "Havana", "Hovd"}
+
+
+def account_clock(start: dt.datetime, site_day: dt.date, zone: ZoneInfo, name: str, _: Translator) -> str:
+    """A post's time on its account's clock (``zone``, its network's ``timezone:`` ``name``), as the feeds'
+    *Heure :* line and the agenda give it after the site's: "09:00 (heure de Toronto)", its day too when it
+    is another than the site's ``site_day`` ("20:00, jeudi 20 mai 2027 (heure de Toronto)")."""
+    own = start.astimezone(zone)
+    said = _("{time} ({zone})") if own.date() == site_day else _("{time}, {day} ({zone})")
+    return said.format(time=clock_time(own, _.tag), day=long_date(own.date(), _.tag),
+                       zone=zone_time(name, _.tag, own.year))
 
 
 def zone_time(name: str, lang: str, year: int = 2027) -> str:

@@ -24,7 +24,7 @@ from edcal.plan.absences import absence_label, concerns, cover_mark, covers, day
 from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 from edcal.plan.status import freeze_said
-from edcal.zones import other_machine_zone, zone_time
+from edcal.zones import account_clock, other_machine_zone, zone_time
 
 
 def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | None = None,
@@ -142,6 +142,10 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         where = f"[{network.color}]●[/] {escape(network.name)}" if network else _(_KIND_LABELS[item.kind])
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = clock_time(local, _.tag) if local else _("all day")
+        if local is not None and network is not None and plan.calendar.zoned(network):
+            # An account on another clock (its `timezone:`): the time its team reads, as the feeds say it.
+            when = _("{time}; on the account's clock: {account}").format(time=when, account=account_clock(
+                local, local.date(), plan.calendar.zone_of(network), network.timezone or "", _))
         status = _log_status(item, plan, log_start, _) or _(status_word(item.kind, item.status,
                                                                        passed(item, plan.now)))
         if plan.released(item):

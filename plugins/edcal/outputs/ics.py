@@ -47,7 +47,7 @@ from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_li
 from edcal.plan.absences import cover_mark
 from edcal.plan.feeds import ALL_DAY_REMINDER, Feed, feeds, rings_at
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
-from edcal.zones import zone_time
+from edcal.zones import account_clock, zone_time
 
 PRODID = "-//edcal//edcal editorial calendar//EN"
 _LIMIT = 75
@@ -328,11 +328,8 @@ class EventWriter:
             if network is not None and network.timezone is not None and calendar.zoned(network):
                 # An account on another clock (its `timezone:`): the time its own scheduler asks, its day
                 # there.
-                own = item.start.astimezone(network.zone)
-                account = _("{time} ({zone})") if own.date() == local.date() \
-                    else _("{time}, {day} ({zone})")
-                account = account.format(time=clock_time(own, lang), day=long_date(own.date(), lang),
-                                         zone=zone_time(network.timezone, lang, own.year))
+                account = account_clock(item.start, local.date(), calendar.zone_of(network),
+                                        network.timezone, _)
                 time = _("{time}; on the account's clock: {account}").format(time=time, account=account)
             lines.append(time)
         if item.media:
