@@ -1037,6 +1037,20 @@ def test_a_full_link_to_the_blogs_old_address_of_an_article_is_told_with_its_add
          "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)")]
 
 
+def test_a_link_from_the_root_to_a_file_of_a_folder_the_blog_writes_in_is_not_judged(site: Path) -> None:
+    """Pelican's development settings write the feed of every article, its production settings (publishconf.py,
+    as pelican-quickstart writes them) those of each category and tag too: `[les conseils](/feeds/essais.atom.xml)`
+    was an article-link error ("no article or page of the site") under `edcal check`'s default settings, and
+    failed the CI of a site whose production build writes it. An address of the site that is no page's (a feed, a
+    style sheet, a PDF) stays unjudged, as before; a page's in those folders is (/feeds/essais/)."""
+    write_pelicanconf(site, 'FEED_ALL_ATOM = "feeds/all.atom.xml"\nCATEGORY_FEED_ATOM = None\n')
+    found = _article_link_findings(site, (
+        "\nAbonnez-vous [aux essais](/feeds/essais.atom.xml), [au tag](https://blog.example.fr/feeds/tag/test.rss.xml),"
+        " lisez [la fiche](/feeds/fiche.pdf) ou [ceci](/feeds/essais/).\n"))
+    assert found == [(10, 155, "links to /feeds/essais/, which is no article or page of the site",
+                      "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)")]
+
+
 def test_a_relative_link_with_escaped_dot_segments_is_read_as_a_browser_reads_it(site: Path) -> None:
     """`%2e%2e/` is `../` to a browser: `[tarifs](%2e%2e/tarifs/)` from /2027/publie/ leads to /2027/tarifs/ (it
     was told as leading to /2027/publie/../tarifs/), and `%2e%2e/publi/` is a slip of /2027/publie/'s address."""

@@ -30,7 +30,7 @@ from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.load.calendar_files import DEFAULT_SETTINGS
-from edcal.model.article import IMAGE_SUFFIXES, Article
+from edcal.model.article import Article
 from edcal.model.calendar import PostEntry, Variant
 from edcal.model.days import as_instant
 from edcal.model.plan import Item
@@ -483,9 +483,11 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                     continue
             files = plan.blog_files
             if resolved is None and files is not None and not files.opens(opened) and not files.opens_later(opened) \
-                    and posixpath.splitext(opened)[1].lower() not in IMAGE_SUFFIXES:  # an image: image-missing's
+                    and posixpath.splitext(opened)[1].lower() in _PAGE_SUFFIXES:
                 # In full or from the root, in a folder the blog writes in (2024/, tag/): no page of it, dead (an
-                # old address of a blog moved from WordPress). Another of its host's (boutique/) is not judged.
+                # old address of a blog moved from WordPress). Another of its host's (boutique/) is not judged,
+                # nor a file's (an image is image-missing's; a category's feed, written by publishconf.py's
+                # settings and not pelicanconf.py's, would be told dead under check's default settings).
                 yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which is no "
                                                "article or page of the site", written=link.written,
                                                slug=article.slug, path=path),
