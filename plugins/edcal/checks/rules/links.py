@@ -571,13 +571,20 @@ def _missing_article_file(linked: Any, here: str, content: Path, meant: _MeantAr
 def _moved_article_hint(opened: str, article: Article, originals: dict[str, Article]) -> Message | None:
     """For an address of the site that is no page but ends with an article's slug (its old address, on the
     blog it moved from): where that article is now, the link to write, and how to keep the old addresses."""
-    target = originals.get(posixpath.basename(urllib.parse.unquote(opened).rstrip("/")).removesuffix(".html"))
-    if target is None or target.source == article.source or not target.url:
+    target = _article_named(opened, article, originals)
+    if target is None or not target.url:
         return None
     return say("'{slug}' is at {address}: write {link}; a blog moved from elsewhere keeps its old addresses with "
                "ARTICLE_URL and ARTICLE_SAVE_AS (edcal's docs/index.md, \"Coming from WordPress\")",
                slug=target.slug, address=urllib.parse.urlsplit(target.url).path or "/",
                link="{filename}" + _relative_file(target, article))
+
+
+def _article_named(address: str, article: Article, originals: dict[str, Article]) -> Article | None:
+    """The article, other than ``article``, whose slug an address ends with (``../entretien/``,
+    ``/2024/05/entretien.html``), or None."""
+    target = originals.get(posixpath.basename(urllib.parse.unquote(address).rstrip("/")).removesuffix(".html"))
+    return target if target is not None and target.source != article.source else None
 
 
 def _other_form_hint(opened: str, site_path: str, files: Any) -> Message | None:
@@ -592,9 +599,8 @@ def _dead_relative_hint(path: str, written: str, article: Article, site_path: st
                         originals: dict[str, Article]) -> Message:
     """What to write for a relative link to nothing: the file of the article it names (``../entretien/``),
     else the nearest address the build writes, else how to link to an article."""
-    name = posixpath.basename(urllib.parse.unquote(written).rstrip("/")).removesuffix(".html")
-    target = originals.get(name)
-    if target is not None and target.source != article.source:
+    target = _article_named(written, article, originals)
+    if target is not None:
         return say("write {link}", link="{filename}" + _relative_file(target, article))
     addresses = {f"{site_path}/{file.removesuffix('index.html')}" for file in plan.blog_files.files}
     close = difflib.get_close_matches(path.casefold(), sorted(addresses), n=1, cutoff=0.85)
