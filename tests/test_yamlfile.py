@@ -315,6 +315,11 @@ WRITERS_MISTAKES = [
      "calendar.yaml:7:17: error: found ': ' inside the value of 'text', which YAML reads as a second key; expected "
      "the value between straight quotes\n"
      "    hint: a value containing ': ' must be quoted, e.g. text: \"Rappel: on suspend tout\""),
+    # A text that starts with a day or an id, and whose word before its colon is no field: a text to quote.
+    ("calendar.yaml", "    text: 2027-01-14 incendie: atelier fermé\n",
+     "calendar.yaml:7:30: error: found ': ' inside the value of 'text', which YAML reads as a second key; expected "
+     "the value between straight quotes\n"
+     "    hint: a value containing ': ' must be quoted, e.g. text: \"2027-01-14 incendie: atelier fermé\""),
     ("calendar.yaml", "\tat: 2027-01-12 09:00\n",
      "calendar.yaml:7:1: error: found a tab in this line's indentation; expected spaces\n"
      "    hint: indent with spaces, not tabs"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections.abc
 import datetime as dt
+import functools
 import itertools
 import re
 import types
@@ -1171,6 +1172,30 @@ def required_purposes(*models: type[BaseModel]) -> set[str]:
             if inner is not None:
                 pending.append(inner)
     return found
+
+
+@functools.cache
+def known_fields() -> frozenset[str]:
+    """Every field calendar.yaml (calendar.d/'s files) and an article's header know, at any depth, as written
+    (``from``, not ``from_``): what a word before a colon must be to be taken for a field."""
+    from edcal.load.articles import ArticleSpec
+    from edcal.load.schema import CalendarSpec
+
+    found: set[str] = set()
+    seen: set[Any] = set()
+    pending: list[Any] = [CalendarSpec, ArticleSpec]
+    while pending:
+        annotation = pending.pop()
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation in seen:
+                continue
+            seen.add(annotation)
+            fields = annotation.model_fields
+            found.update(field.alias or name for name, field in fields.items() if name != "loc")
+            pending.extend(field.annotation for field in fields.values())
+        else:  # `X | None`, `list[X]`, `dict[str, X]`, Annotated: every model they hold
+            pending.extend(get_args(annotation))
+    return frozenset(found)
 
 
 def _model_at(model: type[BaseModel], path: list[Any]) -> Any:

@@ -937,9 +937,12 @@ _GLUED_FIELD = re.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}[:h]\d{2})?|[a-z0
 
 def _glued_field(value: str) -> str | None:
     """The field a value runs into, when a line break was forgotten before it (or a comma written for one):
-    ``2027-01-14 07:40 reason: x`` is ``reason``; None for a text with a colon in it."""
+    ``2027-01-14 07:40 reason: x`` is ``reason``; None for a text with a colon in it (``2027-01-14 incendie:
+    …``, a word that is no field of edcal's)."""
+    from edcal.load.validate import known_fields
+
     found = _GLUED_FIELD.match(value)
-    return found.group("field") if found else None
+    return found.group("field") if found and found.group("field") in known_fields() else None
 
 
 def _syntax_hint(problem: str, line: str = "") -> Message | None:
