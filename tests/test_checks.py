@@ -1051,6 +1051,30 @@ def test_a_link_from_the_root_to_a_file_of_a_folder_the_blog_writes_in_is_not_ju
                       "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)")]
 
 
+def test_a_relative_link_to_a_file_of_a_folder_the_blog_writes_in_is_not_judged(site: Path) -> None:
+    """`[les conseils](../../feeds/essais.atom.xml)`, from an article at /2027/publie/, leads to the category's
+    feed, which publishconf.py writes and pelicanconf.py (`edcal check`'s default settings) does not: it was an
+    article-link error ("names no file of feeds"), though the same link from the site's root was not. Out of the
+    content folder, a relative link names no file of it: an address, judged as one from the root is (a page's,
+    /feeds/essais/, is; a file's is not). A relative link to a missing article still is."""
+    write_pelicanconf(site, 'FEED_ALL_ATOM = "feeds/all.atom.xml"\nCATEGORY_FEED_ATOM = None\n')
+    found = _article_link_findings(site, (
+        "\nAbonnez-vous [aux essais](../../feeds/essais.atom.xml), [au tag](../../feeds/tag/test.rss.xml),"
+        " lisez [la fiche](../../feeds/fiche.pdf) ou [ceci](../../feeds/essais/).\n"
+        "Mais [l'autre](../autre-article/), [le fichier]({filename}absent.md) et ![l'image](../../images/absente.png)"
+        " sont morts.\n"))
+    assert found == [
+        (10, 147, "leads to /feeds/essais/, which the blog does not have: a dead link",
+         "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)"),
+        (11, 16, "leads to /2027/autre-article/, which the blog does not have: a dead link",
+         "link to an article's file with {filename}, e.g. [text]({filename}autre-article.md)"),
+        (11, 49, "links to content/articles/absent.md, which does not exist",
+         "check the file name and its folder (a path starting with / is from content/)"),
+        # In the content folder's images/: a file the content folder does not hold, told as before.
+        (11, 84, "names no file of images: a broken image or link on the blog",
+         "check the file name and its folder (a path starting with / is from content/)")]
+
+
 def test_a_relative_link_with_escaped_dot_segments_is_read_as_a_browser_reads_it(site: Path) -> None:
     """`%2e%2e/` is `../` to a browser: `[tarifs](%2e%2e/tarifs/)` from /2027/publie/ leads to /2027/tarifs/ (it
     was told as leading to /2027/publie/../tarifs/), and `%2e%2e/publi/` is a slip of /2027/publie/'s address."""

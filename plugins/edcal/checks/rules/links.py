@@ -450,7 +450,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                     resolved = f"{site_path}/{opened}", plan.blog_files.opens(opened)
                 if resolved is not None and resolved[1]:
                     continue
-                problem = _file_link(link, article, content, meant)
+                problem = _file_link(link, article, content, meant, opened)
                 if problem is not None:
                     yield dataclasses.replace(problem, item=item, when=when)
                     continue
@@ -483,7 +483,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                     continue
             files = plan.blog_files
             if resolved is None and files is not None and not files.opens(opened) and not files.opens_later(opened) \
-                    and posixpath.splitext(opened)[1].lower() in _PAGE_SUFFIXES:
+                    and _names_a_page(opened):
                 # In full or from the root, in a folder the blog writes in (2024/, tag/): no page of it, dead (an
                 # old address of a blog moved from WordPress). Another of its host's (boutique/) is not judged,
                 # nor a file's (an image is image-missing's; a category's feed, written by publishconf.py's
@@ -495,10 +495,10 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                               or _dead_relative_hint(path, parts.path, article, site_path, plan, originals),
                               item, when=when)
                 continue
-            if resolved is not None:
-                # Relative, and the build writes nothing there: dead. (An address of the site written in full,
+            if resolved is not None and _names_a_page(opened):
+                # Relative, and the build writes no page there: dead. (An address of the site written in full,
                 # or from its root, out of the folders the blog writes in may be another program's on the same
-                # server: not judged.)
+                # server: not judged; nor a file's, as from the root: a feed publishconf.py writes.)
                 yield Problem(link.source, say("'{written}' in article '{slug}' leads to {path}, which the blog "
                                                "does not have: a dead link", written=link.written,
                                                slug=article.slug, path=resolved[0]),
@@ -624,8 +624,10 @@ def _not_online_yet(target: Article, online: dt.datetime | None, plan: Any) -> M
             say("online only from {day:%Y-%m-%d %H:%M}", day=state.live_at.astimezone(plan.calendar.zone)))
 
 
-def _file_link(link: Any, article: Article, content: Path | None, meant: _MeantArticle) -> Problem | None:
-    """A relative link that names a file of the content folder: Pelican leaves it as written, a dead link."""
+def _file_link(link: Any, article: Article, content: Path | None, meant: _MeantArticle,
+               opened: str | None) -> Problem | None:
+    """A relative link that names a file of the content folder: Pelican leaves it as written, a dead link.
+    ``opened`` is the path it opens, read from the article's address (None: out of the blog's folder)."""
     if content is None:
         return None
     markdown = link.target.lower().endswith(MARKDOWN_EXTENSIONS)
@@ -643,7 +645,7 @@ def _file_link(link: Any, article: Article, content: Path | None, meant: _MeantA
                        else say("link to an article's file with {{filename}}, e.g. "
                                 "[text]({{filename}}autre-article.md)"))
     else:
-        return _missing_file(link, article, content)
+        return _missing_file(link, article, content, opened)
     marker = "{filename}" if markdown else "{static}"
     return Problem(link.source, say("'{written}' in article '{slug}' is a file's path: Pelican leaves it as "
                                     "written, a dead link on the blog", written=link.written, slug=article.slug),
@@ -685,19 +687,32 @@ def _wiki_problem(link: Any, article: Article, fixed: str | Message) -> Problem:
 _PAGE_SUFFIXES = ("", ".html", ".htm", ".php")
 
 
-def _missing_file(link: Any, article: Article, content: Path) -> Problem | None:
+def _names_a_page(path: str) -> bool:
+    """Whether an address's path (or a file's) names a page (``2027/a/``, ``a.html``, ``contact``) rather than a
+    file (``feeds/essais.atom.xml``, ``a.pdf``): only a page's address is judged dead when the build does not
+    write it, as a feed may be written by publishconf.py's settings and not by pelicanconf.py's."""
+    return posixpath.splitext(path)[1].lower() in _PAGE_SUFFIXES
+
+
+def _missing_file(link: Any, article: Article, content: Path, opened: str | None) -> Problem | None:
     """A relative link to a file the content folder does not hold: a broken image or link on the blog.
 
     ``../images/nexiste.png`` (a file's name), or ``../images/atelir.png`` (close to one of that folder's).
-    Anything else relative is an address.
+    Anything else relative is an address, as is a file's path out of the content folder that opens a folder
+    it does not hold (``../../feeds/a.atom.xml`` from content/articles/ opens feeds/, which the build makes):
+    as from the site's root, only a page's address is judged (``../../images/a.png`` names content/images/'s).
     """
     folder, name = posixpath.split(link.target)
-    inside = not folder.startswith("..") and (content / folder).is_dir()
+    out = folder == ".." or folder.startswith("../")
+    opens = posixpath.dirname(opened) if opened is not None else ""
+    if out and opened is not None and not _names_a_page(opened) and not (opens and (content / opens).is_dir()):
+        return None
+    inside = not out and (content / folder).is_dir()
     names = [path.name for path in (content / folder).iterdir() if path.is_file()] if inside else []
     near = closest_file_name(name, names)
     if near is not None and near.lower().endswith(MARKDOWN_EXTENSIONS):
         near = None  # `[bienvenue](bienvenue/)` names a page: the address checks judge it
-    if link.written.endswith("/") or (posixpath.splitext(name)[1].lower() in _PAGE_SUFFIXES and near is None):
+    if link.written.endswith("/") or (_names_a_page(name) and near is None):
         return None
     return Problem(link.source, say("'{written}' in article '{slug}' names no file of {folder}: a broken image or "
                                     "link on the blog", written=link.written, slug=article.slug,
