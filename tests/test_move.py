@@ -561,7 +561,7 @@ def test_a_freeze_in_force_below_a_line_the_move_adds_is_not_lifted(site: Path,
     result = run_edcal("move", "salon", "nocturne-mastodon-20270320", "--by", "+1 day", "--dry-run", cwd=site)
     assert result.returncode == 2, result.stdout
     assert result.stderr.startswith(
-        f"calendar.yaml:{line_of(text, 'Avant le salon')}:12: error: the freeze from 2027-02-10 00:00 is in "
+        f"calendar.yaml:{line_of(text, 'Avant le salon')}:12: error: the freeze from 2027-02-10 is in "
         "force: the move would lift it and start it again later\n"), result.stderr
 
 
@@ -975,7 +975,8 @@ def test_a_key_date_may_not_move_a_campaign_or_a_freeze_under_way(site: Path, mo
     # At the `from:` the hint asks to change, not at the entry's first line.
     assert "calendar.yaml:14:41: error: campaign 'launch' began on 2027-02-24: the move would have it begin on " \
         "2027-03-03" in result.stderr
-    assert "calendar.yaml:16:12: error: the freeze from 2027-03-03 00:00 is in force: the move would lift it" \
+    # A freeze written from a day is said as written: "from 2027-03-03", not its midnight.
+    assert "calendar.yaml:16:12: error: the freeze from 2027-03-03 is in force: the move would lift it" \
         in result.stderr
     assert calendar.read_text(encoding="utf-8") == text
     assert run_edcal("move", "salon", "--by", "+1 week", cwd=site,

@@ -25,6 +25,7 @@ from edcal.model.days import as_instant
 from edcal.model.plan import Item, Plan
 from edcal.model.source import Source
 from edcal.plan.moves import Move, Selection, Shift, is_past, where_written
+from edcal.plan.status import freeze_start
 from edcal.zones import zones_keeping
 
 #: Where errors about the selection as a whole point (the ids given, the filters).
@@ -252,7 +253,8 @@ def _begun_spans(before: Plan, after: Plan) -> list[InputError]:
     for was_window, now_window in _paired_freezes(before, after):
         if now_window is not None and as_instant(was_window.start) <= as_instant(before.now) \
                 and now_window.start != was_window.start:
-            since = _instant(was_window.start, before.calendar.zone)
+            # As calendar.yaml wrote it and the other freeze messages say it: a day alone, not its midnight.
+            since = freeze_start(was_window.start.astimezone(before.calendar.zone))
             errors.append(InputError(was_window.from_source or was_window.source,
                                      say("the freeze from {since} is in force: the move would lift it and "
                                          "start it again later", since=since),
