@@ -1147,7 +1147,8 @@ def test_a_drafts_upload_stays_out_though_a_live_page_shows_another_file_of_its_
 def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -> None:
     """A year of daily posts made calendar.ics megabytes: Google Calendar, which reads about 1 MB of a
     subscription, dropped events silently, and the build said nothing of it. The summary names each such
-    feed, with its size and events, and what to subscribe to instead."""
+    feed, with its size and events (the freeze of the site's calendar.yaml is one), and what to subscribe to
+    instead."""
     calendar = site / "calendar.yaml"
     text = ("Un mot de l'atelier. " * 130).strip()
     calendar.write_text(calendar.read_text(encoding="utf-8") + (
@@ -1157,8 +1158,8 @@ def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -
     result = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"})
     assert result.returncode == 0, result.stderr
     assert ("\n  2 feeds over 1 MB, more than Google Calendar is known to read whole (a heavier subscription is "
-            "reported to lose events, silently): planning/calendar.ics (1.2 MB, 355 events), "
-            "planning/calendars/linkedin.ics (1.1 MB, 337 events); subscribe to a network's, a person's or a "
+            "reported to lose events, silently): planning/calendar.ics (1.2 MB, 356 events), "
+            "planning/calendars/linkedin.ics (1.1 MB, 338 events); subscribe to a network's, a person's or a "
             "campaign's feed instead, or keep fewer events in the feeds (`feeds: past:` for those gone by, "
             "`feeds: future:` for those to come)\n") in result.stdout
     # The other feeds are light: not named.
@@ -1168,10 +1169,10 @@ def test_the_summary_names_the_feeds_too_heavy_for_google_calendar(site: Path) -
     said = re.findall(r'<span class="feed-name">([^<]*)</span>(?:(?!</li>).)*?<span class="heavy">([^<]*)</span>',
                       page, re.S)
     assert [(name, text.replace("\xa0", " ")) for name, text in said] == [  # no-break spaces before : and ;
-        ("Planning de publication", "⚠ 1,2 Mo, 355 événements : plus que Google Agenda n&#39;en lit en entier "
+        ("Planning de publication", "⚠ 1,2 Mo, 356 événements : plus que Google Agenda n&#39;en lit en entier "
          "(il perdrait des événements) ; là, abonnez-vous au flux d&#39;un réseau, d&#39;une personne ou "
          "d&#39;une campagne"),
-        ("LinkedIn", "⚠ 1,1 Mo, 337 événements : plus que Google Agenda n&#39;en lit en entier "
+        ("LinkedIn", "⚠ 1,1 Mo, 338 événements : plus que Google Agenda n&#39;en lit en entier "
          "(il perdrait des événements) ; là, abonnez-vous au flux d&#39;un réseau, d&#39;une personne ou "
          "d&#39;une campagne"),
     ]

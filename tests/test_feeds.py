@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from unittest.mock import ANY
 
@@ -56,8 +57,15 @@ def all_feeds(site: Path) -> list[Path]:
     return sorted((site / "planning").rglob("*.ics"))
 
 
-def events(path: Path) -> list[icalendar.Event]:
-    return list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+def events(path: Path, freezes: bool = False) -> list[icalendar.Event]:
+    """A feed's events; those of the plan's items and key dates, without the freezes' unless ``freezes``."""
+    return [event for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+            if freezes or not is_freeze(event)]
+
+
+def is_freeze(event: icalendar.Event) -> bool:
+    """Whether an event is a freeze's (the sites of these tests are French)."""
+    return "CATEGORIES" in event and [str(c) for c in event["CATEGORIES"].cats] == ["Gel des publications"]
 
 
 def item_id(event: icalendar.Event) -> str:
@@ -228,12 +236,17 @@ def test_feeds_published_alone_give_images_paths_and_the_teams_feeds_keep_their_
     private = sorted(p.relative_to(site / "planning") for p in (site / "planning").rglob("*.ics"))
     assert sorted(p.relative_to(public) for p in public.rglob("*.ics")) == private
     without = [path for path in private if not image_lines(site / "planning" / path)]
-    # but for SOURCE, where each is refreshed from (test_public_copies_are_refreshed_from_the_public_site)
+    # but for SOURCE, where each is refreshed from (test_public_copies_are_refreshed_from_the_public_site), and a
+    # freeze's event, whose reason and withheld posts the public copies leave out (the team's feeds say them)
     def unfolded(path: Path) -> str:
-        return path.read_bytes().decode().replace("\r\n ", "").replace(
+        text = path.read_bytes().decode().replace("\r\n ", "").replace(
             "SOURCE;VALUE=URI:https://blog.example.fr/calendriers-7f3a9c/", "SOURCE;VALUE=URI:https://plan.example.fr/equipe/")
+        return re.sub(r"BEGIN:VEVENT\r\n(?:(?!END:VEVENT).)*CATEGORIES:Gel des publications\r\nEND:VEVENT\r\n", "",
+                      text, flags=re.S)
 
     assert without and all(unfolded(public / path) == unfolded(site / "planning" / path) for path in without)
+    assert "Crise" in (site / "planning" / "calendar.ics").read_text(encoding="utf-8")
+    assert all("Crise" not in path.read_text(encoding="utf-8") for path in public.rglob("*.ics"))
 
 
 def test_public_copies_are_refreshed_from_the_public_site(tmp_path: Path) -> None:
@@ -422,7 +435,8 @@ def test_publish_false_and_true_are_switches_not_folder_names(tmp_path: Path) ->
     assert not (site / "output" / "true").exists() and not (site / "output" / "yes").exists()
 
 
-def test_a_real_client_imports_every_event(feeds_site: Path, tmp_path: Path) -> None:
+def khal_import(feed: Path, tmp_path: Path) -> tuple[Path, Callable[[str], str]]:
+    """A feed imported into khal, a real client (in Paris): its folder of events, and what it lists on a day."""
     khal = Path(sys.executable).with_name("khal")
     vdir = tmp_path / "vdir"
     vdir.mkdir()
@@ -434,16 +448,24 @@ def test_a_real_client_imports_every_event(feeds_site: Path, tmp_path: Path) -> 
         encoding="utf-8",
     )
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    feed = feeds_site / "planning" / "calendar.ics"
     result = subprocess.run([str(khal), "-c", str(config), "import", "--batch", "-a", "plan", str(feed)],
                             capture_output=True, text=True, env=env, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
+
+    def listing(day: str) -> str:
+        listed = subprocess.run([str(khal), "-c", str(config), "list", "--format", "{start} {title}", day, "1d"],
+                                capture_output=True, text=True, env=env, timeout=120, check=False)
+        return listed.stdout + listed.stderr
+
+    return vdir, listing
+
+
+def test_a_real_client_imports_every_event(feeds_site: Path, tmp_path: Path) -> None:
+    feed = feeds_site / "planning" / "calendar.ics"
+    vdir, listing = khal_import(feed, tmp_path)
     imported = sorted(vdir.glob("*.ics"))
-    assert len(imported) == len(events(feed))
-    listing = subprocess.run([str(khal), "-c", str(config), "list", "--format", "{start} {title}",
-                              "2027-03-02", "1d"], capture_output=True, text=True, env=env, timeout=120,
-                             check=False)
-    assert "2027-03-02 10:00 [LinkedIn]" in listing.stdout, listing.stdout + listing.stderr
+    assert len(imported) == len(events(feed, freezes=True))
+    assert "2027-03-02 10:00 [LinkedIn]" in listing("2027-03-02")
 
 
 def test_a_subscription_through_vdirsyncer_keeps_every_event_and_follows_changes(tmp_path: Path) -> None:
@@ -521,13 +543,14 @@ def test_the_sample_site_feeds_are_valid(tmp_path: Path) -> None:
     feed = site / "planning" / "calendar.ics"
     parsed = vobject.readOne(feed.read_text(encoding="utf-8"), validate=True)
     plan = load_plan(site)
-    # Every dated item not withheld, the key dates (the fair, the open day) and the team's absences (Malik's
-    # summer holidays).
+    # Every dated item not withheld, the key dates (the fair, the open day), the team's absences (Malik's
+    # summer holidays) and the freezes (the accident, the annual closing, Mastodon's migration).
     assert len(plan["key_dates"]) == 2
     absences = [a for person in plan["people"] for a in person.get("away", ())]
     assert len(absences) == 1
+    assert len(plan["freezes"]) == 3
     assert len(parsed.vevent_list) == len([i for i in plan["items"] if i["start"] and i["status"] != "withheld"]) \
-        + len(plan["key_dates"]) + len(absences)
+        + len(plan["key_dates"]) + len(absences) + len(plan["freezes"])
     # The fair's campaign ends with the fair (`until: salon-industrie end`): its feed shows the fair, the same
     # event as calendar.ics's; the recruiting drive's, whose dates the fair falls within, does not.
     fair = next(e for e in parsed.vevent_list if e.summary.value == "◆ Salon Industrie Rhône-Alpes, Lyon")
@@ -1212,3 +1235,104 @@ def test_a_zoned_accounts_draft_sidecar_gives_its_accounts_time_too(tmp_path: Pa
         "2027-03-16T14:00:00+01:00", "2027-03-16T13:00:00Z", "America/Montreal", "2027-03-16T09:00:00-04:00")
     paris = json.loads((drafts / "linkedin" / "2027-03-16T0900-lancement-linkedin.json").read_text(encoding="utf-8"))
     assert "timezone" not in paris and "scheduled_account" not in paris
+
+
+CRISIS = ("posts:\n"
+          "  - {id: vendredi, at: 2027-01-15 12:30, networks: [linkedin], text: Portrait, owner: ana}\n"
+          "  - {id: samedi, at: 2027-01-16 09:00, networks: [x], text: Chantier}\n"
+          "  - {id: apres, at: 2027-01-19 09:00, networks: [x], text: Après}\n")
+
+
+def _freeze_event(feed: str) -> str | None:
+    """The freeze's VEVENT in a feed's text (unfolded), or None."""
+    return next((event for event in feed.split("BEGIN:VEVENT")[1:] if "CATEGORIES:Gel des publications\r\n" in event), None)
+
+
+def test_a_freeze_in_force_shows_in_the_feeds_it_empties() -> None:
+    """A crisis morning: the withheld posts left the feeds without a trace, and a team that lives in its calendar
+    app could not see that a freeze was in force, nor why. One event over the window says it, in the feeds of the
+    networks it covers and of the people whose posts it withholds."""
+    import uuid
+
+    from edcal.outputs.ics import namespace
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    text = PARIS_CALENDAR + CRISIS + ("freeze:\n  - {from: 2027-01-14 07:40, until: 2027-01-16 18:00, "
+                                      "reason: \"Bad buzz : on suspend tout\"}\n")
+    plan = plan_of(calendar_from(text), now="2027-01-14T07:40:00+01:00")
+    event = _freeze_event(_feed_text(plan))
+    assert event is not None
+    assert "SUMMARY:Gel des publications\u00a0: Bad buzz\u00a0: on suspend tout\r\n" in event
+    assert "DTSTART:20270114T064000Z\r\nDTEND:20270116T170000Z\r\n" in event  # timed, as written, in UTC
+    assert "TRANSP:TRANSPARENT\r\n" in event and "VALARM" not in event
+    assert f"UID:{uuid.uuid5(namespace(plan), 'freeze:20270114T0740')}\r\n" in event
+    description = icalendar.Calendar.from_ical(_feed_text(plan).encode()).walk("VEVENT")[-1]["DESCRIPTION"]
+    assert "Du jeudi 14 janvier 2027 à 07:40 au samedi 16 janvier 2027 à 18:00." in description
+    assert "Motif\u00a0: Bad buzz : on suspend tout" in description
+    assert "Il retient 2 publications (1 sur LinkedIn, 1 sur X)" in description, description
+    assert "vendredi 15 janvier 2027 12:30 · LinkedIn · Portrait · vendredi" in description, description
+    # Every network's feed (it names none), the blog's (articles wait), and Ana's (her post is withheld).
+    for family, key in (("networks", "linkedin"), ("networks", "x"), ("networks", "mastodon"), ("blog", None),
+                        ("people", "ana")):
+        assert _freeze_event(_feed_text(plan, family, key)) == event, (family, key)
+    # The reason edited, the event is the same one (its UID from the freeze's start, as the ambassadors' feed's).
+    edited = plan_of(calendar_from(text.replace("Bad buzz", "Crise")), now="2027-01-14T07:40:00+01:00")
+    assert re.search(r"UID:\S+", _freeze_event(_feed_text(edited)) or "")[0] == re.search(r"UID:\S+", event)[0]
+
+
+def test_a_freeze_of_days_until_further_notice_is_all_day_up_to_the_last_post_it_withholds() -> None:
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    text = PARIS_CALENDAR + CRISIS + "freeze:\n  - {from: 2027-01-15, networks: [x], reason: Migration}\n"
+    plan = plan_of(calendar_from(text), now="2027-01-14T07:40:00+01:00")
+    event = _freeze_event(_feed_text(plan, "networks", "x"))
+    assert event is not None
+    assert "SUMMARY:Gel des publications sur X jusqu'à nouvel ordre\u00a0: Migration\r\n" in event
+    # Its first day to the day of the last post it withholds, DTEND exclusive.
+    assert "DTSTART;VALUE=DATE:20270115\r\nDTEND;VALUE=DATE:20270120\r\n" in event
+    assert _freeze_event(_feed_text(plan)) == event
+    # Not LinkedIn's, nor the blog's (a freeze of some networks leaves it alone), nor Ana's (none of hers).
+    for family, key in (("networks", "linkedin"), ("blog", None), ("people", "ana")):
+        assert _freeze_event(_feed_text(plan, family, key)) is None, (family, key)
+
+
+def test_a_freeze_leaves_the_feeds_with_the_past_and_its_reason_stays_out_of_public_copies() -> None:
+    from edcal.outputs.ics import EventWriter, serialise
+    from edcal.plan.feeds import feeds
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    freeze = "freeze:\n  - {from: 2027-01-14 07:40, until: 2027-01-16 18:00, reason: Bad buzz}\n"
+    for setting, kept in (("", True), ("feeds: {past: 1 month}\n", False)):
+        plan = plan_of(calendar_from(PARIS_CALENDAR + CRISIS + setting + freeze), now="2027-03-01T12:00:00+01:00")
+        assert (_freeze_event(_feed_text(plan)) is not None) is kept, setting
+    plan = plan_of(calendar_from(PARIS_CALENDAR + CRISIS + freeze), now="2027-01-14T07:40:00+01:00")
+    public = serialise(feeds(plan)[0], plan, EventWriter(plan), published=True).decode().replace("\r\n ", "")
+    event = _freeze_event(public)
+    assert event is not None and "SUMMARY:Gel des publications\r\n" in event and "Bad buzz" not in public
+    # Nor the withheld posts' titles: nothing withheld reaches the public site.
+    assert "Il retient 2 publications" in event and "Portrait" not in public and "Chantier" not in public
+
+
+def test_a_crisis_morning_freeze_is_in_the_sample_feeds_on_its_days(tmp_path: Path) -> None:
+    """The sample site, a freeze declared at 07:40: its event parses with every parser, and a real client lists it
+    on its day."""
+    site = tmp_path / "sample"
+    copy_sample(site)
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "freeze:\n", "freeze:\n  - from: 2027-01-14 07:40\n    reason: \"Bad buzz : on suspend tout\"\n", 1),
+        encoding="utf-8")
+    result = run_edcal("build", cwd=site, env={**ENV, "EDCAL_NOW": "2027-01-14T07:40+01:00"})
+    assert result.returncode == 0, result.stderr
+    feed = site / "planning" / "calendar.ics"
+    data = feed.read_bytes()
+    parsed = vobject.readOne(data.decode("utf-8"), validate=True)
+    summaries = [e.summary.value for e in parsed.vevent_list if e.summary.value.startswith("Gel des publications")]
+    assert "Gel des publications jusqu'à nouvel ordre\u00a0: Bad buzz\u00a0: on suspend tout" in summaries, summaries
+    IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    _vdir, listing = khal_import(feed, tmp_path)
+    for day in ("2027-01-14", "2027-01-20"):
+        assert "Gel des publications jusqu'à nouvel ordre" in listing(day), day
+    assert "Gel des publications" not in listing("2027-06-01")  # after the last post it withholds
+    again = run_edcal("build", cwd=site, env={**ENV, "EDCAL_NOW": "2027-01-14T07:40+01:00"})
+    assert again.returncode == 0 and feed.read_bytes() == data  # deterministic

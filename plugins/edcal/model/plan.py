@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from edcal.model.article import Article, LinkedFile
-from edcal.model.calendar import Calendar, Media, Poll, PostEntry
+from edcal.model.calendar import Calendar, FreezeWindow, Media, Poll, PostEntry
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import MediaRule, fill_share_form
 from edcal.model.source import Source
@@ -581,6 +581,15 @@ def absence_event_id(person_id: str, first: dt.date) -> str:
     """The id an absence's feed event is made from (its UID): the person and its first day, which no item id
     can be (an id has no ``:``). Its reason, end or stand-in changed, it stays one event."""
     return f"absence:{person_id}:{first:%Y-%m-%d}"
+
+
+def freeze_event_id(window: FreezeWindow, zone: dt.tzinfo) -> str:
+    """The id a freeze's feed event is made from (its UID): its start in the site's zone and its networks, as
+    the ambassadors' feed identifies its "Sharing paused" entry, which no item id can be (an id has no
+    ``:``). Its reason or end edited, it stays one event; a later freeze is another."""
+    start = window.start.astimezone(zone)
+    networks = "" if window.networks is None else ":" + "-".join(sorted(window.networks))
+    return f"freeze:{start:%Y%m%dT%H%M}{networks}"
 
 
 def article_item_id(article: Article) -> str:

@@ -37,13 +37,28 @@ from pathlib import Path
 from icalendar import Calendar as VCalendar
 from icalendar import vDuration, vText, vUri
 
-from edcal.i18n import clock_time, long_date, number, say_duration, translator
-from edcal.model.calendar import Absence, KeyDate, Person
+from edcal.i18n import clock_time, long_date, number, say_count, say_duration, translator
+from edcal.model.calendar import Absence, FreezeWindow, KeyDate, Person
 from edcal.model.days import start_of_day
-from edcal.model.plan import Item, Plan, absence_event_id, key_date_event_id, passed, status_word
+from edcal.model.plan import (
+    Item,
+    Plan,
+    absence_event_id,
+    freeze_event_id,
+    key_date_event_id,
+    passed,
+    status_word,
+)
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.pages import AGENDA_FOLDER, copy_media, french_title, item_link, shown_title
+from edcal.outputs.pages import (
+    AGENDA_FOLDER,
+    copy_media,
+    freeze_described,
+    french_title,
+    item_link,
+    shown_title,
+)
 from edcal.plan.absences import cover_mark
 from edcal.plan.feeds import ALL_DAY_REMINDER, Feed, feeds, rings_at
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
@@ -71,7 +86,9 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     # Published without the planning site (`feeds: publish:` alone copies the .ics files, not media/): the
     # public copies give the images' paths; the team's feeds keep their addresses.
     paths = bool(events.images) and not calendar.planning.publish
-    if paths or plan.public_feeds_url() != plan.feeds_url():  # its SOURCE: where it is refreshed from
+    # A freeze's reason stays with the team: the public copies' events of freezes leave it out.
+    reasons = any(feed.freezes for feed in found) and not calendar.planning.publish
+    if paths or reasons or plan.public_feeds_url() != plan.feeds_url():  # SOURCE: where it is refreshed from
         public = EventWriter(plan, shared=events) if paths else events
         for feed in found:
             write_file(folder / PUBLISHED_FEEDS / feed.path, serialise(feed, plan, public, published=True))
@@ -104,6 +121,9 @@ def serialise(feed: Feed, plan: Plan, events: EventWriter, published: bool = Fal
     body = b"".join(events.event(item, minutes, colored, stood_in.get(item.id)) for item in feed.items)
     body += b"".join(events.key_date(key_date) for key_date in feed.key_dates)
     body += b"".join(events.absence(person, absence) for person, absence in feed.absences)
+    # Public copies of the feeds alone (`feeds: publish:`): no freeze reason, a crisis stays with the team.
+    public = published and not plan.calendar.planning.publish
+    body += b"".join(events.freeze(window, posts, public) for window, posts in feed.freezes)
     return head + (body or EMPTY_BODY) + b"END:VCALENDAR\r\n"
 
 
@@ -169,6 +189,7 @@ class EventWriter:
         self.duration = dt.timedelta(minutes=plan.calendar.feeds.duration)
         self._bodies: dict[tuple[str, dt.datetime, str | None], bytes] = {}
         self._alarms: dict[tuple[str, int, str | None], bytes] = {}
+        self._freezes: dict[tuple[int, bool], bytes] = {}
         self._items: dict[str, Item] | None = None
         self.log_start = first_logged_month(plan)
 
@@ -251,6 +272,75 @@ class EventWriter:
             f"CATEGORIES:{_text(_('Absence'))}",
             "END:VEVENT",
         ])
+
+    def freeze(self, window: FreezeWindow, posts: list[Item], public: bool = False) -> bytes:
+        """A freeze as one event over its window, free time (it blocks nothing), without an alarm: "Gel des
+        publications : <reason>", its description saying when, why, on which networks, how many posts it
+        withholds and the first of them, as the planning pages' notice does. Written with days, all day;
+        with times, timed. Until further notice, it runs to the day of the last post it withholds (its first
+        day at least): where a subscriber looks for the posts that left. ``public`` (a copy in the public
+        site): without its reason nor the posts' titles."""
+        key = (id(window), public)
+        cached = self._freezes.get(key)
+        if cached is not None:
+            return cached
+        _, zone, lang = self._, self.plan.calendar.zone, self.plan.lang
+        notice = freeze_described(self.plan, window, posts)
+        start = window.start.astimezone(zone)
+        end = window.end.astimezone(zone) if window.end is not None else None
+        if end is None:  # until further notice: to the last day it withholds a post on
+            last = max([start.date(), *(p.start.astimezone(zone).date() for p in posts
+                                        if isinstance(p.start, dt.datetime))])
+            end = start_of_day(last + dt.timedelta(days=1), zone)
+        all_day = all((moment.hour, moment.minute, moment.second) == (0, 0, 0) for moment in (start, end))
+        if all_day:
+            span = [f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}"]
+        else:
+            span = [f"DTSTART:{start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}",
+                    f"DTEND:{end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"]
+        open_ended = window.end is None
+        if notice.networks:
+            title = (_("Publishing freeze on {networks} until further notice") if open_ended
+                     else _("Publishing freeze on {networks}")).format(networks=notice.networks)
+        else:
+            title = _("Publishing freeze until further notice") if open_ended else _("Publishing freeze")
+        if not public:
+            title = _("{freeze}: {reason}").format(freeze=title, reason=window.reason)
+        when = _("From {start} until {end}.") if notice.until else _("From {start}, until further notice.")
+        lines = [when.format(start=notice.since, end=notice.until)]
+        if not public:
+            lines.append(f"{_('Reason:')} {window.reason}")
+        lines.append(_("Networks: {names}.").format(names=notice.networks) if notice.networks
+                     else _("Networks: all."))
+        lines.append(_("Articles due in it wait too.") if window.blog else _("The blog goes on."))
+        if posts:
+            lines.append(say_count(len(posts),
+                                   "It withholds {count} post ({networks}): it is not in the feeds.",
+                                   "It withholds {count} posts ({networks}): they are not in the feeds.",
+                                   networks=notice.by_network).translated(_))
+            # Not in a public copy: nothing withheld may reach the public site, not even a title.
+            listed = () if public else notice.first
+            lines += [" · ".join(post) for post in listed]
+            if len(posts) > len(listed) and listed:
+                lines.append(say_count(len(posts) - len(listed), "And {count} more post.",
+                                       "And {count} more posts.").translated(_))
+        else:
+            lines.append(_("It withholds no post."))
+        lines.append(f"{_('Source:')} {window.source.path}")
+        event = self._freezes[key] = _lines([
+            "BEGIN:VEVENT",
+            f"UID:{uuid.uuid5(self.namespace, freeze_event_id(window, zone))}",
+            f"DTSTAMP:{self.stamp}",
+            f"LAST-MODIFIED:{self.stamp}",
+            *span,
+            "TRANSP:TRANSPARENT",
+            "STATUS:CONFIRMED",
+            f"SUMMARY:{_text(french_title(title, lang))}",
+            f"DESCRIPTION:{_text(chr(10).join(lines))}",
+            f"CATEGORIES:{_text(_('Freeze'))}",
+            "END:VEVENT",
+        ])
+        return event
 
     @staticmethod
     def _before(item: Item, reminder: int) -> dt.timedelta:

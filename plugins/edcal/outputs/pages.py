@@ -222,6 +222,12 @@ def _notice(plan: Plan, window: FreezeWindow, posts: list[Item], in_force: bool,
         tuple(_listed(post, plan) for post in posts[:FREEZE_LISTED]) if listed else (), lifted)
 
 
+def freeze_described(plan: Plan, window: FreezeWindow, posts: list[Item]) -> FreezeNotice:
+    """A freeze as its feed event describes it: its notice, with ``posts`` (every post it withholds, whatever
+    "now" is: the event must not change by itself) counted and the first of them listed."""
+    return _notice(plan, window, posts, False, listed=True)
+
+
 def _listed(post: Item, plan: Plan) -> tuple[str, str, str, str]:
     """A withheld post as a freeze's notice lists it: "jeudi 14 janvier 2027 09:00", "LinkedIn", its title,
     and the name ``edcal move`` takes ("astuce-du-jeudi-20270114")."""

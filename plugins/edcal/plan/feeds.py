@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 
 from edcal.i18n import translator
-from edcal.model.calendar import Absence, Calendar, Campaign, KeyDate, Person, PostEntry
+from edcal.model.calendar import Absence, Calendar, Campaign, FreezeWindow, KeyDate, Person, PostEntry
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Item, Plan, made_by
 from edcal.plan.absences import concerns, covers, team_absences
+from edcal.plan.status import withheld_by_freeze
 
 CALENDAR_FILE = "calendar.ics"
 FOLDER = "calendars"
@@ -47,6 +48,9 @@ class Feed:
     absences: list[tuple[Person, Absence]] = field(default_factory=list)
     #: Posts it holds for someone away (a stand-in's feed), by item id: the absent person's name.
     stood_in: dict[str, str] = field(default_factory=dict)
+    #: The freezes it shows, each with every post it withholds (the whole plan's, in time order), as one event
+    #: over its window: its posts left the feed, the event says why.
+    freezes: list[tuple[FreezeWindow, list[Item]]] = field(default_factory=list)
 
 
 def feeds(plan: Plan) -> list[Feed]:
@@ -68,20 +72,24 @@ def feeds(plan: Plan) -> list[Feed]:
                  if kept(_over_at(k.end, calendar)) and come(_begins_at(k.start, calendar))]
     absences = [(person, absence) for person, absence in team_absences(calendar)
                 if kept(_over_at(absence.last, calendar)) and come(_begins_at(absence.first, calendar))]
+    freezes = _freezes(plan, kept, come)
     # Its own name first: a calendar app's narrow list shows "LinkedIn · Le blog…", not "Le blog de l'Ate…".
     everything = Feed(CALENDAR_FILE, "calendar", "all", _("Publishing schedule"), "",
                       _("Every post, article and deadline of the editorial plan."), "dimgray", items,
-                      key_dates, absences)
+                      key_dates, absences, freezes=freezes)
     people_colors = _people_colors(calendar)
     found = [everything]
     for network in sorted(calendar.networks.values(), key=lambda n: n.id):
         found.append(Feed(f"{FOLDER}/{network.id}.ics", "networks", network.id, network.name, "",
                           _("Posts planned on {network}.").format(network=network.name), network.color,
-                          [i for i in items if i.network == network.id or network.id in i.networks]))
+                          [i for i in items if i.network == network.id or network.id in i.networks],
+                          freezes=[(w, posts) for w, posts in freezes
+                                   if w.networks is None or network.id in w.networks]))
     # An idea for posts (`networks:` on an idea) is its networks' (its date, a wish), not the blog's.
     found.append(Feed(f"{FOLDER}/blog.ics", "blog", "blog", _("Blog"), "",
                       _("Articles going live, and their writing and review deadlines."), "slategray",
-                      [i for i in items if i.kind != "post" and not i.networks]))
+                      [i for i in items if i.kind != "post" and not i.networks],
+                      freezes=[(w, posts) for w, posts in freezes if w.blog]))  # articles wait
     # The posts of someone away that who stands in for them is to post, marked for whom: as `edcal agenda
     # --owner` and the planning page's person filter show them (one selection, plan.absences.covers).
     standing_in: dict[str, dict[str, str]] = {}
@@ -94,7 +102,9 @@ def feeds(plan: Plan) -> list[Feed]:
                           _("What {person} owns in the editorial plan.").format(person=person.name),
                           people_colors[person.id],
                           [i for i in items if i.owner == person.id or i.id in stood_in], [],
-                          [(p, a) for p, a in absences if concerns(p, a, person.id)], stood_in))
+                          [(p, a) for p, a in absences if concerns(p, a, person.id)], stood_in,
+                          # Only the freezes that withhold their posts: theirs are the posts gone from it.
+                          [(w, posts) for w, posts in freezes if any(p.owner == person.id for p in posts)]))
     entries = {entry.id: entry for entry in calendar.posts}
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: c.id):
         held = [i for i in items if i.campaign == campaign.id]
@@ -102,10 +112,27 @@ def feeds(plan: Plan) -> list[Feed]:
         found.append(Feed(f"{FOLDER}/campaigns/{campaign.id}.ics", "campaigns", campaign.id,
                           campaign.name, "",
                           _("Posts and articles of the campaign {campaign}.").format(campaign=campaign.name),
-                          campaign.color, held, [k for k in key_dates if k.id in named]))
+                          campaign.color, held, [k for k in key_dates if k.id in named],
+                          freezes=[(w, posts) for w, posts in freezes
+                                   if any(p.campaign == campaign.id for p in posts)]))
     for feed in found:
         feed.name = f"{feed.label} · {site}"
     return found
+
+
+def _freezes(plan: Plan, kept: Callable[[dt.datetime], bool],
+             come: Callable[[dt.datetime], bool]) -> list[tuple[FreezeWindow, list[Item]]]:
+    """The freezes the feeds show, each with every post it withholds in the plan (past ones too: the event
+    says the same thing whatever the day): kept until ``past`` after they end (one until further notice
+    stays), entering ``future`` before they start, as every event does."""
+    calendar = plan.calendar
+    if not calendar.freezes:
+        return []
+    withheld = sorted((item for item in plan.items if item.kind == "post" and item.status == "withheld"
+                       and isinstance(item.start, dt.datetime)), key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
+    held = {id(window): posts for window, posts in withheld_by_freeze(calendar, withheld)}
+    return [(window, held.get(id(window), [])) for window in calendar.freezes
+            if (window.end is None or kept(window.end)) and come(_begins_at(window.start, calendar))]
 
 
 def _in_feeds(item: Item, plan: Plan) -> bool:
@@ -172,7 +199,7 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
     """Moments after ``after`` at which the feeds change by themselves, for ``edcal next-change`` when
     they are published: a timed item's start (a post reads "published", or what the log says of it, from
     then on), its reminders' moments (a reminder that has rung is no longer written), a log line's
-    moment, and the moments an event or a key date enters the feeds (``future:``) and leaves them
+    moment, and the moments an event, a key date or a freeze enters the feeds (``future:``) and leaves them
     (``past:``). An article going online
     and its deadlines change with it: :func:`edcal.plan.next_change.next_change` names those."""
     calendar = plan.calendar
@@ -202,10 +229,13 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
                   for key_date in calendar.key_dates_in_order()]
         found += [_leaves_at(_over_at(absence.last, calendar), calendar, past)
                   for _person, absence in team_absences(calendar)]
+        found += [_leaves_at(window.end, calendar, past)
+                  for window in calendar.freezes if window.end is not None]
     if future is not None:
         found += [_begins_at(key_date.start, calendar) - future for key_date in calendar.key_dates_in_order()]
         found += [_begins_at(absence.first, calendar) - future
                   for _person, absence in team_absences(calendar)]
+        found += [_begins_at(window.start, calendar) - future for window in calendar.freezes]
     # A log line still to take effect: its moment changes its post's event, or brings back a post a freeze
     # withheld (or a draft) that went out all the same, which the loop above passed over.
     posts = {item.id: item for item in plan.items if item.kind == "post"} if calendar.posted else {}
