@@ -827,3 +827,45 @@ def test_a_freeze_tells_team_chats_through_the_feed_to_stop_sharing(site: Path) 
     assert run_edcal("build", cwd=site).returncode == 0
     feed = ET.parse(site / "planning" / "share" / "feed.atom").getroot()
     assert [e.find(f"{atom}title").text for e in feed.findall(f"{atom}entry")] == ["Un article publié"]
+
+
+def test_a_lifted_freeze_tells_team_chats_that_sharing_is_back_for_a_week() -> None:
+    """The feed told staff to stop sharing, even what it had suggested before; lifted, its "Sharing paused" entry
+    left without a word, and a team chat (which announces new entries only) never told them they could share
+    again. A "Sharing resumed" entry says it for a week (as the planning pages' "Freeze lifted" notice)."""
+    import xml.etree.ElementTree as ET
+
+    from edcal.outputs.share import atom_feed
+    from edcal.plan.next_change import next_change
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    text = PARIS_CALENDAR + ("freeze:\n  - {from: 2027-02-14 07:40, until: 2027-02-15 10:00, reason: Crise}\n"
+                             "  - {from: 2027-02-10, until: 2027-02-14, networks: [facebook, x], reason: Polémique}\n"
+                             "ambassadors: {networks: [linkedin, facebook, x]}\n")
+    calendar = calendar_from(text)
+
+    def entries(now: str) -> list[tuple[str, str, str, str]]:
+        feed = ET.fromstring(atom_feed(plan_of(calendar, articles(calendar), now=now), "https://equipe.example.fr/share/"))
+        return [(e.find(f"{atom}title").text, e.find(f"{atom}id").text.rsplit("#", 1)[1], e.find(f"{atom}updated").text,
+                 html.unescape(e.find(f"{atom}content").text).replace("\xa0", " ")) for e in feed.findall(f"{atom}entry")]
+
+    resumed = [entry for entry in entries("2027-02-16T09:00:00+01:00") if entry[1].startswith("resumed-")]
+    assert [entry[:3] for entry in resumed] == [
+        ("Partages repris", "resumed-20270214T0740", "2027-02-15T10:00:00+01:00"),
+        ("Partages repris sur Facebook, X", "resumed-20270210T0000-facebook-x", "2027-02-15T00:00:00+01:00")]
+    assert "La pause du dimanche 14 février 2027 à 07:40 au lundi 15 février 2027 à 10:00 est terminée : ce que " \
+        "propose cette page peut de nouveau être partagé depuis vos propres comptes." in resumed[0][3]
+    assert "Crise" not in resumed[0][3]
+    # A week after, it has gone (the planning pages' LIFTED_DAYS); next-change names that moment.
+    assert not [entry for entry in entries("2027-02-22T10:00:00+01:00") if entry[1].startswith("resumed-")]
+    plan = plan_of(calendar_from(text.replace("ambassadors: {", "ambassadors: {publish: true, ")), articles(calendar),
+                   now="2027-02-21T12:00:00+01:00")
+    assert next_change(plan, plan.now).isoformat() == "2027-02-22T00:00:00+01:00"  # the Facebook pause's
+    # Lifted for every network but Facebook (a freeze of Facebook from that moment): the entry names it.
+    calendar = calendar_from(PARIS_CALENDAR + (
+        "freeze:\n  - {from: 2027-02-14 07:40, until: 2027-02-15 10:00, reason: Crise}\n"
+        "  - {from: 2027-02-15 10:00, networks: [facebook], reason: Crise}\n"
+        "ambassadors: {networks: [linkedin, facebook]}\n"))
+    (resumed,) = [entry for entry in entries("2027-02-16T09:00:00+01:00") if entry[1].startswith("resumed-")]
+    assert resumed[0] == "Partages repris"
+    assert "Les publications restent suspendues sur Facebook : n'y partagez pas encore." in resumed[3]

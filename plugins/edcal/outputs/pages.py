@@ -53,7 +53,7 @@ from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
 from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
-from edcal.plan.status import posts_by_network, said_by_network, withheld_by_freeze
+from edcal.plan.status import LIFTED_DAYS, posts_by_network, said_by_network, withheld_by_freeze
 from edcal.template_cache import cached
 from edcal.zones import zone_time
 
@@ -146,8 +146,6 @@ class FreezeNotice:
 
 #: How many of the posts a freeze withholds its notice lists, the first to come.
 FREEZE_LISTED = 10
-#: How long after a freeze ends the overview pages tell what it withheld, that did not go out.
-LIFTED_DAYS = 7
 
 
 class UpcomingPosts:

@@ -20,11 +20,13 @@ from feedgenerator import Atom1Feed
 from markupsafe import escape
 
 from edcal.i18n import Message, say, translator
+from edcal.model.calendar import Calendar, FreezeWindow
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Plan, ShareText
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
-from edcal.outputs.pages import copy_assets, copy_media, environment
+from edcal.outputs.pages import copy_assets, copy_media, environment, freeze_described
+from edcal.plan.status import LIFTED_DAYS
 
 #: The page's folder in planning/ (and what ``ambassadors: publish:`` copies).
 SHARE_FOLDER = "share"
@@ -107,6 +109,10 @@ def atom_feed(plan: Plan, page: str | None) -> str:
         feed.add_item(title=heading, link=page or base or "urn:edcal:share", description=text,
                       content=f"<p>{escape(text)}</p>", pubdate=since, updateddate=since,
                       unique_id=f"{base or 'urn:edcal:share'}#paused-{key}")
+    for since, heading, text, key in _resumed_entries(plan, translate):
+        feed.add_item(title=heading, link=page or base or "urn:edcal:share", description=text,
+                      content=f"<p>{escape(text)}</p>", pubdate=since, updateddate=since,
+                      unique_id=f"{base or 'urn:edcal:share'}#resumed-{key}")
     for share in plan.sharing.shares:
         first_day = start_of_day(share.start, zone) if share.start else None
         dates = [day for day in (share.online, first_day) if day]
@@ -151,6 +157,54 @@ def _pause_entries(plan: Plan, translate: Callable[[str], str]) -> list[tuple[dt
         entries.append((since, translate("Sharing paused on {networks}").format(networks=names),
                         f"{said} {advice}", f"{since:%Y%m%dT%H%M}-{'-'.join(ids)}"))
     return entries
+
+
+def _resumed_entries(plan: Plan, translate: Callable[[str], str]) -> list[tuple[dt.datetime, str, str, str]]:
+    """The feed's word that sharing is back, for :data:`LIFTED_DAYS` after a freeze ends (as the planning
+    pages' "Freeze lifted" notice): staff were told to share nothing, not even what was suggested before,
+    and a team chat announces new entries only, so the suggestions coming back said nothing. Dated from its
+    end, newest first, identified as its "Sharing paused" entry (its start and networks); none for the
+    networks a freeze still holds (their own "Sharing paused" entry says so). Never its reason."""
+    calendar, zone, now = plan.calendar, plan.calendar.zone, as_instant(plan.now)
+    if plan.sharing.paused is not None:  # a freeze of every network in force: nothing is back
+        return []
+    frozen_now = [window for window in calendar.freezes if window.covers(plan.now)]
+    still = {n for window in frozen_now for n in window.networks or ()}
+    entries = []
+    for window in calendar.freezes:
+        end = window.end
+        if end is None or not (as_instant(end) <= now < as_instant(end + dt.timedelta(days=LIFTED_DAYS))):
+            continue
+        notice = freeze_described(plan, window, [])
+        since = window.start.astimezone(zone)
+        if window.networks is None:
+            text = translate("The pause from {start} until {end} is over: what this page suggests may be "
+                             "shared again from your own accounts.")
+            text = text.format(start=notice.since, end=notice.until)
+            if still:
+                names = ", ".join(sorted(_network_name(calendar, w, n)
+                                         for w in frozen_now for n in w.networks or ()))
+                still_paused = translate("Posts are still paused on {networks}: do not share there yet.")
+                text += " " + still_paused.format(networks=names)
+            entries.append((end.astimezone(zone), translate("Sharing resumed"), text, f"{since:%Y%m%dT%H%M}"))
+            continue
+        back = sorted(window.networks - still)
+        if not back:
+            continue
+        names = ", ".join(_network_name(calendar, window, n) for n in back)
+        text = translate("The pause on {networks} from {start} until {end} is over: what this page suggests "
+                         "may be shared there again from your own accounts.").format(
+            networks=names, start=notice.since, end=notice.until)
+        heading = translate("Sharing resumed on {networks}").format(networks=names)
+        entries.append((end.astimezone(zone), heading,
+                        text, f"{since:%Y%m%dT%H%M}-{'-'.join(sorted(window.networks))}"))
+    return sorted(entries, key=lambda entry: as_instant(entry[0]), reverse=True)
+
+
+def _network_name(calendar: Calendar, window: FreezeWindow, network: str) -> str:
+    """A frozen network's name, as a freeze's notice gives it (one the company does not post on too)."""
+    known = calendar.networks.get(network)
+    return window.network_names.get(network, known.name if known is not None else network)
 
 
 def _link_apart_html(words: ShareText, translate: Callable[[str], str]) -> str:

@@ -41,7 +41,14 @@ from edcal.plan.compose import (
     tracking_values,
 )
 from edcal.plan.linked import slug_hint
-from edcal.plan.status import article_state, explicitly_promoted, freeze_at, media_kept, offered_to_staff
+from edcal.plan.status import (
+    LIFTED_DAYS,
+    article_state,
+    explicitly_promoted,
+    freeze_at,
+    media_kept,
+    offered_to_staff,
+)
 
 #: The draft template of the words suggested to staff.
 AMBASSADOR_TEMPLATE = "ambassador.txt.j2"
@@ -71,8 +78,9 @@ def suggestion_window(suggestion: ShareSuggestion, online: dt.date | None,
 
 def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.datetime) -> list[dt.datetime]:
     """The moments the ambassadors' page changes by itself: midnight on a suggestion's ``from``, the day
-    after its ``until`` and the day after an article's ``days`` are over; a freeze's start and end
-    (articles going online are moments of their own)."""
+    after its ``until`` and the day after an article's ``days`` are over; a freeze's start and end, and
+    :data:`LIFTED_DAYS` after its end, when the feed's "Sharing resumed" entry leaves (articles going online
+    are moments of their own)."""
     days = calendar.ambassadors.days
     online = {}
     for article in articles:
@@ -92,6 +100,8 @@ def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.date
     # A freeze empties the page (or drops its networks) from its start, and gives it back at its end.
     moments |= {as_instant(instant) for window in calendar.freezes for instant in (window.start, window.end)
                 if instant}
+    moments |= {as_instant(window.end + dt.timedelta(days=LIFTED_DAYS)) for window in calendar.freezes
+                if window.end is not None}
     return [moment.astimezone(calendar.zone) for moment in sorted(moments)]  # as instants (as_instant)
 
 

@@ -98,6 +98,11 @@ def late_items(items: Iterable[Item], today: dt.date) -> set[str]:
     return {item.id for pair in overdue_deadlines(items, today) for item in pair}
 
 
+#: How long after a freeze ends the planning pages tell what it withheld that did not go out ("Freeze
+#: lifted"), and the ambassadors' feed that sharing is back.
+LIFTED_DAYS = 7
+
+
 def freeze_start(start: dt.datetime) -> Message:
     """A freeze's start as calendar.yaml wrote it: a day alone ("2027-01-20") or a day and a time."""
     if (start.hour, start.minute, start.second) == (0, 0, 0):
