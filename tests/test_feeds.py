@@ -1336,3 +1336,26 @@ def test_a_crisis_morning_freeze_is_in_the_sample_feeds_on_its_days(tmp_path: Pa
     assert "Gel des publications" not in listing("2027-06-01")  # after the last post it withholds
     again = run_edcal("build", cwd=site, env={**ENV, "EDCAL_NOW": "2027-01-14T07:40+01:00"})
     assert again.returncode == 0 and feed.read_bytes() == data  # deterministic
+
+
+def test_overlapping_freezes_each_count_the_posts_in_their_own_window() -> None:
+    """A freeze of Mastodon inside a freeze of every network: its event said "Il ne retient aucune publication",
+    though Mastodon's posts of its days are withheld (the planning pages' notice gives each post to the first
+    freeze that covers it; an event stands alone in a calendar app, and counts the posts of its own window)."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    text = PARIS_CALENDAR + (
+        "posts:\n"
+        "  - {id: mardi, at: 2027-01-19 09:00, networks: [mastodon, x], text: Mardi}\n"
+        "  - {id: jeudi, at: 2027-01-21 09:00, networks: [linkedin], text: Jeudi}\n"
+        "freeze:\n"
+        "  - {from: 2027-01-14 07:40, reason: Crise}\n"
+        "  - {from: 2027-01-19, until: 2027-01-20, networks: [mastodon], reason: Migration}\n")
+    plan = plan_of(calendar_from(text), now="2027-01-14T07:40:00+01:00")
+    events = {str(e["SUMMARY"]): str(e["DESCRIPTION"])
+              for e in icalendar.Calendar.from_ical(_feed_text(plan).encode()).walk("VEVENT")}
+    mastodon = events["Gel des publications sur Mastodon\u00a0: Migration"]
+    assert "Il retient 1 publication (1 sur Mastodon)" in mastodon, mastodon
+    assert "mardi 19 janvier 2027 09:00 · Mastodon · Mardi" in mastodon, mastodon
+    whole = events["Gel des publications jusqu'à nouvel ordre\u00a0: Crise"]
+    assert "Il retient 3 publications" in whole, whole
