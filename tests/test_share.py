@@ -869,3 +869,34 @@ def test_a_lifted_freeze_tells_team_chats_that_sharing_is_back_for_a_week() -> N
     (resumed,) = [entry for entry in entries("2027-02-16T09:00:00+01:00") if entry[1].startswith("resumed-")]
     assert resumed[0] == "Partages repris"
     assert "Les publications restent suspendues sur Facebook : n'y partagez pas encore." in resumed[3]
+
+
+def test_a_lifted_freeze_of_networks_staff_do_not_share_on_says_nothing_in_the_feed() -> None:
+    """A freeze of Mastodon, where the page suggests nothing (its networks: LinkedIn, Facebook): in force, the feed
+    paused nothing ("Partages suspendus" names the page's networks only); lifted, it said "Partages repris sur
+    Mastodon", a word on a pause staff were never told of. A freeze of Mastodon and Facebook names Facebook alone."""
+    import xml.etree.ElementTree as ET
+
+    from edcal.outputs.share import atom_feed
+
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    def titles(freeze: str, now: str) -> list[str]:
+        calendar = calendar_from(PARIS_CALENDAR + "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, " + freeze
+                                 + "reason: Migration}\nambassadors: {networks: [linkedin, facebook]}\n")
+        feed = ET.fromstring(atom_feed(plan_of(calendar, articles(calendar), now=now), "https://equipe.example.fr/share/"))
+        return [e.find(f"{atom}title").text for e in feed.findall(f"{atom}entry")]  # type: ignore[union-attr]
+
+    assert not [t for t in titles("networks: [mastodon], ", "2027-02-10T12:00:00+01:00") if t.startswith("Partages")]
+    assert not [t for t in titles("networks: [mastodon], ", "2027-02-13T12:00:00+01:00") if t.startswith("Partages")]
+    assert [t for t in titles("networks: [mastodon, facebook], ", "2027-02-10T12:00:00+01:00")
+            if t.startswith("Partages")] == ["Partages suspendus sur Facebook"]
+    assert [t for t in titles("networks: [mastodon, facebook], ", "2027-02-13T12:00:00+01:00")
+            if t.startswith("Partages")] == ["Partages repris sur Facebook"]
+    # Every network lifted while Mastodon's freeze goes on: sharing is back, and nothing is said of Mastodon.
+    calendar = calendar_from(PARIS_CALENDAR + (
+        "freeze:\n  - {from: 2027-02-10, until: 2027-02-11, reason: Crise}\n"
+        "  - {from: 2027-02-10, networks: [mastodon], reason: Migration}\n"
+        "ambassadors: {networks: [linkedin, facebook]}\n"))
+    feed = atom_feed(plan_of(calendar, articles(calendar), now="2027-02-13T12:00:00+01:00"), "https://equipe.example.fr/")
+    assert "Partages repris<" in feed and "Mastodon" not in feed

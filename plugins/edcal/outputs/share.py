@@ -26,6 +26,7 @@ from edcal.model.plan import Plan, ShareText
 from edcal.outputs._files import write_file
 from edcal.outputs.context import OutputContext
 from edcal.outputs.pages import copy_assets, copy_media, environment, freeze_described
+from edcal.plan.share import page_networks
 from edcal.plan.status import LIFTED_DAYS
 
 #: The page's folder in planning/ (and what ``ambassadors: publish:`` copies).
@@ -164,12 +165,14 @@ def _resumed_entries(plan: Plan, translate: Callable[[str], str]) -> list[tuple[
     pages' "Freeze lifted" notice): staff were told to share nothing, not even what was suggested before,
     and a team chat announces new entries only, so the suggestions coming back said nothing. Dated from its
     end, newest first, identified as its "Sharing paused" entry (its start and networks); none for the
-    networks a freeze still holds (their own "Sharing paused" entry says so). Never its reason."""
+    networks a freeze still holds (their own "Sharing paused" entry says so), nor for those the page suggests
+    nothing on (:func:`page_networks`: none was paused). Never its reason."""
     calendar, zone, now = plan.calendar, plan.calendar.zone, as_instant(plan.now)
     if plan.sharing.paused is not None:  # a freeze of every network in force: nothing is back
         return []
     frozen_now = [window for window in calendar.freezes if window.covers(plan.now)]
-    still = {n for window in frozen_now for n in window.networks or ()}
+    shared = page_networks(calendar.ambassadors)
+    still = {n for window in frozen_now for n in window.networks or () if n in shared}
     entries = []
     for window in calendar.freezes:
         end = window.end
@@ -182,13 +185,13 @@ def _resumed_entries(plan: Plan, translate: Callable[[str], str]) -> list[tuple[
                              "shared again from your own accounts.")
             text = text.format(start=notice.since, end=notice.until)
             if still:
-                names = ", ".join(sorted(_network_name(calendar, w, n)
-                                         for w in frozen_now for n in w.networks or ()))
+                names = ", ".join(sorted({_network_name(calendar, w, n)
+                                          for w in frozen_now for n in w.networks or () if n in shared}))
                 still_paused = translate("Posts are still paused on {networks}: do not share there yet.")
                 text += " " + still_paused.format(networks=names)
             entries.append((end.astimezone(zone), translate("Sharing resumed"), text, f"{since:%Y%m%dT%H%M}"))
             continue
-        back = sorted(window.networks - still)
+        back = sorted((window.networks & shared.keys()) - still)
         if not back:
             continue
         names = ", ".join(_network_name(calendar, window, n) for n in back)

@@ -27,7 +27,7 @@ from edcal.errors import ErrorCollector
 from edcal.i18n import same_language, say
 from edcal.ids import slugify
 from edcal.model.article import IMAGE_SUFFIXES, Article, content_path
-from edcal.model.calendar import Calendar, FreezeWindow, ShareSuggestion
+from edcal.model.calendar import AmbassadorSettings, Calendar, FreezeWindow, ShareSuggestion
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.network import Network, fill_share_form
 from edcal.model.plan import Item, Share, ShareKit, ShareText, pasted_text
@@ -74,6 +74,13 @@ def suggestion_window(suggestion: ShareSuggestion, online: dt.date | None,
     if end is None and start is not None and online is not None and days:
         end = start + dt.timedelta(days=days - 1)
     return start, end
+
+
+def page_networks(settings: AmbassadorSettings) -> dict[str, Network]:
+    """The networks the ambassadors' page suggests words for, by id: ``ambassadors: networks:`` and its
+    suggestions'. A freeze of others pauses nothing for staff, and its end resumes nothing."""
+    suggested = (n for s in settings.suggestions for n in s.networks or ())
+    return {n.id: n for n in (*settings.networks, *suggested)}
 
 
 def share_page_changes(calendar: Calendar, articles: list[Article], now: dt.datetime) -> list[dt.datetime]:
@@ -170,8 +177,7 @@ class ShareKitBuilder:
             if share is not None:
                 recent.append(share)
         recent.sort(key=lambda share: (-share.online.timestamp() if share.online else 0, share.id))
-        networks = {n.id: n for n in (*self.settings.networks,
-                                      *(n for s in self.settings.suggestions for n in s.networks or ()))}
+        networks = page_networks(self.settings)
         frozen: list[tuple[str, str]] = []
         by_window: dict[int, tuple[FreezeWindow, list[Network]]] = {}
         for network in networks.values():
