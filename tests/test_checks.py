@@ -1075,6 +1075,28 @@ def test_a_relative_link_to_a_file_of_a_folder_the_blog_writes_in_is_not_judged(
          "check the file name and its folder (a path starting with / is from content/)")]
 
 
+def test_a_relative_link_to_a_feed_from_an_article_in_a_subfolder_is_not_judged(site: Path) -> None:
+    """`[flux](../../feeds/conseils.atom.xml)` in content/articles/sub/nested.md leads, from the article's address
+    (/2027/nested/), to a feed publishconf.py writes: it was an article-link error ("names no file of
+    content/feeds"), the link read from the article's file (content/feeds/) rather than its address, though the
+    same link from an article at the top of content/articles/ was not. A file content/ lacks, in a folder of
+    content/ (../docs/a.pdf from content/articles/, content/docs/), is still told."""
+    (site / "content" / "docs").mkdir()
+    (site / "content" / "docs" / "tarifs.pdf").write_text("%PDF", encoding="utf-8")
+    nested = site / "content" / "articles" / "sub" / "nested.md"
+    nested.parent.mkdir()
+    nested.write_text("Title: Imbriqué\nDate: 2027-01-15 09:00\nCategory: Essais\n\n"
+                      "Abonnez-vous [au flux](../../feeds/conseils.atom.xml).\n", encoding="utf-8")
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nLisez [la fiche](../docs/tarif.pdf).\n",
+                         encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link"])
+    assert result.exit_code == 1, result.output
+    assert [(f["file"], f["line"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
+        ("content/articles/publie.md", 10, "'../docs/tarif.pdf' in article 'publie' names no file of content/docs: "
+         "a broken image or link on the blog", "did you mean '{static}/docs/tarifs.pdf'?")]
+
+
 def test_a_relative_link_with_escaped_dot_segments_is_read_as_a_browser_reads_it(site: Path) -> None:
     """`%2e%2e/` is `../` to a browser: `[tarifs](%2e%2e/tarifs/)` from /2027/publie/ leads to /2027/tarifs/ (it
     was told as leading to /2027/publie/../tarifs/), and `%2e%2e/publi/` is a slip of /2027/publie/'s address."""

@@ -339,11 +339,20 @@ class BlogFiles:
     #: ``files`` in any capitals, and the folders at output/'s root that hold some (``tag``, ``2027``).
     _folded: frozenset[str] = field(init=False, repr=False, compare=False)
     _top: frozenset[str] = field(init=False, repr=False, compare=False)
+    #: The folders of output/ that hold some of ``files``, at any depth (``feeds``, ``2027/salon``).
+    _filled: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_folded", frozenset(file.casefold() for file in self.files))
         top = frozenset(file.partition("/")[0] for file in self.files if "/" in file)
         object.__setattr__(self, "_top", top)
+        filled = {posixpath.dirname(file) for file in self.files}
+        object.__setattr__(self, "_filled", frozenset(folder for folder in filled if folder))
+
+    def writes_in(self, folder: str) -> bool:
+        """Whether the build writes files in a folder of output/ (``feeds``, an address's path as
+        :meth:`opens` takes it): a file's address there (a feed other settings write) may be the blog's."""
+        return _output_key(folder) in self._filled
 
     def opens_later(self, path: str) -> bool:
         """Whether an address's path (as :meth:`opens` takes it) opens a file the build writes once the

@@ -33,7 +33,7 @@ from edcal.load.calendar_files import DEFAULT_SETTINGS
 from edcal.model.article import Article
 from edcal.model.calendar import PostEntry, Variant
 from edcal.model.days import as_instant
-from edcal.model.plan import Item
+from edcal.model.plan import BlogFiles, Item
 from edcal.model.source import Source
 from edcal.plan.compose import URL_IN_TEXT
 from edcal.plan.linked import (
@@ -450,7 +450,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                     resolved = f"{site_path}/{opened}", plan.blog_files.opens(opened)
                 if resolved is not None and resolved[1]:
                     continue
-                problem = _file_link(link, article, content, meant, opened)
+                problem = _file_link(link, article, content, meant, opened, plan.blog_files)
                 if problem is not None:
                     yield dataclasses.replace(problem, item=item, when=when)
                     continue
@@ -625,9 +625,10 @@ def _not_online_yet(target: Article, online: dt.datetime | None, plan: Any) -> M
 
 
 def _file_link(link: Any, article: Article, content: Path | None, meant: _MeantArticle,
-               opened: str | None) -> Problem | None:
+               opened: str | None, files: BlogFiles | None) -> Problem | None:
     """A relative link that names a file of the content folder: Pelican leaves it as written, a dead link.
-    ``opened`` is the path it opens, read from the article's address (None: out of the blog's folder)."""
+    ``opened`` is the path it opens, read from the article's address (None: out of the blog's folder);
+    ``files``, what the build writes (None: not known)."""
     if content is None:
         return None
     markdown = link.target.lower().endswith(MARKDOWN_EXTENSIONS)
@@ -645,7 +646,7 @@ def _file_link(link: Any, article: Article, content: Path | None, meant: _MeantA
                        else say("link to an article's file with {{filename}}, e.g. "
                                 "[text]({{filename}}autre-article.md)"))
     else:
-        return _missing_file(link, article, content, opened)
+        return _missing_file(link, article, content, opened, files)
     marker = "{filename}" if markdown else "{static}"
     return Problem(link.source, say("'{written}' in article '{slug}' is a file's path: Pelican leaves it as "
                                     "written, a dead link on the blog", written=link.written, slug=article.slug),
@@ -694,20 +695,26 @@ def _names_a_page(path: str) -> bool:
     return posixpath.splitext(path)[1].lower() in _PAGE_SUFFIXES
 
 
-def _missing_file(link: Any, article: Article, content: Path, opened: str | None) -> Problem | None:
+def _missing_file(link: Any, article: Article, content: Path, opened: str | None,
+                  files: BlogFiles | None) -> Problem | None:
     """A relative link to a file the content folder does not hold: a broken image or link on the blog.
 
     ``../images/nexiste.png`` (a file's name), or ``../images/atelir.png`` (close to one of that folder's).
-    Anything else relative is an address, as is a file's path out of the content folder that opens a folder
-    it does not hold (``../../feeds/a.atom.xml`` from content/articles/ opens feeds/, which the build makes):
-    as from the site's root, only a page's address is judged (``../../images/a.png`` names content/images/'s).
+    Anything else relative is an address, as is a file's path to no folder of the content folder that opens
+    a folder it does not hold either, out of the content folder (``../../feeds/a.atom.xml`` from
+    content/articles/) or where the build writes files (the same from content/articles/sub/ opens feeds/ too):
+    the browser reads it from the article's address, not its file's, and as from the site's root only a page's
+    address is judged. ``../../images/a.png`` names content/images/'s; ``../docs/a.pdf`` from
+    content/articles/, content/docs/'s, which the build does not write in.
     """
     folder, name = posixpath.split(link.target)
     out = folder == ".." or folder.startswith("../")
-    opens = posixpath.dirname(opened) if opened is not None else ""
-    if out and opened is not None and not _names_a_page(opened) and not (opens and (content / opens).is_dir()):
-        return None
     inside = not out and (content / folder).is_dir()
+    opens = posixpath.dirname(opened) if opened is not None else ""
+    if not inside and opened is not None and not _names_a_page(opened) \
+            and not (opens and (content / opens).is_dir()) \
+            and (out or (files is not None and files.writes_in(opens))):
+        return None
     names = [path.name for path in (content / folder).iterdir() if path.is_file()] if inside else []
     near = closest_file_name(name, names)
     if near is not None and near.lower().endswith(MARKDOWN_EXTENSIONS):
