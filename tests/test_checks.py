@@ -762,9 +762,10 @@ def test_an_image_address_outside_the_blogs_folder_is_told_with_the_blogs_addres
         (14, 58, outside, "the file is content/uploads/atelier.png: write /blog/uploads/atelier.png")]
 
 
-def _missing_files(site: Path) -> list[dict[str, Any]]:
-    """`edcal check --only image-missing`'s findings, which must fail the check."""
-    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "image-missing"])
+def _missing_files(site: Path, *rules: str) -> list[dict[str, Any]]:
+    """`edcal check --only image-missing`'s findings (and ``rules``'), which must fail the check."""
+    only = [word for rule in ("image-missing", *rules) for word in ("--only", rule)]
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", *only])
     assert result.exit_code == 1, result.output
     return list(json.loads(result.output)["findings"])
 
@@ -1095,6 +1096,31 @@ def test_a_relative_link_to_a_feed_from_an_article_in_a_subfolder_is_not_judged(
     assert [(f["file"], f["line"], f["message"], f["hint"]) for f in json.loads(result.output)["findings"]] == [
         ("content/articles/publie.md", 10, "'../docs/tarif.pdf' in article 'publie' names no file of content/docs: "
          "a broken image or link on the blog", "did you mean '{static}/docs/tarifs.pdf'?")]
+
+
+def test_a_link_from_the_root_to_a_missing_file_of_a_published_folder_is_told(site: Path) -> None:
+    """`![r](/images/publc.png)` or `[r](/images/nexiste.pdf)`, from the site's root to a file content/images/
+    (a folder Pelican publishes) does not hold, went online broken and no rule told it: the root-link rule left
+    images to image-missing, which only read `{static}` links. An image shown is image-missing's, a linked file
+    article-link's, with the closest name of the folder; a folder the content folder does not publish
+    (/ailleurs/, /feeds/) stays unjudged."""
+    added = ("\n![r](/images/publc.png), [r](/images/nexiste.pdf), ![ok](/images/public.png),\n"
+             "[bon](https://blog.example.fr/images/public.png), ![autre](/ailleurs/x.png), [flux](/feeds/x.atom.xml),\n"
+             '<img src="/images/absente.jpg" alt="a"> et [![vignette](/images/public.png)](/images/grande.pdf).\n')
+    published = site / "content" / "articles" / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + added, encoding="utf-8")
+    assert sorted((f["rule"], f["line"], f["column"], f["message"], f["hint"])
+                  for f in _missing_files(site, "article-link")) == [
+        ("article-link", 10, 30, "'/images/nexiste.pdf' in article 'publie' names no file of content/images: a "
+         "broken image or link on the blog", "check the file name and its folder (a path starting with / is from "
+         "content/)"),
+        ("article-link", 12, 78, "'/images/grande.pdf' in article 'publie' names no file of content/images: a "
+         "broken image or link on the blog", "check the file name and its folder (a path starting with / is from "
+         "content/)"),
+        ("image-missing", 10, 6, "'/images/publc.png' in article 'publie' links to content/images/publc.png, "
+         "which does not exist", "did you mean '/images/public.png'?"),
+        ("image-missing", 12, 11, "'/images/absente.jpg' in article 'publie' links to content/images/absente.jpg, "
+         "which does not exist", "check the file name and its folder (a path starting with / is from content/)")]
 
 
 def test_a_relative_link_with_escaped_dot_segments_is_read_as_a_browser_reads_it(site: Path) -> None:

@@ -83,6 +83,8 @@ class LinkedFile:
     #: The file's path relative to the content folder, as Pelican resolves it.
     target: str
     source: Source
+    #: Whether the body shows it as an image (``![…](…)``, ``<img src="…">``) rather than links to it.
+    image: bool = False
 
 
 #: What an article's text holds that Markdown reads otherwise than the editor it was written in showed it.

@@ -16,7 +16,7 @@ from edcal.files import inside, is_file
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.model.article import content_path
-from edcal.model.plan import Item
+from edcal.model.plan import BlogFiles, Item
 from edcal.model.source import Source
 
 
@@ -34,6 +34,27 @@ def outside_problem(where: Source, written: str, content: Path, path: str, item:
                               path=posixpath.normpath(posixpath.join(content.name, path))),
                    say("move the file into {folder}/ (a folder of STATIC_PATHS, such as {folder}/images/) and "
                        "name it there", folder=content.name), item, when=when)
+
+
+#: What a link to a page rather than a file ends with: no extension, or a web page's.
+_PAGE_SUFFIXES = ("", ".html", ".htm", ".php")
+
+
+def names_a_page(path: str) -> bool:
+    """Whether an address's path (or a file's) names a page (``2027/a/``, ``a.html``, ``contact``) rather than a
+    file (``feeds/essais.atom.xml``, ``a.pdf``): only a page's address is judged dead when the build does not
+    write it, as a feed may be written by publishconf.py's settings and not by pelicanconf.py's."""
+    return posixpath.splitext(path)[1].lower() in _PAGE_SUFFIXES
+
+
+def missing_published_file(content: Path, path: str, files: BlogFiles | None) -> bool:
+    """Whether an address's path, from the site's root (``images/nexiste.png``), names a file of a folder of
+    the content folder the build publishes (one of STATIC_PATHS: it writes files in it), that the folder does
+    not hold and the build does not write: a broken image or link online."""
+    folder = posixpath.dirname(path)
+    return bool(folder) and files is not None and not names_a_page(path) and files.writes_in(folder) \
+        and (content / folder).is_dir() and not is_file(content / path) and not files.writes(path) \
+        and not files.opens_later(path)
 
 
 def names_an_article(written: str, target: str) -> bool:
@@ -152,7 +173,8 @@ def nearest_file(content: Path, path: str, written: str | None = None) -> Messag
     """
     marker, link = "", None
     if written:
-        marker = re.match(r"^(?:\{\w+\}|\|\w+\|)", written).group(0)  # type: ignore[union-attr]
+        marked = re.match(r"^(?:\{\w+\}|\|\w+\|)", written)  # none: an address (/images/a.png)
+        marker = marked.group(0) if marked else ""
         link = re.split(r"[#?]", written[len(marker):], maxsplit=1)[0]
     if link is not None and "\\" in link:  # a Windows path: Pelican reads `\` as part of a name
         slashed = link.replace("\\", "/")

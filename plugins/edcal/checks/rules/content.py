@@ -19,6 +19,7 @@ from edcal.checks.rules._files import (
     common_tail,
     in_content,
     is_file,
+    missing_published_file,
     names_an_article,
     nearest_file,
     outside_content,
@@ -306,7 +307,8 @@ def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Pr
     not have there but has elsewhere under that name: a broken image on the blog, Pelican saying nothing.
     Under a SITEURL with a folder (``https://example.fr/blog``), an address of its host outside that folder
     (``/images/a.png``) is a broken image too, whatever the content folder has there. An address naming no
-    file of the content folder at all may be a theme's or a plugin's: not judged."""
+    file of the content folder at all may be a theme's or a plugin's: not judged, unless it is in a folder of
+    content/ the build publishes (``/images/nexiste.png``, content/images/ a folder of STATIC_PATHS)."""
     site_url = ctx.plan.site_url or ""
     prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
     by_name: dict[str, list[str]] | None = None
@@ -335,6 +337,14 @@ def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Pr
             else:  # Decap CMS's uploads in Hugo's static/, beside the content folder: the blog has none of them
                 hint = None if outside else outside_copy(content, path)
                 if hint is None:
+                    if not outside and link.image and missing_published_file(content, path, ctx.plan.blog_files):
+                        # `![r](/images/nexiste.png)`, in a folder of content/ the build publishes (a file linked
+                        # to, not shown, is article-link's).
+                        yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which "
+                                                       "does not exist", written=link.written, slug=article.slug,
+                                                       path=Path(content.name) / path),
+                                      nearest_file(content, path, link.written), item,
+                                      when=max(article.date, ctx.now) if article.date else None)
                     continue
             message = say("'{written}' in article '{slug}' shows an image at an address outside the blog "
                           "({site}): a broken image", written=link.written, slug=article.slug, site=site_url) \

@@ -25,7 +25,14 @@ from edcal.addresses import (
     unreachable_site_url,
 )
 from edcal.checks.registry import THE_POSTS, CheckContext, PostText, Problem, post_texts, rule
-from edcal.checks.rules._files import closest_file_name, is_file, names_an_article, nearest_file
+from edcal.checks.rules._files import (
+    closest_file_name,
+    is_file,
+    missing_published_file,
+    names_a_page,
+    names_an_article,
+    nearest_file,
+)
 from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
@@ -483,7 +490,7 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                     continue
             files = plan.blog_files
             if resolved is None and files is not None and not files.opens(opened) and not files.opens_later(opened) \
-                    and _names_a_page(opened):
+                    and names_a_page(opened):
                 # In full or from the root, in a folder the blog writes in (2024/, tag/): no page of it, dead (an
                 # old address of a blog moved from WordPress). Another of its host's (boutique/) is not judged,
                 # nor a file's (an image is image-missing's; a category's feed, written by publishconf.py's
@@ -495,7 +502,14 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                               or _dead_relative_hint(path, parts.path, article, site_path, plan, originals),
                               item, when=when)
                 continue
-            if resolved is not None and _names_a_page(opened):
+            if resolved is None and not link.image and content is not None \
+                    and missing_published_file(content, opened, files):
+                # From the root, a file of a folder of content/ the build publishes (images/), not there: a
+                # broken link online (an image shown is image-missing's).
+                yield _no_file_problem(link, article, content, posixpath.dirname(opened),
+                                       nearest_file(content, opened, link.written), item, when)
+                continue
+            if resolved is not None and names_a_page(opened):
                 # Relative, and the build writes no page there: dead. (An address of the site written in full,
                 # or from its root, out of the folders the blog writes in may be another program's on the same
                 # server: not judged; nor a file's, as from the root: a feed publishconf.py writes.)
@@ -684,17 +698,6 @@ def _wiki_problem(link: Any, article: Article, fixed: str | Message) -> Problem:
                    say("write {link}", link=fixed))
 
 
-#: What a link to a page rather than a file ends with: no extension, or a web page's.
-_PAGE_SUFFIXES = ("", ".html", ".htm", ".php")
-
-
-def _names_a_page(path: str) -> bool:
-    """Whether an address's path (or a file's) names a page (``2027/a/``, ``a.html``, ``contact``) rather than a
-    file (``feeds/essais.atom.xml``, ``a.pdf``): only a page's address is judged dead when the build does not
-    write it, as a feed may be written by publishconf.py's settings and not by pelicanconf.py's."""
-    return posixpath.splitext(path)[1].lower() in _PAGE_SUFFIXES
-
-
 def _missing_file(link: Any, article: Article, content: Path, opened: str | None,
                   files: BlogFiles | None) -> Problem | None:
     """A relative link to a file the content folder does not hold: a broken image or link on the blog.
@@ -711,7 +714,7 @@ def _missing_file(link: Any, article: Article, content: Path, opened: str | None
     out = folder == ".." or folder.startswith("../")
     inside = not out and (content / folder).is_dir()
     opens = posixpath.dirname(opened) if opened is not None else ""
-    if not inside and opened is not None and not _names_a_page(opened) \
+    if not inside and opened is not None and not names_a_page(opened) \
             and not (opens and (content / opens).is_dir()) \
             and (out or (files is not None and files.writes_in(opens))):
         return None
@@ -719,12 +722,19 @@ def _missing_file(link: Any, article: Article, content: Path, opened: str | None
     near = closest_file_name(name, names)
     if near is not None and near.lower().endswith(MARKDOWN_EXTENSIONS):
         near = None  # `[bienvenue](bienvenue/)` names a page: the address checks judge it
-    if link.written.endswith("/") or (_names_a_page(name) and near is None):
+    if link.written.endswith("/") or (names_a_page(name) and near is None):
         return None
+    return _no_file_problem(link, article, content, folder, nearest_file(content, link.target,
+                                                                         "{static}/" + link.target))
+
+
+def _no_file_problem(link: Any, article: Article, content: Path, folder: str, hint: Message,
+                     item: Item | None = None, when: dt.datetime | None = None) -> Problem:
+    """A link to a file that ``folder`` of the content folder does not hold: a broken image or link."""
     return Problem(link.source, say("'{written}' in article '{slug}' names no file of {folder}: a broken image or "
                                     "link on the blog", written=link.written, slug=article.slug,
                                     folder=posixpath.normpath(f"{content.name}/{folder}")),
-                   nearest_file(content, link.target, "{static}/" + link.target))
+                   hint, item, when=when)
 
 
 def _relative_file(target: Article, article: Article) -> str:
