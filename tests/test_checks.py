@@ -1106,7 +1106,10 @@ def test_a_link_from_the_root_to_a_missing_file_of_a_published_folder_is_told(si
     (/ailleurs/, /feeds/) stays unjudged."""
     added = ("\n![r](/images/publc.png), [r](/images/nexiste.pdf), ![ok](/images/public.png),\n"
              "[bon](https://blog.example.fr/images/public.png), ![autre](/ailleurs/x.png), [flux](/feeds/x.atom.xml),\n"
-             '<img src="/images/absente.jpg" alt="a"> et [![vignette](/images/public.png)](/images/grande.pdf).\n')
+             '<img src="/images/absente.jpg" alt="a"> et [![vignette](/images/public.png)](/images/grande.pdf).\n'
+             "[r](/images/photo.jpg), in content/uploads/: image-missing's, with its address.\n")
+    (site / "content" / "uploads").mkdir()
+    (site / "content" / "uploads" / "photo.jpg").write_bytes(b"")
     published = site / "content" / "articles" / "publie.md"
     published.write_text(published.read_text(encoding="utf-8") + added, encoding="utf-8")
     assert sorted((f["rule"], f["line"], f["column"], f["message"], f["hint"])
@@ -1120,7 +1123,10 @@ def test_a_link_from_the_root_to_a_missing_file_of_a_published_folder_is_told(si
         ("image-missing", 10, 6, "'/images/publc.png' in article 'publie' links to content/images/publc.png, "
          "which does not exist", "did you mean '/images/public.png'?"),
         ("image-missing", 12, 11, "'/images/absente.jpg' in article 'publie' links to content/images/absente.jpg, "
-         "which does not exist", "check the file name and its folder (a path starting with / is from content/)")]
+         "which does not exist", "check the file name and its folder (a path starting with / is from content/)"),
+        ("image-missing", 13, 5, "'/images/photo.jpg' in article 'publie' shows an image the blog does not have at "
+         "that address: there is no content/images/photo.jpg",
+         "the file is content/uploads/photo.jpg: write /uploads/photo.jpg")]
 
 
 def test_a_relative_link_with_escaped_dot_segments_is_read_as_a_browser_reads_it(site: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import glob
 import html
 import posixpath
 import re
@@ -37,7 +38,7 @@ from edcal.errors import closest
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
 from edcal.load.calendar_files import DEFAULT_SETTINGS
-from edcal.model.article import Article
+from edcal.model.article import IMAGE_SUFFIXES, Article
 from edcal.model.calendar import PostEntry, Variant
 from edcal.model.days import as_instant
 from edcal.model.plan import BlogFiles, Item
@@ -503,9 +504,10 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                               item, when=when)
                 continue
             if resolved is None and not link.image and content is not None \
-                    and missing_published_file(content, opened, files):
+                    and missing_published_file(content, opened, files) and not _image_elsewhere(content, opened):
                 # From the root, a file of a folder of content/ the build publishes (images/), not there: a
-                # broken link online (an image shown is image-missing's).
+                # broken link online (an image shown is image-missing's, as is an image's name the content
+                # folder has elsewhere, told with its address).
                 yield _no_file_problem(link, article, content, posixpath.dirname(opened),
                                        nearest_file(content, opened, link.written), item, when)
                 continue
@@ -726,6 +728,14 @@ def _missing_file(link: Any, article: Article, content: Path, opened: str | None
         return None
     return _no_file_problem(link, article, content, folder, nearest_file(content, link.target,
                                                                          "{static}/" + link.target))
+
+
+def _image_elsewhere(content: Path, path: str) -> bool:
+    """Whether an image's path names a file the content folder has in another folder (``uploads/a.jpg`` for
+    ``images/a.jpg``): image-missing tells it, with the address to write."""
+    name = posixpath.basename(path)
+    return posixpath.splitext(name)[1].lower() in IMAGE_SUFFIXES \
+        and any(found.is_file() for found in content.rglob(glob.escape(name)))
 
 
 def _no_file_problem(link: Any, article: Article, content: Path, folder: str, hint: Message,
