@@ -118,20 +118,14 @@ def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Probl
         own = item.start.astimezone(network.zone)  # type: ignore[union-attr, arg-type]
         said = say("{when:%Y-%m-%d %H:%M}; {own:%Y-%m-%d %H:%M} on its account's clock, {clock}", when=when,
                    own=own, clock=ZoneClock(network.timezone or "", own.year))
-        if window.end is not None:
-            return Problem(where, say("post '{id}' ({when}) is withheld by a freeze until {end}: {reason}",
-                                      id=item.id, when=said, end=freeze_end(window.end.astimezone(zone)),
-                                      reason=item.withheld_reason), hint, item)
-        return Problem(where, say("post '{id}' ({when}) is withheld by a freeze with no end: {reason}", id=item.id,
-                                  when=said, reason=item.withheld_reason), hint, item)
+    else:
+        said = say("{when:%Y-%m-%d %H:%M}", when=when)
     if window.end is not None:
-        return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze until "
-                                        "{end}: {reason}", id=item.id, when=when,
-                                        end=freeze_end(window.end.astimezone(zone)), reason=item.withheld_reason),
-                       hint, item)
-    return Problem(where, say("post '{id}' ({when:%Y-%m-%d %H:%M}) is withheld by a freeze with "
-                                    "no end: {reason}", id=item.id, when=when,
-                                    reason=item.withheld_reason), hint, item)
+        return Problem(where, say("post '{id}' ({when}) is withheld by a freeze until {end}: {reason}",
+                                  id=item.id, when=said, end=freeze_end(window.end.astimezone(zone)),
+                                  reason=item.withheld_reason), hint, item)
+    return Problem(where, say("post '{id}' ({when}) is withheld by a freeze with no end: {reason}", id=item.id,
+                              when=said, reason=item.withheld_reason), hint, item)
 
 
 def _promotion_hint(ctx: CheckContext, post: Item, path: str) -> Message:
