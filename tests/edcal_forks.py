@@ -149,13 +149,31 @@ def _server() -> subprocess.Popen[bytes]:
     return process
 
 
+#: Bytes read from a server's stdout past the last whole line, per server process id.
+_PENDING: dict[int, bytes] = {}
+
+
 def _line(process: subprocess.Popen[bytes], deadline: float) -> str:
+    """The server's next line, "" if it stopped. Read with ``os.read`` on the pipe, never a buffered
+    ``readline``: a run that ends at once sends "pid N" and "exit C" together, and a second line left in
+    a Python buffer is one ``select`` never sees (it waited out the timeout for an answer already read)."""
     assert process.stdout is not None
+    fd = process.stdout.fileno()
+    pending = _PENDING.get(process.pid, b"")
     with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        if not selector.select(max(deadline - time.monotonic(), 0)):
-            raise subprocess.TimeoutExpired("edcal (forked)", 0)
-    return process.stdout.readline().decode()
+        selector.register(fd, selectors.EVENT_READ)
+        while b"\n" not in pending:
+            if not selector.select(max(deadline - time.monotonic(), 0)):
+                _PENDING[process.pid] = pending
+                raise subprocess.TimeoutExpired("edcal (forked)", 0)
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                _PENDING.pop(process.pid, None)
+                return pending.decode()
+            pending += chunk
+    line, rest = pending.split(b"\n", 1)
+    _PENDING[process.pid] = rest
+    return line.decode() + "\n"
 
 
 def _text(data: bytes) -> str:
@@ -177,11 +195,14 @@ def run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subp
         process.stdin.write(json.dumps(request).encode() + b"\n")
         process.stdin.flush()
         deadline = time.monotonic() + timeout
-        pid = int(_line(process, deadline).split()[1])
+        started = _line(process, deadline)
+        if not started.startswith("pid "):
+            raise RuntimeError(f"the edcal fork server stopped: {started!r}")
+        pid = int(started.split()[1])
         try:
             status = _line(process, deadline)
         except subprocess.TimeoutExpired:
-            os.kill(pid, signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)  # not reaped yet: the server waits for it before saying "exit"
             _line(process, time.monotonic() + 60)
             raise subprocess.TimeoutExpired([sys.executable, "-m", "edcal", *args], timeout) from None
         if not status.startswith("exit "):

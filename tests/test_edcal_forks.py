@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import edcal_forks
@@ -60,3 +61,18 @@ def test_a_forked_run_reads_the_terminals_settings_of_its_own_environment(site: 
     new = fresh(site, "build", "-v", env=env)
     assert new.returncode == forked.returncode == 0 and "\x1b[" in new.stdout
     assert "\x1b[" in forked.stdout, forked.stdout[:300]
+
+
+def test_two_answers_the_server_sends_at_once_are_both_read_without_waiting() -> None:
+    """A run that ends at once sends "pid N" and "exit C" in one read: the second is not left waiting."""
+    server = subprocess.Popen([sys.executable, "-c", "import os, time; os.write(1, b'pid 7\\nexit 2\\n'); "
+                               "time.sleep(60)"], stdout=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        assert edcal_forks._line(server, deadline) == "pid 7\n"
+        assert edcal_forks._line(server, deadline) == "exit 2\n"
+        assert time.monotonic() < deadline - 10
+    finally:
+        server.kill()
+        server.wait()
+    assert edcal_forks._line(server, time.monotonic() + 5) == ""  # stopped: an empty answer, no wait
