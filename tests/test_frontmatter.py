@@ -318,22 +318,42 @@ def test_a_callout_is_found() -> None:
         ("callout", "[!tip] Astuce", 10, 4)]
 
 
+def _misread_in(body: str) -> list[tuple[str, str, int, int]]:
+    """What `misread-markup` finds in an article of that body: kind, as written, line and column."""
+    from edcal.load.articles import misread_markup
+
+    found = misread_markup(split_article("---\ntitle: T\n---\n" + body, "t.md"))
+    return [(m.kind, m.written, m.source.line, m.source.column) for m in found]
+
+
 def test_a_wordpress_shortcode_is_found() -> None:
     """pelican-import leaves WordPress's shortcodes in the text: the blog showed "[gallery ids=…]" as written,
     and `edcal check` said nothing."""
-    from edcal.load.articles import misread_markup
-
     body = ("Quelques photos :\n\n[gallery ids=\"203,204\" columns=\"3\"]\n\n"
             '[caption id="attachment_202" width="800"]<img src="a.jpg" alt="Léa" /> Léa[/caption]\n\n'
             "Une [note] entre crochets, [un lien](https://example.org/), [réf][1], [embed]https://youtu.be/x[/embed]\n"
             '\n[contact-form-7 id="42" title="Devis"]\n\n```\n[gallery ids="1"]\n```\n\n[1]: https://example.org/\n')
     assert '<p>[gallery ids="203,204" columns="3"]</p>' in markdown.markdown(body)
-    found = misread_markup(split_article("---\ntitle: T\n---\n" + body, "t.md"))
-    assert [(m.kind, m.written, m.source.line, m.source.column) for m in found] == [
+    assert _misread_in(body) == [
         ("shortcode", '[gallery ids="203,204" columns="3"]', 6, 1),
         ("shortcode", '[caption id="attachment_202" width="800"]', 8, 1),
         ("shortcode", "[embed]", 10, 71),
         ("shortcode", '[contact-form-7 id="42" title="Devis"]', 12, 1)]
+
+
+def test_french_prose_in_square_brackets_is_no_shortcode_and_a_plugins_pair_is() -> None:
+    """`[voir page="2"]` in an article's prose was told a WordPress shortcode: any word followed by
+    `name=` read as a plugin's. Only what WordPress leaves is told: its own and the usual plugins' names
+    (`[wpforms id="12"]`, `[vc_row]`), with or without attributes, and any name closed by its `[/name]`."""
+    body = ('Voir la suite [voir page="2"], [cf. note="3"] et [sic] ou [id=4].\n\n'
+            '[wpforms id="12"]\n\n[vc_row full_width="stretch"][vc_column]Texte[/vc_column][/vc_row]\n\n'
+            '[mon_bouton url="/contact/"]Écrivez-nous[/mon_bouton] et [note titre="x"] seul, [video][1].\n\n'
+            '[1]: https://example.org/video\n')
+    assert _misread_in(body) == [
+        ("shortcode", '[wpforms id="12"]', 6, 1),
+        ("shortcode", '[vc_row full_width="stretch"]', 8, 1),
+        ("shortcode", "[vc_column]", 8, 30),
+        ("shortcode", '[mon_bouton url="/contact/"]', 10, 1)]
 
 
 def test_a_line_of_hashtags_is_found_in_a_file_saved_on_windows() -> None:

@@ -492,11 +492,43 @@ _LINK_PARTS = re.compile(r"(?P<image>!?)\[(?P<words>[^\[\]\n]*)\]\((?P<address>[
 #: A quote opened as Obsidian's and GitHub's callouts are, ``> [!note]`` or ``> [!warning]- Titre``: Markdown
 #: shows the ``[!note]`` as written.
 _CALLOUT = re.compile(r"[ ]{0,3}>(?:[ \t]*>)*[ \t]*(?P<callout>\[![A-Za-z][\w-]*\][+-]?(?:[ \t]+.*)?)")
-#: A WordPress shortcode that pelican-import leaves in the text (``[gallery ids="1,2"]``, ``[caption …]``,
-#: ``[contact-form-7 id="42"]``): WordPress's own by name, a plugin's by its ``name="value"``; not a link
-#: (``[words](…)``, ``[words][1]``) nor a reference's definition (``[1]: …``).
-_SHORTCODE = re.compile(r"\[(?:(?:gallery|caption|wp_caption|embed|video|audio|playlist)(?=[\s\]])"
-                        r"|[a-z][a-z0-9_-]*(?=[ \t]+[\w-]+=))(?:[ \t][^\[\]\n]*)?\](?![(\[:])")
+#: What may open a WordPress shortcode (``[gallery ids="1,2"]``, ``[vc_row]``), or words between brackets
+#: (``[voir page="2"]``, ``[sic]``); not a link (``[words](…)``) nor a reference's definition (``[1]: …``).
+_BRACKETED_NAME = re.compile(r"\[(?P<name>[a-z][a-z0-9_-]*)(?=[\s\]])(?:[ \t][^\[\]\n]*)?\](?![(:])")
+#: The shortcodes pelican-import leaves that are known by their names: WordPress's own, Jetpack's, the usual
+#: form plugins', and the page builders' (WPBakery's ``vc_``, Divi's ``et_pb_``, Avada's ``fusion_``,
+#: Shortcodes Ultimate's ``su_``).
+_SHORTCODE_NAME = re.compile(r"(?:gallery|caption|wp_caption|embed|video|audio|playlist|contact-form-7|contact-form"
+                             r"|contact-field|gravityforms?|wpforms|ninja_forms?|formidable|mc4wp_form|youtube"
+                             r"|vimeo|soundcloud|googlemaps|tweet|instagram|slideshow|wpvideo"
+                             r"|(?:vc|et_pb|fusion|su)_[a-z0-9_]+)")
+#: The end of a shortcode that encloses text (``[bouton url="…"]Écrivez-nous[/bouton]``): any plugin's.
+_SHORTCODE_END = re.compile(r"\[/(?P<name>[a-z][a-z0-9_-]*)\]")
+
+
+def _shortcodes(body: str) -> Iterator[re.Match[str]]:
+    """The WordPress shortcodes pelican-import leaves in a text: a known name (``[gallery ids="1,2"]``,
+    ``[embed]``, ``[contact-form-7 id="42"]``), or any name that its ``[/name]`` closes further on. Other words
+    between brackets are prose (``[voir page="2"]``, ``[sic]``), as WordPress itself would show them."""
+    if "[" not in body:
+        return
+    ends: dict[str, int] = {}
+    if "[/" in body:
+        for end in _SHORTCODE_END.finditer(body):
+            ends[end.group("name")] = end.start()
+
+    def is_shortcode(found: re.Match[str] | None) -> bool:
+        if found is None:
+            return False
+        name = found.group("name")
+        return bool(_SHORTCODE_NAME.fullmatch(name)) or ends.get(name, -1) > found.start()
+
+    for match in _BRACKETED_NAME.finditer(body):
+        # Not a reference link, `[video][1]`; one shortcode may follow another, `[vc_row][vc_column]`.
+        after = match.end()
+        if is_shortcode(match) and (not body.startswith("[", after) or body.startswith("[/", after)
+                                    or is_shortcode(_BRACKETED_NAME.match(body, after))):
+            yield match
 
 
 #: What may be misread, found in the text as written, before code is told apart (most articles hold none):
@@ -516,7 +548,7 @@ def _may_be_misread(body: str) -> bool:
         return True
     if any(bullet in body for bullet in "•◦▪●–") or (")" in body and _MAYBE_PAREN_NUMBERS.search(text)):
         return True
-    if "[" in body and _SHORTCODE.search(body):
+    if "[" in body and next(_shortcodes(body), None) is not None:
         return True
     for match in _MAYBE_LIST.finditer(text):  # a list item after a line of text, not after a blank line
         before = text.rfind("\n", 0, match.start())
@@ -573,7 +605,7 @@ def misread_markup(parsed: ArticleSource, title: str = "") -> tuple[MisreadMarku
     if "[" in body:
         locate = _Locator(body, parsed.path, parsed.body_line)
         found.extend(MisreadMarkup("shortcode", match.group(0)[:80], locate(match.start()))
-                     for match in _SHORTCODE.finditer(body))
+                     for match in _shortcodes(body))
     if "](" in body or "data:" in body:
         locate = _Locator(body, parsed.path, parsed.body_line)
         spans = sorted([*_DATA_IMAGE.finditer(body), *_LINK_PARTS.finditer(body)], key=lambda m: m.start())
