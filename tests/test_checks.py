@@ -1250,6 +1250,50 @@ def test_a_page_linking_to_an_article_not_online_is_told_too(site: Path) -> None
          "without a link until it is online")]
 
 
+def test_a_pages_links_are_judged_as_an_articles(site: Path) -> None:
+    """A page is online as soon as it is built: its links were judged for a few cases only (`{filename}` to
+    an article's file not there, an article's address not online yet), so an unknown address, a relative link
+    to nothing, a file's name, an Obsidian link, an article's title for its address or an image missing from
+    the root went online dead without a word. Each is told as in an article, at the page's line and column;
+    a hidden page is online too (at its address), a page in draft is not judged."""
+    links = ("[z](/2027/inconnu/) [rel](tarifs.html) [fi](entretien.md) [[wiki]] ![j](/images/nexiste.png)\n"
+             "[pdf](/images/t.pdf) [t](Article futur CANARY-FUTURE-2291) [ok](../2027/publie/) "
+             "[p](/2027/publie/)\n")
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + links, encoding="utf-8")
+    (site / "content" / "pages" / "cachee.md").write_text("Title: Cachée\nStatus: hidden\n\nVoir [[wiki]].\n",
+                                                          encoding="utf-8")
+    (site / "content" / "pages" / "brouillon.md").write_text("Title: En cours\nStatus: draft\n\n" + links,
+                                                             encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "article-link",
+                                      "--only", "image-missing"])
+    assert result.exit_code == 1, result.output
+    contact = "in page content/pages/contact.md"
+    nearest = "check the file name and its folder (a path starting with / is from content/)"
+    assert [(f["file"], f["line"], f["column"], f["rule"], f["message"], f["hint"])
+            for f in json.loads(result.output)["findings"]] == [
+        ("content/pages/cachee.md", 4, 8, "article-link", "'[[wiki]]' in page content/pages/cachee.md is an "
+         "Obsidian link: the blog shows it as written, brackets included", "write [text]({filename}other-article.md)"),
+        ("content/pages/contact.md", 5, 5, "article-link", f"'/2027/inconnu/' {contact} links to /2027/inconnu/, "
+         "which is no article or page of the site", "link to an article's file with {filename}, e.g. "
+         "[text]({filename}autre-article.md)"),
+        ("content/pages/contact.md", 5, 27, "article-link", f"'tarifs.html' {contact} leads to /pages/tarifs.html, "
+         "which the blog does not have: a dead link", "link to an article's file with {filename}, e.g. "
+         "[text]({filename}autre-article.md)"),
+        ("content/pages/contact.md", 5, 45, "article-link", f"'entretien.md' {contact} is a file name, and no such "
+         "file is in pages: a dead link on the blog", "link to an article's file with {filename}, e.g. "
+         "[text]({filename}autre-article.md)"),
+        ("content/pages/contact.md", 5, 61, "article-link", f"'[[wiki]]' {contact} is an Obsidian link: the blog "
+         "shows it as written, brackets included", "write [text]({filename}other-article.md)"),
+        ("content/pages/contact.md", 5, 73, "image-missing", f"'/images/nexiste.png' {contact} links to "
+         "content/images/nexiste.png, which does not exist", nearest),
+        ("content/pages/contact.md", 6, 7, "article-link", f"'/images/t.pdf' {contact} names no file of "
+         "content/images: a broken image or link on the blog", nearest),
+        ("content/pages/contact.md", 6, 26, "article-link", f"'Article futur CANARY-FUTURE-2291' {contact} is the "
+         "title of content/articles/futur.md, not its address: a dead link on the blog",
+         "write {filename}../articles/futur.md")], result.output
+
+
 def test_social_unused(site: Path) -> None:
     """A text for a network the article is not promoted on was dropped without a word."""
     future = site / "content" / "articles" / "futur.md"
@@ -5393,6 +5437,39 @@ def test_a_post_linking_to_a_page_of_older_articles_or_an_archive_of_the_blog_is
     checked, told = link_findings(site, links)
     found = sorted(told)
     assert found == ["month-dead-x", "page-dead-x"], checked.stdout + checked.stderr
+
+
+def test_a_link_to_the_index_second_page_follows_the_articles_online_as_a_real_build_does(site: Path) -> None:
+    """`/index2.html`, Pelican's second page of the index (DEFAULT_PAGINATION), was told "no article or page of
+    the site" from an article to come whose own going online makes that page: judged against today's build.
+    The check follows what the build writes as the articles go online: a link from an article online now is
+    dead until the next article fills a second page, and told with the day; one from that article is fine.
+    Real builds on those days write index2.html and index3.html then, and not before."""
+    write_pelicanconf(site, "DEFAULT_PAGINATION = 1\n")
+    articles = site / "content" / "articles"
+    (articles / "deux.md").write_text("Title: Deux\nDate: 2027-03-01 09:00\n\nVoir [la suite](/index2.html) et "
+                                      "[plus loin](/index3.html).\n", encoding="utf-8")
+    published = articles / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nVoir [la suite](/index2.html).\n",
+                         encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "article-link", cwd=site)
+    assert [(f["file"], f["message"], f["hint"]) for f in json.loads(checked.stdout)["findings"]] == [
+        ("content/articles/deux.md", "'/index3.html' in article 'deux' links to /index3.html, which the blog writes "
+         "once content/articles/futur.md is online, on 2027-03-25 09:00: a dead link until then",
+         "link to a page that is online by then, or add the link on 2027-03-25 09:00"),
+        ("content/articles/publie.md", "'/index2.html' in article 'publie' links to /index2.html, which the blog "
+         "writes once content/articles/deux.md is online, on 2027-03-01 09:00: a dead link until then",
+         "link to a page that is online by then, or add the link on 2027-03-01 09:00")], checked.stdout
+    written = {}
+    for day in ("2027-02-28T10:00", "2027-03-01T10:00", "2027-03-25T10:00"):
+        built = run_edcal("build", "--no-check", cwd=site, env={"EDCAL_NOW": day})
+        assert built.returncode == 0, built.stderr
+        written[day] = sorted(path.name for path in (site / "output").glob("index*.html"))
+    assert written == {"2027-02-28T10:00": ["index.html"], "2027-03-01T10:00": ["index.html", "index2.html"],
+                       "2027-03-25T10:00": ["index.html", "index2.html", "index3.html"]}
+    checked = run_edcal("check", "--format", "json", "--only", "article-link", cwd=site,
+                        env={"EDCAL_NOW": "2027-03-25T10:00"})
+    assert json.loads(checked.stdout)["findings"] == [], checked.stdout
 
 
 def test_a_post_linking_to_a_tag_page_by_its_address_without_html_is_no_unknown_link(site: Path) -> None:

@@ -445,6 +445,8 @@ class Plan:
     site_url_source: Source | None = None
     #: URLs of the blog's pages (relative to the site, e.g. "a-propos/"), for link checks.
     page_urls: frozenset[str] = frozenset()
+    #: Each page's address (``https://…/pages/contact.html``) by its file (``content/pages/contact.md``).
+    page_addresses: dict[str, str] = field(default_factory=dict)
     #: What the build writes in output/ (Pelican's pages, feeds, static files), when the plan was read
     #: through Pelican; None otherwise (nothing is judged against it).
     blog_files: BlogFiles | None = None

@@ -299,6 +299,7 @@ def on_articles_read(generator: Any) -> None:
 def on_pages_read(generator: Any) -> None:
     if not enabled(generator.settings):
         return
+    from edcal.addresses import absolute
     from edcal.pelican_plugin.publish import (
         addressed_files,
         hide_draft_pages,
@@ -321,6 +322,8 @@ def on_pages_read(generator: Any) -> None:
         link_static_files(generator, static_references(page)
                           | addressed_files(page, str(generator.settings.get("SITEURL") or "")))
         state.page_urls.add(str(page.url))
+        state.page_addresses[state.relative(Path(page.source_path))] = absolute(
+            "/" + str(page.url).lstrip("/"), str(generator.settings.get("SITEURL") or ""))
     from edcal.pelican_plugin.collisions import blog_files
 
     state.blog_files = blog_files(generator, state)  # every article and page is read: what output/ will hold

@@ -239,6 +239,9 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
         makers = state.private_static.get(shown, set()) | state.private_addresses.get(output, set())
         later[output] = tuple(sorted({*later.get(output, ()), *makers}))
     withheld = frozenset(output for _source, output in kept_out)
+    for path, maker in _further_pages_to_come(context, settings, state).items():
+        if path not in files:
+            later[path] = tuple(sorted({*later.get(path, ()), maker}))
     return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later, addresses,
                      withheld)
 
@@ -275,6 +278,42 @@ def _further_pages(context: dict[str, Any], settings: dict[str, Any],
             for number in range(2, paginator.num_pages + 1):
                 page = paginator.page(number)
                 yield _normal(str(page.save_as)), str(page.url)
+
+
+def _further_pages_to_come(context: dict[str, Any], settings: dict[str, Any], state: Any) -> dict[str, str]:
+    """The further pages of the lists of every article (the index's ``index2.html``…) that the articles to
+    come add as they go online, each with the file of the one that makes it: Pelican cuts such a list by
+    ``DEFAULT_PAGINATION``, so its second page is there once enough articles are online, and not before."""
+    from pelican.paginator import Paginator
+
+    from edcal.plan.status import article_state
+
+    templates = settings.get("PAGINATED_TEMPLATES") or {}
+    names = [name for name in settings.get("DIRECT_TEMPLATES") or () if name in templates
+             and (templates[name] or settings.get("DEFAULT_PAGINATION"))]
+    if not names:
+        return {}
+    originals = {article.slug: article for article in state.articles if article.is_original}
+    coming = []  # the articles to come that Pelican will list, in the order they go online
+    for article in state.articles:
+        if article.is_original and article.status == "published":
+            online = article_state(article, state.calendar, state.now, originals)
+            if not online.live and online.live_at is not None:
+                coming.append((online.live_at, article.source.path))
+    listed = len(context.get("articles") or ())
+    found: dict[str, str] = {}
+    for name in names:
+        per_page = templates[name] or settings.get("DEFAULT_PAGINATION")
+        save_as = str(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") or "")
+        url = str(settings.get(f"{name.upper()}_URL", f"{name}.html") or "")
+        with contextlib.suppress(Exception):  # a pattern Pelican itself cannot fill: its own error
+            pages = Paginator(save_as, url, [None] * listed, settings, per_page).num_pages
+            for count, (_online, maker) in enumerate(sorted(coming), start=1):
+                paginator = Paginator(save_as, url, [None] * (listed + count), settings, per_page)
+                for number in range(pages + 1, paginator.num_pages + 1):
+                    found.setdefault(_normal(str(paginator.page(number).save_as)), maker)
+                pages = paginator.num_pages
+    return found
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:

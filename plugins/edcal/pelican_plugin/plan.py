@@ -93,6 +93,7 @@ def _add_site_facts(plan: Plan, state: BuildState, site: Site) -> None:
     image, the theme's words without a translation into its language, what of its override folders nothing
     reads, a copy of edcal's theme."""
     plan.page_urls = frozenset(state.page_urls)
+    plan.page_addresses = dict(state.page_addresses)
     plan.blog_files = state.blog_files
     # Pages not online, and images kept out until what shows them is: a suggestion linking there waits.
     offline = {*state.offline_makers, *(state.blog_files.withheld if state.blog_files is not None else ())}

@@ -74,6 +74,8 @@ class BuildState:
     page_paths: tuple[Path, ...] = ()
     #: URLs of the site's pages (relative, as Pelican gives them), for link checks.
     page_urls: set[str] = field(default_factory=set)
+    #: Each page's address (in full, under SITEURL) by its file, for the links of its text read from it.
+    page_addresses: dict[str, str] = field(default_factory=dict)
     #: What the build writes in output/ (:func:`edcal.pelican_plugin.collisions.blog_files`), once the
     #: pages are read.
     blog_files: Any = None

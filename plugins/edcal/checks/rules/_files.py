@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -9,15 +10,55 @@ import posixpath
 import re
 import unicodedata
 import urllib.parse
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from edcal.checks.registry import Problem
+from edcal.checks.registry import CheckContext, Problem
 from edcal.files import inside, is_file
 from edcal.i18n import Message, say
 from edcal.load.articles import MARKDOWN_EXTENSIONS
-from edcal.model.article import content_path
+from edcal.model.article import Article, LinkedFile, content_path
 from edcal.model.plan import BlogFiles, Item
 from edcal.model.source import Source
+
+
+@dataclasses.dataclass(frozen=True)
+class LinkingText:
+    """An article's or a page's text, online or on its way: its links are judged alike."""
+
+    #: Its file (``content/pages/contact.md``), and what the messages call it ("article 'a'", "page …").
+    file: str
+    named: Message
+    #: Its address in full, which its relative links are read from (None: not known, an undated article).
+    url: str | None
+    #: The links it leaves as written (addresses, paths), and its ``{static}``/``{filename}`` links.
+    links: tuple[LinkedFile, ...]
+    files: tuple[LinkedFile, ...]
+    #: The article (None: a page, online as soon as it is built), its item, and the moment its findings are for.
+    article: Article | None = None
+    item: Item | None = None
+    when: dt.datetime | None = None
+
+
+def linking_texts(ctx: CheckContext) -> Iterator[LinkingText]:
+    """The texts whose links are judged: every article that is or will be online, whatever its date
+    (:meth:`CheckContext.articles_on_their_way`), then every page not in draft: it is public once built, a
+    hidden one at its address (a draft page is not judged yet, as a draft article is not)."""
+    now = ctx.now
+    for article, item in ctx.articles_on_their_way():
+        yield LinkingText(article.source.path, say("article '{slug}'", slug=article.slug), article.url,
+                          article.page_links, article.linked_files, article, item,
+                          max(article.date, now) if article.date else None)
+    plan = ctx.plan
+    links: dict[str, list[LinkedFile]] = {}
+    files: dict[str, list[LinkedFile]] = {}
+    for page, link in plan.page_links:
+        links.setdefault(page, []).append(link)
+    for page, linked in plan.page_files:
+        files.setdefault(page, []).append(linked)
+    for page in sorted({*links, *files}):
+        yield LinkingText(page, say("page {page}", page=page), plan.page_addresses.get(page),
+                          tuple(links.get(page, ())), tuple(files.get(page, ())), when=now)
 
 
 def outside_content(content: Path, path: str) -> bool:

@@ -16,9 +16,11 @@ from typing import Any
 from edcal.addresses import blog_path
 from edcal.checks.registry import THE_POSTS, CheckContext, Option, PostText, Problem, post_texts, rule
 from edcal.checks.rules._files import (
+    LinkingText,
     common_tail,
     in_content,
     is_file,
+    linking_texts,
     missing_published_file,
     names_an_article,
     nearest_file,
@@ -267,43 +269,35 @@ def _files_of(item: Item) -> Iterator[tuple[str, str, Source, str]]:
 
 
 def _missing_linked_files(ctx: CheckContext, content: Path, exists: dict[str, bool]) -> Iterator[Problem]:
-    """``{static}``, ``{attach}`` and ``{filename}`` links of the articles' bodies, to files that are not there.
+    """``{static}``, ``{attach}`` and ``{filename}`` links of the articles' and pages' texts, to files that
+    are not there.
 
     Pelican only logs them, and the page goes out with a broken image or link.
     Every article that is or will be online is judged, whatever its date: a
-    broken page online is a problem now.
+    broken page online is a problem now; so is every page not in draft (:func:`linking_texts`).
     """
-    for article, item in ctx.articles_on_their_way():
-        for linked in article.linked_files:
+    texts = list(linking_texts(ctx))
+    for text in texts:
+        for linked in text.files:
             if linked.target not in exists:
                 exists[linked.target] = is_file(content / linked.target)
             if exists[linked.target]:
                 if outside_content(content, linked.target):
-                    yield outside_problem(linked.source, linked.written, content, linked.target, item,
-                                          max(article.date, ctx.now) if article.date else None)
+                    yield outside_problem(linked.source, linked.written, content, linked.target, text.item,
+                                          text.when)
                 continue
             if names_an_article(linked.written, linked.target):
                 continue  # a link to an article: article-link's, with the file to write
-            yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does not exist",
-                                             written=linked.written, slug=article.slug,
+            yield Problem(linked.source, say("'{written}' in {text} links to {path}, which does not exist",
+                                             written=linked.written, text=text.named,
                                              path=Path(content.name) / linked.target),
-                          nearest_file(content, linked.target, linked.written),
-                          item, when=max(article.date, ctx.now) if article.date else None)
-    yield from _misplaced_addressed_images(ctx, content)
-    for page, linked in ctx.plan.page_files:
-        if linked.target not in exists:
-            exists[linked.target] = is_file(content / linked.target)
-        if exists[linked.target] and outside_content(content, linked.target):
-            yield outside_problem(linked.source, linked.written, content, linked.target, when=ctx.now)
-        elif not exists[linked.target] and not names_an_article(linked.written, linked.target):  # article-link's
-            yield Problem(linked.source, say("'{written}' in page {page} links to {path}, which does not exist",
-                                             written=linked.written, page=page, path=Path(content.name) / linked.target),
-                          nearest_file(content, linked.target, linked.written), when=ctx.now)
+                          nearest_file(content, linked.target, linked.written), text.item, when=text.when)
+    yield from _misplaced_addressed_images(ctx, content, texts)
 
 
-def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Problem]:
-    """An image an article shows by its address from the site's root (``![](/static/uploads/photo.jpg)``, as a
-    web editor whose public folder is not where it saved the file writes it), which the content folder does
+def _misplaced_addressed_images(ctx: CheckContext, content: Path, texts: list[LinkingText]) -> Iterator[Problem]:
+    """An image an article or a page shows by its address from the site's root (``![](/static/uploads/a.jpg)``,
+    as a web editor whose public folder is not where it saved the file writes it), which the content folder does
     not have there but has elsewhere under that name: a broken image on the blog, Pelican saying nothing.
     Under a SITEURL with a folder (``https://example.fr/blog``), an address of its host outside that folder
     (``/images/a.png``) is a broken image too, whatever the content folder has there. An address naming no
@@ -312,8 +306,8 @@ def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Pr
     site_url = ctx.plan.site_url or ""
     prefix = urllib.parse.urlsplit(site_url).path.rstrip("/")
     by_name: dict[str, list[str]] | None = None
-    for article, item in ctx.articles_on_their_way():
-        for link in article.page_links:
+    for text in texts:
+        for link in text.links:
             found = _addressed_image(link.written, site_url)
             if found is None:
                 continue
@@ -340,19 +334,17 @@ def _misplaced_addressed_images(ctx: CheckContext, content: Path) -> Iterator[Pr
                     if not outside and link.image and missing_published_file(content, path, ctx.plan.blog_files):
                         # `![r](/images/nexiste.png)`, in a folder of content/ the build publishes (a file linked
                         # to, not shown, is article-link's).
-                        yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which "
-                                                       "does not exist", written=link.written, slug=article.slug,
+                        yield Problem(link.source, say("'{written}' in {text} links to {path}, which does not "
+                                                       "exist", written=link.written, text=text.named,
                                                        path=Path(content.name) / path),
-                                      nearest_file(content, path, link.written), item,
-                                      when=max(article.date, ctx.now) if article.date else None)
+                                      nearest_file(content, path, link.written), text.item, when=text.when)
                     continue
-            message = say("'{written}' in article '{slug}' shows an image at an address outside the blog "
-                          "({site}): a broken image", written=link.written, slug=article.slug, site=site_url) \
-                if outside else say("'{written}' in article '{slug}' shows an image the blog does not have at "
-                                    "that address: there is no {path}", written=link.written, slug=article.slug,
+            message = say("'{written}' in {text} shows an image at an address outside the blog ({site}): a "
+                          "broken image", written=link.written, text=text.named, site=site_url) \
+                if outside else say("'{written}' in {text} shows an image the blog does not have at that "
+                                    "address: there is no {path}", written=link.written, text=text.named,
                                     path=Path(content.name) / path)
-            yield Problem(link.source, message, hint, item,
-                          when=max(article.date, ctx.now) if article.date else None)
+            yield Problem(link.source, message, hint, text.item, when=text.when)
 
 
 def _addressed_image(written: str, site_url: str) -> tuple[str, bool] | None:

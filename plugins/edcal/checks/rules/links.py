@@ -27,8 +27,10 @@ from edcal.addresses import (
 )
 from edcal.checks.registry import THE_POSTS, CheckContext, PostText, Problem, post_texts, rule
 from edcal.checks.rules._files import (
+    LinkingText,
     closest_file_name,
     is_file,
+    linking_texts,
     missing_published_file,
     names_a_page,
     names_an_article,
@@ -211,28 +213,10 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
         # that an article or a page held back makes (its tag's page) comes with it: `coming` judges when.
         return files is not None and not files.opens(opened) and not files.opens_later(opened)
 
-    by_file = {article.source.path: article for article in plan.articles}
+    to_come = _PagesToCome(plan)
 
     def coming(path: str, when: dt.datetime) -> tuple[str, dt.datetime | None] | None:
-        """When the link goes out at ``when`` to a page that an article or a page held back makes (a tag's
-        page only an article to come has, an image only it shows), and none of them is online by then: the
-        file of the first to come
-        online, and when (None: none has a date, or all are drafts). None when the page is there by then."""
-        opened = in_blog(path)
-        makers = files.made_by(opened) if files is not None and opened is not None else ()
-        if not makers or (opened is not None and files is not None and files.writes_now(opened)):
-            return None
-        dates: list[tuple[dt.datetime, str]] = []
-        for maker in makers:
-            article = by_file.get(maker)
-            online = article_state(article, plan.calendar, plan.now, originals).live_at \
-                if article is not None and article.status not in ("draft", "review") else None
-            if online is not None:
-                dates.append((as_instant(online), maker))
-        if not dates:
-            return makers[0], None
-        online, maker = min(dates)
-        return (maker, online.astimezone(plan.calendar.zone)) if online > as_instant(when) else None
+        return to_come.after(in_blog(path), when)
 
     in_capitals = {article_key(address): address for address in [*files_written, *sorted(written)]}
 
@@ -392,7 +376,7 @@ def _dead_link(ctx: CheckContext, post: Item, field: str, path: str, close: str 
                                 posts=THE_POSTS, path=path))
 
 
-@rule("article-link", "error", "An article's text links to the site in a way that is dead on the blog")
+@rule("article-link", "error", "An article's or a page's text links to the site in a way that is dead on the blog")
 def article_link(ctx: CheckContext) -> Iterator[Problem]:
     """Links Pelican leaves as written: a file's path (``entretien.md``, ``images/a.png``), another article's
     title for its address, an address of the site that is no article, a relative link to nothing the build
@@ -400,8 +384,8 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     the future address shown to every reader); and ``{filename}`` links to an article's file that is not
     there (its title for its name, a path from the wrong folder), with the link to write.
 
-    Judged for every article that is or will be online, whatever its date, as ``image-missing`` does; and for
-    every page not in draft, online now: its ``{filename}`` links and its links to an article's address.
+    Judged for every article that is or will be online, whatever its date, as ``image-missing`` does, and
+    for every page not in draft, online now (:func:`linking_texts`).
     """
     plan = ctx.plan
     content = plan.content_root
@@ -413,22 +397,24 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
     in_capitals = {article_key(address): address for address in sorted(written)}
     originals = plan.articles_by_slug()
     meant = _MeantArticle(plan)
-    for article, item in ctx.articles_on_their_way():
-        when = max(article.date, ctx.now) if article.date else None
+    to_come = _PagesToCome(plan)
+    for text in linking_texts(ctx):
+        item, when = text.item, text.when
         if content is not None:
-            for linked in article.linked_files:
+            for linked in text.files:
                 if names_an_article(linked.written, linked.target) and not is_file(content / linked.target):
-                    yield Problem(linked.source, say("'{written}' in article '{slug}' links to {path}, which does "
-                                                     "not exist", written=linked.written, slug=article.slug,
+                    yield Problem(linked.source, say("'{written}' in {text} links to {path}, which does not "
+                                                     "exist", written=linked.written, text=text.named,
                                                      path=Path(content.name) / linked.target),
-                                  _missing_article_file(linked, article.source.path, content, meant), item,
-                                  when=when)
-        if not article.page_links:
+                                  _missing_article_file(linked, text.file, content, meant), item, when=when)
+        if not text.links:
             continue
-        online = article_state(article, plan.calendar, plan.now, plan.articles_by_slug()).live_at
-        for link in article.page_links:
+        # When the text is online: an article's day (None: not known yet), a page's now.
+        online = article_state(text.article, plan.calendar, plan.now, originals).live_at \
+            if text.article is not None else ctx.now
+        for link in text.links:
             if link.written.startswith(("[[", "![[")):
-                yield dataclasses.replace(_wiki_link(link, article, content), item=item, when=when)
+                yield dataclasses.replace(_wiki_link(link, text, content), item=item, when=when)
                 continue
             parts = urllib.parse.urlsplit(link.written)
             resolved: tuple[str, bool] | None = None  # a relative link's path, and whether the build writes it
@@ -444,21 +430,21 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                 # read as one, `../a-propos/`)
                 titled = meant.titled(urllib.parse.unquote(parts.path)) if "/" not in parts.path else None
                 if titled is not None:
-                    yield Problem(link.source, say("'{written}' in article '{slug}' is the title of {path}, not its "
+                    yield Problem(link.source, say("'{written}' in {text} is the title of {path}, not its "
                                                    "address: a dead link on the blog", written=link.written,
-                                                   slug=article.slug, path=titled.source.path),
-                                  say("write {link}", link="{filename}" + _relative_file(titled, article)), item,
+                                                   text=text.named, path=titled.source.path),
+                                  say("write {link}", link="{filename}" + _file_from(titled, text.file)), item,
                                   when=when)
                     continue
-                # Read from the article's address, as a browser reads it: fine when the build writes what it opens
+                # Read from the text's address, as a browser reads it: fine when the build writes what it opens
                 # (`../../images/a.png`); dead when it writes nothing there (known from a build's reading of the
-                # site, and for an article with an address). Out of the blog's folder: not its to judge.
-                opened = blog_path(link.written, plan.site_url, base=article.url or plan.site_url.rstrip("/") + "/")
-                if opened is not None and parts.path and article.url and plan.blog_files is not None:
+                # site, and for a text with an address). Out of the blog's folder: not its to judge.
+                opened = blog_path(link.written, plan.site_url, base=text.url or plan.site_url.rstrip("/") + "/")
+                if opened is not None and parts.path and text.url and plan.blog_files is not None:
                     resolved = f"{site_path}/{opened}", plan.blog_files.opens(opened)
                 if resolved is not None and resolved[1]:
                     continue
-                problem = _file_link(link, article, content, meant, opened, plan.blog_files)
+                problem = _file_link(link, text, content, meant, opened, plan.blog_files)
                 if problem is not None:
                     yield dataclasses.replace(problem, item=item, when=when)
                     continue
@@ -467,28 +453,36 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                 path = f"{site_path}/{opened}"
             target = by_path.get(page_key(opened)) or undated_article(opened, plan.article_url_template, originals)
             if target is not None:
-                if target.source == article.source:
+                if target.source.path == text.file:
                     continue
                 reason = _not_online_yet(target, online, plan)
                 if reason is None:
                     continue
-                yield Problem(link.source, say("'{written}' in article '{slug}' links to the address of '{target}', "
-                                               "{reason}: a dead link until then, and its address shown to every "
-                                               "reader", written=link.written, slug=article.slug,
-                                               target=target.slug, reason=reason),
+                yield Problem(link.source, say("'{written}' in {text} links to the address of '{target}', {reason}: "
+                                               "a dead link until then, and its address shown to every reader",
+                                               written=link.written, text=text.named, target=target.slug,
+                                               reason=reason),
                               say("link to its file, [text]({{filename}}{file}): the words show without a link until "
-                                  "it is online", file=_relative_file(target, article)), item, when=when)
+                                  "it is online", file=_file_from(target, text.file)), item, when=when)
                 continue
             if page_key(opened) not in pages and shape is not None and shape.match(opened):
                 # A slip of an article's address: told with the address it is close to, or is in other capitals.
                 close = in_capitals.get(article_key(path)) \
                     or next(iter(difflib.get_close_matches(path, sorted(written), n=1, cutoff=0.85)), None)
                 if close:
-                    yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which is no "
-                                                   "article or page of the site", written=link.written,
-                                                   slug=article.slug, path=path),
+                    yield Problem(link.source, say("'{written}' in {text} links to {path}, which is no article or "
+                                                   "page of the site", written=link.written, text=text.named,
+                                                   path=path),
                                   _meant_hint(path, close), item, when=when)
                     continue
+            if names_a_page(opened) and to_come.made_later(opened):
+                # A page the blog writes once an article to come is online (the index's second page, a tag's):
+                # dead while the text is online before it. (A file is image-missing's: one that live content
+                # shows by its address is online with it, which the build's list may not know.)
+                later = to_come.after(opened, online) if online is not None else None
+                if later is not None:
+                    yield _before_its_maker(link, text, path, *later)
+                continue
             files = plan.blog_files
             if resolved is None and files is not None and not files.opens(opened) and not files.opens_later(opened) \
                     and names_a_page(opened):
@@ -496,11 +490,11 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                 # old address of a blog moved from WordPress). Another of its host's (boutique/) is not judged,
                 # nor a file's (an image is image-missing's; a category's feed, written by publishconf.py's
                 # settings and not pelicanconf.py's, would be told dead under check's default settings).
-                yield Problem(link.source, say("'{written}' in article '{slug}' links to {path}, which is no "
-                                               "article or page of the site", written=link.written,
-                                               slug=article.slug, path=path),
-                              _moved_article_hint(opened, article, originals) or _other_form_hint(opened, site_path, files)
-                              or _dead_relative_hint(path, parts.path, article, site_path, plan, originals),
+                yield Problem(link.source, say("'{written}' in {text} links to {path}, which is no article or "
+                                               "page of the site", written=link.written, text=text.named,
+                                               path=path),
+                              _moved_article_hint(opened, text, originals) or _other_form_hint(opened, site_path, files)
+                              or _dead_relative_hint(path, parts.path, text, site_path, plan, originals),
                               item, when=when)
                 continue
             if resolved is None and not link.image and content is not None \
@@ -508,44 +502,54 @@ def article_link(ctx: CheckContext) -> Iterator[Problem]:
                 # From the root, a file of a folder of content/ the build publishes (images/), not there: a
                 # broken link online (an image shown is image-missing's, as is an image's name the content
                 # folder has elsewhere, told with its address).
-                yield _no_file_problem(link, article, content, posixpath.dirname(opened),
+                yield _no_file_problem(link, text, content, posixpath.dirname(opened),
                                        nearest_file(content, opened, link.written), item, when)
                 continue
             if resolved is not None and names_a_page(opened):
                 # Relative, and the build writes no page there: dead. (An address of the site written in full,
                 # or from its root, out of the folders the blog writes in may be another program's on the same
                 # server: not judged; nor a file's, as from the root: a feed publishconf.py writes.)
-                yield Problem(link.source, say("'{written}' in article '{slug}' leads to {path}, which the blog "
-                                               "does not have: a dead link", written=link.written,
-                                               slug=article.slug, path=resolved[0]),
-                              _dead_relative_hint(resolved[0], parts.path, article, site_path, plan, originals),
+                yield Problem(link.source, say("'{written}' in {text} leads to {path}, which the blog does not "
+                                               "have: a dead link", written=link.written, text=text.named,
+                                               path=resolved[0]),
+                              _dead_relative_hint(resolved[0], parts.path, text, site_path, plan, originals),
                               item, when=when)
 
 
-    # The pages (not in draft) are online now: their `{filename}` links to an article's file that is not there,
-    # and their links to an article's address, judged as the articles' are.
-    for page, linked in plan.page_files:
-        if content is not None and names_an_article(linked.written, linked.target) \
-                and not is_file(content / linked.target):
-            yield Problem(linked.source, say("'{written}' in page {page} links to {path}, which does not exist",
-                                             written=linked.written, page=page,
-                                             path=Path(content.name) / linked.target),
-                          _missing_article_file(linked, page, content, meant), when=ctx.now)
-    for page, link in plan.page_links:
-        parts = urllib.parse.urlsplit(link.written)
-        if not (parts.scheme or parts.netloc or link.written.startswith("/")):
-            continue  # relative to the page's address: as the articles' file names, not judged on pages
-        opened = blog_path(link.written, plan.site_url)  # None: another site's, or the host's
-        target = by_path.get(page_key(opened)) if opened is not None else None
-        reason = _not_online_yet(target, ctx.now, plan) if target is not None else None
-        if target is None or reason is None:
-            continue
-        file = _file_from(target, page)
-        yield Problem(link.source, say("'{written}' in page {page} links to the address of '{target}', {reason}: "
-                                       "a dead link until then, and its address shown to every reader",
-                                       written=link.written, page=page, target=target.slug, reason=reason),
-                      say("link to its file, [text]({{filename}}{file}): the words show without a link until "
-                          "it is online", file=file))
+class _PagesToCome:
+    """The pages the blog writes once an article or a page held back is online (a tag's page only an article
+    to come has, an image only it shows, the index's second page the next articles fill), and when."""
+
+    def __init__(self, plan: Any) -> None:
+        self.plan = plan
+        self.files: BlogFiles | None = plan.blog_files
+        self.by_file = {article.source.path: article for article in plan.articles}
+        self.originals = plan.articles_by_slug()
+
+    def made_later(self, opened: str | None) -> bool:
+        """Whether the path ``opened`` is such a page, not there at this build."""
+        return opened is not None and self.files is not None and self.files.opens_later(opened) \
+            and not self.files.writes_now(opened)
+
+    def after(self, opened: str | None, when: dt.datetime) -> tuple[str, dt.datetime | None] | None:
+        """When a link online at ``when`` opens such a page, and none of the articles and pages that make it
+        is online by then: the file of the first to come online, and when (None: none has a date, or all are
+        drafts). None when the page is there by then."""
+        makers = self.files.made_by(opened) if self.files is not None and opened is not None else ()
+        if not makers or (opened is not None and self.files is not None and self.files.writes_now(opened)):
+            return None
+        plan = self.plan
+        dates: list[tuple[dt.datetime, str]] = []
+        for maker in makers:
+            article = self.by_file.get(maker)
+            online = article_state(article, plan.calendar, plan.now, self.originals).live_at \
+                if article is not None and article.status not in ("draft", "review") else None
+            if online is not None:
+                dates.append((as_instant(online), maker))
+        if not dates:
+            return makers[0], None
+        online, maker = min(dates)
+        return (maker, online.astimezone(plan.calendar.zone)) if online > as_instant(when) else None
 
 
 class _MeantArticle:
@@ -572,6 +576,21 @@ class _MeantArticle:
         return found or self.titled(stem if suffix.lower() in MARKDOWN_EXTENSIONS else name)
 
 
+def _before_its_maker(link: Any, text: LinkingText, path: str, maker: str, online: dt.datetime | None) -> Problem:
+    """A text's link to a page the blog writes once ``maker`` is online, and not by the time the text is."""
+    if online is None:
+        return Problem(link.source, say("'{written}' in {text} links to {path}, which the blog writes only once "
+                                        "{file} is online, and it is not ready (a draft, or no date): a dead link",
+                                        written=link.written, text=text.named, path=path, file=maker),
+                       say("publish {file} first, or link to a page that is online by then", file=maker),
+                       text.item, when=text.when)
+    return Problem(link.source, say("'{written}' in {text} links to {path}, which the blog writes once {file} is "
+                                    "online, on {online:%Y-%m-%d %H:%M}: a dead link until then",
+                                    written=link.written, text=text.named, path=path, file=maker, online=online),
+                   say("link to a page that is online by then, or add the link on {online:%Y-%m-%d %H:%M}",
+                       online=online), text.item, when=text.when)
+
+
 def _missing_article_file(linked: Any, here: str, content: Path, meant: _MeantArticle) -> Message:
     """The hint for a ``{filename}`` link, in the file ``here`` (an article or a page), to an article's file
     the content folder does not have: the link to write, to the article of that file's name or title, else
@@ -584,23 +603,23 @@ def _missing_article_file(linked: Any, here: str, content: Path, meant: _MeantAr
     return say("did you mean '{path}'?", path=marker + _file_from(found, here) + (rest.group(0) if rest else ""))
 
 
-def _moved_article_hint(opened: str, article: Article, originals: dict[str, Article]) -> Message | None:
+def _moved_article_hint(opened: str, text: LinkingText, originals: dict[str, Article]) -> Message | None:
     """For an address of the site that is no page but ends with an article's slug (its old address, on the
     blog it moved from): where that article is now, the link to write, and how to keep the old addresses."""
-    target = _article_named(opened, article, originals)
+    target = _article_named(opened, text, originals)
     if target is None or not target.url:
         return None
     return say("'{slug}' is at {address}: write {link}; a blog moved from elsewhere keeps its old addresses with "
                "ARTICLE_URL and ARTICLE_SAVE_AS (edcal's docs/index.md, \"Coming from WordPress\")",
                slug=target.slug, address=urllib.parse.urlsplit(target.url).path or "/",
-               link="{filename}" + _relative_file(target, article))
+               link="{filename}" + _file_from(target, text.file))
 
 
-def _article_named(address: str, article: Article, originals: dict[str, Article]) -> Article | None:
-    """The article, other than ``article``, whose slug an address ends with (``../entretien/``,
+def _article_named(address: str, text: LinkingText, originals: dict[str, Article]) -> Article | None:
+    """The article, other than the text's own, whose slug an address ends with (``../entretien/``,
     ``/2024/05/entretien.html``), or None."""
     target = originals.get(posixpath.basename(urllib.parse.unquote(address).rstrip("/")).removesuffix(".html"))
-    return target if target is not None and target.source != article.source else None
+    return target if target is not None and target.source.path != text.file else None
 
 
 def _other_form_hint(opened: str, site_path: str, files: Any) -> Message | None:
@@ -611,13 +630,13 @@ def _other_form_hint(opened: str, site_path: str, files: Any) -> Message | None:
     return None if other is None else say("did you mean '{path}'?", path=f"{site_path}/{other}")
 
 
-def _dead_relative_hint(path: str, written: str, article: Article, site_path: str, plan: Any,
+def _dead_relative_hint(path: str, written: str, text: LinkingText, site_path: str, plan: Any,
                         originals: dict[str, Article]) -> Message:
     """What to write for a relative link to nothing: the file of the article it names (``../entretien/``),
     else the nearest address the build writes, else how to link to an article."""
-    target = _article_named(written, article, originals)
+    target = _article_named(written, text, originals)
     if target is not None:
-        return say("write {link}", link="{filename}" + _relative_file(target, article))
+        return say("write {link}", link="{filename}" + _file_from(target, text.file))
     addresses = {f"{site_path}/{file.removesuffix('index.html')}" for file in plan.blog_files.files}
     close = difflib.get_close_matches(path.casefold(), sorted(addresses), n=1, cutoff=0.85)
     if close:
@@ -640,10 +659,10 @@ def _not_online_yet(target: Article, online: dt.datetime | None, plan: Any) -> M
             say("online only from {day:%Y-%m-%d %H:%M}", day=state.live_at.astimezone(plan.calendar.zone)))
 
 
-def _file_link(link: Any, article: Article, content: Path | None, meant: _MeantArticle,
+def _file_link(link: Any, text: LinkingText, content: Path | None, meant: _MeantArticle,
                opened: str | None, files: BlogFiles | None) -> Problem | None:
     """A relative link that names a file of the content folder: Pelican leaves it as written, a dead link.
-    ``opened`` is the path it opens, read from the article's address (None: out of the blog's folder);
+    ``opened`` is the path it opens, read from the text's address (None: out of the blog's folder);
     ``files``, what the build writes (None: not known)."""
     if content is None:
         return None
@@ -655,21 +674,21 @@ def _file_link(link: Any, article: Article, content: Path | None, meant: _MeantA
         shown = f"/{inside}"
     elif markdown:
         found = meant.by_file(link.target)
-        return Problem(link.source, say("'{written}' in article '{slug}' is a file name, and no such file is in "
+        return Problem(link.source, say("'{written}' in {text} is a file name, and no such file is in "
                                         "{folder}: a dead link on the blog", written=link.written,
-                                        slug=article.slug, folder=posixpath.dirname(link.target) or "."),
-                       say("write {link}", link="{filename}" + _relative_file(found, article)) if found
+                                        text=text.named, folder=posixpath.dirname(link.target) or "."),
+                       say("write {link}", link="{filename}" + _file_from(found, text.file)) if found
                        else say("link to an article's file with {{filename}}, e.g. "
                                 "[text]({{filename}}autre-article.md)"))
     else:
-        return _missing_file(link, article, content, opened, files)
+        return _missing_file(link, text, content, opened, files)
     marker = "{filename}" if markdown else "{static}"
-    return Problem(link.source, say("'{written}' in article '{slug}' is a file's path: Pelican leaves it as "
-                                    "written, a dead link on the blog", written=link.written, slug=article.slug),
+    return Problem(link.source, say("'{written}' in {text} is a file's path: Pelican leaves it as "
+                                    "written, a dead link on the blog", written=link.written, text=text.named),
                    say("write {link}", link=marker + shown))
 
 
-def _wiki_link(link: Any, article: Article, content: Path | None) -> Problem:
+def _wiki_link(link: Any, text: LinkingText, content: Path | None) -> Problem:
     """``[[entretien-portail]]`` (Obsidian's link), printed as written on the blog: the Markdown link to write."""
     image = link.written.startswith("!")
     name = link.target
@@ -681,26 +700,26 @@ def _wiki_link(link: Any, article: Article, content: Path | None) -> Problem:
                       and not any(part.startswith(".") for part in path.relative_to(content).parts)), None)
     if image:
         path = found.as_posix() if found is not None else "images/photo.jpg"  # a space holds up to the ")"
-        return _wiki_problem(link, article, "![description]({static}/" + path + ")")
+        return _wiki_problem(link, text, "![description]({static}/" + path + ")")
     if found is not None:
-        here = posixpath.dirname(article.source.path.removeprefix(f"{content.name}/")) if content else ""
+        here = posixpath.dirname(text.file.removeprefix(f"{content.name}/")) if content else ""
         path = posixpath.relpath(found.as_posix(), here or ".")
     else:
         path = "other-article.md"
     # `[[entretien-portail|nos conseils]]` shows its words: they stay the link's.
     words = link.written.partition("|")[2].removesuffix("]]").strip()
     if words:
-        return _wiki_problem(link, article, f"[{words}]({{filename}}{path})")
-    return _wiki_problem(link, article, say("[text]({{filename}}{path})", path=path))
+        return _wiki_problem(link, text, f"[{words}]({{filename}}{path})")
+    return _wiki_problem(link, text, say("[text]({{filename}}{path})", path=path))
 
 
-def _wiki_problem(link: Any, article: Article, fixed: str | Message) -> Problem:
-    return Problem(link.source, say("'{written}' in article '{slug}' is an Obsidian link: the blog shows it as "
-                                    "written, brackets included", written=link.written, slug=article.slug),
+def _wiki_problem(link: Any, text: LinkingText, fixed: str | Message) -> Problem:
+    return Problem(link.source, say("'{written}' in {text} is an Obsidian link: the blog shows it as "
+                                    "written, brackets included", written=link.written, text=text.named),
                    say("write {link}", link=fixed))
 
 
-def _missing_file(link: Any, article: Article, content: Path, opened: str | None,
+def _missing_file(link: Any, text: LinkingText, content: Path, opened: str | None,
                   files: BlogFiles | None) -> Problem | None:
     """A relative link to a file the content folder does not hold: a broken image or link on the blog.
 
@@ -726,7 +745,7 @@ def _missing_file(link: Any, article: Article, content: Path, opened: str | None
         near = None  # `[bienvenue](bienvenue/)` names a page: the address checks judge it
     if link.written.endswith("/") or (names_a_page(name) and near is None):
         return None
-    return _no_file_problem(link, article, content, folder, nearest_file(content, link.target,
+    return _no_file_problem(link, text, content, folder, nearest_file(content, link.target,
                                                                          "{static}/" + link.target))
 
 
@@ -738,18 +757,13 @@ def _image_elsewhere(content: Path, path: str) -> bool:
         and any(found.is_file() for found in content.rglob(glob.escape(name)))
 
 
-def _no_file_problem(link: Any, article: Article, content: Path, folder: str, hint: Message,
+def _no_file_problem(link: Any, text: LinkingText, content: Path, folder: str, hint: Message,
                      item: Item | None = None, when: dt.datetime | None = None) -> Problem:
     """A link to a file that ``folder`` of the content folder does not hold: a broken image or link."""
-    return Problem(link.source, say("'{written}' in article '{slug}' names no file of {folder}: a broken image or "
-                                    "link on the blog", written=link.written, slug=article.slug,
+    return Problem(link.source, say("'{written}' in {text} names no file of {folder}: a broken image or "
+                                    "link on the blog", written=link.written, text=text.named,
                                     folder=posixpath.normpath(f"{content.name}/{folder}")),
                    hint, item, when=when)
-
-
-def _relative_file(target: Article, article: Article) -> str:
-    """The target's file as ``{filename}`` reads it from the linking article's folder."""
-    return _file_from(target, article.source.path)
 
 
 def _file_from(target: Article, here: str) -> str:
