@@ -70,8 +70,10 @@ def theme_catalog(folders: tuple[str, ...], lang: str) -> dict[str, str]:
     return {str(key): typeset(str(value), code) for key, value in table.items()}
 
 
-#: French puts a space before ``: ; ! ? »`` and ``%`` and after ``«``; it must not break there.
-FRENCH_SPACE = re.compile(r" (?=[:;!?»%])|(?<=«) ")
+#: French puts a space before ``: ; ! ? »`` and ``%`` and after ``«``; it must not break there. Written to
+#: start with the space, which the expression then looks for alone (from every character, thousands of
+#: post texts took 6 times as long).
+FRENCH_SPACE = re.compile(r" (?:(?=[:;!?»%])|(?<=« ))")
 
 
 def typeset(text: str, code: str) -> str:

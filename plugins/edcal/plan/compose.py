@@ -58,8 +58,7 @@ _ADDRESS_TAIL = rf"(?:[^\s<>\"]*?(?:{_OWN_BRACKETS}|[^\s<>\".,;:!?)\]'…»]))+"
 URL_IN_TEXT = re.compile(rf"https?://[^\s<>\"]{_ADDRESS_TAIL}", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 #: Spaces (no-break ones too) at the end of a line: nobody sees them, every network counts them.
-#: Read from the first of a run only: from each of its spaces, a long run between words was read to its end.
-_TRAILING_SPACE = re.compile("(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]++\n")
+_TRAILING_SPACES = " \t\u00a0\u202f"
 #: Where a summary may be cut: plain spaces and line breaks, not French typography's no-break spaces.
 _BETWEEN_WORDS = re.compile(r"[ \t\r\n]+")
 #: What a cut summary may end with before its ellipsis: punctuation, and the (no-break) space before it.
@@ -878,5 +877,7 @@ def _nfc(text: str) -> str:
 
 def _clean(text: str) -> str:
     """NFC, trailing spaces off, at most one blank line in a row, no blank ends."""
-    text = _TRAILING_SPACE.sub("\n", _nfc(text).replace("\r\n", "\n"))
+    lines = _nfc(text).replace("\r\n", "\n").split("\n")
+    # Line by line: an expression for the spaces before "\n" was tried from every character (6 times as long).
+    text = "\n".join([line.rstrip(_TRAILING_SPACES) for line in lines[:-1]] + lines[-1:])
     return _BLANK_LINES.sub("\n\n", text).strip()
