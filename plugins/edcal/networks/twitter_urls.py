@@ -44,6 +44,7 @@ a space (backticks, accented letters, ``a.a.a…``) take seconds to minutes.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import string
@@ -149,12 +150,19 @@ class _Chunk:
         self.label_end = [-1] * size
         self.last_underscore = [-1] * size
         dots = []
+        #: The positions where the expression may match: the chunk's start, and the character before a
+        #: scheme or before a label that a "." follows (a domain starts in one); the rest are skipped.
+        self.tried = [0]
         for run in self.twitter.label.finditer(text):
             start, end = run.span()
             self.label_end[start:end] = [end] * (end - start)
             self.last_underscore[start:end] = [text.rfind("_", start, end)] * (end - start)
             if text.startswith(".", end):
                 dots.append(end)
+                self.tried += range(max(start - 1, 1), end - 1)
+        self.tried += [scheme.start() - 1 for scheme in self.twitter.protocol.finditer(text)
+                       if scheme.start() > 0]
+        self.tried.sort()
         #: For each "." ending a label: where the domain starting after it ends, or None; right to
         #: left, as each is the next one's or its own.
         self.after_dot: dict[int, int | None] = {}
@@ -208,7 +216,8 @@ class _Chunk:
         while position < len(self.text):
             match = self.match(position)
             if match is None:
-                position += 1
+                following = bisect.bisect_right(self.tried, position)
+                position = self.tried[following] if following < len(self.tried) else len(self.text)
                 continue
             url_start, domain_start, end = match
             head = self.text[position:end]
