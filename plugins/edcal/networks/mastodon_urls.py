@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 
 from edcal.lazy_packages import submodule
 from edcal.networks.twitter_urls import url_entities
@@ -51,6 +52,23 @@ _PORT = re.compile(r":[0-9]+")
 OTHER_SCHEMES = ("dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini")
 _OTHER_SCHEMES = re.compile(f"(?:{'|'.join(OTHER_SCHEMES)})(?=://)", re.IGNORECASE)
 _MAX_URL_LENGTH = 4096
+#: The longest scheme of a link: ``gopher``, ``gemini``.
+_LONGEST_SCHEME = max(len(scheme) for scheme in ("https", *OTHER_SCHEMES))
+
+
+def scheme_matches(expression: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``expression.finditer(text)`` for an expression that starts with ``http(s)`` or one of OTHER_SCHEMES,
+    then ``://``: tried only on the few characters before each ``://`` (tried from every character of each
+    post's text, such an expression, case-insensitive, took 20–100 µs a text)."""
+    read = 0
+    colon = text.find("://")
+    while colon >= 0:
+        found = next((match for start in range(max(read, colon - _LONGEST_SCHEME), colon)
+                      if (match := expression.match(text, start))), None)
+        if found is not None:
+            yield found
+            read = found.end()
+        colon = text.find("://", max(read, colon + 1))
 
 
 def mastodon_links(text: str) -> tuple[tuple[int, int], ...]:
@@ -84,7 +102,7 @@ def _starts_and_domains(text: str) -> list[tuple[int, int]]:
     parts: list[str] = []
     ends: list[int] = []  # where each scheme read as "http" ends in the text read…
     shifts: list[int] = []  # …and how far the text after it moved
-    for scheme in _OTHER_SCHEMES.finditer(text):
+    for scheme in scheme_matches(_OTHER_SCHEMES, text):
         parts += [text[read:scheme.start()], "http"]
         ends.append(scheme.start() + moved + len("http"))
         moved += len("http") - len(scheme.group())

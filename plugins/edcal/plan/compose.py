@@ -167,6 +167,9 @@ def site_link_in(text: str, site_url: str) -> str | None:
     """The first link to the site written in a post's text, which becomes the post's link: in full, or bare
     (``www.example.fr/2027/a/``, which networks link too: it was left as typed, untracked), given the site's
     scheme."""
+    bare = _bare_host(site_url)
+    if "://" not in text and not (bare and bare.search(text)):  # most texts: no link to look for
+        return None
     for match in _addresses(site_url).finditer(text):
         found = match.group(0)
         url = _as_link(found, site_url)
@@ -185,6 +188,15 @@ def _addresses(site_url: str) -> re.Pattern[str]:
     bare = (rf"(?<![\w/@.=?&#%:-])(?:www\.)?{re.escape(host)}"
             rf"(?:/(?:{_ADDRESS_TAIL})?)?(?![\w-]|\.\w)")
     return re.compile(f"{URL_IN_TEXT.pattern}|{bare}", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _bare_host(site_url: str) -> re.Pattern[str] | None:
+    """What each address of the site written without a scheme holds: its host from its first ``.`` (an
+    expression starting with a ``.`` is tried from each ``.``; ``_addresses``', from every character);
+    None where ``_addresses`` finds none."""
+    host = _site_parts(site_url)[0] if site_url else ""
+    return re.compile(re.escape(host[host.index("."):]), re.IGNORECASE) if "." in host else None
 
 
 def _as_link(found: str, site_url: str) -> str:

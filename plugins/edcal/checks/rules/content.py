@@ -37,7 +37,7 @@ from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.networks.counting import COUNTERS, counting_description, unlinked_addresses
 from edcal.networks.facets import tag_starts
-from edcal.networks.mastodon_urls import OTHER_SCHEMES, mastodon_links
+from edcal.networks.mastodon_urls import OTHER_SCHEMES, mastodon_links, scheme_matches
 from edcal.networks.twitter_urls import url_entities
 from edcal.plan.compose import (
     CAMPAIGN_PARAMETERS,
@@ -864,21 +864,6 @@ def link_not_clickable(ctx: CheckContext) -> Iterator[Problem]:
 
 #: An address as written, up to the next space (``gemini://…`` and Mastodon's other schemes too).
 _WRITTEN_ADDRESS = re.compile(rf"(?:https?|{'|'.join(OTHER_SCHEMES)})://\S+", re.IGNORECASE)
-_LONGEST_SCHEME = max(len(scheme) for scheme in ("https", *OTHER_SCHEMES))
-
-
-def _written_addresses(text: str) -> Iterator[re.Match[str]]:
-    """``_WRITTEN_ADDRESS.finditer(text)``, the expression tried only on the few characters before each
-    ``://`` (tried from every character of every post's text, it took a tenth of the rules' time)."""
-    read = 0
-    colon = text.find("://")
-    while colon >= 0:
-        found = next((match for start in range(max(read, colon - _LONGEST_SCHEME), colon)
-                      if (match := _WRITTEN_ADDRESS.match(text, start))), None)
-        if found is not None:
-            yield found
-            read = found.end()
-        colon = text.find("://", max(read, colon + 1))
 #: What closes a quote or a bracket: glued after an address, Bluesky's app links it with the address.
 _CLOSING = "»”’›\"'…]"
 #: Quotes that open, before an address: the hint writes the space French typography puts after them.
@@ -953,7 +938,7 @@ def _glued(text: str, network: Network) -> Iterator[tuple[str, int, str, str, _E
     is ``cut``, or would be once the space between it and what is glued to it is written), or None."""
     find = _links_found(network)
     if find is not None:
-        written = [(found.start(), _meant(found.group())) for found in _written_addresses(text)]
+        written = [(found.start(), _meant(found.group())) for found in scheme_matches(_WRITTEN_ADDRESS, text)]
         if network.link_display == "shortened":  # the app links a bare domain as it does an address
             written += [(link["indices"][0], _meant(_word_at(text, link["indices"][0])))
                         for link in url_entities(text) if "://" not in link["url"]]
