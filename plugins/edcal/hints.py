@@ -76,6 +76,8 @@ def other_figures(text: str) -> tuple[Message, Message] | None:
     (Arabic-Indic ``٣``, Persian ``۳``, full-width ``３``), which Python reads as 0 to 9 where a regular
     expression's ``\\d`` matches them and pydantic does not: told, with the value in the figures 0 to 9 that
     the team's reviewers read, rather than read here and refused there; None for a text without them."""
+    if text.isascii():  # nearly every value: no character read one by one
+        return None
     figure = next((char for char in text if char.isdecimal() and not char.isascii()), None)
     if figure is None:
         return None

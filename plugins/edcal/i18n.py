@@ -320,6 +320,8 @@ class Message(str):
     template: str
     values: dict[str, Any]
     forms: tuple[str, str] | None
+    #: The last translation made, and by which ``translate`` (:meth:`translated`).
+    _translated: tuple[Callable[[str], str], str]
 
     def __new__(cls, template: str, values: dict[str, Any] | None = None,
                 forms: tuple[str, str] | None = None) -> Message:
@@ -339,6 +341,11 @@ class Message(str):
         if not self.values:  # a hint, a weekday: thousands of findings share a few of these
             said = translate(self.template)
             return said.format() if "{" in said or "}" in said else said  # "'}}'" is one brace
+        # Remembered for the last ``translate``: a message inside thousands of findings (a network's slots,
+        # each of its weekdays a message too) was translated again for each.
+        last = self.__dict__.get("_translated")
+        if last is not None and last[0] is translate:
+            return last[1]
         values = {name: value.translated(translate) if isinstance(value, Message) else value
                   for name, value in self.values.items()}
         template = self.template
@@ -347,7 +354,9 @@ class Message(str):
         if self.forms is not None:
             one = SINGULAR.get(code, SINGULAR["en"])
             template = self.forms[0] if one(self.values["count"]) else self.forms[1]
-        return _fill(translate(template), values, code, tag)
+        said = _fill(translate(template), values, code, tag)
+        self._translated = (translate, said)
+        return said
 
 
 def repeated_hour(value: dt.datetime) -> bool:
