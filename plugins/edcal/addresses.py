@@ -35,6 +35,7 @@ def is_site_url(url: str, site_url: str) -> bool:
     return (with_host or not site_url) and blog_path(url, site_url) is not None
 
 
+@functools.lru_cache(maxsize=4096)  # a post's link is read when composed, tracked, and by several rules
 def blog_path(address: str, site_url: str, base: str | None = None) -> str | None:
     """The path in the blog's output folder that ``address`` opens (``a-propos/``, ``images/Été.png``, ``""``
     for the home page), read as a browser reads it, or None when it is not the blog's.

@@ -427,9 +427,13 @@ def _duplicate_link(ctx: CheckContext, post: Item, other: Item, window: dt.timed
     return Problem(ctx.network_source(post), message, hint, post, together=together)
 
 
+#: An address in a post's text: tracked differently on each network, it is no part of what repeats.
+_ADDRESS = re.compile(r"https?://\S+")
+
+
 @functools.lru_cache(maxsize=4096)  # recurring posts share their texts
 def _normalized(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"https?://\S+", "", text)).strip().casefold()
+    return " ".join(_ADDRESS.sub("", text).split()).casefold()
 
 
 @rule("duplicate-text", "warning", "The same text twice on a network within a few weeks",
