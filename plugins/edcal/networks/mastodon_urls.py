@@ -57,9 +57,9 @@ _LONGEST_SCHEME = max(len(scheme) for scheme in ("https", *OTHER_SCHEMES))
 
 
 def scheme_matches(expression: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``expression.finditer(text)`` for an expression that starts with ``http(s)`` or one of OTHER_SCHEMES,
-    then ``://``: tried only on the few characters before each ``://`` (tried from every character of each
-    post's text, such an expression, case-insensitive, took 20–100 µs a text)."""
+    """``expression.finditer(text)`` for an expression whose matches start with ``http(s)`` or one of
+    OTHER_SCHEMES, then ``://``: tried only on the few characters before each ``://`` (tried from every
+    character of each post's text, such an expression, case-insensitive, took 20–100 µs a text)."""
     read = 0
     colon = text.find("://")
     while colon >= 0:

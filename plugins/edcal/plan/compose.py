@@ -33,7 +33,7 @@ from edcal.model.calendar import Campaign, Person, Poll, Tracking
 from edcal.model.network import Network, TextLimit
 from edcal.model.plan import Reply
 from edcal.networks.counting import COUNTERS, Measure, measure, measure_all
-from edcal.networks.mastodon_urls import mastodon_links
+from edcal.networks.mastodon_urls import mastodon_links, scheme_matches
 from edcal.template_cache import cached
 
 DRAFTS_FOLDER = "drafts"
@@ -313,7 +313,7 @@ def app_links(text: str, bare: bool = False) -> list[tuple[int, int]]:
     :param bare: bare domains too (``exemple.fr/x``), whatever their top-level domain: the app links them, but
         shows them as written.
     """
-    matches = list(_APP_LINK.finditer(text))
+    matches = list(scheme_matches(_APP_LINK, text))
     if bare:
         matches += [match for match in _APP_BARE_LINK.finditer(text)  # not a "(" inside an address
                     if not any(link.start() <= match.start() < link.end() for link in matches)]
