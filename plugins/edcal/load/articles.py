@@ -94,7 +94,8 @@ _HTML_TAG = re.compile(r"<[^<>]+>")
 #: White space, collapsed in a summary; but the no-break spaces a writer typed (``6\u00a0mars``,
 #: ``10\u202f000\u00a0€``, French ``voir\u202f!``) are kept, as the blog keeps them.
 _SPACE_RUN = re.compile(r"\s+")
-_NO_BREAK_RUN = re.compile("[\u00a0\u202f\u2007]+")
+_NO_BREAK_SPACES = "\u00a0\u202f\u2007"
+_NO_BREAK_RUN = re.compile(f"[{_NO_BREAK_SPACES}]+")
 #: Pelican's links to content files in Markdown: ``{static}path``, ``|filename|path``…
 _MARKER = r"(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)"
 _ANY_MARKER = re.compile(_MARKER)
@@ -1680,6 +1681,8 @@ def plain_text(markdown: str) -> str:
     text = _HTML_TAG.sub("", text)
     text = _HEADING.sub("", text)
     text = _MARKDOWN_MARKS.sub("", text)
+    if not any(space in text for space in _NO_BREAK_SPACES):  # most texts: each run of white space is one space
+        return " ".join(text.split())
     return _SPACE_RUN.sub(_one_space, text).strip()
 
 
