@@ -57,6 +57,9 @@ def pinned_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDCAL_LANG", "en")
     # `edcal init` takes the computer's zone: UTC, no place's, leaves its default, whatever the machine's.
     monkeypatch.setenv("TZ", "UTC")
+    # …and its locale names no country (LANG=en_US.UTF-8 would put it in New York).
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
     speak(None)
 
 

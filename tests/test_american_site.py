@@ -26,18 +26,21 @@ def test_init_takes_the_machines_time_zone(tmp_path: Path) -> None:
                      env={"TZ": "America/New_York"})
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("Site created in client-blog, in English (--lang fr for French), in the time "
-                                  "zone America/New_York (the computer's; --timezone for another)."), made.stdout
+                                  "zone America/New_York (the computer's; --timezone for another), with the public holidays of US "
+                                  "(--country for another)."), made.stdout
     site = tmp_path / "client-blog"
     assert "timezone: America/New_York\ncountry: US\n" in (site / "calendar.yaml").read_text(encoding="utf-8")
     assert "DEFAULT_LANG = 'en-US'\n" in (site / "pelicanconf.py").read_text(encoding="utf-8")
     # TZ written as glibc takes it (":America/New_York"); macOS and Debian name it by /etc/localtime's link.
     made = run_edcal("init", "colon", cwd=tmp_path, env={"TZ": ":America/Los_Angeles"})
     assert "timezone: America/Los_Angeles\n" in (tmp_path / "colon" / "calendar.yaml").read_text(encoding="utf-8")
-    # A server's UTC (a CI runner, a container) is no place: the site stays on Paris time, in French.
-    made = run_edcal("init", "server", cwd=tmp_path, env={"TZ": "Etc/UTC"})
+    # A server's UTC (a CI runner, a container) is no place: the site stays on Paris time, in French, said so
+    # in English (nothing shows its team reads French) with the way to change it.
+    made = run_edcal("init", "server", cwd=tmp_path, env={"TZ": "Etc/UTC", "LANG": "C.UTF-8"})
     assert made.returncode == 0, made.stderr
     assert "timezone: Europe/Paris\n" in (tmp_path / "server" / "calendar.yaml").read_text(encoding="utf-8")
-    assert "dans le fuseau horaire Europe/Paris (--timezone pour un autre)" in made.stdout, made.stdout
+    assert ("in the time zone Europe/Paris (edcal's default: this computer's clock names no place; --country GB "
+            "or --timezone Europe/London for another)") in made.stdout, made.stdout
 
 
 def test_the_machines_zone_is_read_from_etc_localtime_without_tz(tmp_path: Path) -> None:

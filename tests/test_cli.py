@@ -1142,7 +1142,7 @@ def test_init_creates_a_site_that_builds_and_checks_clean(runner: CliRunner, tmp
     written = {path: path.read_bytes() for path in target.rglob("*") if path.is_file()}
     adopted = runner.invoke(cli, ["init", str(target)])  # a site init made is a Pelican blog edcal has adopted
     assert adopted.exit_code == 0 and adopted.output.startswith(
-        f"edcal's files are in place in {target}: nothing written.\n"), adopted.output
+        f"{target} is an edcal site already: nothing written.\n"), adopted.output
     assert {path: path.read_bytes() for path in target.rglob("*") if path.is_file()} == written
     (target / "pelicanconf.py").rename(target / "settings.py")  # no Pelican blog: every file clashes
     again = runner.invoke(cli, ["init", str(target)])  # each is named (up to ten), located at the folder
@@ -1201,7 +1201,7 @@ def test_init_in_english_writes_an_english_site(runner: CliRunner, tmp_path: Pat
     assert new.exit_code == 0 and new.output.strip().endswith("/portail-n3-a-20c.md"), new.output
     (tmp_path / "taken").mkdir()
     (tmp_path / "taken" / "calendar.yaml").write_text("version: 1\n", encoding="utf-8")
-    taken = runner.invoke(cli, ["init", str(tmp_path / "taken"), "--lang", "en"])
+    taken = runner.invoke(cli, ["init", str(tmp_path / "taken"), "--lang", "en", "--country", "GB"])
     assert "hint: move them away, or choose a new folder: edcal init my-site" in taken.output
     eastern = runner.invoke(cli, ["init", str(tmp_path / "eastern"), "--timezone", "US/Eastern"])  # an alias
     assert eastern.exit_code == 0 and "country: US\n" in (tmp_path / "eastern" / "calendar.yaml").read_text()

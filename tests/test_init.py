@@ -13,6 +13,9 @@ import pytest
 
 from conftest import NOW, ROOT, run_edcal
 
+#: A computer in London, and one whose clock is UTC but whose user reads French (a French team's container).
+LONDON = {"TZ": "Europe/London"}
+FRENCH = {"LANG": "fr_FR.UTF-8"}
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]
 
 
@@ -96,7 +99,7 @@ def test_init_writes_into_a_new_clone_and_keeps_its_readme_license_and_gitignore
     bare = tmp_path / "bare"
     bare.mkdir()
     git(bare, "init", "-q")
-    made = run_edcal("init", ".", cwd=bare)
+    made = run_edcal("init", ".", cwd=bare, env=FRENCH)
     assert made.returncode == 0, made.stderr
     assert (bare / "calendar.yaml").is_file() and (bare / ".git" / "HEAD").is_file()
     # In the folder itself: no `cd .` before the next commands.
@@ -132,7 +135,7 @@ def test_init_refuses_a_folder_holding_a_file_it_would_overwrite_and_writes_noth
     (folder / "calendar.yaml").write_text("version: 1\n", encoding="utf-8")
     (folder / "overrides").write_text("", encoding="utf-8")  # a file where init makes a folder
     (folder / "notes.txt").write_text("", encoding="utf-8")  # no clash: left alone
-    refused = run_edcal("init", str(folder), cwd=tmp_path)
+    refused = run_edcal("init", str(folder), cwd=tmp_path, env=FRENCH)
     assert refused.returncode == 2
     assert refused.stderr.splitlines()[:2] == [
         f"{folder}: error: trouvé 3 fichiers qu'edcal init écraserait\u00a0: .github/workflows/site.yml, "
@@ -146,7 +149,7 @@ def test_init_refuses_a_folder_holding_a_file_it_would_overwrite_and_writes_noth
     (folder / "calendar.yaml").unlink()
     (folder / ".github" / "workflows" / "site.yml").unlink()
     (folder / "README.md").mkdir()
-    refused = run_edcal("init", str(folder), "--lang", "en", cwd=tmp_path, env={"EDCAL_LANG": "en"})
+    refused = run_edcal("init", str(folder), "--lang", "en", cwd=tmp_path, env={"EDCAL_LANG": "en", **LONDON})
     assert refused.returncode == 2
     assert refused.stderr.startswith(f"{folder}: error: found 1 file edcal init would overwrite: README.md\n")
 
@@ -188,7 +191,7 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     beside the blog's own files and says the one line to change in pelicanconf.py."""
     blog = pelican_blog(tmp_path / "blog", ACME_SETTINGS)
     before = files_of(blog)
-    made = run_edcal("init", "blog", cwd=tmp_path)
+    made = run_edcal("init", "blog", cwd=tmp_path, env=FRENCH)
     assert made.returncode == 0, made.stderr
     lines = made.stdout.splitlines()
     assert lines[2].startswith("DEFAULT_LANG = 'en' (blog/pelicanconf.py:6) writes dates the British way")
@@ -215,7 +218,7 @@ def test_init_in_a_pelican_blog_adopts_it_in_place_and_says_what_remains(tmp_pat
     again = run_edcal("init", "blog", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines()[:3] == [
-        "edcal's files are in place in blog: nothing written.", "Still to do by hand:",
+        "blog is an edcal site already: nothing written.", "Still to do by hand:",
         "1. Enable the plugin, keeping the blog's: PLUGINS = ['readtime', 'edcal'] at blog/pelicanconf.py:9."]
     assert files_of(blog) == after
     settings = blog / "pelicanconf.py"
@@ -250,7 +253,7 @@ def test_adopting_a_us_blog_in_plain_english_says_how_to_write_us_dates(tmp_path
     and 09:00 on its planning pages, drafts and feeds, British English, and nothing in what `edcal init .`
     said told it that `'en-US'` writes US dates. It says so once, beside the zone, where the setting is."""
     pelican_blog(tmp_path / "blog", ACME_SETTINGS.replace("'America/Chicago'", "'America/New_York'"))
-    made = run_edcal("init", "blog", cwd=tmp_path)
+    made = run_edcal("init", "blog", cwd=tmp_path, env=FRENCH)
     assert made.returncode == 0, made.stderr
     assert made.stdout.splitlines()[1:3] == [
         "calendar.yaml is in the time zone America/New_York, the blog's TIMEZONE.",
@@ -307,7 +310,7 @@ def test_an_adopted_blog_is_told_which_of_its_articles_are_in_restructuredtext(t
     (blog / "content" / "hiring.rst").write_text(
         "We are hiring\n#############\n\n:date: 2026-11-02 09:30\n:tags: hiring\n\nJoin us.\n",
         encoding="utf-8")
-    made = run_edcal("init", "blog", cwd=tmp_path)
+    made = run_edcal("init", "blog", cwd=tmp_path, env=FRENCH)
     assert made.returncode == 0, made.stderr
     assert ("1. blog/content/hiring.rst is written in reStructuredText, which edcal does not read (edcal check "
             "and edcal build refuse it): write it in Markdown, as a .md file with the same fields (Title:, "
@@ -441,7 +444,7 @@ def test_a_site_without_a_country_gets_the_country_line_in_its_language(tmp_path
 def test_a_site_made_without_its_address_is_told_which_line_to_change_until_it_is_written(tmp_path: Path) -> None:
     """`edcal init` without --url wrote SITEURL = 'https://www.example.org', and check and build said nothing:
     a new site deployed its sitemap, feeds, sharing tags and drafts' links pointing at example.org."""
-    made = run_edcal("init", "blog", "--lang", "en", cwd=tmp_path)
+    made = run_edcal("init", "blog", "--lang", "en", cwd=tmp_path, env={"TZ": "Europe/Dublin"})
     assert made.returncode == 0, made.stderr
     assert ("SITEURL is https://www.example.org, no public address: before publishing, write the site's address "
             "in blog/pelicanconf.py:6 (edcal check and edcal build warn until then).\n") in made.stdout
@@ -476,13 +479,13 @@ def test_a_site_made_without_its_address_is_told_which_line_to_change_until_it_i
     assert checked.returncode == 0 and checked.stdout == "0 errors, 0 warnings\n"
     built = run_edcal("build", "-s", "publishconf.py", cwd=site)
     assert built.returncode == 0 and "placeholder-site-url" not in built.stderr
-    given = run_edcal("init", "acme", "--lang", "en", "--url", "https://blog.acme.com", cwd=tmp_path)
+    given = run_edcal("init", "acme", "--lang", "en", "--url", "https://blog.acme.com", cwd=tmp_path, env=LONDON)
     assert given.returncode == 0 and "SITEURL" not in given.stdout
 
 
 @pytest.mark.usefixtures("site_language")
 def test_a_french_site_made_without_its_address_hears_it_in_french(tmp_path: Path) -> None:
-    made = run_edcal("init", "blog", cwd=tmp_path)
+    made = run_edcal("init", "blog", cwd=tmp_path, env=FRENCH)
     assert made.returncode == 0, made.stderr
     assert ("SITEURL vaut https://www.example.org, qui n'est pas une adresse publique\u00a0: avant de publier, "
             "écrivez l'adresse du site dans blog/pelicanconf.py:6 (edcal check et edcal build le signalent d'ici "
@@ -610,7 +613,7 @@ def test_init_puts_a_translation_under_its_language_beside_its_original(tmp_path
 def test_a_site_made_in_a_folder_of_a_repository_is_told_where_github_and_pre_commit_read(tmp_path: Path) -> None:
     """GitHub runs the root's workflows only: blog/.github/workflows/site.yml would never run, silently."""
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    made = run_edcal("init", "blog", "--lang", "en", "--url", "https://blog.acme.com", cwd=tmp_path)
+    made = run_edcal("init", "blog", "--lang", "en", "--url", "https://blog.acme.com", cwd=tmp_path, env=LONDON)
     assert made.returncode == 0, made.stderr
     assert made.stdout.splitlines()[-1] == (
         f"blog is in the git repository {tmp_path.resolve()}: if the site is committed there, GitHub runs only "
@@ -619,7 +622,7 @@ def test_a_site_made_in_a_folder_of_a_repository_is_told_where_github_and_pre_co
         "in them (edcal's docs/deployment.md, \"A site in a folder of its repository\").")
     clone = tmp_path / "clone"  # a site at the root of its repository hears nothing of it
     subprocess.run(["git", "init", "-q", str(clone)], check=True)
-    alone = run_edcal("init", ".", "--lang", "en", "--url", "https://blog.acme.com", cwd=clone)
+    alone = run_edcal("init", ".", "--lang", "en", "--url", "https://blog.acme.com", cwd=clone, env=LONDON)
     assert alone.returncode == 0 and "git repository" not in alone.stdout, alone.stdout
 
 
@@ -635,7 +638,7 @@ def test_a_french_site_in_quebec_gets_its_province_in_french(tmp_path: Path) -> 
 def test_the_commented_examples_of_a_new_calendar_are_valid_once_uncommented(tmp_path: Path, lang: str) -> None:
     """calendar.yaml written by init showed no objective nor log of what went out: a manager found them in the
     docs only. Its commented examples must read as they are once their `#` is taken away."""
-    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path)
+    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path, env=LONDON)
     assert made.returncode == 0, made.stderr
     calendar = tmp_path / "site" / "calendar.yaml"
     text = calendar.read_text(encoding="utf-8")
@@ -657,7 +660,7 @@ def test_a_new_calendar_shows_the_link_in_bio_page_and_a_quoted_text_with_a_colo
     """A new user's trial: Instagram drafts said "Lien en bio", and nothing in init's calendar.yaml told of the
     page edcal writes for the profile's link (`link_in_bio:`); and "text: Salon de Rennes : retrouvez-nous",
     as French is typed, is refused by YAML, the quoted form seen nowhere before the error."""
-    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path)
+    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path, env=LONDON)
     assert made.returncode == 0, made.stderr
     site = tmp_path / "site"
     calendar = site / "calendar.yaml"
@@ -680,7 +683,7 @@ def test_a_new_site_has_no_post_gone_out_before_it_existed(tmp_path: Path, lang:
     """init's first article, dated the day before, was announced on both networks that day: its first build
     showed posts "published" that nobody made, which the report counted as done, and a cadence uncommented
     judged the weeks before the site existed. Its networks start the day it is made (`since:`)."""
-    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path)
+    made = run_edcal("init", "site", "--lang", lang, "--url", "https://blog.acme.com", cwd=tmp_path, env=LONDON)
     assert made.returncode == 0, made.stderr
     site = tmp_path / "site"
     calendar = site / "calendar.yaml"
@@ -753,7 +756,7 @@ def test_init_beside_imported_articles_writes_no_sample_article_and_says_so(tmp_
     (blog / "content" / "articles" / "pages" / "contact.md").write_text(
         "Title: Contact\nSlug: contact\nStatus: published\n\nNous écrire.\n", encoding="utf-8")
     (blog / "content" / "articles" / "notes.md").write_text("pas un article\n", encoding="utf-8")
-    made = run_edcal("init", ".", "--lang", "en", cwd=blog)
+    made = run_edcal("init", ".", "--lang", "en", cwd=blog, env=LONDON)
     assert made.returncode == 0, made.stderr
     assert "2 articles found in content/articles: no sample article or page written." in made.stdout, made.stdout
     assert sorted(p.name for p in (blog / "content").rglob("*.md")) == [
@@ -778,3 +781,74 @@ def test_init_beside_imported_articles_writes_no_sample_article_and_says_so(tmp_
     empty = tmp_path / "empty"
     made = run_edcal("init", str(empty), "--lang", "fr", cwd=tmp_path)
     assert (empty / "content" / "articles" / "bienvenue.md").is_file() and "trouvé" not in made.stdout
+
+
+@pytest.mark.usefixtures("site_language")
+def test_an_english_site_on_a_computer_of_no_zone_is_refused_not_put_on_paris_time(tmp_path: Path) -> None:
+    """A London company's `edcal init blog --lang en` in a container (UTC, LANG=C.UTF-8) made an English site
+    on Paris time with France's public holidays, and said only "in the time zone Europe/Paris"."""
+    made = run_edcal("init", "blog", "--lang", "en", cwd=tmp_path, env={"TZ": "UTC", "LANG": "C.UTF-8"})
+    assert made.returncode == 2, made.stdout
+    assert made.stderr == ("--lang: error: found no time zone on this computer, expected --country or "
+                           "--timezone\n    hint: e.g. edcal init blog --lang en --country GB, or --timezone "
+                           "Europe/London\nedcal: 1 error in the input; nothing was written.\n"), made.stderr
+    assert not (tmp_path / "blog").exists()
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_site_on_a_computer_of_no_zone_takes_the_country_of_its_locale_and_says_so(tmp_path: Path) -> None:
+    """On a computer whose clock is UTC, LANG (or LC_ALL) en_GB.UTF-8 says where its user is: London."""
+    made = run_edcal("init", "blog", "--lang", "en", cwd=tmp_path, env={"TZ": "UTC", "LANG": "en_GB.UTF-8"})
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(
+        "Site created in blog, in English (--lang fr for French), in the time zone Europe/London (from "
+        "LANG=en_GB.UTF-8: this computer's clock names no place; --timezone for another), with the public "
+        "holidays of GB (--country for another). Next: cd blog && edcal build && edcal agenda\n"), made.stdout
+    calendar = (tmp_path / "blog" / "calendar.yaml").read_text(encoding="utf-8")
+    assert "timezone: Europe/London\ncountry: GB\n" in calendar
+    assert "DEFAULT_LANG = 'en-GB'" in (tmp_path / "blog" / "pelicanconf.py").read_text(encoding="utf-8")
+    # Without --lang too; LC_ALL before LANG, as the C library reads them.
+    plain = run_edcal("init", "plain", cwd=tmp_path, env={"TZ": "UTC", "LANG": "fr_FR.UTF-8",
+                                                          "LC_ALL": "en_GB.UTF-8"})
+    assert plain.returncode == 0 and "in English" in plain.stdout and "(from LC_ALL=en_GB.UTF-8" in plain.stdout
+    assert "timezone: Europe/London\n" in (tmp_path / "plain" / "calendar.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("site_language")
+def test_a_site_on_a_computer_of_no_zone_and_no_locale_is_french_and_told_so_in_english(tmp_path: Path) -> None:
+    """Plain `edcal init blog` in a container made a French site on Paris time and said it all in French, to
+    a team nothing showed to read French; the French default stays (edcal's first users are French), said."""
+    made = run_edcal("init", "blog", cwd=tmp_path, env={"TZ": "UTC", "LANG": "C.UTF-8"})
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(
+        "Site created in blog, in French (--lang en for English), in the time zone Europe/Paris (edcal's "
+        "default: this computer's clock names no place; --country GB or --timezone Europe/London for another), "
+        "with the public holidays of FR (--country for another). Next: cd blog && "), made.stdout
+    assert "timezone: Europe/Paris\ncountry: FR\n" in (tmp_path / "blog" / "calendar.yaml").read_text(
+        encoding="utf-8")
+    # A French user's computer (LANG=fr_FR) hears it in French, and a site with no country is told so.
+    french = run_edcal("init", "fr", cwd=tmp_path, env={"TZ": "UTC", "LANG": "fr_FR.UTF-8"})
+    assert french.stdout.startswith("Site créé dans fr, en français"), french.stdout
+    assert "(d'après LANG=fr_FR.UTF-8" in french.stdout and "les jours fériés de FR" in french.stdout
+    utc = run_edcal("init", "utc", "--lang", "en", "--timezone", "UTC", cwd=tmp_path)
+    assert ("in the time zone UTC (--timezone for another), with no public holidays (--country for a "
+            "country's). Next:") in utc.stdout, utc.stdout
+
+
+def test_init_run_again_on_a_site_it_made_says_the_site_is_set_up_not_an_adopted_blog(tmp_path: Path) -> None:
+    """A second `edcal init blog` said "Still to do by hand: … Then run edcal check (it names what else the
+    blog's articles need)", the words for a Pelican blog being adopted, to a site init had just made."""
+    assert run_edcal("init", "blog", cwd=tmp_path, env=LONDON).returncode == 0
+    again = run_edcal("init", "blog", cwd=tmp_path, env=LONDON)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == (
+        "blog is an edcal site already: nothing written.\n"
+        "Still to do by hand:\n"
+        "1. Before the first push: write in requirements.txt (and .pre-commit-config.yaml) where edcal lives "
+        "and the tag or commit to build with; CI installs it from there (edcal's docs/deployment.md).\n"
+        "Then: cd blog && edcal check && edcal build\n"), again.stdout
+    # A file it lacks is written again, and said so.
+    (tmp_path / "blog" / ".pre-commit-config.yaml").unlink()
+    mended = run_edcal("init", "blog", cwd=tmp_path, env=LONDON)
+    assert mended.stdout.startswith("blog is an edcal site already: wrote the file it lacked, "
+                                    ".pre-commit-config.yaml.\n"), mended.stdout

@@ -203,17 +203,21 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
 
 def test_init_says_in_the_new_sites_language_which_zone_it_chose(tmp_path: Path) -> None:
     """cli.md promises that init says which zone it chose; a French site's team read English."""
-    french = run_edcal("init", str(tmp_path / "fr"), cwd=tmp_path)
+    french = run_edcal("init", str(tmp_path / "fr"), cwd=tmp_path, env={"TZ": "Europe/Paris"})
     assert french.returncode == 0, french.stderr
     assert french.stdout.startswith(f"Site créé dans {tmp_path / 'fr'}, en français (--lang en pour un site en "
-                                    "anglais), dans le fuseau horaire Europe/Paris (--timezone pour un autre).")
+                                    "anglais), dans le fuseau horaire Europe/Paris (celui de l'ordinateur ; "
+                                    "--timezone pour un autre), avec les jours fériés de FR (--country pour un "
+                                    "autre pays).".replace(" ;", "\u00a0;")), french.stdout
     # An English site, said in French ($EDCAL_LANG): French is no "l'français".
-    said = run_edcal("init", str(tmp_path / "uk"), "--lang", "en", cwd=tmp_path, env={"EDCAL_LANG": "fr"})
+    said = run_edcal("init", str(tmp_path / "uk"), "--lang", "en", cwd=tmp_path,
+                    env={"EDCAL_LANG": "fr", "TZ": "Europe/London"})
     assert said.stdout.startswith(f"Site créé dans {tmp_path / 'uk'}, en anglais (--lang fr pour un site en "
                                   "français), dans le fuseau horaire"), said.stdout
     english = run_edcal("init", str(tmp_path / "en"), "--timezone", "America/Chicago", cwd=tmp_path)
     assert english.stdout.startswith(f"Site created in {tmp_path / 'en'}, in English (--lang fr for French), in the "
-                                     "time zone America/Chicago (--timezone for another).")
+                                     "time zone America/Chicago (--timezone for another), with the public holidays "
+                                     "of US (--country for another).")
 
 
 def test_serve_speaks_the_sites_language_and_warns_when_the_plan_reaches_the_network(site: Path) -> None:

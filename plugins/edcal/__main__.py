@@ -652,14 +652,14 @@ def init(folder: Path, site_name: str | None, site_url: str, timezone: str | Non
     from edcal.commands.init import creation_report, init_site, new_site_defaults
     from edcal.i18n import speak, spoken
 
-    name, timezone, lang, computers = new_site_defaults(site_name, timezone, lang, country, os.environ)
-    speak(lang)  # the new site's team reads what follows, its refusals too ($EDCAL_LANG aside)
-    site = init_site(folder, name, site_url, timezone, lang, country)
+    defaults = new_site_defaults(site_name, timezone, lang, country, os.environ, str(folder))
+    speak(defaults.spoken)  # the new site's team reads what follows, its refusals too ($EDCAL_LANG aside)
+    site = init_site(folder, defaults.name, site_url, defaults.timezone, defaults.lang, country)
     if (verbosity or 0) > 0:
         for path in site.written:
             click.echo(path.as_posix())
     if (verbosity or 0) >= 0:
-        for line in creation_report(site, folder, site_url, timezone, lang, computers):
+        for line in creation_report(site, folder, site_url, defaults):
             click.echo(spoken(line))
 
 

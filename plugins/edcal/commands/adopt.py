@@ -11,6 +11,8 @@ import datetime as dt
 import logging
 import os
 import re
+import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -398,6 +400,8 @@ def report(adoption: Adoption, target: Path) -> list[Message]:
         return ", ".join(path.relative_to(target).as_posix() for path in paths)
 
     folder = target.resolve().name if target.resolve() == Path.cwd().resolve() else str(target)  # not "."
+    if target / CALENDAR not in adoption.written:  # init run again: no blog is adopted
+        return _set_up_already(adoption, target, folder, listed)
     lines: list[Message] = []
     if adoption.written:
         lines.append(say_count(len(adoption.written),
@@ -413,8 +417,6 @@ def report(adoption: Adoption, target: Path) -> list[Message]:
                                "Kept the folder's {files}, with edcal's lines added at its end.",
                                "Kept the folder's {files}, with edcal's lines added at their end.",
                                files=listed(adoption.extended)))
-    if not adoption.written and not adoption.extended:
-        lines.append(say("edcal's files are in place in {folder}: nothing written.", folder=folder))
     if adoption.steps:
         lines.append(say("Still to do by hand:"))
         lines.extend(say("{number}. {step}", number=number, step=step)
@@ -423,4 +425,32 @@ def report(adoption: Adoption, target: Path) -> list[Message]:
                          "edcal build."))
     else:
         lines.append(say("Next: edcal check (it names what the blog's articles need), then edcal build."))
+    return lines
+
+
+def _set_up_already(adoption: Adoption, target: Path, folder: str,
+                    listed: Callable[[list[Path]], str]) -> list[Message]:
+    """What ``init`` prints in a site that has its calendar.yaml already (one init made, or a blog adopted
+    before): what it wrote, if anything, what remains by hand, and what to run. A second ``init`` on a new
+    site was told of "the blog's articles", as if it were adopting one."""
+    lines: list[Message] = []
+    written = [*adoption.written, *adoption.extended]
+    if written:
+        lines.append(say_count(
+            len(written), "{folder} is an edcal site already: wrote the file it lacked, {files}.",
+            "{folder} is an edcal site already: wrote the {count} files it lacked, {files}.", folder=folder,
+            files=listed(written)))
+    else:
+        lines.append(say("{folder} is an edcal site already: nothing written.", folder=folder))
+    # With steps left (a blog's PLUGINS line), check says what else they leave to do.
+    commands = "edcal check && edcal build" if adoption.steps else "edcal build && edcal agenda"
+    if target.resolve() != Path.cwd().resolve():
+        commands = f"cd {shlex.quote(str(target))} && {commands}"
+    if adoption.steps:
+        lines.append(say("Still to do by hand:"))
+        lines.extend(say("{number}. {step}", number=number, step=step)
+                     for number, step in enumerate(adoption.steps, 1))
+        lines.append(say("Then: {commands}", commands=commands))
+    else:
+        lines.append(say("Next: {commands}", commands=commands))
     return lines

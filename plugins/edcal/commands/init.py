@@ -83,27 +83,93 @@ class NewSite:
     #: The articles the folder held already (pelican-import's), for which no sample was written, and where.
     found: int = 0
     found_in: str = ""
+    #: The country whose public holidays calendar.yaml names ("" for none: a zone of no country, UTC).
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class SiteDefaults:
+    """A new site's name, time zone and language, from the options or what the computer says, and where
+    its zone came from, for the report to say it: ``option`` (--timezone), ``computer`` (TZ,
+    /etc/localtime), ``country`` (--country), ``locale`` (LC_ALL or LANG: en_GB.UTF-8 on a UTC computer),
+    ``default`` (edcal's, Paris, for a French site)."""
+
+    name: str
+    timezone: str
+    lang: str
+    zone_from: str
+    #: The locale variable and its value the zone came from ("LANG", "en_GB.UTF-8"), for ``locale``.
+    locale: tuple[str, str] = ("", "")
+    #: Whether --lang was given.
+    chosen_lang: bool = False
+
+    @property
+    def spoken(self) -> str:
+        """The language init speaks: the site's, unless nothing chose it (edcal's default French site in a
+        container, whose team nothing shows to read French): then English, the command line's own."""
+        return "en" if self.zone_from == "default" and not self.chosen_lang else self.lang
+
+
+#: A locale's language and territory: ``en_GB.UTF-8``, ``fr_FR@euro``, ``de_CH``.
+LOCALE = re.compile(r"([a-z]{2,3})_([A-Z]{2})\b")
+
+
+def locale_country(environ: Mapping[str, str]) -> tuple[str, str, str, str] | None:
+    """The locale the C library reads first (``LC_ALL``, else ``LANG``), when it names a country whose zone
+    and public holidays are known: the variable, its value, its language and its country."""
+    from edcal import public_holidays
+
+    for variable in ("LC_ALL", "LANG"):
+        value = environ.get(variable, "").strip()
+        if not value:
+            continue
+        found = LOCALE.match(value)
+        if found is None or not public_holidays.known_country(found[2]) or not country_zone(found[2]):
+            return None  # C.UTF-8, POSIX: no place; the first variable set is the one that counts
+        return variable, value, found[1], found[2]
+    return None
 
 
 def new_site_defaults(site_name: str | None, timezone: str | None, lang: str | None, country: str | None,
-                      environ: Mapping[str, str]) -> tuple[str, str, str, bool]:
+                      environ: Mapping[str, str], folder: str = "DIR") -> SiteDefaults:
     """The new site's name, time zone and language: the options', else what the others imply (the
-    computer's zone; ``--country GB`` alone: Europe/London, in English), else Paris and French; and whether
-    the zone is the computer's.
+    computer's zone; ``--country GB`` alone: Europe/London, in English; on a computer whose clock keeps no
+    place's time, its locale's country: en_GB.UTF-8, London), else Paris and French.
 
     ``--timezone ""`` (a variable unset) is kept, for :func:`init_site` to refuse, not replaced.
+
+    :raises InputErrors: for a site in English with no zone from anywhere: Paris would be a guess, and
+        France's public holidays with it (a London company's site in a container).
     """
-    local = machine_zone(environ) if timezone is None else None
+    zone_from, locale = "option", ("", "")
+    site_lang = lang
     if timezone is None:
+        local = machine_zone(environ)
         code = given_country(country) if country else None
         # The computer's zone, unless --country names another country (a site made for a client abroad)
         if local and code and zone_country(local) != code:
             local = None
-        # A British site made with --country GB alone was on Paris time, with its posts an hour off.
-        timezone = local or (country_zone(code) if code else None) or DEFAULT_ZONE
-    lang = lang or default_language(timezone, country)
-    name = site_name if site_name is not None else {"fr": "Mon blog"}.get(lang, "My blog")
-    return name, timezone, lang, local is not None and timezone == local
+        found = locale_country(environ) if not local and not code else None
+        if local:
+            timezone, zone_from = local, "computer"
+        elif code and country_zone(code):
+            # A British site made with --country GB alone was on Paris time, with its posts an hour off.
+            timezone, zone_from = country_zone(code) or DEFAULT_ZONE, "country"
+        elif found is not None:
+            variable, value, spoken, code = found
+            timezone, zone_from, locale = country_zone(code) or DEFAULT_ZONE, "locale", (variable, value)
+            site_lang = lang or (spoken if spoken in LANGUAGES else None)
+        elif lang is not None and lang != DEFAULT_LANGUAGE:
+            raise InputErrors([InputError(
+                Source("--lang", 1, 1), say("found no time zone on this computer, expected --country or "
+                                            "--timezone"),
+                say("e.g. edcal init {folder} --lang {lang} --country GB, or --timezone Europe/London",
+                    folder=shlex.quote(folder), lang=lang))])
+        else:
+            timezone, zone_from = DEFAULT_ZONE, "default"
+    site_lang = site_lang or default_language(timezone, country)
+    name = site_name if site_name is not None else {"fr": "Mon blog"}.get(site_lang, "My blog")
+    return SiteDefaults(name, timezone, site_lang, zone_from, locale, chosen_lang=lang is not None)
 
 
 def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: str,
@@ -178,7 +244,7 @@ def init_site(target: Path, site_name: str, site_url: str, timezone: str, lang: 
                                           reason=os_reason(exc)),
                                       say("choose a folder you may write in, e.g. edcal init my-site"))],
                           outcome=None if undone else say("some files may be written")) from None
-    return NewSite(site.written, site.extended, found, found_in)
+    return NewSite(site.written, site.extended, found, found_in, code)
 
 
 def articles_found(target: Path) -> tuple[int, str]:
@@ -470,27 +536,35 @@ def repository_note(folder: Path, written: list[Path]) -> Message | None:
                config=os.path.relpath(root / ".pre-commit-config.yaml"), ours=ours)
 
 
-def creation_report(site: NewSite, folder: Path, site_url: str, timezone: str, lang: str,
-                    computers: bool = False) -> list[Message]:
-    """What ``init`` prints after making a site: where, in which language and time zone (``computers``: the
-    computer's), and what to run next; then what remains to write before publishing (SITEURL, the team's
-    names, where edcal lives)."""
+def creation_report(site: NewSite, folder: Path, site_url: str, defaults: SiteDefaults) -> list[Message]:
+    """What ``init`` prints after making a site: where, in which language, time zone (and where it came
+    from) and country, and what to run next; then what remains to write before publishing (SITEURL, the
+    team's names, where edcal lives)."""
     from edcal.addresses import unreachable_site_url
     from edcal.site import setting_source
     from edcal.skeleton import PLACEHOLDER_PEOPLE
 
+    lang = defaults.lang
     names = {"fr": say("French"), "en": say("English")}
     other = "en" if lang == "fr" else "fr"
     commands = "edcal build && edcal agenda"
     if folder.resolve() != Path.cwd().resolve():  # `edcal init .` said "cd . && …"
         commands = f"cd {shlex.quote(str(folder))} && {commands}"
-    told = [say("Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
-                "time zone {zone} (the computer's; --timezone for another). Next: {commands}"
-                if computers else
-                "Site created in {folder}, in {language} (--lang {other} for {other_language}), in the "
-                "time zone {zone} (--timezone for another). Next: {commands}", folder=str(folder),
-                language=names[lang], other=other, other_language=names[other], zone=timezone,
-                commands=commands)]
+    origin = {
+        "computer": say("(the computer's; --timezone for another)"),
+        "locale": say("(from {variable}={value}: this computer's clock names no place; --timezone for "
+                      "another)", variable=defaults.locale[0], value=defaults.locale[1]),
+        # Paris was silent: a team in a container took it for its own zone
+        "default": say("(edcal's default: this computer's clock names no place; --country GB or --timezone "
+                       "Europe/London for another)"),
+    }.get(defaults.zone_from, say("(--timezone for another)"))
+    holidays = (say("with the public holidays of {country} (--country for another)", country=site.country)
+                if site.country else say("with no public holidays (--country for a country's)"))
+    told = [say("Site created in {folder}, in {language} (--lang {other} for {other_language}), in the time "
+                "zone {zone} {origin}, {holidays}. Next: {commands}", folder=str(folder),
+                language=names[lang],
+                other=other, other_language=names[other], zone=defaults.timezone, origin=origin,
+                holidays=holidays, commands=commands)]
     if site.found:
         told.append(say_count(site.found,
                               "{count} article found in {folder}: no sample article or page written.",
@@ -523,9 +597,11 @@ def creation_report(site: NewSite, folder: Path, site_url: str, timezone: str, l
     return told
 
 
-#: The time zone of a site made without ``--timezone``, on a computer whose clock keeps no place's time
-#: (a server's UTC), nor a ``--country`` the database knows.
+#: The time zone and language of a site made without ``--timezone`` nor ``--lang``, on a computer whose clock
+#: keeps no place's time (a server's UTC) and whose locale names no country, without a ``--country`` the
+#: database knows: edcal's first users are French.
 DEFAULT_ZONE = "Europe/Paris"
+DEFAULT_LANGUAGE = "fr"
 
 
 def _walk(folder, prefix: Path = Path()):  # type: ignore[no-untyped-def]
