@@ -367,6 +367,11 @@ def test_a_slot_as_the_day_to_move_to_says_a_move_keeps_the_time(site: Path) -> 
     (("--since", "12/10/2026", "--by", "+1 day"), "--since: error: found '12/10/2026', expected a date as YYYY-MM-DD "
      "(e.g. 2027-01-12)\n    hint: dates are written year first: 2026-10-12 if the day comes first"),
     (("--by", "+1 day"), "ID: error: found no selection"),
+    # A bad --by without a selection: the option's error first (it was "found no selection" alone), then
+    # the selection's.
+    (("--by", "tomorrow"), "--by: error: found 'tomorrow', expected an offset in days, weeks or months (a sign is "
+     "optional)\n    hint: e.g. --by '+7 days', --by -2d, --by '+1 week', --by '+1 month' (a move keeps each item's "
+     "time)\nID: error: found no selection"),
     (("--network", "x", "--by", "+1 day"), "ID: error: found no selection"),
     (("sans-date", "--by", "+1 day"), "ID: error: article 'sans-date' has no date: nothing to move"),
     (("idea-sans-date", "--by", "+1 day"), "ID: error: idea 'sans-date' has no `publish:` day: nothing to move"),

@@ -108,22 +108,31 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
 
     hint_zone_of(site)  # the options are read first: a day without its year is the site's coming one
     first, last = _day(since, "--since"), _day(until, "--until")
+    # Every option's error, then the selection's: `--by tomorrow` alone was told "found no selection" only.
+    errors: list[InputError] = []
     if first is not None and last is not None and last < first:
-        raise InputErrors([InputError(
+        errors.append(InputError(
             Source("--until", 1, 1),
             say("--until {until} is before --since {since}", until=until, since=since),
-            say("swap the two dates"))])
-    if not (ids or first or last or campaign is not None or owner is not None):
-        raise InputErrors([InputError(
-            SELECTION, say("found no selection"),
-            say("name items (an entry's id, an article's slug, a key date's id), or give days with "
-                "--since/--until, or --campaign or --owner"))])
+            say("swap the two dates")))
+    shift = None
     if (by is None) == (to is None):
-        raise InputErrors([InputError(
+        errors.append(InputError(
             Source("--by", 1, 1), say("expected --by or --to (one of them)"),
             say("--by '+7 days' (or -2 days, +1 week, +1 month), or --to 2027-01-19 for the selection's "
-                "first day"))])
-    shift = _shift_by(by) if by is not None else None
+                "first day")))
+    elif by is not None:
+        try:
+            shift = _shift_by(by)
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+    if not (ids or first or last or campaign is not None or owner is not None):
+        errors.append(InputError(
+            SELECTION, say("found no selection"),
+            say("name items (an entry's id, an article's slug, a key date's id), or give days with "
+                "--since/--until, or --campaign or --owner")))
+    if errors:
+        raise InputErrors(errors)
     plan = read_plan(site, settings_file, compose_from=NOW)
     selection = _selection(plan, ids, first, last, networks, campaign, owner)
     chosen, past, key_dates = selected(plan, selection)

@@ -173,6 +173,9 @@ def parse_anchored(day: dt.date, rest: str, slot_names: frozenset[str] | None = 
     except OffsetTooFar:
         raise
     except ValueError:
+        slip = unit_slip(rest)
+        if slip is not None:
+            raise UnitSlip(refused, *slip) from None
         raise ValueError(refused) from None
     if offset.unit in ("minutes", "hours"):
         raise ValueError(say("found '{text}', expected an offset in days, weeks or months (a key date is a "
@@ -439,6 +442,31 @@ class OffsetTooFar(ValueError):
         self.hint = hint
 
 
+class UnitSlip(ValueError):
+    """An offset whose unit is a slip of one edcal reads (``-1 wek``): the unit, and the offset with it."""
+
+    def __init__(self, message: Message, unit: str, step: str):
+        super().__init__(message)
+        self.unit = unit
+        self.step = step
+
+
+#: The units an offset's misspelt one is compared with (one letter, ``w``, is no word to suggest).
+_UNIT_WORDS = tuple(unit for unit in _OFFSET_UNITS if len(unit) > 2)
+
+
+def unit_slip(text: str) -> tuple[str, str] | None:
+    """The unit a signed offset's unknown one is a slip of (``-1 wek``: ``week``), and the offset with it."""
+    match = _OFFSET_RE.match(" ".join(text.split()).lower())
+    if match is None or match.group("unit") in _OFFSET_UNITS:
+        return None
+    found = difflib.get_close_matches(match.group("unit"), _UNIT_WORDS, n=1, cutoff=0.6)
+    if not found:
+        return None
+    written = match.group(0)
+    return found[0], written[:match.start("unit")] + found[0] + written[match.end("unit"):]
+
+
 def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
     """A time relative to an article's publication.
 
@@ -479,10 +507,13 @@ def parse_offset(text: str, slot_names: frozenset[str] | None = None) -> Offset:
 
 
 def _offset_hint(lowered: str, slot_names: frozenset[str] | None) -> Message | None:
-    """The step to write for an offset said in words (``on publication``, ``3 days later``), when it is
-    one edcal takes."""
+    """The step to write for an offset said in words (``on publication``, ``3 days later``), or with its
+    unit misspelt (``+1 wek``), when it is one edcal takes."""
     if lowered in _PUBLICATION_SAID:
         return say("write 'at publication'")
+    slip = unit_slip(lowered)
+    if slip is not None:
+        return say("did you mean '{unit}'? write '{step}'", unit=slip[0], step=slip[1])
     said = _OFFSET_SAID.match(lowered)
     if said is None or (said.group("ahead") and said.group("way") in _BEFORE):
         return None

@@ -35,6 +35,7 @@ from edcal.load.timeparse import (
     TWICE_A_MONTH,
     WEEKDAYS,
     YEAR_WORDS,
+    parse_time,
 )
 from edcal.load.yamlfile import LOC_KEY, FieldLoc, Loc
 from edcal.model.network import DAY_NAMES
@@ -793,6 +794,8 @@ def _repeat_hint(found: str) -> Message:
                     "{every_two}; twice a week, repeat: {twice}", **rules) if weekly else
                 say("'{found}' is said for every two months and for twice a month: every two months is "
                     "repeat: {every_two}; twice a month, repeat: {twice}", **rules))
+    # its time and end (at 12:30, until 2027-03-31) are the rule's at: and until:, its other words
+    found, said_at, said_until, unread = _time_and_end(found)
     # the first day the writer gave (from 2027-03-02) is the rule's from:, and none of its numbers
     given = _ISO_DAY.search(found)
     start = _iso_day(given.group()) if given else None
@@ -891,10 +894,56 @@ def _repeat_hint(found: str) -> Message:
                 "gone out (from: {ahead} starts it after today)", date=start, ahead=ahead)
     if no_such_day is not None:
         start = "…"  # the writer's to choose, as no day is made up in its place
-    rule = "{" + ", ".join([*parts, f"from: {start}"]) + "}"
+    timed = [f"at: '{said_at}'"] if said_at else []
+    ended = [f"until: {said_until}"] if said_until else []
+    rule = "{" + ", ".join([*parts, *timed, f"from: {start}", *ended]) + "}"
     told = say("write the rule's parts: repeat: {rule} (from: its first day; until: or count: ends it)",
                rule=rule)
+    if unread:  # `at lunch`, `until end of March`: said, not dropped without a word
+        ends = any(_UNTIL_CLAUSE.match(words) for words in unread)
+        times = any(not _UNTIL_CLAUSE.match(words) for words in unread)
+        fields = say("at: HH:MM and until: YYYY-MM-DD") if ends and times else \
+            "until: YYYY-MM-DD" if ends else "at: HH:MM"
+        told = say("{hint}; not read: '{words}': write {fields}", hint=told, words=" ".join(unread),
+                   fields=fields)
     return told if problem is None else say("{said}; {hint}", said=problem, hint=told)
+
+
+#: A repeat's time and end in words: ``at 12:30``, ``à 9h``; ``until 2027-03-31``, ``jusqu'au …``
+#: (``à partir du 2 mars`` is its start, read with the rest).
+_AT_CLAUSE = re.compile(r"(?:at|à)\s+(?!partir\b)", re.IGNORECASE)
+_UNTIL_CLAUSE = re.compile(r"(?:until|till|through|jusqu['’]\s*(?:au|à|a))\s+", re.IGNORECASE)
+_CLAUSES = re.compile(r"\b(?:at|à|until|till|through|jusqu['’]\s*(?:au|à|a))\s+(?!partir\b)",
+                      re.IGNORECASE)
+
+
+def _time_and_end(found: str) -> tuple[str, str | None, str | None, list[str]]:
+    """A repeat in words without its time and end clauses (``at 12:30``, ``until 2027-03-31``): the rest,
+    the time and the last day read from them, and the clauses not read (``at lunch``), each up to the next."""
+    starts = [match.start() for match in _CLAUSES.finditer(found)]
+    said_at = said_until = None
+    unread: list[str] = []
+    kept = found[:starts[0]] if starts else found
+    for start, end in zip(starts, [*starts[1:], len(found)], strict=False):
+        clause = " ".join(found[start:end].split())
+        keyword = (_UNTIL_CLAUSE.match(clause) or _AT_CLAUSE.match(clause))
+        value, _, rest = clause[keyword.end():].partition(" ") if keyword else ("", "", clause)
+        if keyword is not None and not _UNTIL_CLAUSE.match(clause) and _time_or_none(value) is not None:
+            said_at, kept = _time_or_none(value), f"{kept} {rest}"
+        elif keyword is not None and _UNTIL_CLAUSE.match(clause) and _ISO_DAY.fullmatch(value) \
+                and _iso_day(value):
+            said_until, kept = value, f"{kept} {rest}"
+        else:
+            unread.append(clause)
+    return kept, said_at, said_until, unread
+
+
+def _time_or_none(text: str) -> str | None:
+    """``12:30``, ``9h`` as HH:MM; None for another word."""
+    try:
+        return f"{parse_time(text):%H:%M}"
+    except ValueError:
+        return None
 
 
 #: A day written in full (``every tuesday from 2027-03-02``).

@@ -98,8 +98,23 @@ def slug_hint(found: str, by_slug: Mapping[str, Article]) -> Message | None:
     """"did you mean 'portail-automatique'?" for an unknown slug: the article whose title it is, else the
     closest slug; None when nothing is near."""
     titled = article_titled(found, by_slug.values())
-    match = titled.slug if titled is not None else closest(found, by_slug)
-    return say("did you mean '{match}'?", match=match) if match else None
+    if titled is not None:
+        return say("did you mean '{match}'?", match=titled.slug)
+    # A slug cut short (`five-lessons` for `five-lessons-from-x`) is no slip difflib finds close.
+    written = found.strip().lower()
+    starting = sorted(slug for slug in by_slug if written and slug.lower().startswith(written))
+    near = closest(found, by_slug)
+    within = sorted(slug for slug in by_slug if len(written) >= 3 and written in slug.lower())
+    matches = starting or ([near] if near else within)
+    if len(matches) > 1:
+        shown = ", ".join(f"'{slug}'" for slug in matches[:SHOWN_SLUGS])
+        more = ", …" if len(matches) > SHOWN_SLUGS else ""
+        return say("did you mean one of {slugs}?", slugs=shown + more)
+    return say("did you mean '{match}'?", match=matches[0]) if matches else None
+
+
+#: How many slugs an unknown slug's hint names, of those it starts.
+SHOWN_SLUGS = 5
 
 
 def articles_by_page(plan: Plan) -> dict[str, Article]:

@@ -14,7 +14,16 @@ from edcal.errors import did_you_mean, message_of
 from edcal.hints import dot_time_hint, twelve_hour_hint, value_hint
 from edcal.i18n import say
 from edcal.load import timeparse
-from edcal.load.sections._reading import Document, Reading, collision, first_at, key_of, source_of, value_of
+from edcal.load.sections._reading import (
+    Document,
+    Reading,
+    collision,
+    first_at,
+    key_of,
+    left_out,
+    source_of,
+    value_of,
+)
 from edcal.model.calendar import Calendar, KeyDate, When, plain_name
 from edcal.model.source import Source
 from edcal.zones import WallClockError, at_offset, localize
@@ -49,6 +58,9 @@ def read_key_dates(reading: Reading, documents: list[Document]) -> None:
                                        "and `until:`", field=both),
                                    say("on: for one day; from: and until: for several"))
             start = spec.from_ or spec.on
+            if start is None and any(left_out(reading, spec.loc, name) for name in ("on", "from")):
+                reading.failed_key_dates.add(spec.id.lower())  # its day was refused and told where written
+                continue
             if start is None:
                 reading.errors.add(source, say("key date '{id}' has no day", id=spec.id),
                                    say("add `on: YYYY-MM-DD`, or `from:` and `until:` for several days"))
@@ -124,6 +136,10 @@ def _parse_when(reading: Reading, text: str) -> When:
             name = key_date.id
             examples = say("e.g. {id} -7 days, {id} -1 day at 18:00, {id} 09:00, {id} end +1 day",
                            id=name)
+            if isinstance(exc, timeparse.UnitSlip):  # `launch -1 wek`
+                head = text.strip()[:text.strip().rfind(rest.strip())].strip()
+                examples = say("did you mean '{unit}'? write '{step}'", unit=exc.unit,
+                               step=f"{head} {exc.step}")
             raise KeyDateError(say("after key date '{id}': {problem}", id=key_date.id,
                                    problem=message_of(exc)),
                                exc.hint if isinstance(exc, timeparse.OffsetTooFar)
