@@ -1034,8 +1034,10 @@ def test_new_with_a_past_date_says_the_article_goes_online_backdated(site: Path)
 
     result = run_edcal("new", "Vieux", "--date", "2020-01-01 09:00", cwd=site, env={"EDCAL_LANG": "en"})
     assert result.returncode == 0 and result.stdout == "content/articles/vieux.md\n", result.stderr
-    assert result.stderr == ("warning: --date 2020-01-01 09:00 is past: the article goes online at the next "
-                             "build, dated then, among older articles; without --date it is a draft\n")
+    # "dated then" read as the build's day: the article keeps its own date, and the blog lists it by that.
+    assert result.stderr == ("warning: --date 2020-01-01 09:00 is past: the next build publishes the article at "
+                             "once, dated 2020-01-01 09:00, listed below the articles published since; without "
+                             "--date it is a draft\n")
     ahead = run_edcal("new", "Neuf", "--date", "2027-03-01 09:00", cwd=site, env={"EDCAL_LANG": "en"})
     assert ahead.returncode == 0 and ahead.stderr == ""
     today = run_edcal("new", "Ce jour", "--date", "2027-02-15", cwd=site, env={"EDCAL_LANG": "en"})

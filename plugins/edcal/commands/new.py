@@ -57,8 +57,8 @@ def new_article(site: Path, settings_file: str, title: str, date: str | None = N
     settings = pelican_settings(site, settings_file)  # and the team's language, for what follows
     if past and warn is not None:
         # Backdated without a word: the next build puts it online at once, under that old date.
-        warn(say("--date {date} is past: the article goes online at the next build, dated then, "
-                 "among older articles; without --date it is a draft", date=str(date).strip()))
+        warn(say("--date {date} is past: the next build publishes the article at once, dated {date}, listed "
+                 "below the articles published since; without --date it is a draft", date=str(date).strip()))
     words = title
     if str(settings.get("DEFAULT_LANG") or "").startswith("en"):  # "we're" -> "were", not "we-re"
         words = re.sub(r"(?<=\w)['’](?=\w)", "", title)
