@@ -233,7 +233,8 @@
       note.hidden = Array.prototype.some.call(document.querySelectorAll("article.card[data-item-id]"),
                                               function (card) { return !card.hidden; });
     });
-    // A month's agenda page counts the items its filters leave ("4 éléments"), as the drafts pages do.
+    // A month's agenda page counts the items its filters leave ("4 items"; "4 éléments" on a French site), as
+    // the drafts pages do.
     document.querySelectorAll("[data-count-shown]").forEach(function (holder) {
       var shown = Array.prototype.filter.call(document.querySelectorAll(".agenda [data-item-id]"),
                                               function (item) { return !item.hidden; }).length;
@@ -482,7 +483,8 @@
   }
   readView();
 
-  /* A past post's badge on a site that keeps the log of what went out: "parti", "annulé", "non confirmé". */
+  /* A past post's badge on a site that keeps the log of what went out: "gone out", "cancelled", "not confirmed"
+     ("parti", "annulé", "non confirmé" on a French site). */
   var LOG_CLASSES = { gone_out: "published", skipped: "withheld", unconfirmed: "writing" };
   function badge(item) {
     var said = item.log && labels.log ? labels.log[item.log] : null;
@@ -619,7 +621,8 @@
       var num = el("span", { "class": "num" });
       num.appendChild(el("span", { "class": "weekday" }, labels.longDays[weekday(day)] + " "));
       num.appendChild(document.createTextNode(String(day.getUTCDate())));
-      /* A day of the month before or after is greyed: its month is said to screen readers ("28 décembre"). */
+      /* A day of the month before or after is greyed: its month is said to screen readers ("28 December";
+         "28 décembre" on a French site). */
       if (day.getUTCMonth() !== first.getUTCMonth()) {
         var month = el("span", { "class": "visually-hidden" }, labels.months[day.getUTCMonth()]);
         if (labels.monthFirst) { month.textContent += " "; num.insertBefore(month, num.lastChild); }
@@ -638,21 +641,24 @@
     return day.getUTCDate() === 1 && labels.first ? labels.first : String(day.getUTCDate());
   }
 
-  /* "17 January", "1er février"; "January 17" on a US English site. */
+  /* "17 January"; "January 17" on a US English site; "1er février" on a French one (French writes the 1st
+     "1er"). */
   function dayMonth(day) {
     var month = labels.months[day.getUTCMonth()];
     return labels.monthFirst ? month + " " + day.getUTCDate() : dayNumber(day) + " " + month;
   }
 
-  /* "mercredi 13 janvier 2027", "Wednesday, January 13, 2027": the day as the agenda's headings write it. */
+  /* "Wednesday 13 January 2027", "Wednesday, January 13, 2027" (US), "mercredi 13 janvier 2027" (French): the
+     day as the agenda's headings write it. */
   function longDate(day) {
     var name = labels.longDays[weekday(day)];
     return labels.monthFirst ? name + ", " + dayMonth(day) + ", " + day.getUTCFullYear()
       : name + " " + dayMonth(day) + " " + day.getUTCFullYear();
   }
 
-  /* The week that starts on `first`: "Semaine du 1er au 7 février 2027", "du 28 février au 6 mars 2027",
-     "du 28 décembre 2026 au 3 janvier 2027". */
+  /* The week that starts on `first`, its year once and its month once where both ends share it: on a French
+     site, "Semaine du 1er au 7 février 2027", "du 28 février au 6 mars 2027", "du 28 décembre 2026 au
+     3 janvier 2027". */
   function weekTitle(first) {
     var last = addDays(first, 6);
     var otherYear = first.getUTCFullYear() !== last.getUTCFullYear();
@@ -723,12 +729,13 @@
       : addDays(weekFirst(cursor), 7 * step);
   }
 
-  /* "‹" and "›" say which period they open ("Mois précédent : décembre 2026"): "Précédent" left it to guess. */
+  /* "‹" and "›" say which period they open ("Previous month: December 2026"; "Mois précédent : décembre 2026"
+     on a French site): "Previous" alone left it to guess. */
   function nameSteps() {
     [[prevButton, -1], [nextButton, 1]].forEach(function (pair) {
       var first = stepped(pair[1]);
       var period = view === "month" ? monthTitle(first) : weekTitle(first);
-      if (view === "week") { period = period.charAt(0).toLocaleLowerCase() + period.slice(1); }  /* "semaine du" */
+      if (view === "week") { period = period.charAt(0).toLocaleLowerCase() + period.slice(1); }  /* in lower case within the sentence ("semaine du …" on a French site) */
       var said = labels.steps[view + (pair[1] < 0 ? "Before" : "After")];
       pair[0].setAttribute("aria-label", said.split("{period}").join(period));
     });
