@@ -793,6 +793,10 @@ def test_an_english_site_on_a_computer_of_no_zone_is_refused_not_put_on_paris_ti
                            "--timezone\n    hint: e.g. edcal init blog --lang en --country GB, or --timezone "
                            "Europe/London\nedcal: 1 error in the input; nothing was written.\n"), made.stderr
     assert not (tmp_path / "blog").exists()
+    # A --country it does not know is told so, not "no time zone".
+    unknown = run_edcal("init", "blog", "--lang", "en", "--country", "ZZ", cwd=tmp_path,
+                        env={"TZ": "UTC", "LANG": "C.UTF-8"})
+    assert unknown.stderr.startswith("--country: error: found country 'ZZ'"), unknown.stderr
 
 
 @pytest.mark.usefixtures("site_language")

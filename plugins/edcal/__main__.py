@@ -610,7 +610,8 @@ def agenda(site: Path, settings_file: str, verbosity: int | None, days: int, net
 @click.option("--timezone", default=None, metavar="ZONE",
               help="IANA time zone [default: the computer's (TZ, /etc/localtime) unless --country names "
                    "another country; else the --country's (GB: Europe/London; its main one where it has "
-                   "several); else Europe/Paris, for a computer on UTC].")
+                   "several); on a computer on UTC, the country of LC_ALL or LANG (en_GB.UTF-8: "
+                   "Europe/London); else Europe/Paris for a French site, and --lang en asks for --country].")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
               help="The site's language: its sample articles, calendar.yaml's comments, the theme's words "
                    "[default: fr where French is spoken (Europe/Paris, Europe/Brussels…) or for a zone "

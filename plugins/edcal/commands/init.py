@@ -149,7 +149,7 @@ def new_site_defaults(site_name: str | None, timezone: str | None, lang: str | N
         # The computer's zone, unless --country names another country (a site made for a client abroad)
         if local and code and zone_country(local) != code:
             local = None
-        found = locale_country(environ) if not local and not code else None
+        found = locale_country(environ) if not local and not country else None
         if local:
             timezone, zone_from = local, "computer"
         elif code and country_zone(code):
@@ -159,7 +159,7 @@ def new_site_defaults(site_name: str | None, timezone: str | None, lang: str | N
             variable, value, spoken, code = found
             timezone, zone_from, locale = country_zone(code) or DEFAULT_ZONE, "locale", (variable, value)
             site_lang = lang or (spoken if spoken in LANGUAGES else None)
-        elif lang is not None and lang != DEFAULT_LANGUAGE:
+        elif lang is not None and lang != DEFAULT_LANGUAGE and not country:  # (--country ZZ: its own error)
             raise InputErrors([InputError(
                 Source("--lang", 1, 1), say("found no time zone on this computer, expected --country or "
                                             "--timezone"),
