@@ -816,6 +816,12 @@ def test_a_site_on_a_computer_of_no_zone_takes_the_country_of_its_locale_and_say
                                                           "LC_ALL": "en_GB.UTF-8"})
     assert plain.returncode == 0 and "in English" in plain.stdout and "(from LC_ALL=en_GB.UTF-8" in plain.stdout
     assert "timezone: Europe/London\n" in (tmp_path / "plain" / "calendar.yaml").read_text(encoding="utf-8")
+    # A locale of another language than the one asked says nothing of the site's place: a French site made in
+    # a container left in en_US.UTF-8 is not put on New York time.
+    french = run_edcal("init", "francais", "--lang", "fr", cwd=tmp_path, env={"TZ": "UTC", "LANG": "en_US.UTF-8"})
+    assert french.returncode == 0, french.stderr
+    assert "timezone: Europe/Paris\ncountry: FR\n" in (tmp_path / "francais" / "calendar.yaml").read_text(
+        encoding="utf-8")
 
 
 @pytest.mark.usefixtures("site_language")

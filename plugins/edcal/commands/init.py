@@ -150,6 +150,10 @@ def new_site_defaults(site_name: str | None, timezone: str | None, lang: str | N
         if local and code and zone_country(local) != code:
             local = None
         found = locale_country(environ) if not local and not country else None
+        if found is not None and lang is not None and found[2] != lang:
+            # A locale of another language tells nothing of where the site asked for lives: `--lang fr` in a
+            # container left in en_US.UTF-8 was a French site on New York time with US public holidays.
+            found = None
         if local:
             timezone, zone_from = local, "computer"
         elif code and country_zone(code):
