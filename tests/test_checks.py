@@ -5607,3 +5607,55 @@ def test_public_holiday_except_told_a_date_before_the_years_the_library_knows() 
         "found '1990-01-01', expected a public holiday of SK\n    hint: 1990-01-01 is before 1993, the first year "
         "whose public holidays of SK edcal knows (the holidays library's): `except` takes holidays by name, one "
         "of: "), error.format()
+
+
+def test_withheld_now_past_names_each_post_a_lifted_freeze_kept_from_going_out() -> None:
+    """The freeze was lifted; the posts it withheld, their time gone, never went out, and only a planning notice
+    said so: nothing in `edcal check`, CI or the pull request's annotations."""
+    lifted = "freeze:\n  - {from: 2027-01-12 09:40, until: 2027-01-14 10:00, reason: Bad buzz}\n"
+    entries = posts("{id: voeux, at: 2027-01-12 11:00, networks: [x], text: Joyeux}",
+                    "{id: apres, at: 2027-01-14 11:00, networks: [x], text: Après}",
+                    "{id: avant, at: 2027-01-11 11:00, networks: [x], text: Avant}")
+    found = findings("withheld-now-past", entries, extra=lifted, now="2027-01-15T10:00:00+01:00")
+    assert [(f.source.line, f.item, f.severity) for f in found] == [(12, "voeux-x", "warning")]
+    assert found[0].message == ("post 'voeux-x' (2027-01-12 11:00) never went out: a freeze withheld it, from "
+                                "2027-01-12 09:40 until 2027-01-14 10:00: Bad buzz")
+    assert found[0].hint == ("to send it later, `edcal move voeux --to DAY` with a day to come (`edcal move "
+                             "--withheld --to DAY` moves all of them); to drop it, log it under `posted:` as "
+                             "`{item: voeux-x, skipped: true}`")
+    french = translator("fr")
+    assert translated(found[0].message, french).replace("\xa0", " ") == (
+        "la publication 'voeux-x' (12/01/2027 11:00) n'est jamais partie : un gel des publications l'a retenue, "
+        "du 12/01/2027 à 09:40 au 14/01/2027 à 10:00 : Bad buzz")
+    # While the freeze lasts, post-in-freeze says it; a week after its end, the finding is gone, as the planning
+    # pages' "Gel levé" notice.
+    assert not findings("withheld-now-past", entries, extra=lifted, now="2027-01-13T10:00:00+01:00")
+    assert not findings("withheld-now-past", entries, extra=lifted, now="2027-01-21T10:01:00+01:00")
+    # Logged (skipped: dropped; or gone out all the same), the post is settled.
+    logged = "posted:\n  - {item: voeux-x, skipped: true}\n"
+    assert not findings("withheld-now-past", entries + logged, extra=lifted, now="2027-01-15T10:00:00+01:00")
+    assert not findings("withheld-now-past", entries + "posted:\n  - voeux-x\n", extra=lifted,
+                        now="2027-01-15T10:00:00+01:00")
+    # Silenced on its entry, or turned off under `checks:`, like any rule.
+    silenced = entries.replace("text: Joyeux}", "text: Joyeux, silence: {withheld-now-past: on la laisse}}")
+    assert not findings("withheld-now-past", silenced, extra=lifted, now="2027-01-15T10:00:00+01:00")
+    off = "checks:\n  withheld-now-past: off\n"
+    assert not findings("withheld-now-past", entries, extra=lifted + off, now="2027-01-15T10:00:00+01:00")
+
+
+def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_write_a_post() -> None:
+    lifted = "freeze:\n  - {from: 2027-01-12, until: 2027-01-14, networks: [x], reason: Crise}\n"
+    daily = "{id: astuce, networks: [x], text: Astuce, repeat: {every: day, at: '11:00', from: 2027-01-10}}"
+    found = findings("withheld-now-past", "blog:\n  promote: {networks: [x]}\n" + posts(daily),
+                     [lambda c: article("lancement", "2027-01-13T09:00", c)], extra=lifted,
+                     now="2027-01-16T10:00:00+01:00")
+    messages = {f.source.path: f for f in found}
+    series = messages["calendar.yaml"]
+    assert series.message == ("3 posts ('astuce-x-20270112' (2027-01-12 11:00), 'astuce-x-20270113' (2027-01-13 "
+                              "11:00), 'astuce-x-20270114' (2027-01-14 11:00)) never went out: a freeze withheld them, "
+                              "from 2027-01-12 until 2027-01-14 included: Crise")
+    assert "`edcal move --withheld --to DAY`" in (series.hint or "")
+    promotion = messages["content/articles/lancement.md"]
+    assert promotion.hint == ("a promotion follows its article: to send it later, write it as a post of its own "
+                              "with `at:`; to drop it, log it under `posted:` as "
+                              "`{item: lancement-x-0, skipped: true}`")

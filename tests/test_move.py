@@ -1370,3 +1370,71 @@ def test_a_utc_offset_on_an_account_of_another_zone_is_judged_against_its_zone(
     assert ("'quebec-linkedin-qc' has its time written with a UTC offset: moved, 09:00 would become 10:00\n"
             "    hint: leave the offset out (its account's zone, America/Toronto, settles the time), or change this "
             "date by hand") in result.stderr, result.stderr
+
+
+LIFTED_CRISIS = """  - id: crise
+    networks: [linkedin]
+    at: 2027-04-02 09:00
+    text: Une bonne nouvelle
+  - id: quotidien
+    networks: [x]
+    repeat: {every: day, at: "18:00", from: 2027-03-30, until: 2027-04-10}
+    text: Chaque soir
+  - promote: publie
+    networks: [mastodon]
+    schedule: [+2 months]
+"""
+
+
+def test_the_posts_a_lifted_freeze_withheld_move_in_one_command(site: Path) -> None:
+    """The crisis is over: the posts it withheld, their time gone, never went out. Each had to be found on the
+    planning page and moved by its name, one command each."""
+    calendar = site / "calendar.yaml"
+    before = add_posts(site, LIFTED_CRISIS)
+    after_freeze = {"EDCAL_NOW": "2027-04-05T10:00:00+02:00"}
+    dry = run_edcal("move", "--withheld", "--to", "2027-04-07", "--dry-run", cwd=site, env=after_freeze)
+    assert calendar.read_text(encoding="utf-8") == before  # a dry run writes nothing
+    assert dry.stdout.startswith("Déplacerait 2 dates (--to 2027-04-07, +6 jours)\u00a0:\n"
+                                 "  calendar.yaml:28  2027-04-01 → 2027-04-07  (gel (Bluesky))\n"
+                                 "  calendar.yaml:39  2027-04-02 → 2027-04-08  (crise (LinkedIn))\n"), dry.stdout
+    result = run_edcal("move", "--withheld", "--to", "2027-04-07", cwd=site, env=after_freeze)
+    # Each post keeps its time of day; the first day of what moves becomes the day given.
+    assert changed_lines(before, calendar.read_text(encoding="utf-8")) == [
+        ("    at: 2027-04-01 10:00\n", "    at: 2027-04-07 10:00\n"),
+        ("    at: 2027-04-02 09:00\n", "    at: 2027-04-08 09:00\n")]
+    moved = starts(site)
+    assert moved["gel-bluesky"] == "2027-04-07T10:00:00+02:00" and moved["crise-linkedin"] == "2027-04-08T09:00:00+02:00"
+    out = result.stdout
+    assert "Statut\u00a0: gelé → planifié" in out
+    # What cannot move is left and said, each at its line with why and what to do: the promotion of an article
+    # online follows its date; a day of the daily series would land on a day it posts already. Exit code 1.
+    assert result.returncode == 1, result.stderr
+    assert (
+        "3 éléments sélectionnés non déplacés\u00a0:\n"
+        "  jeudi 1er avril 2027 · Un article publié · publie (Mastodon)  [calendar.yaml:47]\n"
+        "    elle fait la promotion de l'article «\u00a0publie\u00a0», déjà en ligne, et suit sa date\n"
+        "    → pour la déplacer sans l'article, écrivez-la comme une publication à part avec `at:`\n"
+        "  jeudi 1er avril 2027 · Chaque soir · quotidien (X)  [calendar.yaml:41]\n"
+        "    la série publie déjà le 2027-04-07\n"
+        "    → déplacez-la d'un autre nombre de jours, ou retirez d'abord ce jour de la règle (`except:`)\n"
+        "  vendredi 2 avril 2027 · Chaque soir · quotidien (X)  [calendar.yaml:41]\n"
+        "    la série publie déjà le 2027-04-08\n"
+        "    → déplacez-la d'un autre nombre de jours, ou retirez d'abord ce jour de la règle (`except:`)\n") in out, out
+    # Moved, they are no longer withheld: a second run finds only what stayed.
+    again = run_edcal("move", "--withheld", "--network", "bluesky", "--by", "+1 day", cwd=site, env=after_freeze)
+    assert again.returncode == 2 and "aucun élément à venir ne correspond à --network bluesky et --withheld" in \
+        again.stderr, again.stderr
+
+
+def test_withheld_finds_nothing_to_bring_back_and_says_why(site: Path) -> None:
+    # The freeze is in force: its posts are not back yet.
+    during = run_edcal("move", "--withheld", "--to", "2027-04-17", cwd=site, env={"EDCAL_NOW": "2027-04-01T12:00:00+02:00"})
+    assert during.returncode == 2 and during.stderr.replace("\u00a0", " ").startswith(
+        "--withheld: error: aucune publication retenue par un gel levé et jamais partie\n"
+        "    hint: un gel en cours retient ses publications : donnez-lui d'abord son `until:` (calendar.yaml:16)\n")
+    # Lifted more than a week ago: its days are to be given.
+    late = run_edcal("move", "--withheld", "--to", "2027-04-17", cwd=site, env={"EDCAL_NOW": "2027-04-15T10:00:00+02:00"})
+    assert late.returncode == 2 and "donnez ses jours avec --since et --until" in late.stderr, late.stderr
+    named = run_edcal("move", "--withheld", "--since", "2027-04-01", "--to", "2027-04-17", "--dry-run", cwd=site,
+                      env={"EDCAL_NOW": "2027-04-15T10:00:00+02:00"})
+    assert named.returncode == 0 and "2027-04-01 → 2027-04-17  (gel (Bluesky))" in named.stdout, named.stderr

@@ -744,13 +744,15 @@ def diff(revision: str, target: str | None, site: Path, settings_file: str, verb
               help="Select posts on this network (repeat for several).")
 @click.option("--campaign", metavar="ID", help="Select items of this campaign.")
 @click.option("--owner", metavar="ID", help="Select items of this person.")
+@click.option("--withheld", is_flag=True,
+              help="Select the posts a lifted freeze withheld that never went out, their time gone.")
 @click.option("--by", metavar="OFFSET", help="Move by days, weeks or months: '+7 days', -2d, '+1 week'.")
 @click.option("--to", metavar="YYYY-MM-DD", help="Move so that the selection's first day becomes this day.")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @input_errors_exit
 def move(ids: tuple[str, ...], site: Path, settings_file: str, verbosity: int | None, since: str | None,
          until: str | None, networks: tuple[str, ...], campaign: str | None, owner: str | None,
-         by: str | None, to: str | None, dry_run: bool) -> None:
+         by: str | None, to: str | None, dry_run: bool, withheld: bool) -> None:
     """Move items still to come by days, weeks or months, rewriting their dates where they are written.
 
     Select by ID (a post entry's or item's id, an article's slug, an idea's
@@ -766,7 +768,8 @@ def move(ids: tuple[str, ...], site: Path, settings_file: str, verbosity: int | 
     from edcal.commands.move import move as run
 
     with progress(say("Moving…"), verbosity, site, settings_file):
-        outcome = run(site, settings_file, ids, since, until, networks, campaign, owner, by, to, dry_run)
+        outcome = run(site, settings_file, ids, since, until, networks, campaign, owner, by, to, dry_run,
+                      withheld)
     if (verbosity or 0) >= 0 or outcome.code:
         click.echo(outcome.text, nl=False)
     sys.exit(outcome.code)

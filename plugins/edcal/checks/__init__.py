@@ -111,8 +111,10 @@ def _told_together(found: list[tuple[Problem, Instant]], zone: ZoneInfo
         if problem.together is None or problem.item is None:
             yield problem, when, None
             continue
-        # What the posts share: the line, the problem said of them all, the hint, the figures.
-        key = (problem.source, str(problem.together), problem.hint, problem.data, problem.early)
+        # What the posts share: the line, the problem said of them all, the hint (said of them all, where
+        # each post's names it), the figures.
+        hint = str(problem.together_hint or problem.hint)
+        key = (problem.source, str(problem.together), hint, problem.data, problem.early)
         group = groups.setdefault(key, [])
         if all(told.item is not problem.item for told, _ in group):  # a post's text saying it twice: one post
             group.append((problem, when))

@@ -12,6 +12,7 @@ writing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -73,6 +74,7 @@ from edcal.plan.moves import (
     where_written,
     written_start,
 )
+from edcal.plan.status import LIFTED_DAYS, withheld_and_past
 from edcal.plan.timing import network_slot
 
 #: Exit code when some selected items could not be moved (the others were).
@@ -89,7 +91,7 @@ class MoveOutcome:
 
 def move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | None, until: str | None,
          networks: tuple[str, ...], campaign: str | None, owner: str | None, by: str | None,
-         to: str | None, dry_run: bool = False) -> MoveOutcome:
+         to: str | None, dry_run: bool = False, withheld: bool = False) -> MoveOutcome:
     """Move the selected items and write the files (unless ``dry_run``).
 
     :raises InputErrors: invalid options, nothing selected, or a move that would leave the site
@@ -97,12 +99,13 @@ def move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | None
     """
     # The child that reads the moved site forked before this process reads the site as it is.
     with spare_readers(1), now_pinned():  # one "now" for the read of the site as it is and as moved
-        return _move(site, settings_file, ids, since, until, networks, campaign, owner, by, to, dry_run)
+        return _move(site, settings_file, ids, since, until, networks, campaign, owner, by, to, dry_run,
+                     withheld)
 
 
 def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | None, until: str | None,
           networks: tuple[str, ...], campaign: str | None, owner: str | None, by: str | None,
-          to: str | None, dry_run: bool) -> MoveOutcome:
+          to: str | None, dry_run: bool, withheld: bool) -> MoveOutcome:
     from edcal.load.calendar import hint_zone_of
     from edcal.pelican_plugin.metadata import NOW, read_plan
 
@@ -126,21 +129,24 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
             shift = _shift_by(by)
         except InputErrors as exc:
             errors.extend(exc.errors)
-    if not (ids or first or last or campaign is not None or owner is not None):
+    if not (ids or first or last or campaign is not None or owner is not None or withheld):
         errors.append(InputError(
             SELECTION, say("found no selection"),
             say("name items (an entry's id, an article's slug, a key date's id), or give days with "
-                "--since/--until, or --campaign or --owner")))
+                "--since/--until, or --campaign, --owner or --withheld")))
     if errors:
         raise InputErrors(errors)
     plan = read_plan(site, settings_file, compose_from=NOW)
     selection = _selection(plan, ids, first, last, networks, campaign, owner)
+    if withheld:
+        by_days = first is not None or last is not None
+        selection = dataclasses.replace(selection, withheld=_withheld(plan, by_days))
     chosen, past, key_dates = selected(plan, selection)
     check_key_dates(plan, key_dates, selection)
     # The selection as the user wrote it, for a refusal of it.
     given = [*(f"'{name}'" for name in ids), *(f"{option} {value}" for option, value in (
         ("--since", since), ("--until", until), ("--campaign", campaign), ("--owner", owner)) if value),
-        *(f"--network {network}" for network in networks)]
+        *(f"--network {network}" for network in networks), *(["--withheld"] if withheld else [])]
     if not chosen and not key_dates:
         raise nothing_selected(plan, selection, given, len(past))
     days = _DayReader(site)
@@ -413,6 +419,26 @@ def _selection(plan: Plan, ids: tuple[str, ...], first: dt.date | None, last: dt
     slugs = {article_item_id(a): a.slug for a in plan.articles}
     return Selection(tuple(slugs.get(name, name) for name in named), first, last, frozenset(networks),
                      campaign, owner)
+
+
+def _withheld(plan: Plan, by_days: bool) -> frozenset[str]:
+    """The posts ``--withheld`` selects: those a lifted freeze withheld that never went out, their time gone
+    (``withheld-now-past``'s): of the freezes lifted in the last week, or of any, ``by_days`` (--since/--until
+    say which). None is an error: there is nothing to bring back."""
+    recent = None if by_days else dt.timedelta(days=LIFTED_DAYS)
+    found = frozenset(post.id for _window, posts in withheld_and_past(plan.calendar, plan.items, plan.now,
+                                                                      recent) for post in posts)
+    if found:
+        return found
+    in_force = [window for window in plan.calendar.freezes if window.covers(plan.now)]
+    hint = (say("a freeze in force holds its posts: give it its `until:` first ({path}:{line})",
+                path=in_force[0].source.path, line=in_force[0].source.line) if in_force else
+            say("a freeze lifted more than {days} days ago: give its days with --since and --until",
+                days=LIFTED_DAYS) if not by_days else
+            say("edcal agenda --ids lists what is planned, with the ids to name"))
+    raise InputErrors([InputError(Source("--withheld", 1, 1),
+                                  say("found no post that a lifted freeze withheld and that never went out"),
+                                  hint)])
 
 
 def _unknown(option: str, name: str) -> str:

@@ -53,7 +53,12 @@ from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
 from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
-from edcal.plan.status import LIFTED_DAYS, posts_by_network, said_by_network, withheld_by_freeze
+from edcal.plan.status import (
+    posts_by_network,
+    said_by_network,
+    withheld_and_past,
+    withheld_by_freeze,
+)
 from edcal.template_cache import cached
 from edcal.zones import zone_time
 
@@ -195,13 +200,8 @@ def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True
             continue
         notices.append(_notice(plan, window, posts, in_force, listed=month is None))
     if month is None:  # a freeze just lifted: what it withheld did not go out
-        past = sorted((item for item in plan.items if item.kind == "post" and item.status == "withheld"
-                       and isinstance(item.start, dt.datetime) and as_instant(item.start) < now),
-                      key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
-        since = now - dt.timedelta(days=LIFTED_DAYS)
         notices += [_notice(plan, window, posts, False, listed=True, lifted=True)
-                    for window, posts in withheld_by_freeze(plan.calendar, past)
-                    if window.end is not None and since < as_instant(window.end) <= now]
+                    for window, posts in withheld_and_past(plan.calendar, plan.items, plan.now)]
     # In force first, then those just lifted, then those to come, each in the file's order.
     return sorted(notices, key=lambda notice: 0 if notice.in_force else 1 if notice.lifted else 2)
 

@@ -61,9 +61,13 @@ class Selection:
     networks: frozenset[str] = frozenset()
     campaign: str | None = None
     owner: str | None = None
+    #: ``--withheld``: the ids of the posts a lifted freeze withheld that never went out; None without it.
+    withheld: frozenset[str] | None = None
 
     def matches(self, item: Item, day: dt.date) -> bool:
         if self.ids and not {item.id, move_name(item), occurrence_name(item)} & set(self.ids):
+            return False
+        if self.withheld is not None and item.id not in self.withheld:
             return False
         if not self.covers(day):
             return False
@@ -80,7 +84,7 @@ class Selection:
     def whole_campaign(self) -> bool:
         """A campaign and nothing else (``--campaign`` alone): the campaign itself moves."""
         return self.campaign is not None and not (self.ids or self.first or self.last or self.networks
-                                                  or self.owner)
+                                                  or self.owner or self.withheld is not None)
 
 
 @dataclass(frozen=True, slots=True)

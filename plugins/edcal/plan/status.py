@@ -152,6 +152,25 @@ def withheld_by_freeze(calendar: Calendar, posts: Iterable[Item]) -> list[tuple[
     return [(window, held[id(window)]) for window in calendar.freezes if id(window) in held]
 
 
+def withheld_and_past(calendar: Calendar, items: Iterable[Item], now: dt.datetime,
+                      lifted_within: dt.timedelta | None = dt.timedelta(days=LIFTED_DAYS)
+                      ) -> list[tuple[FreezeWindow, list[Item]]]:
+    """The posts a freeze over withheld whose time has passed and that the log names neither as gone out nor
+    as skipped: they never went out, and nothing sends them (the way back is to move them, or log them
+    skipped). By freeze (:func:`withheld_by_freeze`), each in date order; only the freezes that ended in the
+    last ``lifted_within`` (None: any that ended). The planning pages' "Freeze lifted" notice,
+    ``withheld-now-past`` and ``edcal move --withheld`` read them here."""
+    instant = as_instant(now)
+    past = sorted((item for item in items if item.kind == "post" and item.status == "withheld"
+                   and item.posted is None and item.skipped is None
+                   and isinstance(item.start, dt.datetime) and as_instant(item.start) < instant),
+                  key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
+    since = None if lifted_within is None else instant - lifted_within
+    return [(window, posts) for window, posts in withheld_by_freeze(calendar, past)
+            if window.end is not None and as_instant(window.end) <= instant
+            and (since is None or since < as_instant(window.end))]
+
+
 def posts_by_network(posts: Iterable[Item]) -> tuple[tuple[str, int], ...]:
     """How many of ``posts`` on each network, by id: the most first, then by id."""
     counts: dict[str, int] = {}

@@ -21,8 +21,16 @@ from edcal.model.network import Network, Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, month_word
+from edcal.plan.moves import agenda_name
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
-from edcal.plan.status import freeze_end, freeze_start, posts_by_network, said_by_network, withheld_by_freeze
+from edcal.plan.status import (
+    freeze_end,
+    freeze_start,
+    posts_by_network,
+    said_by_network,
+    withheld_and_past,
+    withheld_by_freeze,
+)
 from edcal.plan.timing import months_it_skips, step_keys
 from edcal.zones import ZoneClock
 
@@ -126,6 +134,39 @@ def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Probl
                                   reason=item.withheld_reason), hint, item)
     return Problem(where, say("post '{id}' ({when}) is withheld by a freeze with no end: {reason}", id=item.id,
                               when=said, reason=item.withheld_reason), hint, item)
+
+
+@rule("withheld-now-past", "warning", "A post a freeze withheld never went out: the freeze is lifted and its time "
+                                     "has passed")
+def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
+    # Nothing sends a withheld post once its time has gone: said for as long as the planning pages' "Freeze
+    # lifted" notice, at each post's line, until it is moved, logged (skipped, or gone out) or silenced.
+    zone = ctx.plan.calendar.zone
+    for window, held in withheld_and_past(ctx.plan.calendar, ctx.plan.items, ctx.now):
+        assert window.end is not None  # a freeze over
+        values = {"start": freeze_start(window.start.astimezone(zone)),
+                  "end": freeze_end(window.end.astimezone(zone)), "reason": window.reason}
+        for post in held:
+            when = post.start.astimezone(zone)  # type: ignore[union-attr]
+            skipped = f"`{{item: {post.id}, skipped: true}}`"  # YAML: no words to translate
+            entry = ctx.entry(post)
+            if post.article and (entry is None or entry.kind == "promote"):  # move leaves it: it follows
+                hint = say("a promotion follows its article: to send it later, write it as a post of its own "
+                           "with `at:`; to drop it, log it under `posted:` as {skipped}", skipped=skipped)
+                together_hint = None
+            else:
+                hint = say("to send it later, `edcal move {name} --to DAY` with a day to come (`edcal move "
+                           "--withheld --to DAY` moves all of them); to drop it, log it under `posted:` as "
+                           "{skipped}", name=agenda_name(post), skipped=skipped)
+                together_hint = say("to send them later, `edcal move --withheld --to DAY` with a day to come; to "
+                                    "drop one, log it under `posted:` with `skipped: true`")
+            yield Problem(ctx.network_source(post),
+                          say("post '{id}' ({when:%Y-%m-%d %H:%M}) never went out: a freeze withheld it, from "
+                              "{start} until {end}: {reason}", id=post.id, when=when, **values),
+                          hint, post, when=ctx.now,
+                          together=say("{posts} never went out: a freeze withheld them, from {start} until "
+                                       "{end}: {reason}", posts=THE_POSTS, **values),
+                          together_hint=together_hint)
 
 
 def _promotion_hint(ctx: CheckContext, post: Item, path: str) -> Message:
