@@ -900,3 +900,31 @@ def test_a_lifted_freeze_of_networks_staff_do_not_share_on_says_nothing_in_the_f
         "ambassadors: {networks: [linkedin, facebook]}\n"))
     feed = atom_feed(plan_of(calendar, articles(calendar), now="2027-02-13T12:00:00+01:00"), "https://equipe.example.fr/")
     assert "Partages repris<" in feed and "Mastodon" not in feed
+
+
+def test_a_lifted_freeze_says_on_the_page_that_sharing_is_back_for_a_week(tmp_path: Path) -> None:
+    """The page said "Partages suspendus" while a freeze lasted, then nothing once it was lifted, while its feed
+    said "Partages repris": staff who had read the page did not know they could share again."""
+    from edcal.outputs import share as share_page
+    from helpers import write_planning_page
+
+    text = PARIS_CALENDAR + ("freeze:\n  - {from: 2027-02-14 07:40, until: 2027-02-15 10:00, reason: Crise}\n"
+                             "  - {from: 2027-02-10, until: 2027-02-14, networks: [facebook, x], reason: Polémique}\n"
+                             "ambassadors: {networks: [linkedin, facebook, x]}\n")
+    calendar = calendar_from(text)
+
+    def said(now: str, folder: str) -> list[str]:
+        write_planning_page(share_page, plan_of(calendar, articles(calendar), now=now), tmp_path / folder)
+        page = html.unescape((tmp_path / folder / "share" / "index.html").read_text(encoding="utf-8"))
+        return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", p)).strip().replace("\xa0", " ")
+                for p in re.findall(r'<p class="[^"]*resumed[^"]*"[^>]*>(.*?)</p>', page, re.S)]
+
+    assert said("2027-02-16T09:00:00+01:00", "after") == [
+        "Partages repris La pause du dimanche 14 février 2027 à 07:40 au lundi 15 février 2027 à 10:00 est terminée : "
+        "ce que propose cette page peut de nouveau être partagé depuis vos propres comptes.",
+        "Partages repris sur Facebook, X La pause sur Facebook, X du mercredi 10 février 2027 au dimanche 14 février "
+        "2027 (inclus) est terminée : ce que propose cette page peut de nouveau y être partagé depuis vos propres "
+        "comptes."]
+    # A week after, as the feed's entries; and never while a freeze of every network lasts.
+    assert said("2027-02-22T10:00:00+01:00", "later") == []
+    assert said("2027-02-14T09:00:00+01:00", "during") == []

@@ -42,11 +42,13 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     shares = plan.sharing.shares
     media = copy_media([s.image for s in shares if s.image], context, target)
     copy_assets(context, target)
-    zone = plan.calendar.zone
+    zone, translate = plan.calendar.zone, translator(plan.lang)
     # The networks the page has words for, in the order they first appear: the filter's choices.
     networks = dict.fromkeys((t.network, t.network_name) for s in shares for t in s.texts)
     html = environment(context).get_template("share.html.j2").render(
         plan=plan, shares=shares, paused=plan.sharing.paused, frozen=plan.sharing.frozen, media=media,
+        # The feed's "Sharing resumed" entries: staff who read here that sharing was paused read it is back.
+        resumed=[(heading, text) for _since, heading, text, _key in _resumed_entries(plan, translate)],
         # Published in the blog (`ambassadors: publish:`), the page is public: a crisis's reason stays with
         # the team (the feeds, the planning pages), and the page says only that posts are paused.
         public=bool(plan.calendar.ambassadors.publish),
