@@ -761,7 +761,7 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     overview = (site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8")
     crisis = ("Gel des publications en cours Depuis le mardi 12 janvier 2027 à 09:40, jusqu'à nouvel ordre. "
               "Motif : Bad buzz sur la vidéo du chantier : on suspend tout Réseaux : tous. Les articles prévus pendant "
-              "le gel attendent aussi. Il retient 67 publications à venir (23 sur LinkedIn, 19 sur Mastodon, 16 sur "
+              "le gel attendent aussi. Il retient 68 publications à venir (23 sur LinkedIn, 20 sur Mastodon, 16 sur "
               "Instagram, 4 sur Bluesky, 4 sur Le Fil (intranet), 1 sur YouTube) : ni brouillon, ni export, ni événement dans les "
               "flux. Un outil de programmation qui les a reçues avant le gel (Hootsuite, Buffer…) les publiera quand même : "
               "mettez-les en pause dans cet outil. "
@@ -781,7 +781,7 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
               "mardi 19 janvier 2027 09:00 · Bluesky · Salon Industrie : J-7 · salon-j-7 "
               "mardi 19 janvier 2027 09:00 · LinkedIn · Salon Industrie : J-7 · salon-j-7 "
               "mercredi 20 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier · coulisses-atelier-20270120 "
-              "Et 57 autres : le calendrier montre chacune à son heure, gelée. "
+              "Et 58 autres : le calendrier montre chacune à son heure, gelée. "
               "Pour le lever : indiquez until: dans calendar.yaml:125 , ou supprimez-le.")
     mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
                 "Migration de notre compte Mastodon vers une nouvelle instance Réseaux : Mastodon. Le blog continue. "
@@ -798,7 +798,8 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     # The calendar page says it above the calendar, beyond its hatched days and withheld tiles.
     # (A freeze to come is hatched there: the notice tells of those in force.)
     assert notices((site / "planning" / "index.html").read_text(encoding="utf-8")) == [crisis]
-    # What the build counts, the review shows: 67 + 1 posts to come withheld.
+    # What the build counts, the review shows: 68 posts to come withheld (the crisis's notice counts the one of 21
+    # January too, which the Mastodon freeze holds first: each notice counts its own window).
     summary = run_edcal("build", cwd=site, env=CRISIS_ENV)
     assert "68 posts to come withheld by a freeze" in summary.stdout
     # ... and where to find which, to pause them in a scheduler.
@@ -827,8 +828,9 @@ def test_a_month_page_says_what_a_freeze_withholds_in_that_month(tmp_path: Path)
     site = built_crisis(tmp_path / "site", some)
     plan = items_by_id(load_plan(site))
     now = dt.datetime.fromisoformat("2027-01-12T10:00:00+01:00")
+    # Its own window's posts, those the Mastodon freeze of 20-21 January (first in the file) holds too.
     held = [i for i in plan.values() if i["kind"] == "post" and i["status"] == "withheld"
-            and dt.datetime.fromisoformat(i["start"]) >= now and i.get("withheld_reason", "").startswith("Bad buzz")]
+            and dt.datetime.fromisoformat(i["start"]) >= now and i["network"] in ("instagram", "mastodon")]
     months: dict[str, int] = {}
     for post in held:
         months[post["start"][:7]] = months.get(post["start"][:7], 0) + 1
@@ -1230,3 +1232,33 @@ def test_a_draft_a_stand_in_covers_is_on_their_cards_and_counts_marked_for_whom(
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
     row = json.loads(regex.search(r"<tr data-counts='([^']*)'", overview).group(1))
     assert row == counts
+
+
+def test_overlapping_freezes_each_count_the_posts_of_their_own_window() -> None:
+    """A freeze of Mastodon for the month, then a crisis of every network: the planning pages gave each post to
+    the first freeze of the file only, and the crisis's notice said it withheld nothing on Mastodon, while its
+    feed event counted them (an event, as a notice, stands alone)."""
+    from edcal.outputs.pages import freeze_notices
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + (
+        "freeze:\n  - {from: 2027-01-10, until: 2027-01-31, networks: [mastodon], reason: Migration}\n"
+        "  - {from: 2027-01-12 09:40, reason: Bad buzz}\n"
+        "posts:\n  - {id: a, at: 2027-01-14 10:00, networks: [mastodon, x], text: Bonjour}\n"
+        "  - {id: b, at: 2027-02-02 10:00, networks: [mastodon], text: Plus tard}\n"))
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    counted = {notice.window.reason: (notice.posts, [row[3] for row in notice.first])
+               for notice in freeze_notices(plan)}
+    assert counted == {"Migration": (1, ["a"]), "Bad buzz": (3, ["a", "a", "b"])}
+    # As the freeze's feed event counts them.
+    from edcal.plan.feeds import _freezes
+    events = {window.reason: len(posts) for window, posts in _freezes(plan, lambda end: True, lambda start: True)}
+    assert events == {"Migration": 1, "Bad buzz": 3}
+    # Lifted, each says what it withheld of its own window that did not go out.
+    lifted = calendar_from(PARIS_CALENDAR + (
+        "freeze:\n  - {from: 2027-01-10, until: 2027-01-31, networks: [mastodon], reason: Migration}\n"
+        "  - {from: 2027-01-12 09:40, until: 2027-01-31, reason: Bad buzz}\n"
+        "posts:\n  - {id: a, at: 2027-01-14 10:00, networks: [mastodon, x], text: Bonjour}\n"))
+    plan = plan_of(lifted, now="2027-02-03T10:00:00+01:00")
+    assert {notice.window.reason: notice.posts for notice in freeze_notices(plan) if notice.lifted} == {
+        "Migration": 1, "Bad buzz": 2}

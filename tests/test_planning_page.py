@@ -2297,7 +2297,7 @@ def test_a_crisis_shows_on_the_first_screen_of_a_phone_in_light_and_dark(tmp_pat
             assert notice.is_visible() and notice.bounding_box()["y"] + 120 < 844, name  # its first lines on screen
             text = notice.inner_text()
             assert "jusqu'à nouvel ordre" in text and "Bad buzz sur la vidéo du chantier" in text
-            assert "Il retient 67 publications à venir" in text
+            assert "Il retient 68 publications à venir" in text
             assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
             for selector in (".freeze-notice h2", ".freeze-notice p"):
                 fg, bg = page.eval_on_selector(selector, "e => [getComputedStyle(e).color, "

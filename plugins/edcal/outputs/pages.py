@@ -57,7 +57,7 @@ from edcal.plan.status import (
     posts_by_network,
     said_by_network,
     withheld_and_past,
-    withheld_by_freeze,
+    withheld_by_each_freeze,
 )
 from edcal.template_cache import cached
 from edcal.zones import zone_time
@@ -188,7 +188,8 @@ def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True
         upcoming = found.between(first, after)
     else:
         upcoming = found.between()
-    held = {id(window): posts for window, posts in withheld_by_freeze(plan.calendar, upcoming)}
+    # Each freeze counts the posts of its own window, as its feed event does, though another holds them first.
+    held = {id(window): posts for window, posts in withheld_by_each_freeze(plan.calendar, upcoming)}
     notices = []
     now = as_instant(plan.now)
     for window in plan.calendar.freezes:
@@ -201,7 +202,7 @@ def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True
         notices.append(_notice(plan, window, posts, in_force, listed=month is None))
     if month is None:  # a freeze just lifted: what it withheld did not go out
         notices += [_notice(plan, window, posts, False, listed=True, lifted=True)
-                    for window, posts in withheld_and_past(plan.calendar, plan.items, plan.now)]
+                    for window, posts in withheld_and_past(plan.calendar, plan.items, plan.now, each=True)]
     # In force first, then those just lifted, then those to come, each in the file's order.
     return sorted(notices, key=lambda notice: 0 if notice.in_force else 1 if notice.lifted else 2)
 

@@ -21,6 +21,7 @@ from edcal.model.calendar import Absence, Calendar, Campaign, FreezeWindow, KeyD
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Item, Plan, made_by
 from edcal.plan.absences import concerns, covers, team_absences
+from edcal.plan.status import withheld_by_each_freeze
 
 CALENDAR_FILE = "calendar.ics"
 FOLDER = "calendars"
@@ -125,14 +126,14 @@ def _freezes(plan: Plan, kept: Callable[[dt.datetime], bool],
     says the same thing whatever the day): kept until ``past`` after they end (one until further notice
     stays), entering ``future`` before they start, as every event does. Each counts the withheld posts of
     its own window and networks, though another freeze covers them too: an event stands alone in a
-    calendar app (the planning pages' notice gives a post to the first freeze only)."""
+    calendar app, as each freeze's notice on the planning pages."""
     calendar = plan.calendar
     if not calendar.freezes:
         return []
     withheld = sorted((item for item in plan.items if item.kind == "post" and item.status == "withheld"
                        and isinstance(item.start, dt.datetime)), key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
-    return [(window, [post for post in withheld if window.covers(post.start, post.network)])  # type: ignore[arg-type]
-            for window in calendar.freezes
+    held = {id(window): posts for window, posts in withheld_by_each_freeze(calendar, withheld)}
+    return [(window, held.get(id(window), [])) for window in calendar.freezes
             if (window.end is None or kept(window.end)) and come(_begins_at(window.start, calendar))]
 
 

@@ -152,21 +152,35 @@ def withheld_by_freeze(calendar: Calendar, posts: Iterable[Item]) -> list[tuple[
     return [(window, held[id(window)]) for window in calendar.freezes if id(window) in held]
 
 
+def withheld_by_each_freeze(calendar: Calendar,
+                            posts: Iterable[Item]) -> list[tuple[FreezeWindow, list[Item]]]:
+    """Each freeze with the withheld ``posts`` of its own window and networks, though another freeze covers
+    them too (and gives them its reason): a freeze's notice, or its feed event, stands alone. In
+    calendar.yaml's order of the freezes; a freeze holding none is left out."""
+    withheld = [post for post in posts if post.kind == "post" and post.status == "withheld"
+                and isinstance(post.start, dt.datetime)]
+    found = [(window, [post for post in withheld if window.covers(post.start, post.network)])  # type: ignore[arg-type]
+             for window in calendar.freezes]
+    return [(window, held) for window, held in found if held]
+
+
 def withheld_and_past(calendar: Calendar, items: Iterable[Item], now: dt.datetime,
-                      lifted_within: dt.timedelta | None = dt.timedelta(days=LIFTED_DAYS)
+                      lifted_within: dt.timedelta | None = dt.timedelta(days=LIFTED_DAYS), each: bool = False
                       ) -> list[tuple[FreezeWindow, list[Item]]]:
     """The posts a freeze over withheld whose time has passed and that the log names neither as gone out nor
     as skipped: they never went out, and nothing sends them (the way back is to move them, or log them
-    skipped). By freeze (:func:`withheld_by_freeze`), each in date order; only the freezes that ended in the
-    last ``lifted_within`` (None: any that ended). The planning pages' "Freeze lifted" notice,
-    ``withheld-now-past`` and ``edcal move --withheld`` read them here."""
+    skipped). By freeze (:func:`withheld_by_freeze`; ``each``: :func:`withheld_by_each_freeze`, for notices
+    that stand alone), each in date order; only the freezes that ended in the last ``lifted_within`` (None:
+    any that ended). The planning pages' "Freeze lifted" notice, ``withheld-now-past`` and ``edcal move
+    --withheld`` read them here."""
     instant = as_instant(now)
     past = sorted((item for item in items if item.kind == "post" and item.status == "withheld"
                    and item.posted is None and item.skipped is None
                    and isinstance(item.start, dt.datetime) and as_instant(item.start) < instant),
                   key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
     since = None if lifted_within is None else instant - lifted_within
-    return [(window, posts) for window, posts in withheld_by_freeze(calendar, past)
+    by_freeze = withheld_by_each_freeze if each else withheld_by_freeze
+    return [(window, posts) for window, posts in by_freeze(calendar, past)
             if window.end is not None and as_instant(window.end) <= instant
             and (since is None or since < as_instant(window.end))]
 
