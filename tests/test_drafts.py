@@ -864,7 +864,8 @@ def test_a_freeze_lifted_says_for_a_week_what_it_withheld_and_how_to_send_it(tmp
         "jeudi 14 janvier 2027 09:00 · Instagram · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
         "salon-industrie-2027 "
         "Pour en envoyer une plus tard : donnez-lui un nouvel at: (le jour d'une publication récurrente va sous le "
-        "moved: de sa règle), ou lancez edcal move NOM --to JOUR avec son nom, donné plus haut, et un jour à venir. "
+        "moved: de sa règle), ou lancez edcal move NOM --to JOUR avec son nom, donné plus haut, et un jour à venir ; edcal move --withheld --to "
+        "JOUR les envoie toutes. "
         "Une promotion suit son article : écrivez-la comme une publication à part.")
     drafts = notices((site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
     assert drafts[0] == expected, drafts  # before the Mastodon freeze to come
