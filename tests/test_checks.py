@@ -2132,7 +2132,7 @@ def test_post_in_freeze_on_an_account_of_another_zone_says_its_time() -> None:
         "withheld by a freeze until 2027-05-20 included: Crise"]
     assert translated(found[0].message, translator("fr")).replace("\xa0", " ") == (
         "la publication 'soir-linkedin-qc' (10/05/2027 01:00 ; 09/05/2027 19:00 à l'heure de son compte, heure de "
-        "Montreal) est retenue par un gel des publications jusqu'au 20/05/2027 inclus : Crise")
+        "Montréal) est retenue par un gel des publications jusqu'au 20/05/2027 inclus : Crise")
     found = findings("post-in-freeze", posts("{id: soir, at: 2027-05-09 19:00, networks: [linkedin-qc], text: Un}"),
                      extra=QUEBEC + "freeze:\n  - {from: 2027-05-10, reason: Crise}\n")
     assert [f.message for f in found] == [
@@ -2850,7 +2850,7 @@ def test_outside_slots_on_the_accounts_clock() -> None:
     from edcal.i18n import translator
 
     assert found[0].message.translated(translator("fr")) == (
-        "la publication LinkedIn Québec 'a-linkedin-qc' est prévue le mar. 16/03 à 10:00 (heure de Montreal), en "
+        "la publication LinkedIn Québec 'a-linkedin-qc' est prévue le mar. 16/03 à 10:00 (heure de Montréal), en "
         "dehors des créneaux prévus pour LinkedIn Québec (mar. 09:00)")
     # Two posts too close on it: their time is the account's, said so (not a Paris time read as Montréal's).
     found = findings("posts-too-close", posts("{id: a, at: 2027-03-16 09:00, networks: [linkedin-qc], text: Un}",

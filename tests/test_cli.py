@@ -660,6 +660,11 @@ def test_agenda_says_its_times_are_the_sites_on_a_computer_in_another_zone(runne
     monkeypatch.setenv("TZ", "America/Montreal")
     montreal = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
     assert montreal.output.splitlines()[0] == "Times: Paris time, the site's (this computer keeps Montreal time)."
+    # In French, the city as French writes it (the database's names are English, without accents).
+    monkeypatch.setenv("EDCAL_LANG", "fr")
+    montreal = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
+    assert montreal.output.splitlines()[0] == (f"Heures{NBSP}: heure de Paris, celle du site (cet ordinateur est à "
+                                               "l'heure de Montréal).")
 
 
 @pytest.mark.usefixtures("site_language")

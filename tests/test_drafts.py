@@ -308,8 +308,14 @@ def test_a_hootsuite_file_of_an_account_in_another_zone_gives_its_clocks_times()
     plan = plan_of(calendar, now="2027-03-01T00:00:00+01:00")
     data, warnings = hootsuite(upcoming(plan, "linkedin-qc"), plan)
     assert data.splitlines() == ["16/03/2027 09:00,Bonjour,"]
-    assert warnings == ["times are LinkedIn Québec's, on its account's clock (America/Toronto, its `timezone:`), "
-                        "not the site's: set Hootsuite to that zone to upload them"]
+    assert warnings == ["times are LinkedIn Québec's, on its account's clock (Toronto time: its `timezone:` "
+                        "America/Toronto), not the site's: set Hootsuite to that zone to upload them"]
+    # The zone named as the pages name it, in the reader's language, and the `timezone:` it was written as.
+    from edcal.i18n import translator
+
+    assert warnings[0].translated(translator("fr")) == (
+        "heures de LinkedIn Québec, à l'heure de son compte (heure de Toronto\u00a0: son `timezone:` "
+        "America/Toronto), pas à celle du site\u00a0: réglez Hootsuite sur ce fuseau pour les importer")
     data, warnings = hootsuite(upcoming(plan, "linkedin"), plan)
     assert data.splitlines() == ["16/03/2027 09:00,Bonjour,"] and not warnings
     assert "a-linkedin-qc,linkedin-qc,2027-03-16T14:00:00+01:00," in generic_csv(upcoming(plan), plan)
@@ -1070,7 +1076,7 @@ def test_the_drafts_review_says_in_which_zone_its_times_are(tmp_path: Path) -> N
     write_planning_page(review, plan, tmp_path)
     for name in ("2027-01.html", "index.html"):
         shown = (tmp_path / "drafts" / name).read_text(encoding="utf-8")
-        assert '<p class="zone">Heure des publications\u00a0: heure de Montreal.</p>' in shown, name
+        assert '<p class="zone">Heure des publications\u00a0: heure de Montréal.</p>' in shown, name
 
 
 def test_a_cet_site_s_drafts_review_names_its_summer_clock_too(tmp_path: Path) -> None:
@@ -1163,8 +1169,19 @@ def test_the_no_break_spaces_a_writer_typed_in_the_first_paragraph_stay_in_the_d
     ("Europe/Paris", "heure de Paris", "Paris time"), ("Europe/Amsterdam", "heure d'Amsterdam", "Amsterdam time"),
     ("UTC", "heure UTC", "UTC"), ("Etc/GMT+5", "heure UTC−5", "UTC−5"), ("America/New_York", "heure de New York",
                                                                       "New York time"),
-    ("Asia/Yerevan", "heure de Yerevan", "Yerevan time"), ("Asia/Hong_Kong", "heure de Hong Kong", "Hong Kong time"),
+    ("Asia/Yerevan", "heure d'Erevan", "Yerevan time"), ("Asia/Hong_Kong", "heure de Hong Kong", "Hong Kong time"),
     ("Europe/Helsinki", "heure d'Helsinki", "Helsinki time"),
+    # Cities as each language writes them (CLDR's): the database's names are English without accents.
+    ("America/Montreal", "heure de Montréal", "Montreal time"), ("Europe/London", "heure de Londres", "London time"),
+    ("America/Sao_Paulo", "heure de São Paulo", "São Paulo time"), ("America/Bogota", "heure de Bogotá", "Bogotá time"),
+    ("Europe/Brussels", "heure de Bruxelles", "Brussels time"), ("Asia/Kolkata", "heure de Calcutta", "Kolkata time"),
+    # A French city's article is a French article: "heure du Caire", "heure de la Réunion".
+    ("Africa/Cairo", "heure du Caire", "Cairo time"), ("Indian/Reunion", "heure de la Réunion", "Réunion time"),
+    ("America/Havana", "heure de la Havane", "Havana time"), ("Atlantic/Canary", "heure des îles Canaries",
+                                                              "Canaries time"),
+    # A name the database keeps for an old one (a link) is its own city's, not the zone it links to; a name that is
+    # no city's (Canada/Eastern) its zone's.
+    ("Asia/Calcutta", "heure de Calcutta", "Calcutta time"), ("Canada/Eastern", "heure de Toronto", "Toronto time"),
     # A zone named by its abbreviation says its summer one too: "CET" all summer read as UTC+1, an hour off.
     ("CET", "heure CET/CEST", "CET/CEST"), ("WET", "heure WET/WEST", "WET/WEST"), ("EET", "heure EET/EEST", "EET/EEST"),
     ("EST5EDT", "heure EST/EDT", "EST/EDT"), ("GB", "heure GMT/BST", "GMT/BST"),
@@ -1172,7 +1189,8 @@ def test_the_no_break_spaces_a_writer_typed_in_the_first_paragraph_stay_in_the_d
     ("HST", "heure HST", "HST"), ("NZ-CHAT", "heure NZ-CHAT", "NZ-CHAT")])
 def test_the_pages_say_their_zone_as_their_language_does(zone: str, french: str, english: str) -> None:
     """"heure de UTC", "heure de Amsterdam", and Etc/GMT+5 (five hours behind UTC) shown as "GMT+5". A page's
-    times span winter and summer: a zone named by its abbreviation says both its clocks, "CET/CEST"."""
+    times span winter and summer: a zone named by its abbreviation says both its clocks, "CET/CEST". French
+    readers saw "heure de Montreal", "heure de London": the database's city, in English without accents."""
     from edcal.zones import zone_time
 
     assert (zone_time(zone, "fr"), zone_time(zone, "en")) == (french, english)

@@ -1175,11 +1175,11 @@ def test_an_accounts_times_are_its_own_clock_in_plan_feeds_and_the_heure_line(tm
         assert feed[item]["DTSTART"].dt == utc
     description = str(feed["mardi-quebec-linkedin-qc-20270316"]["DESCRIPTION"])
     assert ("Heure\u00a0: 14:00, mardi 16 mars 2027 (heure de Paris)\u00a0; heure du compte\u00a0: 09:00 (heure "
-            "de Montreal)\n") in description
+            "de Montréal)\n") in description
     # The drafts review's card of the post: its Paris time, and the account's beside it.
     review = (site / "planning" / "drafts" / "2027-03.html").read_text(encoding="utf-8")
     card = review[review.index('id="item-lancement-linkedin-qc"'):]
-    assert '>14:00</time> <span class="account-time">09:00 pour le compte (heure de Montreal)</span>' in card
+    assert '>14:00</time> <span class="account-time">09:00 pour le compte (heure de Montréal)</span>' in card
     assert "account-time" not in review[review.index('id="item-lancement-linkedin"'):][:600]
     paris = {item_id(event): event for event in events(site / "planning" / "calendars" / "linkedin.ics")}
     assert "Heure\u00a0: 09:00, mardi 16 mars 2027 (heure de Paris)\n" in str(paris["lancement-linkedin"]["DESCRIPTION"])
@@ -1214,7 +1214,7 @@ def test_the_build_says_which_zone_a_zoned_accounts_hootsuite_file_is_in(tmp_pat
     assert result.returncode == 0, result.stdout + result.stderr
     told = [line for line in result.stdout.splitlines() if "set Hootsuite to that zone" in line]
     assert told == ["  planning/exports/hootsuite-linkedin-qc.csv: times are LinkedIn Québec's, on its "
-                    "account's clock (America/Montreal, its `timezone:`), not the site's: set Hootsuite to that "
+                    "account's clock (Montreal time: its `timezone:` America/Montreal), not the site's: set Hootsuite to that "
                     "zone to upload them"], result.stdout
 
 

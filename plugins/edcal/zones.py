@@ -189,7 +189,7 @@ _UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", 
               "Greenwich"}
 
 #: The zones' cities whose h is aspirated: "heure de Hong Kong".
-_ASPIRATED_H = {"Hong Kong", "Havana", "Hovd"}
+_ASPIRATED_H = {"Hong Kong"}
 
 
 def account_clock(start: dt.datetime, site_day: dt.date, zone: ZoneInfo, name: str, _: Translator) -> str:
@@ -214,13 +214,40 @@ def zone_time(name: str, lang: str, year: int = 2027) -> str:
     if "/" not in name and name[:3].isupper():  # an abbreviation, as UTC: CET, EST5EDT
         said = _clock_names(name, year)
         return said if language(lang) != "fr" else f"heure {said}"
-    city = name.rsplit("/", 1)[-1].replace("_", " ")
+    if name.partition("/")[0] not in _CITY_AREAS:  # Canada/Eastern, US/Eastern: no city's name
+        name = _canonical_zone(name)
+    city = zone_city(name, lang)
     if language(lang) != "fr":
         return f"{city} time"
+    for article, contracted in _FRENCH_ARTICLES:  # "Le Caire": "heure du Caire"
+        if city.startswith(article):
+            return f"heure {contracted}{city.removeprefix(article)}"
     # French elides "de" before a vowel or a mute h: "heure d'Amsterdam", "heure d'Helsinki"; not before a
-    # y sounded as a consonant (Yerevan, Yangon) nor an aspirated h (Hong Kong, Havana).
+    # y sounded as a consonant (Yakutat) nor an aspirated h (Hong Kong).
     elided = city[:1].lower() in "aeiouàâéèêëîïôöûüh" and city not in _ASPIRATED_H
     return f"heure d'{city}" if elided else f"heure de {city}"
+
+
+#: A French city's leading article, and what "de" and it become: "heure du Caire", "heure des îles Canaries".
+_FRENCH_ARTICLES = (("Le ", "du "), ("La ", "de la "), ("Les ", "des "), ("Îles ", "des îles "),
+                    ("Île ", "de l'île "))
+
+
+def zone_city(name: str, lang: str) -> str:
+    """The city a zone is named by, as the reader's language writes it: CLDR's (``Europe/London`` is
+    "Londres" in French, ``America/Bogota`` "Bogotá" in both), else the database's, in English without
+    accents (``Europe/Paris``: "Paris")."""
+    return _zone_cities().get(language(lang), {}).get(name) or name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+@functools.cache
+def _zone_cities() -> dict[str, dict[str, str]]:
+    """zone_cities.json: by language, the cities CLDR writes otherwise than the database
+    (scripts/zone_cities.py writes it, from Babel's copy of CLDR: 8 KB here, where Babel is 35 MB)."""
+    import json
+
+    text = resources.files("edcal").joinpath("zone_cities.json").read_text(encoding="utf-8")
+    return {lang: cities for lang, cities in json.loads(text).items() if isinstance(cities, dict)}
 
 
 class ZoneClock(Message):

@@ -43,6 +43,7 @@ from edcal.outputs._format import (
     video_document,
 )
 from edcal.outputs.context import OutputContext
+from edcal.zones import ZoneClock
 
 FOLDER = "exports"
 FORMATS = ("hootsuite", "csv", "json")
@@ -252,9 +253,11 @@ def hootsuite(posts: Sequence[Item], plan: Plan) -> tuple[str, list[str]]:
 
 
 def zone_note(network: str, zone: str) -> Message:
-    """A Hootsuite file on its account's clock: Hootsuite reads its times in the zone it is set to."""
-    return say("times are {network}'s, on its account's clock ({zone}, its `timezone:`), not the site's: set "
-               "Hootsuite to that zone to upload them", network=network, zone=zone)
+    """A Hootsuite file on its account's clock: Hootsuite reads its times in the zone it is set to. The zone
+    named as the pages name it ("Montreal time", "heure de Montréal"), and as calendar.yaml wrote it."""
+    return say("times are {network}'s, on its account's clock ({clock}: its `timezone:` {zone}), not the "
+               "site's: set Hootsuite to that zone to upload them", network=network,
+               clock=ZoneClock(zone), zone=zone)
 
 
 def _first_named(posts: Sequence[Item]) -> str:
