@@ -2859,6 +2859,9 @@ def test_outside_slots_on_the_accounts_clock() -> None:
     assert [f.message for f in found] == [
         "LinkedIn Québec post 'b-linkedin-qc' goes out 2027-03-16 09:20 (Montreal time), 20 min after "
         "'a-linkedin-qc': followers see them as one burst"]
+    assert found[0].message.translated(translator("fr")) == (
+        "la publication LinkedIn Québec 'b-linkedin-qc' part le 16/03 à 09:20 (heure de Montréal), 20 min "
+        "après 'a-linkedin-qc'\u00a0: les abonnés les voient en rafale")
 
 
 def test_outside_slots() -> None:
@@ -3022,6 +3025,12 @@ def test_posts_too_close() -> None:
         ("b-x", "X post 'b-x' goes out 2027-01-12 09:00, at the same time as 'a-x'"),
         ("c-mastodon", "Mastodon post 'c-mastodon' goes out 2027-01-12 09:40, 40 min after 'a-mastodon': followers see "
                        "them as one burst")]
+    from edcal.i18n import translator
+
+    assert [f.message.translated(translator("fr")) for f in found] == [
+        "la publication X 'b-x' part le 12/01 à 09:00, en même temps que 'a-x'",
+        "la publication Mastodon 'c-mastodon' part le 12/01 à 09:40, 40 min après 'a-mastodon'\u00a0: les "
+        "abonnés les voient en rafale"]
     # An hour apart, or on two networks, is fine; the gap is a setting.
     assert not findings("posts-too-close", posts("{id: a, at: 2027-01-12 09:00, networks: [x], text: Un}",
                                                  "{id: b, at: 2027-01-12 10:00, networks: [x], text: Deux}",

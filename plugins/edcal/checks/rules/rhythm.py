@@ -359,11 +359,12 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
         network = calendar.networks[network_id]
         local = post.start.astimezone(network.zone or calendar.zone)  # type: ignore[union-attr]
         minutes = int(apart.total_seconds() // 60)
-        message = _too_close(network, post, earlier, local, minutes) if calendar.zoned(network) else (say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M}, at the same time as '{other}'",
-                       network=network.name, id=post.id, when=local, other=earlier.id) if not minutes else
-                   say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M}, {minutes} min after '{other}': "
-                       "followers see them as one burst", network=network.name, id=post.id, when=local, minutes=minutes,
-                       other=earlier.id))
+        time = _slot_time(calendar, network, local)
+        message = (say("{network} post '{id}' goes out {day:%Y-%m-%d} {time}, at the same time as '{other}'",
+                       network=network.name, id=post.id, day=local, time=time, other=earlier.id) if not minutes else
+                   say("{network} post '{id}' goes out {day:%Y-%m-%d} {time}, {minutes} min after '{other}': "
+                       "followers see them as one burst", network=network.name, id=post.id, day=local, time=time,
+                       minutes=minutes, other=earlier.id))
         hint = (say("move one of them to another slot or day, or set `checks: {{posts-too-close: "
                     "{{gap: 30 minutes}}}}`") if minutes >= 30 else
                 say("move one of them to another slot or day, or say why the pair is fine on either entry: "
@@ -371,15 +372,12 @@ def posts_too_close(ctx: CheckContext) -> Iterator[Problem]:
         yield Problem(ctx.network_source(post), message, hint, post)
 
 
-def _too_close(network: Network, post: Item, earlier: Item, local: dt.datetime, minutes: int) -> Message:
-    """posts-too-close's message for a post on an account's own clock (its network's `timezone:`), said so."""
-    clock = ZoneClock(network.timezone or "", local.year)
-    if not minutes:
-        return say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M} ({clock}), at the same time as '{other}'",
-                   network=network.name, id=post.id, when=local, clock=clock, other=earlier.id)
-    return say("{network} post '{id}' goes out {when:%Y-%m-%d %H:%M} ({clock}), {minutes} min after '{other}': "
-               "followers see them as one burst", network=network.name, id=post.id, when=local, clock=clock,
-               minutes=minutes, other=earlier.id)
+def _slot_time(calendar: Calendar, network: Network, local: dt.datetime) -> Message:
+    """A post's time of day as outside-slots and posts-too-close give it: "10:00", and on an account's own
+    clock (its network's `timezone:`) said so, "10:00 (Montreal time)", not a Paris time read as Montréal's."""
+    if calendar.zoned(network):
+        return say("{time:%H:%M} ({clock})", time=local, clock=ZoneClock(network.timezone or "", local.year))
+    return say("{time:%H:%M}", time=local)
 
 
 @rule("duplicate-link", "warning", "Two entries post the same link on one network within a short time",
@@ -667,26 +665,15 @@ def outside_slots(ctx: CheckContext) -> Iterator[Problem]:
         if not planned:
             planned.update(item.id for item in ctx.plan.items)
         where, hint = _slot_cause(ctx, post, planned)
-        if calendar.zoned(network):  # its slots and its time on the account's clock, said so
-            clock = ZoneClock(network.timezone or "", local.year)
-            yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time:%H:%M} ({clock}), "
-                                     "outside {network}'s slots ({slots})", network=network.name, id=post.id,
-                                     weekday=say(WEEKDAYS[local.weekday()]), day=local, time=local, clock=clock,
-                                     slots=slots),
-                          hint, post,
-                          together=say("{network}: {posts} are on {weekday} at {time:%H:%M} ({clock}), outside "
-                                       "{network}'s slots ({slots})", network=network.name, posts=THE_POSTS,
-                                       weekday=say(WEEKDAYS[local.weekday()]), time=local, clock=clock, slots=slots))
-            continue
-        yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time:%H:%M}, outside "
-                                 "{network}'s slots ({slots})", network=network.name, id=post.id,
-                                 weekday=say(WEEKDAYS[local.weekday()]),
-                                 day=local,
-                                 time=local, slots=slots),
+        time = _slot_time(calendar, network, local)  # its slots and its time on the account's clock, said so
+        weekday = say(WEEKDAYS[local.weekday()])
+        yield Problem(where, say("{network} post '{id}' is on {weekday} {day:%Y-%m-%d} at {time}, outside "
+                                 "{network}'s slots ({slots})", network=network.name, id=post.id, weekday=weekday,
+                                 day=local, time=time, slots=slots),
                       hint, post,
-                      together=say("{network}: {posts} are on {weekday} at {time:%H:%M}, outside {network}'s slots "
-                                   "({slots})", network=network.name, posts=THE_POSTS,
-                                   weekday=say(WEEKDAYS[local.weekday()]), time=local, slots=slots))
+                      together=say("{network}: {posts} are on {weekday} at {time}, outside {network}'s slots "
+                                   "({slots})", network=network.name, posts=THE_POSTS, weekday=weekday, time=time,
+                                   slots=slots))
 
 
 def _slots_text(slots: tuple[Slot, ...]) -> Message:
