@@ -2302,14 +2302,38 @@ def test_agenda_gives_a_zoned_accounts_post_its_accounts_time_too(runner: CliRun
         "networks:\n", "networks:\n  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: America/Toronto}\n",
         1) + "  - {id: soiree, networks: [linkedin-qc, linkedin], at: 2027-05-20 20:00, text: La soirée}\n",
         encoding="utf-8")
-    result = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7", "--network", "linkedin-qc"])
-    assert result.exit_code == 0, result.output
-    rows = [" ".join(line.split()) for line in result.output.splitlines()]
-    assert "Vendredi 21 mai 2027" in rows
-    assert ("02:00 ; heure du compte : 20:00, jeudi 20 mai 2027 (heure de Toronto) ● LinkedIn Québec La soirée "
-            "planifié") in rows, result.output
     every = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7"])
     rows = [" ".join(line.split()) for line in every.output.splitlines()]
     assert "20:00 ● LinkedIn La soirée planifié" in rows, every.output
     assert any(row.startswith("02:00 ; heure du compte : 20:00, jeudi 20 mai 2027 (heure de Toronto) ● LinkedIn "
                               "Québec") for row in rows), every.output
+
+
+@pytest.mark.usefixtures("site_language")
+def test_agenda_of_a_zoned_account_gives_its_days_on_its_clock(runner: CliRunner, site: Path, monkeypatch) -> None:
+    """`edcal agenda --network linkedin-qc` listed the Montréal account's Thursday-evening post under Friday, the
+    site's day, at 02:00 (and its own time after it): its owner, who asked for that account alone, read her week
+    on Paris's clock. Its days and times are the account's, and the first line says so."""
+    monkeypatch.setenv("EDCAL_NOW", "2027-05-18T08:00:00+02:00")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "networks:\n", "networks:\n  linkedin-qc: {like: linkedin, name: LinkedIn Québec, timezone: America/Montreal}\n",
+        1) + "  - {id: soiree, networks: [linkedin-qc, linkedin], at: 2027-05-20 20:00, text: La soirée}\n"
+             "  - {id: matin, networks: [linkedin-qc], at: 2027-05-18 01:30, text: Tôt}\n",
+        encoding="utf-8")
+    result = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7", "--network", "linkedin-qc"])
+    assert result.exit_code == 0, result.output
+    rows = [" ".join(line.split()) for line in result.output.splitlines()]
+    assert rows[0] == "Heures : heure de Montréal, celle du compte LinkedIn Québec (le site est à l'heure de Paris).", rows
+    thursday = rows.index("Jeudi 20 mai 2027")
+    assert rows[thursday + 1] == "20:00 ● LinkedIn Québec La soirée planifié", result.output
+    assert "Vendredi 21 mai 2027" not in rows
+    # 08:00 in Paris is 02:00 in Montréal: today is Tuesday there too, and its 01:30 post has gone.
+    assert rows[1] == "Mardi 18 mai 2027 — aujourd'hui" and not any("Tôt" in row for row in rows), rows
+    monkeypatch.setenv("EDCAL_LANG", "en")
+    english = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7", "--network", "linkedin-qc"])
+    assert english.output.splitlines()[0] == ("Times: Montreal time, the LinkedIn Québec account's (the site "
+                                              "keeps Paris time).")
+    # A network on the site's clock: the site's days, no line.
+    paris = runner.invoke(cli, ["agenda", "--site", str(site), "--days", "7", "--network", "linkedin"])
+    assert paris.output.splitlines()[0].startswith(" Tuesday 18 May 2027"), paris.output

@@ -8,6 +8,7 @@ import os
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.markup import escape
@@ -31,13 +32,14 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
              campaign: str | None = None, since: dt.datetime | None = None,
              until: dt.datetime | None = None) -> list[Item]:
     """Dated items from now (or ``since``) to ``days`` days ahead (or ``until``), filtered. ``owner``'s are
-    theirs, and the posts of someone away they stand in for (as their calendar feed holds them)."""
+    theirs, and the posts of someone away they stand in for (as their calendar feed holds them). Days are
+    the site's, or ``network``'s account's (:func:`agenda_zone`)."""
     network = network_choice(plan, network)
     owner, campaign = owner_and_campaign(plan, owner, campaign)
     covered = covers(plan) if owner else {}
-    zone = plan.calendar.zone
+    zone = agenda_zone(plan, network)
     start = (since or plan.now).astimezone(zone)
-    first, last = days_shown(plan, days, since, until)
+    first, last = days_shown(plan, days, since, until, zone)
     result = []
     for item in plan.items:
         if item.start is None:
@@ -60,10 +62,16 @@ def upcoming(plan: Plan, days: int, network: str | None = None, owner: str | Non
     return result
 
 
+def agenda_zone(plan: Plan, network: str | None) -> ZoneInfo:
+    """The clock the agenda reads: the site's, or the account's of the one network asked for when it keeps
+    another (its `timezone:`): its owner in Montréal reads her week on her clock, not on Paris's."""
+    return plan.calendar.zone_of(network) if plan.calendar.zoned(network) else plan.calendar.zone
+
+
 def days_shown(plan: Plan, days: int, since: dt.datetime | None = None,
-               until: dt.datetime | None = None) -> tuple[dt.date, dt.date]:
-    """The first and last days the agenda covers, in the site's zone."""
-    zone = plan.calendar.zone
+               until: dt.datetime | None = None, zone: ZoneInfo | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last days the agenda covers, in ``zone`` (the site's unless given)."""
+    zone = zone or plan.calendar.zone
     first = (since or plan.now).astimezone(zone).date()
     last = (until - dt.timedelta(microseconds=1)).astimezone(zone).date() if until is not None \
         else first + dt.timedelta(days=days - 1)
@@ -102,7 +110,8 @@ def shown_absences(plan: Plan, first: dt.date, last: dt.date, owner: str | None,
 
 def render(plan: Plan, items: list[Item], days: int, console: Console, key_days: dict[dt.date, list[str]],
            window: bool = False, ids: bool = False, earlier_today: bool = False,
-           shown: Shown = Shown(), next_day: dt.date | None = None, next_filters: str = "") -> None:
+           shown: Shown = Shown(), next_day: dt.date | None = None, next_filters: str = "",
+           zone: ZoneInfo | None = None) -> None:
     """A heading per day, then one aligned row per item; today is highlighted.
 
     :param key_days: the key dates' names by day (``Calendar.key_dates_by_day``): those days get their
@@ -113,10 +122,11 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
     :param earlier_today: items went out earlier today: "nothing more planned today", not "nothing planned".
     :param next_day: the first day with an item after the days shown (None: none), named when they have none;
         ``next_filters`` the filters given, for the command that shows it.
+    :param zone: the clock of the days and times shown (:func:`agenda_zone`), the site's unless given.
     """
     _ = translator(team_language(plan.lang))
     nothing_today = _("Nothing more planned today.") if earlier_today else _("Nothing planned today.")
-    zone = plan.calendar.zone
+    zone = zone or plan.calendar.zone
     today = plan.now.astimezone(zone).date()
     if not items and not key_days and not shown.days:
         if window:
@@ -142,7 +152,8 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         where = f"[{network.color}]●[/] {escape(network.name)}" if network else _(_KIND_LABELS[item.kind])
         owner = plan.calendar.team[item.owner].name if item.owner in plan.calendar.team else ""
         when = clock_time(local, _.tag) if local else _("all day")
-        if local is not None and network is not None and plan.calendar.zoned(network):
+        if local is not None and network is not None and plan.calendar.zoned(network) \
+                and plan.calendar.zone_of(network).key != zone.key:
             # An account on another clock (its `timezone:`): the time its team reads, as the feeds say it.
             when = _("{time}; on the account's clock: {account}").format(time=when, account=account_clock(
                 local, local.date(), plan.calendar.zone_of(network), network.timezone or "", _))
@@ -192,6 +203,11 @@ def render(plan: Plan, items: list[Item], days: int, console: Console, key_days:
         console.print(table)
 
 
+def _day_in(start: dt.datetime | dt.date, zone: ZoneInfo) -> dt.date:
+    """An item's day on the clock the agenda reads (an all-day item's is its own)."""
+    return start.astimezone(zone).date() if isinstance(start, dt.datetime) else start
+
+
 #: How far ahead an empty agenda looks for the next day planned: as far as a recurring post is ever planned.
 _AHEAD_DAYS = 3660
 
@@ -225,26 +241,36 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     agenda from a day gone by runs on to its usual horizon from today ("since last Monday" reaches today)."""
     # The agenda shows titles, never texts: no post needs composing.
     plan = read_plan(site, settings_file, compose_from=NOTHING)
-    start, end = parse_window(since, until, plan.calendar.zone, plan.now)
+    chosen = network_choice(plan, network)
+    zone = agenda_zone(plan, chosen)
+    start, end = parse_window(since, until, zone, plan.now)
     if start is not None and end is None and not days_given:
-        zone = plan.calendar.zone
         days += max((plan.now.astimezone(zone).date() - start.astimezone(zone).date()).days, 0)
     items = upcoming(plan, days, network, owner, campaign, start, end)
-    key_days = plan.calendar.key_dates_by_day(*days_shown(plan, days, start, end), ids=ids)
-    shown = shown_absences(plan, *days_shown(plan, days, start, end), owner, team_language(plan.lang))
+    first, last = days_shown(plan, days, start, end, zone)
+    key_days = plan.calendar.key_dates_by_day(first, last, ids=ids)
+    shown = shown_absences(plan, first, last, owner, team_language(plan.lang))
     window = since is not None or until is not None
-    midnight = start_of_day(plan.now.astimezone(plan.calendar.zone).date(), plan.calendar.zone)
+    midnight = start_of_day(plan.now.astimezone(zone).date(), zone)
     earlier = not window and any(isinstance(item.start, dt.datetime)  # gone out already today
                                  for item in upcoming(plan, 1, network, owner, campaign, midnight, plan.now))
     next_day = None
     if not items and not window:
-        later = start_of_day(days_shown(plan, days)[1] + dt.timedelta(days=1), plan.calendar.zone)
+        later = start_of_day(days_shown(plan, days, zone=zone)[1] + dt.timedelta(days=1), zone)
         following = upcoming(plan, _AHEAD_DAYS, network, owner, campaign, later)
-        next_day = plan.day_of(following[0].start) if following and following[0].start is not None else None
+        next_day = _day_in(following[0].start, zone) if following and following[0].start is not None else None
     filters = "".join(f" --{name} {shlex.quote(value)}" for name, value in
                       (("network", network), ("owner", owner), ("campaign", campaign)) if value)
+    account = plan.calendar.networks[chosen] if chosen and plan.calendar.zoned(chosen) else None
     machine = other_machine_zone(plan.calendar.timezone, os.environ, plan.now)
-    if machine is not None:  # a teammate abroad read the site's 15:00 as their own
+    if account is not None:  # one account on its own clock: its days and times, said so
+        _ = translator(team_language(plan.lang))
+        said = _("Times: {account_zone}, the {network} account's (the site keeps {site_zone}).")
+        console.print(escape(said.format(account_zone=zone_time(account.timezone or "", _.tag, plan.now.year),
+                                         network=account.name,
+                                         site_zone=zone_time(plan.calendar.timezone, _.tag, plan.now.year))),
+                      soft_wrap=True)
+    elif machine is not None:  # a teammate abroad read the site's 15:00 as their own
         _ = translator(team_language(plan.lang))
         year = plan.now.year
         said = _("Times: {site_zone}, the site's (this computer keeps {machine_zone}).")
@@ -252,8 +278,8 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
                                   machine_zone=zone_time(machine, _.tag, year)), soft_wrap=True)
     # A crisis: since when, until when and why every line says "withheld", before the days.
     lower = as_instant(start or plan.now)
-    upper = as_instant(end or start_of_day(days_shown(plan, days, start)[1] + dt.timedelta(days=1),
-                                           plan.calendar.zone))
+    upper = as_instant(end or start_of_day(days_shown(plan, days, start, zone=zone)[1] + dt.timedelta(days=1),
+                                           zone))
     _ = translator(team_language(plan.lang))
     for freeze in sorted(plan.calendar.freezes, key=lambda w: (not w.covers(plan.now), as_instant(w.start))):
         if as_instant(freeze.start) < upper and (freeze.end is None or as_instant(freeze.end) > lower) \
@@ -261,5 +287,5 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
             console.print(f"[bold]{escape(freeze_said(freeze, plan.calendar, plan.now).translated(_))}[/]",
                           soft_wrap=True)
     render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier, shown=shown,
-           next_day=next_day, next_filters=filters)
+           next_day=next_day, next_filters=filters, zone=zone)
     return len(items)
