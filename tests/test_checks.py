@@ -5652,6 +5652,17 @@ def test_withheld_now_past_names_each_post_a_lifted_freeze_kept_from_going_out()
     assert not findings("withheld-now-past", entries, extra=lifted + off, now="2027-01-15T10:00:00+01:00")
 
 
+def test_withheld_now_past_waits_while_another_freeze_in_force_still_holds_the_post() -> None:
+    """Two freezes over one post: the first of the file lifted, the second (no end yet) still holds it. The
+    crisis is not over: 'move it to a day to come' would move it into the freeze that holds it."""
+    overlapping = ("freeze:\n  - {from: 2027-01-12, until: 2027-01-14, reason: Bad buzz}\n"
+                   "  - {from: 2027-01-13, reason: Crise longue}\n")
+    entries = posts("{id: voeux, at: 2027-01-13 11:00, networks: [x], text: Joyeux}",
+                    "{id: lundi, at: 2027-01-12 11:00, networks: [x], text: Lundi}")
+    found = findings("withheld-now-past", entries, extra=overlapping, now="2027-01-16T10:00:00+01:00")
+    assert [f.item for f in found] == ["lundi-x"]
+
+
 def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_write_a_post() -> None:
     lifted = "freeze:\n  - {from: 2027-01-12, until: 2027-01-14, networks: [x], reason: Crise}\n"
     daily = "{id: astuce, networks: [x], text: Astuce, repeat: {every: day, at: '11:00', from: 2027-01-10}}"

@@ -174,9 +174,13 @@ def withheld_and_past(calendar: Calendar, items: Iterable[Item], now: dt.datetim
     any that ended). The planning pages' "Freeze lifted" notice, ``withheld-now-past`` and ``edcal move
     --withheld`` read them here."""
     instant = as_instant(now)
+    # A freeze not over yet that covers a post holds it still (another freeze over it was lifted): not back.
+    in_force = [window for window in calendar.freezes
+                if window.end is None or as_instant(window.end) > instant]
     past = sorted((item for item in items if item.kind == "post" and item.status == "withheld"
                    and item.posted is None and item.skipped is None
-                   and isinstance(item.start, dt.datetime) and as_instant(item.start) < instant),
+                   and isinstance(item.start, dt.datetime) and as_instant(item.start) < instant
+                   and not any(window.covers(item.start, item.network) for window in in_force)),
                   key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
     since = None if lifted_within is None else instant - lifted_within
     by_freeze = withheld_by_each_freeze if each else withheld_by_freeze
