@@ -825,6 +825,22 @@ def test_a_site_on_a_computer_of_no_zone_takes_the_country_of_its_locale_and_say
 
 
 @pytest.mark.usefixtures("site_language")
+def test_a_country_of_several_zones_gives_its_main_one_not_the_first_the_database_lists(tmp_path: Path) -> None:
+    """zone.tab lists a country's zones from east to west or by island: en_AU.UTF-8 in a container made an
+    Australian site on Lord Howe Island's time (+10:30), uk_UA one on Crimea's (Moscow time), --country CA
+    one on Newfoundland's."""
+    for folder, options, environment, zone in (
+            ("au", (), {"LANG": "en_AU.UTF-8"}, "Australia/Sydney"),
+            ("ua", ("--lang", "en", "--country", "UA"), {"LANG": "C.UTF-8"}, "Europe/Kyiv"),
+            ("ca", ("--lang", "en", "--country", "CA"), {"LANG": "C.UTF-8"}, "America/Toronto"),
+            ("br", ("--lang", "en", "--country", "BR"), {"LANG": "C.UTF-8"}, "America/Sao_Paulo"),
+            ("ru", ("--lang", "en", "--country", "RU"), {"LANG": "C.UTF-8"}, "Europe/Moscow")):
+        made = run_edcal("init", folder, *options, cwd=tmp_path, env={"TZ": "UTC", **environment})
+        assert made.returncode == 0, made.stderr
+        assert f"timezone: {zone}\n" in (tmp_path / folder / "calendar.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("site_language")
 def test_a_site_on_a_computer_of_no_zone_and_no_locale_is_french_and_told_so_in_english(tmp_path: Path) -> None:
     """Plain `edcal init blog` in a container made a French site on Paris time and said it all in French, to
     a team nothing showed to read French; the French default stays (edcal's first users are French), said."""

@@ -376,11 +376,18 @@ def _zone_table() -> tuple[tuple[str, str], ...]:
                  if not line.startswith("#") and len(fields := line.split("\t")) >= 3)
 
 
+#: The main zone of a country whose first zone in zone.tab is not (an island's, a far end's): Lord Howe Island
+#: for Australia, Newfoundland for Canada, Noronha for Brazil, Kaliningrad for Russia, Crimea for Ukraine.
+_MAIN_ZONES = {"AU": "Australia/Sydney", "BR": "America/Sao_Paulo", "CA": "America/Toronto",
+               "RU": "Europe/Moscow", "UA": "Europe/Kyiv"}
+
+
 def country_zone(code: str) -> str | None:
-    """The time zone of a country (ISO code), the first the database's zone.tab lists for it: its
-    only one (GB: Europe/London), or its main one (DE: Europe/Berlin, "most of Germany"; US:
-    America/New_York, which ``init`` then names)."""
-    return next((name for country, name in _zone_table() if country == code), None)
+    """The time zone of a country (ISO code): its only one (GB: Europe/London), or its main one, the first
+    the database's zone.tab lists for it (DE: Europe/Berlin, "most of Germany"; US: America/New_York, which
+    ``init`` then names) but where that is an island's or a far end's (``_MAIN_ZONES``)."""
+    zones = [name for country, name in _zone_table() if country == code]
+    return _MAIN_ZONES[code] if _MAIN_ZONES.get(code) in zones else next(iter(zones), None)
 
 
 #: Zones of a region's rule, no place's, that the database links to a city of one country since 2024b (CET
