@@ -1529,11 +1529,11 @@ def test_a_country_alone_gives_the_new_site_its_time_zone(runner: CliRunner, tmp
         made[country] = (result.output, (tmp_path / country / "calendar.yaml").read_text(encoding="utf-8"),
                          (tmp_path / country / "pelicanconf.py").read_text(encoding="utf-8"))
     output, calendar, settings = made["GB"]
-    assert "in the time zone Europe/London (--timezone for another)" in output
+    assert "in the time zone Europe/London (that of GB; --timezone for another)" in output
     assert "timezone: Europe/London\n" in calendar and "TIMEZONE = 'Europe/London'" in settings
     assert "timezone: Europe/Berlin\n" in made["Germany"][1]  # by its name, its main zone (not Büsingen's)
     # A country of several zones gets its first, and init names it: the team sees it and can choose another.
-    assert "in the time zone America/New_York (--timezone for another)" in made["US"][0]
+    assert "in the time zone America/New_York (that of US; --timezone for another)" in made["US"][0]
     assert "timezone: Europe/Paris\n" in made["FR"][1]
     chosen = runner.invoke(cli, ["init", str(tmp_path / "chicago"), "--country", "US", "--timezone", "America/Chicago"])
     assert "timezone: America/Chicago\n" in (tmp_path / "chicago" / "calendar.yaml").read_text(encoding="utf-8")

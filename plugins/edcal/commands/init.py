@@ -556,6 +556,7 @@ def creation_report(site: NewSite, folder: Path, site_url: str, defaults: SiteDe
         commands = f"cd {shlex.quote(str(folder))} && {commands}"
     origin = {
         "computer": say("(the computer's; --timezone for another)"),
+        "country": say("(that of {country}; --timezone for another)", country=site.country),
         "locale": say("(from {variable}={value}: this computer's clock names no place; --timezone for "
                       "another)", variable=defaults.locale[0], value=defaults.locale[1]),
         # Paris was silent: a team in a container took it for its own zone
