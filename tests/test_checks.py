@@ -2187,7 +2187,7 @@ def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> Non
         "freeze from 2027-01-12 09:40 until further notice: Bad buzz; it withholds 709 posts to come (354 on Mastodon, "
         "354 on X, 1 on LinkedIn), first 'astuce-mastodon-20270112' (2027-01-12 11:00), 'astuce-x-20270112' "
         "(2027-01-12 11:00), 'astuce-mastodon-20270113' (2027-01-13 11:00)")
-    assert found[0].hint is not None and "give the freeze its `until:` when it is over" in found[0].hint
+    assert found[0].hint is not None and "give the freeze its `until:` when it is over, rather than deleting it (its entry is how edcal finds the posts it held back)" in found[0].hint
     data = dict(found[0].data)
     items = data.pop("items")
     assert len(items) == 709 and items[:2] == ("astuce-mastodon-20270112", "astuce-x-20270112")  # in date order

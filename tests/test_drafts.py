@@ -788,14 +788,14 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
               "mardi 19 janvier 2027 09:00 · LinkedIn · Salon Industrie : J-7 · salon-j-7 "
               "mercredi 20 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier · coulisses-atelier-20270120 "
               "Et 58 autres : le calendrier montre chacune à son heure, gelée. "
-              "Pour le lever : indiquez until: dans calendar.yaml:125 , ou supprimez-le.")
+              "Pour le lever : indiquez son until: dans calendar.yaml:125 , le moment où il prend fin. Ne supprimez pas l'entrée : c'est par elle qu'edcal retrouve les publications qu'il a retenues, qui ne sont jamais parties.")
     mastodon = ("Gel des publications à venir Du mercredi 20 janvier 2027 au jeudi 21 janvier 2027 (inclus). Motif : "
                 "Migration de notre compte Mastodon vers une nouvelle instance Réseaux : Mastodon. Le blog continue. "
                 "Il retient 1 publication à venir (1 sur Mastodon) : ni brouillon, ni export, ni événement dans les "
                 "flux. Un outil de programmation qui l'a reçue avant le gel (Hootsuite, Buffer…) la publiera quand même : "
                 "mettez-la en pause dans cet outil. jeudi 21 janvier 2027 16:30 · Mastodon · L'astuce du jeudi · "
                 "astuce-du-jeudi-20270121 "
-                "Pour le lever plus tôt : changez son until: dans calendar.yaml:121 , ou supprimez-le.")
+                "Pour le lever plus tôt : changez son until: dans calendar.yaml:121 , le moment où il prend fin. Ne supprimez pas l'entrée : c'est par elle qu'edcal retrouve les publications qu'il a retenues, qui ne sont jamais parties.")
     assert notices(overview) == [crisis, mastodon]  # the one in force first
     assert ('<p class="empty">Aucun brouillon à venir. Un gel retient des publications à venir\xa0: voir plus '
             'haut.</p>') in overview
@@ -903,7 +903,7 @@ def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
                                template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
     expected = ("Freeze in force Since Tuesday 12 January 2027 at 09:40, until Sunday 31 January 2027 (included). "
                 "Reason: Bad buzz Networks: X. The blog goes on. {count} withholds 1 post to come (1 on X): no draft, no "
-                "export, no feed event. To lift it sooner: change its until: in calendar.yaml:7 , or delete it.")
+                "export, no feed event. To lift it sooner: change its until: in calendar.yaml:7 , the moment it ends. Do not delete the entry: it is how edcal finds the posts it held back, which never went out.")
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
     listed = ("export, no feed event. A scheduler given it before the freeze (Hootsuite, Buffer…) still posts it: pause "
               "it there. Thursday 14 January 2027 10:00 · X · Bonjour · a To lift")

@@ -94,7 +94,8 @@ def _freeze_withholds(ctx: CheckContext, window: FreezeWindow, held: list[Item])
                       "first {first}", start=freeze_start(start), reason=window.reason, posts=posts,
                       networks=by_network, first=first)
         hint = say("they will not go out while the freeze lasts: pause those a scheduler already holds; give "
-                   "the freeze its `until:` when it is over, and move after it those that must still go out")
+                   "the freeze its `until:` when it is over, rather than deleting it (its entry is how edcal finds "
+                   "the posts it held back), and move after it those that must still go out")
     else:
         end = window.end.astimezone(zone)
         message = say("freeze from {start} until {end}: {reason}; it withholds "
