@@ -5679,3 +5679,15 @@ def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_wr
     assert promotion.hint == ("a promotion follows its article: to send it later, write it as a post of its own "
                               "with `at:`; to drop it, log it under `posted:` as "
                               "`{item: lancement-x-0, skipped: true}`")
+
+
+def test_withheld_now_past_leaves_out_the_drafts_a_freeze_covered() -> None:
+    """A promotion of an article still in review is a draft: it would not have gone out, freeze or not. The check
+    blamed the freeze for it."""
+    lifted = "freeze:\n  - {from: 2027-01-12 09:40, until: 2027-01-14 10:00, reason: Bad buzz}\n"
+    entries = "blog:\n  promote: {networks: [x], schedule: [+2 days]}\n" + posts(
+        "{id: voeux, at: 2027-01-12 11:00, networks: [x], text: Joyeux}",
+        "{id: brouillon, at: 2027-01-13 11:00, networks: [x], text: Pas prête, status: draft}")
+    found = findings("withheld-now-past", entries, [lambda c: article("relu", "2027-01-11T09:00", c, status="review")],
+                     extra=lifted, now="2027-01-15T10:00:00+01:00")
+    assert [f.item for f in found] == ["voeux-x"]

@@ -1438,3 +1438,19 @@ def test_withheld_finds_nothing_to_bring_back_and_says_why(site: Path) -> None:
     named = run_edcal("move", "--withheld", "--since", "2027-04-01", "--to", "2027-04-17", "--dry-run", cwd=site,
                       env={"EDCAL_NOW": "2027-04-15T10:00:00+02:00"})
     assert named.returncode == 0 and "2027-04-01 → 2027-04-17  (gel (Bluesky))" in named.stdout, named.stderr
+
+
+def test_withheld_leaves_the_promotions_of_an_article_not_online_which_would_not_have_gone_out(site: Path) -> None:
+    """The promotion of an article still in review is a draft: the freeze held back nothing there. --withheld moved
+    it along with the rest (refused: "it promotes the article 'relecture', already online", which it was not)."""
+    add_posts(site, LIFTED_CRISIS + "  - promote: relecture\n    networks: [mastodon]\n    schedule: [+71 days]\n")
+    after_freeze = {"EDCAL_NOW": "2027-04-05T10:00:00+02:00"}
+    result = run_edcal("move", "--withheld", "--to", "2027-04-07", "--dry-run", cwd=site, env=after_freeze)
+    assert "relecture" not in result.stdout, result.stdout
+    named = run_edcal("move", "--since", "2027-04-01", "--until", "2027-04-01", "--network", "mastodon", "--by",
+                      "+1 week", "--dry-run", cwd=site, env=after_freeze)
+    out = named.stdout.replace("\u00a0", " ")
+    assert "« relecture », déjà en ligne" not in out, out
+    assert ("    elle fait la promotion de l'article « relecture », qui n'est pas encore en ligne, et suit sa date\n"
+            "    → déplacez l'article lui-même (edcal move relecture --by …, sans --network) : ses promotions suivent\n"
+            ) in out, out

@@ -119,6 +119,9 @@ class Item:
     promotional: bool = False
     #: Why an item is withheld (the freeze's reason).
     withheld_reason: str | None = None
+    #: A post that is not ready besides: "draft" (its text, or its article, is not) or "review" (awaiting
+    #: approval); a freeze that covers it held back nothing, it would not have gone out either.
+    waiting: ItemStatus | None = None
     #: Per-rule silences written on the entry: rule id -> reason.
     silenced: dict[str, str] = field(default_factory=dict)
     #: Every length the network checks (Bluesky: graphemes and bytes).

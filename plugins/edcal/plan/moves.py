@@ -26,6 +26,7 @@ from edcal.model.calendar import Campaign, KeyDate, MovedOccurrence, PostEntry, 
 from edcal.model.days import as_instant
 from edcal.model.plan import WAITING, Item, Plan, article_item_id, made_by, occurrence_name
 from edcal.model.source import Source
+from edcal.plan.status import offline_by_itself
 
 Unit = Literal["days", "weeks", "months"]
 
@@ -658,11 +659,17 @@ class _Finder:
                 return (say("it promotes the article '{slug}', which does not move either",
                             slug=item.article),
                         say("see why the article stays, in this list"))
+            # Online by its status too: one in review past its date is not, and moves (its promotions too).
             if article is not None and article.date is not None \
-                    and as_instant(article.date) <= as_instant(self.plan.now):
+                    and not offline_by_itself(article, self.plan.calendar, self.plan.now):
                 return (say("it promotes the article '{slug}', already online, and follows its date",
                             slug=item.article),
                         say("to move it apart from the article, write it as a post of its own with `at:`"))
+            if article is not None and article.status in ("draft", "review"):
+                return (say("it promotes the article '{slug}', which is not online yet, and follows its date",
+                            slug=item.article),
+                        say("move the article itself (edcal move {slug} --by …, with no --network): its "
+                            "promotions follow", slug=item.article))
             return (say("it promotes the article '{slug}' and follows its date", slug=item.article),
                     say("move the article itself (edcal move {slug} --by …, with no --network): its "
                         "promotions follow", slug=item.article))

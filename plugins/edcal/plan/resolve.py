@@ -660,7 +660,8 @@ class _Resolver:
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or composed.text),
             start=start, status=post_status(start, _waiting(entry, draft), window, self.now),
-            source=source, network=network.id, text=composed.text, length=primary.length,
+            waiting=_waiting(entry, draft), source=source, network=network.id, text=composed.text,
+            length=primary.length,
             limit=primary.limit, counting=primary.counting, url=url, campaign=campaign_id,
             owner=owner_id, article=article.slug if article else None, media=media,
             parent=entry.id, promotional=_promotional(entry, campaign),
@@ -700,7 +701,7 @@ class _Resolver:
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or ""), start=start,
             status=post_status(start, _waiting(entry, draft), window, self.now), source=source,
-            network=network.id, campaign=campaign_id,
+            waiting=_waiting(entry, draft), network=network.id, campaign=campaign_id,
             owner=self._owner(entry, variant, named, campaign, network),
             article=article.slug if article else None, parent=entry.id,
             promotional=_promotional(entry, campaign), media=media,

@@ -169,7 +169,8 @@ def withheld_and_past(calendar: Calendar, items: Iterable[Item], now: dt.datetim
                       ) -> list[tuple[FreezeWindow, list[Item]]]:
     """The posts a freeze over withheld whose time has passed and that the log names neither as gone out nor
     as skipped: they never went out, and nothing sends them (the way back is to move them, or log them
-    skipped). By freeze (:func:`withheld_by_freeze`; ``each``: :func:`withheld_by_each_freeze`, for notices
+    skipped). Not the drafts it covered (a promotion of an article not online): it held nothing back there.
+    By freeze (:func:`withheld_by_freeze`; ``each``: :func:`withheld_by_each_freeze`, for notices
     that stand alone), each in date order; only the freezes that ended in the last ``lifted_within`` (None:
     any that ended). The planning pages' "Freeze lifted" notice, ``withheld-now-past`` and ``edcal move
     --withheld`` read them here."""
@@ -178,7 +179,7 @@ def withheld_and_past(calendar: Calendar, items: Iterable[Item], now: dt.datetim
     in_force = [window for window in calendar.freezes
                 if window.end is None or as_instant(window.end) > instant]
     past = sorted((item for item in items if item.kind == "post" and item.status == "withheld"
-                   and item.posted is None and item.skipped is None
+                   and item.waiting is None and item.posted is None and item.skipped is None
                    and isinstance(item.start, dt.datetime) and as_instant(item.start) < instant
                    and not any(window.covers(item.start, item.network) for window in in_force)),
                   key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
