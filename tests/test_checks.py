@@ -5629,9 +5629,10 @@ def test_withheld_now_past_names_each_post_a_lifted_freeze_kept_from_going_out()
     assert [(f.source.line, f.item, f.severity) for f in found] == [(12, "voeux-x", "warning")]
     assert found[0].message == ("post 'voeux-x' (2027-01-12 11:00) never went out: a freeze withheld it, from "
                                 "2027-01-12 09:40 until 2027-01-14 10:00: Bad buzz")
-    assert found[0].hint == ("to send it later, `edcal move voeux --to DAY` with a day to come (`edcal move "
-                             "--withheld --to DAY` moves all of them); to drop it, log it under `posted:` as "
-                             "`{item: voeux-x, skipped: true}`")
+    # Whole weeks keep its weekday and slot (`--to DAY` moved it by days, onto another weekday, off its slot).
+    assert found[0].hint == ("to send it later, `edcal move voeux --by '+1 week'`: the same weekday, at its time or "
+                             "slot (`edcal move --withheld --by '+1 week'` moves every one-off post a freeze "
+                             "withheld); to drop it, log it under `posted:` as `{item: voeux-x, skipped: true}`")
     french = translator("fr")
     assert translated(found[0].message, french).replace("\xa0", " ") == (
         "la publication 'voeux-x' (12/01/2027 11:00) n'est jamais partie : un gel des publications l'a retenue, "
@@ -5674,7 +5675,10 @@ def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_wr
     assert series.message == ("3 posts ('astuce-x-20270112' (2027-01-12 11:00), 'astuce-x-20270113' (2027-01-13 "
                               "11:00), 'astuce-x-20270114' (2027-01-14 11:00)) never went out: a freeze withheld them, "
                               "from 2027-01-12 until 2027-01-14 included: Crise")
-    assert "`edcal move --withheld --to DAY`" in (series.hint or "")
+    # A series' day moved by whole weeks lands on a day it posts: it is given a day of its own.
+    assert series.hint == ("to send them later, move each day with `edcal move astuce-YYYYMMDD --to DAY`, to a day "
+                           "to come that its series does not post on; to drop one, log it under `posted:` with "
+                           "`skipped: true`")
     promotion = messages["content/articles/lancement.md"]
     assert promotion.hint == ("a promotion follows its article: to send it later, write it as a post of its own "
                               "with `at:`; to drop it, log it under `posted:` as "

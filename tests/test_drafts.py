@@ -864,15 +864,15 @@ def test_a_freeze_lifted_says_for_a_week_what_it_withheld_and_how_to_send_it(tmp
         "Gel levé Du mardi 12 janvier 2027 à 09:40 au jeudi 14 janvier 2027 à 10:00. Motif : Bad buzz : on suspend "
         "tout Réseaux : tous. Il a retenu 3 publications (2 sur Instagram, 1 sur Bluesky), dont l'heure est passée : "
         "elles ne sont pas parties. "
-        "mercredi 13 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier · coulisses-atelier-20270113 "
+        # Each with what sends it: a promotion's name was its article's, which `edcal move` would move.
+        "mercredi 13 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier · edcal move "
+        "coulisses-atelier-20270113 --to JOUR , un jour où sa série ne publie pas "
         "jeudi 14 janvier 2027 09:00 · Bluesky · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
-        "salon-industrie-2027 "
+        "elle suit son article : pour l'envoyer, écrivez-la comme une publication à part, avec at: "
         "jeudi 14 janvier 2027 09:00 · Instagram · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
-        "salon-industrie-2027 "
-        "Pour en envoyer une plus tard : donnez-lui un nouvel at: (le jour d'une publication récurrente va sous le "
-        "moved: de sa règle), ou lancez edcal move NOM --to JOUR avec son nom, donné plus haut, et un jour à venir ; edcal move --withheld --to "
-        "JOUR les envoie toutes. "
-        "Une promotion suit son article : écrivez-la comme une publication à part.")
+        "elle suit son article : pour l'envoyer, écrivez-la comme une publication à part, avec at: "
+        # No one-off post among them: `edcal move --withheld` would move none, and is not offered.
+        "Pour renoncer à l'une d'elles, notez-la sous posted: avec skipped: true .")
     drafts = notices((site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
     assert drafts[0] == expected, drafts  # before the Mastodon freeze to come
     assert notices((site / "planning" / "index.html").read_text(encoding="utf-8")) == [expected]
@@ -911,6 +911,33 @@ def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
     # A month's page tells what the freeze withholds in it, and lists none of them.
     month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
     assert notices(month) == [expected.replace("{count} withholds", "In this month, it withholds")]
+
+
+def test_a_lifted_freeze_gives_each_post_the_command_that_sends_it(tmp_path: Path) -> None:
+    """The "Freeze lifted" notice gave every post its name for `edcal move NAME --to DAY`: a promotion's name is its
+    article's (the command moved the article), and `--to` moved a Thursday's post onto another weekday."""
+    from edcal.checks import run_checks
+    from edcal.outputs import review
+    from edcal.outputs.context import OutputContext
+    from edcal.themes import DEFAULT_THEME
+    from helpers import article, calendar_from, plan_of
+
+    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  x: {}\n"
+                             "freeze:\n  - {from: 2027-01-12 09:40, until: 2027-01-14 10:00, reason: Bad buzz}\n"
+                             "blog:\n  promote: {networks: [x], schedule: [+1 day]}\n"
+                             "posts:\n  - {id: voeux, networks: [x], at: 2027-01-12 11:00, text: Bonjour}\n")
+    plan = plan_of(calendar, [article("lancement", "2027-01-12T09:00", calendar, title="Launch")],
+                   now="2027-01-20T10:00:00+01:00")
+    plan.lang = "en"
+    review.write(OutputContext(plan=plan, findings=tuple(run_checks(plan)),
+                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
+    [notice] = notices((tmp_path / "drafts" / "index.html").read_text(encoding="utf-8"))
+    assert notice.endswith(
+        "Tuesday 12 January 2027 11:00 · X · Bonjour · edcal move voeux --by '+2 weeks' "
+        "Wednesday 13 January 2027 09:00 · X · Launch · it follows its article: to send it, write it as a post of its "
+        "own, with at: "
+        "edcal move --withheld --by '+2 weeks' sends the one-off post among them, on its weekday and at its time or "
+        "slot, to come. To drop one, log it under posted: with skipped: true ."), notice
 
 
 def test_an_entry_set_back_to_draft_is_one_error_shown_on_each_of_its_cards(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ hashtags, mentions and links shown the way networks show them.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -51,7 +52,7 @@ from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
-from edcal.plan.moves import agenda_name
+from edcal.plan.moves import agenda_name, by_weeks, way_back, weeks_to_come
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import (
     posts_by_network,
@@ -147,6 +148,13 @@ class FreezeNotice:
     #: A freeze over in the last :data:`LIFTED_DAYS` days: ``posts`` are those it withheld, whose time has
     #: passed and that did not go out (the way back: move those that must still go out).
     lifted: bool = False
+    #: A lifted freeze's: for each of ``first``, how it can still go out (:func:`edcal.plan.moves.way_back`)
+    #: and the command that sends it ("" for a promotion, which moves with its article).
+    ways: tuple[tuple[str, str], ...] = ()
+    #: A lifted freeze's ``edcal move --withheld --by …`` for its one-off posts, and how many they are; ""
+    #: when none is one (a series' days, promotions: it would move none of them).
+    all_of_them: str = ""
+    one_off: int = 0
 
 
 #: How many of the posts a freeze withholds its notice lists, the first to come.
@@ -201,7 +209,7 @@ def freeze_notices(plan: Plan, month: dt.date | None = None, coming: bool = True
             continue
         notices.append(_notice(plan, window, posts, in_force, listed=month is None))
     if month is None:  # a freeze just lifted: what it withheld did not go out
-        notices += [_notice(plan, window, posts, False, listed=True, lifted=True)
+        notices += [_lifted_notice(plan, window, posts)
                     for window, posts in withheld_and_past(plan.calendar, plan.items, plan.now, each=True)]
     # In force first, then those just lifted, then those to come, each in the file's order.
     return sorted(notices, key=lambda notice: 0 if notice.in_force else 1 if notice.lifted else 2)
@@ -219,6 +227,23 @@ def _notice(plan: Plan, window: FreezeWindow, posts: list[Item], in_force: bool,
         ", ".join(window.network_names.get(n, names[n].name if n in names else n) for n in frozen),
         len(posts), said_by_network(posts_by_network(posts), plan.calendar),
         tuple(_listed(post, plan) for post in posts[:FREEZE_LISTED]) if listed else (), lifted)
+
+
+def _lifted_notice(plan: Plan, window: FreezeWindow, posts: list[Item]) -> FreezeNotice:
+    """A lifted freeze's notice: what it withheld whose time passed, each listed with the command that still
+    sends it (whole weeks for a one-off post: its weekday and slot kept), and the one that sends them all
+    when some would move."""
+    notice = _notice(plan, window, posts, False, listed=True, lifted=True)
+    ways = []
+    for post in posts[:FREEZE_LISTED]:
+        way = way_back(plan, post)
+        name = agenda_name(post)
+        command = (f"edcal move {name} --by {by_weeks(weeks_to_come(plan, [post]))}" if way == "post"
+                   else f"edcal move {name} --to" if way == "series" else "")
+        ways.append((way, command))
+    one_off = [post for post in posts if way_back(plan, post) == "post"]
+    all_of_them = f"edcal move --withheld --by {by_weeks(weeks_to_come(plan, one_off))}" if one_off else ""
+    return dataclasses.replace(notice, ways=tuple(ways), all_of_them=all_of_them, one_off=len(one_off))
 
 
 def freeze_described(plan: Plan, window: FreezeWindow, posts: list[Item]) -> FreezeNotice:

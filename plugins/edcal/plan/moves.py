@@ -16,7 +16,7 @@ What refuses a move as a whole is in :mod:`edcal.plan.move_refusals`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -219,6 +219,35 @@ def move_name(item: Item) -> str:
 def agenda_name(item: Item) -> str:
     """The name ``edcal agenda --ids`` shows: an occurrence's own (its entry's would name the series)."""
     return occurrence_name(item) or move_name(item)
+
+
+#: How a post a lifted freeze withheld, its time passed, can still go out (:func:`way_back`).
+WayBack = Literal["post", "series", "promotion"]
+
+
+def way_back(plan: Plan, post: Item) -> WayBack:
+    """How a post a lifted freeze withheld can still go out: "post", moved by its name (by whole weeks, it
+    keeps its weekday and its time or slot); "series", one day of a recurring post, moved onto a day its rule
+    does not post on (whole weeks land on one it posts on); "promotion", which follows its article and moves
+    with it alone (its name is the article's): written as a post of its own, it can go out. The planning
+    pages' "Freeze lifted" notice and ``withheld-now-past`` tell each its way."""
+    entry = next((e for e in plan.calendar.posts if made_by(e, post)), None)
+    if post.article and (entry is None or entry.kind == "promote"):
+        return "promotion"
+    return "series" if occurrence_name(post) else "post"
+
+
+def weeks_to_come(plan: Plan, posts: Iterable[Item]) -> int:
+    """The fewest whole weeks that bring each of ``posts`` (their time passed) after now: ``edcal move --by
+    '+N weeks'`` keeps each on its weekday, at its time or its network's slot, where ``--to`` moves them all
+    by one number of days (a Thursday's post onto a Wednesday, off its slot)."""
+    earliest = min(as_instant(post.start) for post in posts)  # type: ignore[arg-type]
+    return (as_instant(plan.now) - earliest) // dt.timedelta(weeks=1) + 1
+
+
+def by_weeks(weeks: int) -> str:
+    """``--by`` for whole weeks, as the command line takes it: "'+1 week'", "'+2 weeks'"."""
+    return f"'+{weeks} week{'s' if weeks > 1 else ''}'"
 
 
 def plan_move(plan: Plan, chosen: list[Item], key_dates: list[KeyDate], shift: Shift,

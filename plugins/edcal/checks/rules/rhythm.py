@@ -21,7 +21,7 @@ from edcal.model.network import Network, Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, month_word
-from edcal.plan.moves import agenda_name
+from edcal.plan.moves import agenda_name, by_weeks, way_back, weeks_to_come
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.status import (
     freeze_end,
@@ -150,17 +150,27 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
         for post in held:
             when = post.start.astimezone(zone)  # type: ignore[union-attr]
             skipped = f"`{{item: {post.id}, skipped: true}}`"  # YAML: no words to translate
-            entry = ctx.entry(post)
-            if post.article and (entry is None or entry.kind == "promote"):  # move leaves it: it follows
+            way = way_back(ctx.plan, post)
+            together_hint = None
+            if way == "promotion":  # move leaves it: it follows its article
                 hint = say("a promotion follows its article: to send it later, write it as a post of its own "
                            "with `at:`; to drop it, log it under `posted:` as {skipped}", skipped=skipped)
-                together_hint = None
-            else:
-                hint = say("to send it later, `edcal move {name} --to DAY` with a day to come (`edcal move "
-                           "--withheld --to DAY` moves all of them); to drop it, log it under `posted:` as "
-                           "{skipped}", name=agenda_name(post), skipped=skipped)
-                together_hint = say("to send them later, `edcal move --withheld --to DAY` with a day to come; to "
-                                    "drop one, log it under `posted:` with `skipped: true`")
+            elif way == "series":  # whole weeks would land on a day it posts
+                hint = say("to send it later, `edcal move {name} --to DAY` with a day to come that its series "
+                           "does not post on; to drop it, log it under `posted:` as {skipped}",
+                           name=agenda_name(post), skipped=skipped)
+                together_hint = say("to send them later, move each day with `edcal move {entry}-YYYYMMDD --to "
+                                    "DAY`, to a day to come that its series does not post on; to drop one, log it "
+                                    "under `posted:` with `skipped: true`", entry=post.parent)
+            else:  # by whole weeks: its weekday, and its time or slot, kept (`--to` moves by days)
+                weeks = by_weeks(weeks_to_come(ctx.plan, [post]))
+                hint = say("to send it later, `edcal move {name} --by {weeks}`: the same weekday, at its time or "
+                           "slot (`edcal move --withheld --by {weeks}` moves every one-off post a freeze "
+                           "withheld); to drop it, log it under `posted:` as {skipped}", name=agenda_name(post),
+                           weeks=weeks, skipped=skipped)
+                together_hint = say("to send them later, `edcal move {name} --by {weeks}`: the same weekday, at "
+                                    "their time or slot; to drop one, log it under `posted:` with `skipped: true`",
+                                    name=agenda_name(post), weeks=weeks)
             yield Problem(ctx.network_source(post),
                           say("post '{id}' ({when:%Y-%m-%d %H:%M}) never went out: a freeze withheld it, from "
                               "{start} until {end}: {reason}", id=post.id, when=when, **values),
