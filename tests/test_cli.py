@@ -2292,6 +2292,25 @@ def test_the_agenda_says_the_freeze_in_force_and_why(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("site_language")
+def test_the_agenda_says_for_a_week_what_a_lifted_freeze_withheld_that_never_went_out(tmp_path: Path) -> None:
+    """After the crisis the agenda showed the days to come and nothing of the posts that never went out: the team
+    learnt it from `edcal check` or the planning pages only."""
+    from conftest import crisis_sample, run_edcal
+
+    lifted = '  - from: 2027-01-12 09:40\n    until: 2027-01-14 10:00\n    reason: "Bad buzz : on suspend tout"\n'
+    site = crisis_sample(tmp_path / "crisis", lifted)
+    result = run_edcal("agenda", cwd=site, env={"EDCAL_NOW": "2027-01-15T10:00"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "Gel des publications levé, du 12/01/2027 à\u00a009:40 au 14/01/2027 à\u00a010:00 (Bad buzz : on suspend tout)"
+        "\u00a0: 3 publications qu'il a retenues ne sont jamais parties\u00a0; edcal check --only withheld-now-past les "
+        "nomme, avec la commande qui envoie chacune\n"), result.stdout
+    # A week after its end, the line is gone, as the planning pages' notice.
+    later = run_edcal("agenda", cwd=site, env={"EDCAL_NOW": "2027-01-21T10:01"})
+    assert "levé" not in later.stdout, later.stdout
+
+
+@pytest.mark.usefixtures("site_language")
 def test_agenda_gives_a_zoned_accounts_post_its_accounts_time_too(runner: CliRunner, site: Path, monkeypatch) -> None:
     """`edcal agenda --network linkedin-qc` showed a post written for 20:00 in Montréal as "Vendredi 21 mai 02:00"
     alone, the site's time: its owner in Montréal looked for a post at 02:00. Its row adds the account's time, as

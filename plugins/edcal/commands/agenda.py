@@ -17,14 +17,14 @@ from rich.text import Text
 
 from edcal.clock import parse_window
 from edcal.commands.choices import network_choice, owner_and_campaign
-from edcal.i18n import Translator, clock_time, long_date, team_language, translator
+from edcal.i18n import Message, Translator, clock_time, long_date, team_language, translator
 from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import Item, Plan, passed, status_word
 from edcal.pelican_plugin.metadata import NOTHING, read_plan
 from edcal.plan.absences import absence_label, concerns, cover_mark, covers, days_said, team_absences
 from edcal.plan.moves import agenda_name
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
-from edcal.plan.status import freeze_said
+from edcal.plan.status import freeze_said, lifted_said, withheld_and_past
 from edcal.zones import account_clock, other_machine_zone, zone_time
 
 
@@ -281,11 +281,19 @@ def agenda(site: Path, settings_file: str, days: int, network: str | None, owner
     upper = as_instant(end or start_of_day(days_shown(plan, days, start, zone=zone)[1] + dt.timedelta(days=1),
                                            zone))
     _ = translator(team_language(plan.lang))
-    for freeze in sorted(plan.calendar.freezes, key=lambda w: (not w.covers(plan.now), as_instant(w.start))):
+    freezes: list[tuple[int, dt.datetime, Message]] = []  # in force first, then lifted, then to come
+    for freeze in plan.calendar.freezes:
         if as_instant(freeze.start) < upper and (freeze.end is None or as_instant(freeze.end) > lower) \
                 and (network is None or freeze.networks is None or network in freeze.networks):
-            console.print(f"[bold]{escape(freeze_said(freeze, plan.calendar, plan.now).translated(_))}[/]",
-                          soft_wrap=True)
+            freezes.append((0 if freeze.covers(plan.now) else 2, as_instant(freeze.start),
+                            freeze_said(freeze, plan.calendar, plan.now)))
+    # The week after a crisis: what it withheld whose time passed never went out; no line of the days says it.
+    for lifted, posts in [] if since is not None else withheld_and_past(plan.calendar, plan.items, plan.now):
+        held = [post for post in posts if network is None or post.network == network]
+        if held:
+            freezes.append((1, as_instant(lifted.start), lifted_said(lifted, held, plan.calendar)))
+    for _rank, _start, line in sorted(freezes, key=lambda row: row[:2]):
+        console.print(f"[bold]{escape(line.translated(_))}[/]", soft_wrap=True)
     render(plan, items, days, console, key_days, window=window, ids=ids, earlier_today=earlier, shown=shown,
            next_day=next_day, next_filters=filters, zone=zone)
     return len(items)

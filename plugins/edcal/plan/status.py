@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from edcal.i18n import Message, say, say_list
+from edcal.i18n import Message, say, say_count, say_list
 from edcal.model.article import Article, content_path
 from edcal.model.calendar import Calendar, FreezeWindow
 from edcal.model.days import as_instant
@@ -138,6 +138,22 @@ def freeze_said(window: FreezeWindow, calendar: Calendar, now: dt.datetime) -> M
         return say("Freeze from {start}, until further notice, on {networks}: {reason}", **values)
     return say("Freeze from {start} until {end}, on {networks}: {reason}",
                end=freeze_end(window.end.astimezone(zone)), **values)
+
+
+def lifted_said(window: FreezeWindow, posts: list[Item], calendar: Calendar) -> Message:
+    """A freeze lifted in the last days, in one line for the agenda: when it ran, why, and how many of the
+    posts it withheld never went out (:func:`withheld_and_past`), with the command that names each and how to
+    send it."""
+    assert window.end is not None  # lifted
+    zone = calendar.zone
+    return say_count(
+        len(posts),
+        "Freeze lifted, from {start} until {end} ({reason}): {count} post it withheld never went out; edcal "
+        "check --only withheld-now-past names it, with the command that sends it",
+        "Freeze lifted, from {start} until {end} ({reason}): {count} posts it withheld never went out; edcal "
+        "check --only withheld-now-past names them, with the command that sends each",
+        start=freeze_start(window.start.astimezone(zone)), end=freeze_end(window.end.astimezone(zone)),
+        reason=window.reason)
 
 
 def withheld_by_freeze(calendar: Calendar, posts: Iterable[Item]) -> list[tuple[FreezeWindow, list[Item]]]:
