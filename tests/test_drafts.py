@@ -804,6 +804,9 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     # The calendar page says it above the calendar, beyond its hatched days and withheld tiles.
     # (A freeze to come is hatched there: the notice tells of those in force.)
     assert notices((site / "planning" / "index.html").read_text(encoding="utf-8")) == [crisis]
+    # So does each month of the agenda, where a link from the calendar (or a phone's bookmark) lands.
+    for month in ("2027-01", "2027-03"):
+        assert notices((site / "planning" / "agenda" / f"{month}.html").read_text(encoding="utf-8")) == [crisis]
     # What the build counts, the review shows: 68 posts to come withheld (the crisis's notice counts the one of 21
     # January too, which the Mastodon freeze holds first: each notice counts its own window).
     summary = run_edcal("build", cwd=site, env=CRISIS_ENV)
@@ -876,6 +879,7 @@ def test_a_freeze_lifted_says_for_a_week_what_it_withheld_and_how_to_send_it(tmp
     drafts = notices((site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8"))
     assert drafts[0] == expected, drafts  # before the Mastodon freeze to come
     assert notices((site / "planning" / "index.html").read_text(encoding="utf-8")) == [expected]
+    assert notices((site / "planning" / "agenda" / "2027-01.html").read_text(encoding="utf-8")) == [expected]
     # The name given moves the post onto a day to come.
     moved = run_edcal("move", "coulisses-atelier-20270113", "--to", "2027-01-16", "--dry-run", cwd=site,
                       env={"EDCAL_NOW": "2027-01-15T10:00"})

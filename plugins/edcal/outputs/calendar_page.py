@@ -259,9 +259,12 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         "key_dates_by_day": key_dates_by_day,
         "absences_by_day": absences_by_day,
     }
+    # In force or just lifted: each month's agenda says it at its top, as the calendar does.
+    freezes = freeze_notices(plan, coming=False)
     template = env.get_template("agenda.html.j2")
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
-        html = template.render(common, root="../", month=month, days=group, **neighbours(months, index))
+        html = template.render(common, root="../", month=month, days=group, freezes=freezes,
+                               **neighbours(months, index))
         write_file(folder / AGENDA_FOLDER / month.href, html)
     write_file(folder / AGENDA_FOLDER / ITEM_MONTHS, item_months((e.item.id, _day(e.local)) for e in entries))
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
@@ -275,7 +278,7 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         data=Markup(_script_json(data(plan, entries, today, gaps, shown_absences, held,
                                       [month.first for month in months]))),
         repository=plan.calendar.planning.repository_url,
-        has_key_dates=bool(plan.calendar.key_dates), freezes=freeze_notices(plan, coming=False),
+        has_key_dates=bool(plan.calendar.key_dates), freezes=freezes,
         judges_cadence=cadence_horizon(plan.calendar) is not None,  # cadence-gap off: no ⚠ in the legend
     )
     write_file(folder / FILENAME, html)
