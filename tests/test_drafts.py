@@ -811,6 +811,10 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     # January too, which the Mastodon freeze holds first: each notice counts its own window).
     summary = run_edcal("build", cwd=site, env=CRISIS_ENV)
     assert "68 posts to come withheld by a freeze" in summary.stdout
+    # The posts line counts them too, those to come (it counted the past ones of 12 January: 75, where every page
+    # says 68), and says so.
+    assert regex.search(r"\n  posts: \d+ on 6 networks \([a-z, ]+\), 68 posts to come withheld by a freeze\n",
+                        summary.stdout), summary.stdout
     # ... and where to find which, to pause them in a scheduler.
     assert "they would still go out there: pause them (the freeze's notice on planning/index.html names the " \
         "first ones)\n" in summary.stdout, summary.stdout

@@ -1359,3 +1359,24 @@ def test_overlapping_freezes_each_count_the_posts_in_their_own_window() -> None:
     assert "mardi 19 janvier 2027 09:00 · Mastodon · Mardi" in mastodon, mastodon
     whole = events["Gel des publications jusqu'à nouvel ordre\u00a0: Crise"]
     assert "Il retient 3 publications" in whole, whole
+
+
+def test_a_lifted_freezes_event_says_what_it_withheld_in_the_past() -> None:
+    """Once lifted, the freeze's event said "Il retient 3 publications", where the planning page's notice says "Il a
+    retenu": it holds nothing any more."""
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of
+
+    text = PARIS_CALENDAR + (
+        "posts:\n"
+        "  - {id: mardi, at: 2027-01-19 09:00, networks: [mastodon, x], text: Mardi}\n"
+        "freeze:\n"
+        "  - {from: 2027-01-18 07:40, until: 2027-01-20 10:00, reason: Crise}\n")
+    during = plan_of(calendar_from(text), now="2027-01-19T07:40:00+01:00")
+    events = [str(e["DESCRIPTION"]) for e in icalendar.Calendar.from_ical(_feed_text(during).encode()).walk("VEVENT")
+              if str(e["SUMMARY"]).startswith("Gel")]
+    assert "Il retient 2 publications (1 sur Mastodon, 1 sur X)" in events[0], events
+    lifted = plan_of(calendar_from(text), now="2027-01-21T10:00:00+01:00")
+    events = [str(e["DESCRIPTION"]) for e in icalendar.Calendar.from_ical(_feed_text(lifted).encode()).walk("VEVENT")
+              if str(e["SUMMARY"]).startswith("Gel")]
+    assert "Il a retenu 2 publications (1 sur Mastodon, 1 sur X) : elles ne sont pas dans les flux." in \
+        events[0].replace("\xa0", " "), events

@@ -179,7 +179,7 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     assert french.returncode == 0, french.stderr
     lines = french.stdout.replace(NBSP, " ").splitlines()  # French spacing: a no-break space before ":"
     assert "blog : 1 article publié -> output/" in lines
-    assert "  publications : 22 sur 4 réseaux (bluesky, linkedin, mastodon, x), dont 1 gelée" in lines
+    assert "  publications : 22 sur 4 réseaux (bluesky, linkedin, mastodon, x), dont 1 à venir gelée" in lines
     # A freeze stops nothing already handed to a scheduler: the build says so while posts to come are held.
     assert "  1 publication à venir gelée : absente de planning/exports/ ; importée avant le gel dans un outil de " \
         "programmation (Hootsuite), elle y partirait quand même : mettez-la en pause (l'encadré du gel sur " \
@@ -190,7 +190,7 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     assert "(s)" not in french.stdout
     english = run_edcal("build", cwd=site, env={"EDCAL_LANG": "en"}).stdout.splitlines()
     assert "blog: 1 published article -> output/" in english
-    assert "  posts: 22 on 4 networks (bluesky, linkedin, mastodon, x), 1 post withheld by a freeze" in english
+    assert "  posts: 22 on 4 networks (bluesky, linkedin, mastodon, x), 1 post to come withheld by a freeze" in english
     assert "  1 post to come withheld by a freeze: not in planning/exports/; uploaded to a scheduler (Hootsuite) " \
         "before the freeze, it would still go out there: pause it (the freeze's notice on planning/index.html " \
         "names it)" in english

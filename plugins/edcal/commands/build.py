@@ -112,7 +112,7 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
         (``edcal check -s publishconf.py``).
     """
     plan = result.plan
-    kinds, statuses, networks, withheld = plan.kinds, plan.articles, plan.networks, plan.withheld
+    kinds, statuses, networks = plan.kinds, plan.articles, plan.networks
 
     def rel(path: Path) -> str:
         try:
@@ -130,8 +130,9 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
                           "blog: {count} published articles -> {path}", path=out)
     items = say_count(plan.items, "plan: {count} item -> {path}plan.json",
                       "plan: {count} items -> {path}plan.json", path=planning)
-    frozen = say_count(withheld, ", {count} post withheld by a freeze",
-                       ", {count} posts withheld by a freeze")
+    # Those to come, as the check, the agenda and the pages count them (a freeze's past posts are history).
+    frozen = say_count(plan.withheld_ahead, ", {count} post to come withheld by a freeze",
+                       ", {count} posts to come withheld by a freeze")
     lines = [spoken(published), *_went_online(plan), spoken(items)]
     lines += [
         say_("  articles: {count} ({statuses})", count=kinds.get("article", 0),
@@ -139,7 +140,7 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
         (say_("  posts: {count} on {networks} ({names})", count=plan.posts,
               networks=say_count(len(networks), "{count} network", "{count} networks"),
               names=", ".join(networks)) if plan.posts else say_("  posts: none yet"))
-        + (spoken(frozen) if withheld else ""),
+        + (spoken(frozen) if plan.withheld_ahead else ""),
     ]
     if plan.withheld_ahead:
         lines.append(spoken(say_count(

@@ -39,7 +39,7 @@ from icalendar import vDuration, vText, vUri
 
 from edcal.i18n import clock_time, long_date, number, say_count, say_duration, translator
 from edcal.model.calendar import Absence, FreezeWindow, KeyDate, Person
-from edcal.model.days import start_of_day
+from edcal.model.days import as_instant, start_of_day
 from edcal.model.plan import (
     Item,
     Plan,
@@ -313,10 +313,14 @@ class EventWriter:
         lines.append(_("Networks: {names}.").format(names=notice.networks) if notice.networks
                      else _("Networks: all."))
         lines.append(_("Articles due in it wait too.") if window.blog else _("The blog goes on."))
+        # Lifted, it holds nothing any more: said in the past, as the planning pages' "Freeze lifted" notice.
+        lifted = window.end is not None and as_instant(window.end) <= as_instant(self.plan.now)
         if posts:
             lines.append(say_count(len(posts),
+                                   "It withheld {count} post ({networks}): it is not in the feeds." if lifted else
                                    "It withholds {count} post ({networks}): it is not in the feeds.",
-                                   "It withholds {count} posts ({networks}): they are not in the feeds.",
+                                   "It withheld {count} posts ({networks}): they are not in the feeds." if lifted
+                                   else "It withholds {count} posts ({networks}): they are not in the feeds.",
                                    networks=notice.by_network).translated(_))
             # Not in a public copy: nothing withheld may reach the public site, not even a title.
             listed = () if public else notice.first
@@ -325,7 +329,7 @@ class EventWriter:
                 lines.append(say_count(len(posts) - len(listed), "And {count} more post.",
                                        "And {count} more posts.").translated(_))
         else:
-            lines.append(_("It withholds no post."))
+            lines.append(_("It withheld no post.") if lifted else _("It withholds no post."))
         lines.append(f"{_('Source:')} {window.source.path}")
         event = self._freezes[key] = _lines([
             "BEGIN:VEVENT",
