@@ -316,12 +316,11 @@ class EventWriter:
         # Lifted, it holds nothing any more: said in the past, as the planning pages' "Freeze lifted" notice.
         lifted = window.end is not None and as_instant(window.end) <= as_instant(self.plan.now)
         if posts:
-            lines.append(say_count(len(posts),
-                                   "It withheld {count} post ({networks}): it is not in the feeds." if lifted else
-                                   "It withholds {count} post ({networks}): it is not in the feeds.",
-                                   "It withheld {count} posts ({networks}): they are not in the feeds." if lifted
-                                   else "It withholds {count} posts ({networks}): they are not in the feeds.",
-                                   networks=notice.by_network).translated(_))
+            forms = (("It withheld {count} post ({networks}): it is not in the feeds.",
+                      "It withheld {count} posts ({networks}): they are not in the feeds.") if lifted else
+                     ("It withholds {count} post ({networks}): it is not in the feeds.",
+                      "It withholds {count} posts ({networks}): they are not in the feeds."))
+            lines.append(say_count(len(posts), *forms, networks=notice.by_network).translated(_))
             # Not in a public copy: nothing withheld may reach the public site, not even a title.
             listed = () if public else notice.first
             lines += [" · ".join(post) for post in listed]
