@@ -622,12 +622,12 @@ def test_days_of_a_series_move_alone_under_its_rules_moved(site: Path) -> None:
     stacked = calendar.read_bytes()
     result = run_edcal("move", "--since", "2027-03-10", "--until", "2027-03-10", "--by", "+9 days", cwd=site)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "    la série publie déjà le 2027-03-19\n" in result.stdout  # the 17th's, moved there
+    assert "    la série publie déjà le 19/03/2027\n" in result.stdout  # the 17th's, moved there
     assert calendar.read_bytes() == stacked
     # An occurrence moved before, too: its new day was rewritten onto the 10th, posted twice.
     result = run_edcal("move", "--since", "2027-03-19", "--until", "2027-03-19", "--by", "-9 days", cwd=site)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "    la série publie déjà le 2027-03-10\n" in result.stdout
+    assert "    la série publie déjà le 10/03/2027\n" in result.stdout
     assert calendar.read_bytes() == stacked
     # Named, the whole series follows its rule, moved days included: nothing is written.
     after = calendar.read_bytes()
@@ -647,9 +647,9 @@ def test_occurrences_moving_onto_each_other_stay_when_the_last_cannot_move(site:
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout.startswith("Rien n'a été déplacé.\n"), result.stdout
     assert "  mercredi 10 mars 2027 · Chaque mercredi · weekly (Mastodon)  [calendar.yaml:33]\n" \
-           "    la série publie déjà le 2027-03-17\n" in result.stdout
+           "    la série publie déjà le 17/03/2027\n" in result.stdout
     assert "  mercredi 17 mars 2027 · Chaque mercredi · weekly (Mastodon)  [calendar.yaml:33]\n" \
-           "    la série publie déjà le 2027-03-24\n" in result.stdout
+           "    la série publie déjà le 24/03/2027\n" in result.stdout
     assert calendar.read_bytes() == before
 
 
@@ -1415,10 +1415,10 @@ def test_the_posts_a_lifted_freeze_withheld_move_in_one_command(site: Path) -> N
         "    elle fait la promotion de l'article «\u00a0publie\u00a0», déjà en ligne, et suit sa date\n"
         "    → pour la déplacer sans l'article, écrivez-la comme une publication à part avec `at:`\n"
         "  jeudi 1er avril 2027 · Chaque soir · quotidien (X)  [calendar.yaml:41]\n"
-        "    la série publie déjà le 2027-04-07\n"
+        "    la série publie déjà le 07/04/2027\n"
         "    → déplacez-la d'un autre nombre de jours, ou retirez d'abord ce jour de la règle (`except:`)\n"
         "  vendredi 2 avril 2027 · Chaque soir · quotidien (X)  [calendar.yaml:41]\n"
-        "    la série publie déjà le 2027-04-08\n"
+        "    la série publie déjà le 08/04/2027\n"
         "    → déplacez-la d'un autre nombre de jours, ou retirez d'abord ce jour de la règle (`except:`)\n") in out, out
     # Moved, they are no longer withheld: a second run finds only what stayed.
     again = run_edcal("move", "--withheld", "--network", "bluesky", "--by", "+1 day", cwd=site, env=after_freeze)
@@ -1454,3 +1454,21 @@ def test_withheld_leaves_the_promotions_of_an_article_not_online_which_would_not
     assert ("    elle fait la promotion de l'article « relecture », qui n'est pas encore en ligne, et suit sa date\n"
             "    → déplacez l'article lui-même (edcal move relecture --by …, sans --network) : ses promotions suivent\n"
             ) in out, out
+
+
+def test_the_items_not_moved_are_counted_as_listed_and_a_dry_run_says_it_would_move_nothing(site: Path) -> None:
+    """"6 éléments sélectionnés non déplacés" stood above 3 lines (a promotion on two networks is one line); a
+    series' day was told "la série publie déjà le 07/04/2027", an ISO date in French text; and a dry run said
+    "Rien n'a été déplacé.", as if it had tried."""
+    add_posts(site, LIFTED_CRISIS.replace("  - promote: publie\n    networks: [mastodon]",
+                                          "  - promote: publie\n    networks: [mastodon, x]"))
+    after_freeze = {"EDCAL_NOW": "2027-04-05T10:00:00+02:00"}
+    result = run_edcal("move", "--withheld", "--to", "2027-04-07", "--dry-run", cwd=site, env=after_freeze)
+    out = result.stdout.replace("\u00a0", " ")
+    unmoved = out[out.index("sélectionnés non déplacés"):]
+    listed = [line for line in unmoved.splitlines() if line.startswith("  ") and not line.startswith("    ")]
+    assert f"\n{len(listed)} éléments sélectionnés non déplacés :\n" in out, out
+    assert "    la série publie déjà le 07/04/2027\n" in out, out
+    days = run_edcal("move", "--since", "2027-04-01", "--until", "2027-04-01", "--network", "mastodon", "--by",
+                     "+1 week", "--dry-run", cwd=site, env=after_freeze)
+    assert days.stdout.startswith("Rien ne serait déplacé.\n"), days.stdout

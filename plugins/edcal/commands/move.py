@@ -530,7 +530,7 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
             lines.append(say_count(files, "Nothing written (--dry-run): {count} file to change.",
                                    "Nothing written (--dry-run): {count} files to change.").translated(_))
     else:
-        lines.append(_("Nothing moved."))
+        lines.append(_("Nothing would move.") if dry_run else _("Nothing moved."))
     if after is not None:
         plan_changes = compare_plans(before, after, before.now)
         lines += ["", _("What it does to the plan:"),
@@ -555,8 +555,8 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
                              f" [{finding.rule}]")
                 if finding.hint:
                     lines.append(f"    → {shown_paths_in(translated(finding.hint, _))}")
-    if moved.unmoved:
-        lines += ["", say_count(len(moved.unmoved), "{count} selected item not moved:",
+    if moved.unmoved:  # counted as listed: an entry's networks and days left for one reason are one line
+        lines += ["", say_count(len(_grouped(moved.unmoved)), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
         lines += _unmoved_lines(before, moved.unmoved, _, places)
     if moved.own_date:
@@ -667,12 +667,9 @@ def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, places: _Places
                    at_date: bool = False) -> list[str]:
     """Items left where they are, each with why and what to do: an entry's networks and occurrences left for
     one reason on one line, at the entry's line (``at_date``: at the line of the date they keep)."""
-    groups: dict[tuple[Any, ...], list[Unmoved]] = {}
-    for one in unmoved:
-        groups.setdefault((one.item.parent or one.item.id, one.reason, one.hint), []).append(one)
     zone = before.calendar.zone
     lines = []
-    for group in sorted(groups.values(), key=lambda g: min(u.item.sort_key(zone) for u in g)):
+    for group in sorted(_grouped(unmoved), key=lambda g: min(u.item.sort_key(zone) for u in g)):
         items = sorted((u.item for u in group), key=lambda item: item.sort_key(zone))
         where = places.before(where_written(before, items[0]) if at_date else items[0].source)
         lines.append(f"  {_days(before, items, _)} · {items[0].title} · {_named(before, items)}  [{where}]")
@@ -680,6 +677,14 @@ def _unmoved_lines(before: Plan, unmoved: list[Unmoved], _: Any, places: _Places
         lines.append(f"    {translated(places.relined(group[0].reason, path, False), _)}")
         lines.append(f"    → {translated(places.relined(group[0].hint, path, False), _)}")
     return lines
+
+
+def _grouped(unmoved: list[Unmoved]) -> list[list[Unmoved]]:
+    """Items left where they are, by entry and reason: one line of the report each."""
+    groups: dict[tuple[Any, ...], list[Unmoved]] = {}
+    for one in unmoved:
+        groups.setdefault((one.item.parent or one.item.id, one.reason, one.hint), []).append(one)
+    return list(groups.values())
 
 
 def _dates_left_behind(before: Plan, after: Plan) -> list[Any]:

@@ -542,7 +542,7 @@ def _movable(plan: Plan, written: _Written, items: list[Item], where: _Finder, s
 
 def _posted_already(items: list[Item], day: dt.date) -> list[Unmoved]:
     """Occurrences left because their series posts on the day they would land on (twice that day)."""
-    taken = say("the series posts on {day} already", day=day.isoformat())
+    taken = say("the series posts on {day:%Y-%m-%d} already", day=day)  # in the site's format
     hint = say("move it by other days, or leave that day out of the rule first (`except:`)")
     return [Unmoved(item, taken, hint) for item in items]
 
