@@ -584,10 +584,14 @@ def test_next_change_leaves_out_the_moments_of_posts_a_freeze_withholds(runner: 
         "feeds:\n  publish: calendriers\n  reminders: {networks: 30 minutes}\n  past: 1 day\nposts:\n"), 1),
         encoding="utf-8")
     monkeypatch.setenv("EDCAL_NOW", "2027-03-31T12:00:00+02:00")  # the post "gel" is on 1 April, frozen
-    # The freeze's own event leaves the feeds a day (`past:`) after it ends, as 3 April ends: the next change.
-    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-04-04T00:00:00+02:00\n"
+    # The freeze ends as 3 April begins: its own event then says what it withheld in the past ("Il a retenu").
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-04-03T00:00:00+02:00\n"
     assert "CANARY-WITHHELD" not in published_feed(site, "2027-04-01T10:00:00+02:00")
-    assert published_feed(site, "2027-03-31T12:00:00+02:00") == published_feed(site, "2027-04-03T23:59:00+02:00")
+    assert published_feed(site, "2027-03-31T12:00:00+02:00") == published_feed(site, "2027-04-02T23:59:00+02:00")
+    # It leaves the feeds a day (`past:`) after it ends, as 3 April ends: the next change.
+    monkeypatch.setenv("EDCAL_NOW", "2027-04-03T00:00:00+02:00")
+    assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-04-04T00:00:00+02:00\n"
+    assert published_feed(site, "2027-04-03T00:00:00+02:00") == published_feed(site, "2027-04-03T23:59:00+02:00")
     monkeypatch.setenv("EDCAL_NOW", "2027-04-04T00:00:00+02:00")
     assert runner.invoke(cli, ["next-change", "--site", str(site)]).output == "2027-04-08T08:00:00+02:00\n"
     assert published_feed(site, "2027-04-04T00:00:00+02:00") == published_feed(site, "2027-04-08T07:59:00+02:00")

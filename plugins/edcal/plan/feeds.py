@@ -202,8 +202,8 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
     they are published: a timed item's start (a post reads "published", or what the log says of it, from
     then on), its reminders' moments (a reminder that has rung is no longer written), a log line's
     moment, and the moments an event, a key date or a freeze enters the feeds (``future:``) and leaves them
-    (``past:``). An article going online
-    and its deadlines change with it: :func:`edcal.plan.next_change.next_change` names those."""
+    (``past:``), and a freeze's end (its event then says what it withheld in the past). An article going
+    online and its deadlines change with it: :func:`edcal.plan.next_change.next_change` names those."""
     calendar = plan.calendar
     reminders = calendar.feeds.reminders
     past, future = calendar.feeds.past, calendar.feeds.future
@@ -226,6 +226,8 @@ def changes(plan: Plan, after: dt.datetime) -> list[dt.datetime]:
         logged = item.posted.at if item.posted is not None else None
         if logged is not None:
             found.append(logged if isinstance(logged, dt.datetime) else start_of_day(logged, calendar.zone))
+    # A freeze's event tells what it withheld in the past tense from its end (lifted).
+    found += [window.end for window in calendar.freezes if window.end is not None]
     if past is not None:
         found += [_leaves_at(_over_at(key_date.end, calendar), calendar, past)
                   for key_date in calendar.key_dates_in_order()]
