@@ -418,9 +418,7 @@ def report(adoption: Adoption, target: Path) -> list[Message]:
                                "Kept the folder's {files}, with edcal's lines added at their end.",
                                files=listed(adoption.extended)))
     if adoption.steps:
-        lines.append(say("Still to do by hand:"))
-        lines.extend(say("{number}. {step}", number=number, step=step)
-                     for number, step in enumerate(adoption.steps, 1))
+        lines.extend(_steps(adoption))
         lines.append(say("Then run edcal check (it names what else the blog's articles need), and "
                          "edcal build."))
     else:
@@ -447,10 +445,14 @@ def _set_up_already(adoption: Adoption, target: Path, folder: str,
     if target.resolve() != Path.cwd().resolve():
         commands = f"cd {shlex.quote(str(target))} && {commands}"
     if adoption.steps:
-        lines.append(say("Still to do by hand:"))
-        lines.extend(say("{number}. {step}", number=number, step=step)
-                     for number, step in enumerate(adoption.steps, 1))
+        lines.extend(_steps(adoption))
         lines.append(say("Then: {commands}", commands=commands))
     else:
         lines.append(say("Next: {commands}", commands=commands))
     return lines
+
+
+def _steps(adoption: Adoption) -> list[Message]:
+    """What remains to do by hand, numbered."""
+    return [say("Still to do by hand:"), *(say("{number}. {step}", number=number, step=step)
+                                           for number, step in enumerate(adoption.steps, 1))]

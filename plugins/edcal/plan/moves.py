@@ -694,14 +694,12 @@ class _Finder:
                 return (say("it promotes the article '{slug}', already online, and follows its date",
                             slug=item.article),
                         say("to move it apart from the article, write it as a post of its own with `at:`"))
-            if article is not None and article.status in ("draft", "review"):
-                return (say("it promotes the article '{slug}', which is not online yet, and follows its date",
-                            slug=item.article),
-                        say("move the article itself (edcal move {slug} --by …, with no --network): its "
-                            "promotions follow", slug=item.article))
-            return (say("it promotes the article '{slug}' and follows its date", slug=item.article),
-                    say("move the article itself (edcal move {slug} --by …, with no --network): its "
-                        "promotions follow", slug=item.article))
+            unready = article is not None and article.status in ("draft", "review")
+            why = (say("it promotes the article '{slug}', which is not online yet, and follows its date",
+                       slug=item.article) if unready else
+                   say("it promotes the article '{slug}' and follows its date", slug=item.article))
+            return why, say("move the article itself (edcal move {slug} --by …, with no --network): its "
+                            "promotions follow", slug=item.article)
         if entry.kind == "repeat":
             if entry.recurrence is not None and set(entry.recurrence.key_dates) & moved_key_dates:
                 return None

@@ -657,10 +657,11 @@ class _Resolver:
         window = freeze_at(self.calendar, start, network.id)
         media = self._media(entry, variant, override, article, network)
         primary = composed.measures[0]
+        waiting = _waiting(entry, draft)
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or composed.text),
-            start=start, status=post_status(start, _waiting(entry, draft), window, self.now),
-            waiting=_waiting(entry, draft), source=source, network=network.id, text=composed.text,
+            start=start, status=post_status(start, waiting, window, self.now),
+            waiting=waiting, source=source, network=network.id, text=composed.text,
             length=primary.length,
             limit=primary.limit, counting=primary.counting, url=url, campaign=campaign_id,
             owner=owner_id, article=article.slug if article else None, media=media,
@@ -698,10 +699,11 @@ class _Resolver:
         link's), whose campaign and owner it takes."""
         window = freeze_at(self.calendar, start, network.id)
         campaign_id, campaign = self._campaign(entry, named)
+        waiting = _waiting(entry, draft)
         return Item(
             id=item_id, kind="post", title=self._title(entry, article, custom_text or ""), start=start,
-            status=post_status(start, _waiting(entry, draft), window, self.now), source=source,
-            waiting=_waiting(entry, draft), network=network.id, campaign=campaign_id,
+            status=post_status(start, waiting, window, self.now), source=source,
+            waiting=waiting, network=network.id, campaign=campaign_id,
             owner=self._owner(entry, variant, named, campaign, network),
             article=article.slug if article else None, parent=entry.id,
             promotional=_promotional(entry, campaign), media=media,
