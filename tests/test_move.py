@@ -251,8 +251,9 @@ def test_a_text_already_wrong_still_says_the_date_the_move_leaves_behind(site: P
     report = result.stdout.split("1 texte nomme une date que le déplacement laisse derrière lui (date-in-text)\u00a0:\n")
     assert len(report) == 2, result.stdout
     # The finding the move adds, alone: not the weekday's, there before it.
-    assert report[1].startswith("  calendar.yaml:42  ") and report[1].count("\n") == 1  # at its `text:`
-    assert "la date clé 'salon' à laquelle la publication est accrochée a lieu le 17/03/2027" in report[1]
+    said = report[1].split("\n\n")[0]  # the warnings the move brings besides follow
+    assert said.startswith("  calendar.yaml:42  ") and said.count("\n") == 0  # at its `text:`
+    assert "la date clé 'salon' à laquelle la publication est accrochée a lieu le 17/03/2027" in said
 
 
 def test_a_move_says_the_errors_it_brings(site: Path) -> None:
@@ -1472,3 +1473,50 @@ def test_the_items_not_moved_are_counted_as_listed_and_a_dry_run_says_it_would_m
     days = run_edcal("move", "--since", "2027-04-01", "--until", "2027-04-01", "--network", "mastodon", "--by",
                      "+1 week", "--dry-run", cwd=site, env=after_freeze)
     assert days.stdout.startswith("Rien ne serait déplacé.\n"), days.stdout
+
+
+def test_a_move_says_the_warnings_it_brings_or_changes(site: Path) -> None:
+    """A crisis trial moved two Instagram posts to one day over its maximum, outside the slots: the move said
+    nothing, and a later `edcal check` told it. The report now ends with the warnings the move brings, at
+    their lines, with their rules and hints; a warning is no error: the exit code stays 0."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("  mastodon: {}\n",
+                                                                       "  mastodon: {max_per_day: 1}\n"),
+                        encoding="utf-8")
+    add_posts(site, "  - {id: jeudi, networks: [mastodon], at: 2027-03-11 08:00, text: Un jeudi}\n"
+                    "  - {id: vendredi, networks: [mastodon], at: 2027-03-12 08:00, text: Un vendredi}\n")
+    result = run_edcal("move", "jeudi", "--to", "2027-03-10", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = result.stdout.split("1 avertissement d'edcal check qu'apporte ou change le déplacement\u00a0:\n")
+    assert len(report) == 2, result.stdout
+    said = report[1].splitlines()
+    assert said[0].startswith("  calendar.yaml:") and said[0].endswith("[too-many-per-day]"), said
+    assert "2 publications Mastodon le 10/03/2027" in said[0] and "plus que le maximum de 1" in said[0]
+    assert said[1] == "    → répartissez-les sur plusieurs jours"
+    # One more post onto that crowded day: said with its new count; taken off again, the day is said still
+    # over (a move that changes a day's finding says it, better or worse).
+    again = run_edcal("move", "vendredi", "--to", "2027-03-10", cwd=site)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "3 publications Mastodon le 10/03/2027" in again.stdout, again.stdout
+    back = run_edcal("move", "vendredi", "--to", "2027-03-12", cwd=site)
+    assert back.returncode == 0, back.stdout + back.stderr
+    assert "2 publications Mastodon le 10/03/2027" in back.stdout, back.stdout
+    # A move that changes no finding says none.
+    quiet = run_edcal("move", "vendredi", "--to", "2027-03-19", cwd=site)
+    assert quiet.returncode == 0 and "avertissement" not in quiet.stdout, quiet.stdout
+
+
+def test_a_move_that_brings_many_warnings_shows_the_first_ten_and_counts_the_others(site: Path) -> None:
+    posts = "".join(f"  - {{id: mardi-{week}, networks: [linkedin], at: {day} 09:00, text: Mardi {week}}}\n"
+                    for week, day in enumerate(("2027-05-04", "2027-05-11", "2027-05-18", "2027-05-25",
+                                                "2027-06-01", "2027-06-08", "2027-06-15", "2027-06-22",
+                                                "2027-06-29", "2027-07-06", "2027-07-13", "2027-07-20")))
+    add_posts(site, posts)
+    result = run_edcal("move", "--since", "2027-05-01", "--until", "2027-07-31", "--network", "linkedin",
+                       "--by", "+1 day", "--dry-run", cwd=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = result.stdout.split("12 avertissements d'edcal check qu'apporte ou change le déplacement\u00a0:\n")
+    assert len(report) == 2, result.stdout
+    said = report[1].split("\n\n")[0].splitlines()
+    assert sum(line.endswith("[outside-slots]") for line in said) == 10, said  # each with its hint below
+    assert said[-1] == "  … et 2 autres (edcal check les montre tous)", said

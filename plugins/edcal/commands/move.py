@@ -79,6 +79,7 @@ from edcal.plan.timing import network_slot
 
 #: Exit code when some selected items could not be moved (the others were).
 EXIT_UNMOVED = 1
+WARNINGS_SHOWN = 10  # a campaign moved whole may bring many: the first ones, and edcal check for the rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,11 +192,11 @@ def _move(site: Path, settings_file: str, ids: tuple[str, ...], since: str | Non
             _write(site, texts, read)
         # The checks' errors the move brings (a post moved before its article): the build would refuse the
         # plan; said, and the exit code says it too, as `edcal import`'s does.
-        brought = _errors_brought(plan, after) if after is not None else []
+        brought = _findings_brought(plan, after) if after is not None else []
         places = _Places(site, read, texts, changes, written=bool(texts) and not dry_run,
                          _=translator(team_language(plan.lang)))
         return MoveOutcome(_report(plan, after, moved, shift, to, dry_run, brought, places),
-                           EXIT_UNMOVED if moved.unmoved or brought else 0)
+                           EXIT_UNMOVED if moved.unmoved or _errors(brought) else 0)
 
 
 def _removal(occurrence: MovedOccurrence) -> MovedEntryRemoval:
@@ -543,18 +544,23 @@ def _report(before: Plan, after: Plan | None, moved: Move, shift: Shift, to: str
             for finding in stale:
                 message = places.relined(finding.message, finding.source.path, True)
                 lines.append(f"  {places.after(finding.source)}  {shown_paths_in(translated(message, _))}")
-        if brought:  # a post moved before its article: the build would refuse the plan
-            said = say_count(len(brought), "{count} error of edcal check the move brings (edcal build "
+        errors = _errors(brought)  # date-in-text's warnings are said above, each with the date it names
+        warnings = [finding for finding in brought
+                    if finding.severity != "error" and finding.rule != "date-in-text"]
+        if errors:  # a post moved before its article: the build would refuse the plan
+            said = say_count(len(errors), "{count} error of edcal check the move brings (edcal build "
                              "refuses to build while it stays):",
                              "{count} errors of edcal check the move brings (edcal build refuses to build "
                              "while they stay):")
-            lines += ["", said.translated(_)]
-            for finding in brought:
-                message = places.relined(finding.message, finding.source.path, True)
-                lines.append(f"  {places.after(finding.source)}  {shown_paths_in(translated(message, _))}"
-                             f" [{finding.rule}]")
-                if finding.hint:
-                    lines.append(f"    → {shown_paths_in(translated(finding.hint, _))}")
+            lines += ["", said.translated(_), *_finding_lines(errors, _, places)]
+        if warnings:  # a day over a network's maximum, a post outside its slots: what edcal check will say
+            said = say_count(len(warnings), "{count} warning of edcal check the move brings or changes:",
+                             "{count} warnings of edcal check the move brings or changes:")
+            lines += ["", said.translated(_), *_finding_lines(warnings[:WARNINGS_SHOWN], _, places)]
+            if len(warnings) > WARNINGS_SHOWN:
+                more = say_count(len(warnings) - WARNINGS_SHOWN, "… and {count} more (edcal check shows it)",
+                                 "… and {count} more (edcal check shows them all)")
+                lines.append(f"  {more.translated(_)}")
     if moved.unmoved:  # counted as listed: an entry's networks and days left for one reason are one line
         lines += ["", say_count(len(_grouped(moved.unmoved)), "{count} selected item not moved:",
                                 "{count} selected items not moved:").translated(_)]
@@ -699,17 +705,37 @@ def _dates_left_behind(before: Plan, after: Plan) -> list[Any]:
             if (finding.item, finding.message) not in already]
 
 
-def _errors_brought(before: Plan, after: Plan) -> list[Any]:
-    """The errors of the checks after the move that no item had before it, by rule and item (a post
-    moved before its article, onto a day over a network's maximum): each would stop the build."""
+def _findings_brought(before: Plan, after: Plan) -> list[Any]:
+    """The errors and warnings of the checks after the move that no item had before it, by rule and item, and
+    a period's figures (a post moved before its article, onto a day over a network's maximum, or onto one
+    over it already): errors would stop the build, warnings are what edcal check will say of the new dates
+    (a trial moved two Instagram posts to one minute and learnt it only from a later check)."""
     from edcal.checks import Finding, run_checks
 
-    def key(finding: Finding) -> tuple[str, str, str]:
-        return finding.rule, finding.item or "", "" if finding.item else finding.message
+    def key(finding: Finding) -> tuple[object, ...]:  # a period's figures too: a crowded day one post more
+        return (finding.severity, finding.rule, finding.item or "", "" if finding.item else finding.message,
+                finding.data)
 
-    already = {key(finding) for finding in run_checks(before) if finding.severity == "error"}
+    already = {key(finding) for finding in run_checks(before)}
     return sorted((finding for finding in run_checks(after)
-                   if finding.severity == "error" and key(finding) not in already), key=Finding.sort_key)
+                   if finding.severity in ("error", "warning") and key(finding) not in already),
+                  key=Finding.sort_key)
+
+
+def _errors(findings: list[Any]) -> list[Any]:
+    return [finding for finding in findings if finding.severity == "error"]
+
+
+def _finding_lines(findings: list[Any], _: Any, places: _Places) -> list[str]:
+    """Each finding at its place in the files as the move leaves them, its rule named, its hint under it."""
+    lines = []
+    for finding in findings:
+        message = places.relined(finding.message, finding.source.path, True)
+        lines.append(f"  {places.after(finding.source)}  {shown_paths_in(translated(message, _))}"
+                     f" [{finding.rule}]")
+        if finding.hint:
+            lines.append(f"    → {shown_paths_in(translated(finding.hint, _))}")
+    return lines
 
 
 def _days(plan: Plan, items: list[Item], _: Any) -> str:
