@@ -136,11 +136,12 @@ def test_make_shows_the_sample_at_the_moment_of_its_story(tmp_path: Path) -> Non
 
 @pytest.mark.usefixtures("site_language")  # the sample site's French, as documented
 def test_the_move_examples_in_the_docs_are_what_the_sample_site_prints(tmp_path: Path) -> None:
-    """docs/cli.md's three `edcal move` runs on the sample site: the second had come to give another reason
+    """docs/cli.md's four `edcal move` runs on the sample site: the third had come to give another reason
     than the one documented (the day the series posts on, before the network left out)."""
     docs = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
     site = copy_sample(tmp_path / "site")
-    for command in ("edcal move salon-industrie --by '+1 week' --dry-run",
+    for command in ("edcal move coulisses-atelier-20270113 --to 2027-01-14 --dry-run",
+                    "edcal move salon-industrie --by '+1 week' --dry-run",
                     "edcal move --since 2027-01-18 --until 2027-01-22 --network linkedin --by '+1 week'",
                     "edcal move --since 2027-01-21 --until 2027-01-21 --network linkedin --network mastodon "
                     "--by '+1 day'"):
