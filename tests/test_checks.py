@@ -1937,6 +1937,31 @@ def test_redirect_link(site: Path) -> None:
     assert redirected("https://www.google.com/url-shortener/?q=https://example.org/") is None
 
 
+def test_a_pages_redirect_link_is_told_as_an_articles(site: Path) -> None:
+    """A page ("À propos", "Mentions légales") is online as soon as it is built: a link pasted there from Google
+    Docs went online through Google's redirection page without a word, as only the articles' texts were read.
+    A hidden page is online too, at its address; a page in draft is not judged yet."""
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\nVoir [nos portails]({GOOGLE_DOCS_LINK}).\n",
+                    encoding="utf-8")
+    facebook = "https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fsalon&amp;h=AT0x"
+    (site / "content" / "pages" / "cachee.md").write_text(
+        f'Title: Cachée\nStatus: hidden\n\nLe <a href="{facebook}">salon</a>.\n', encoding="utf-8")
+    (site / "content" / "pages" / "brouillon.md").write_text(
+        f"Title: En cours\nStatus: draft\n\nVoir [nos portails]({GOOGLE_DOCS_LINK}).\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--site", str(site), "--format", "json", "--only", "redirect-link"])
+    assert result.exit_code == 0, result.output
+    tail = "which records the click and may stop them on a warning page first"
+    assert [(f["file"], f["line"], f["column"], f["message"], f["hint"])
+            for f in json.loads(result.output)["findings"]] == [
+        ("content/pages/cachee.md", 4, 13, "a link in page content/pages/cachee.md goes through Facebook's "
+         "redirection page (https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2F…): each reader passes "
+         f"through Facebook, {tail}", "link to the page itself: https://example.org/salon"),
+        ("content/pages/contact.md", 5, 21, "a link in page content/pages/contact.md goes through Google's "
+         f"redirection page ({GOOGLE_DOCS_LINK[:59]}…): each reader passes through Google, {tail}",
+         "link to the page itself: https://example.org/portails?modele=acier")]
+
+
 def test_unknown_article_link() -> None:
     import dataclasses
 

@@ -809,15 +809,15 @@ def redirected(link: str) -> tuple[str, str] | None:
 def redirect_link(ctx: CheckContext) -> Iterator[Problem]:
     """A link copied from Google Docs, a search result or a Facebook post is Google's or Facebook's, the real
     address in its query: each reader goes through that service, which records the click and may stop them
-    on a warning page first. Judged in the articles' texts (every article that is or will be online, as
-    ``article-link``), in the posts' own texts and links, and in the suggestions to staff."""
-    for article, item in ctx.articles_on_their_way():
-        when = max(article.date, ctx.now) if article.date else None
-        for link in article.page_links:
+    on a warning page first. Judged in the texts of articles and pages (every article that is or will be
+    online and every page not in draft, as ``article-link``: :func:`linking_texts`), in the posts' own texts
+    and links, and in the suggestions to staff."""
+    for text in linking_texts(ctx):
+        for link in text.links:
             found = redirected(link.written)
             if found is not None:
-                yield _redirect_problem(link.source, say("a link in article '{slug}'", slug=article.slug),
-                                        link.written, *found, item=item, when=when)
+                yield _redirect_problem(link.source, say("a link in {text}", text=text.named), link.written,
+                                        *found, item=text.item, when=text.when)
     read: set[tuple[str, str]] = set()  # an entry's posts on a network, every week: their texts are read once
     told: set[tuple[str, str, str]] = set()  # an entry's text, on four networks: told once
     for post in ctx.posts():
