@@ -5506,6 +5506,93 @@ def test_a_link_to_the_index_second_page_follows_the_articles_online_as_a_real_b
     assert json.loads(checked.stdout)["findings"] == [], checked.stdout
 
 
+def test_a_link_to_a_tag_category_or_author_further_page_follows_the_articles_online_as_a_real_build_does(
+        site: Path) -> None:
+    """`/tag/test2.html`, the second page of a tag's list (Pelican's pagination of the tag, category and author
+    pages, per PAGINATED_TEMPLATES), was told "no article or page of the site" whatever the day: a tag with one
+    page now has a second once an article to come is online. It is judged as `/index2.html` is, on the day the
+    linking text goes online (each list cut by its own number under PAGINATED_TEMPLATES, none for a template it
+    leaves out); real builds on those days write those pages then, and not before."""
+    write_pelicanconf(site, 'DEFAULT_PAGINATION = 1\nAUTHOR = "Léa"\nTAG_URL = "tag/{slug}.html"\n'
+                            'TAG_SAVE_AS = "tag/{slug}.html"\n'
+                            'PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": 2}\n')
+    articles = site / "content" / "articles"
+    published = articles / "publie.md"
+    published.write_text(published.read_text(encoding="utf-8") + "\nVoir [la suite](/tag/test2.html) et "
+                         "[Léa](/author/lea2.html).\n", encoding="utf-8")
+    (articles / "deux.md").write_text(
+        "Title: Deux\nDate: 2027-03-01 09:00\nTags: test\nCategory: Essais\n\nVoir [la suite](/tag/test2.html), "
+        "[plus loin](https://blog.example.fr/tag/test3.html) et [les essais](/category/essais2.html).\n",
+        encoding="utf-8")
+    (articles / "trois.md").write_text(
+        "Title: Trois\nDate: 2027-03-10 09:00\nTags: test\nCategory: Essais\n\nVoir [la fin](/tag/test3.html), "
+        "[les essais](/category/essais2.html) et [trop loin](/tag/test4.html).\n", encoding="utf-8")
+    page = site / "content" / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNos [essais](/tag/test2.html).\n", encoding="utf-8")
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8") + (
+        "  - {id: avant, networks: [x], at: 2027-02-20 09:00, text: Tag, link: 'https://blog.example.fr/tag/test2.html'}\n"
+        "  - {id: apres, networks: [x], at: 2027-03-02 09:00, text: Tag, link: 'https://blog.example.fr/tag/test2.html'}\n"),
+        encoding="utf-8")
+    checked = run_edcal("check", "--format", "json", "--only", "article-link", "--only", "unknown-article-link",
+                        cwd=site)
+    later = "which the blog writes once content/articles/{0}.md is online, on 2027-03-{1} 09:00: a dead link until then"
+    hint = "link to a page that is online by then, or add the link on 2027-03-{0} 09:00"
+    assert [(f["file"], f["message"], f["hint"]) for f in json.loads(checked.stdout)["findings"]] == [
+        ("calendar.yaml", "post 'avant-x' (2027-02-20 09:00) links to /tag/test2.html, which the blog writes once "
+         "content/articles/deux.md is online, on 2027-03-01 09:00: after the post",
+         "move the post to 2027-03-01 09:00 or later, or link to a page that is online by then"),
+        ("content/articles/deux.md", "'https://blog.example.fr/tag/test3.html' in article 'deux' links to "
+         "/tag/test3.html, " + later.format("trois", 10), hint.format(10)),
+        ("content/articles/deux.md", "'/category/essais2.html' in article 'deux' links to /category/essais2.html, "
+         + later.format("trois", 10), hint.format(10)),
+        ("content/articles/publie.md", "'/tag/test2.html' in article 'publie' links to /tag/test2.html, "
+         + later.format("deux", "01"), hint.format("01")),
+        ("content/articles/publie.md", "'/author/lea2.html' in article 'publie' links to /author/lea2.html, which "
+         "is no article or page of the site", "did you mean '/author/lea.html'?"),
+        ("content/articles/trois.md", "'/tag/test4.html' in article 'trois' links to /tag/test4.html, which is no "
+         "article or page of the site", "did you mean '/tag/test.html'?"),
+        ("content/pages/contact.md", "'/tag/test2.html' in page content/pages/contact.md links to /tag/test2.html, "
+         + later.format("deux", "01"), hint.format("01"))], checked.stdout
+    written = {}
+    for day in ("2027-02-28T10:00", "2027-03-01T10:00", "2027-03-10T10:00"):
+        built = run_edcal("build", "--no-check", cwd=site, env={"EDCAL_NOW": day})
+        assert built.returncode == 0, built.stderr
+        written[day] = sorted(path.relative_to(site / "output").as_posix()
+                              for folder in ("tag", "category", "author")
+                              for path in (site / "output" / folder).glob("[tela]*.html"))
+    assert written == {
+        "2027-02-28T10:00": ["author/lea.html", "category/essais.html", "tag/test.html"],
+        "2027-03-01T10:00": ["author/lea.html", "category/essais.html", "tag/test.html", "tag/test2.html"],
+        "2027-03-10T10:00": ["author/lea.html", "category/essais.html", "category/essais2.html", "tag/test.html",
+                             "tag/test2.html", "tag/test3.html"]}
+    checked = run_edcal("check", "--format", "json", "--only", "article-link", cwd=site,
+                        env={"EDCAL_NOW": "2027-03-10T10:00"})
+    assert [f["message"] for f in json.loads(checked.stdout)["findings"]] == [
+        "'/author/lea2.html' in article 'publie' links to /author/lea2.html, which is no article or page of the site",
+        "'/tag/test4.html' in article 'trois' links to /tag/test4.html, which is no article or page of the site"], \
+        checked.stdout
+
+
+def test_a_link_to_a_tag_further_page_to_come_at_its_address_is_judged_as_at_its_file(site: Path) -> None:
+    """A host that serves ``tag/test-2.html`` at ``/tag/test/2`` (TAG_URL and PAGINATION_PATTERNS say so): a post
+    linking to that address before the article that fills the tag's second page is online is told when, as
+    at the file's path; after it, it is fine."""
+    write_pelicanconf(site, 'TAG_URL = "tag/{slug}"\nTAG_SAVE_AS = "tag/{slug}.html"\n'
+                            'DEFAULT_PAGINATION = 1\nPAGINATION_PATTERNS = ((1, "{url}", "{save_as}"),\n'
+                            '    (2, "{url}/{number}", "{name}-{number}{extension}"))\n')
+    (site / "content" / "articles" / "deux.md").write_text(
+        "Title: Deux\nDate: 2027-03-01 11:00\nTags: test\n\nTexte.\n", encoding="utf-8")
+    checked, told = link_findings(site, {"adresse": "/tag/test/2", "fichier": "/tag/test-2.html",
+                                         "ensuite": "/tag/test/2", "trop-loin": "/tag/test/3"})
+    assert sorted(told) == ["adresse-x", "fichier-x", "trop-loin-x"], checked.stdout + checked.stderr
+    assert told["adresse-x"]["message"] == (
+        "post 'adresse-x' (2027-03-01 09:00) links to /tag/test/2, which the blog writes once "
+        "content/articles/deux.md is online, on 2027-03-01 11:00: after the post")
+    assert told["trop-loin-x"]["message"] == ("post 'trop-loin-x' links to /tag/test/3, which is no article or page "
+                                              "of the site")
+
+
 def test_a_post_linking_to_a_tag_page_by_its_address_without_html_is_no_unknown_link(site: Path) -> None:
     """A blog whose host serves ``tag/test.html`` at ``/tag/test`` (GitHub Pages, Netlify) says so with
     TAG_URL: a post linking to that address links to the tag's page, not to nothing."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -339,6 +340,10 @@ class BlogFiles:
     #: Of ``files``, the static files kept out of output/ until what shows them is online (an image only an
     #: article to come shows): a link to one is dead until then.
     withheld: frozenset[str] = frozenset()
+    #: The further pages of the blog's lists that the articles to come add as they go online (the index's
+    #: ``index2.html``, a tag's ``tag/inox2.html``), each with the file of the one whose going online makes
+    #: it, as ``later`` holds them: worked out when first asked, for an address the build does not write now.
+    coming_pages: Callable[[], Mapping[str, tuple[str, ...]]] | None = field(default=None, compare=False)
     #: ``files`` in any capitals, and the folders at output/'s root that hold some (``tag``, ``2027``).
     _folded: frozenset[str] = field(init=False, repr=False, compare=False)
     _top: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -360,17 +365,21 @@ class BlogFiles:
     def opens_later(self, path: str) -> bool:
         """Whether an address's path (as :meth:`opens` takes it) opens a file the build writes once the
         articles and pages held back are online, and not before."""
-        return bool(self.made_by(path)) or self._later_key(path) is not None
+        return self._later(path) is not None
 
     def made_by(self, path: str) -> tuple[str, ...]:
         """The files of the articles and pages held back whose going online makes the page an address's path
         opens (``()`` when it is none of them, or not known)."""
-        key = self._later_key(path)
-        return self.later[key] if key is not None else ()
+        return self._later(path) or ()
 
-    def _later_key(self, path: str) -> str | None:
+    def _later(self, path: str) -> tuple[str, ...] | None:
         path = _output_key(path)
-        return next((key for key in (path, posixpath.join(path, "index.html")) if key in self.later), None)
+        keys = (path, posixpath.join(path, "index.html"))
+        found = next((self.later[key] for key in keys if key in self.later), None)
+        if found is None and self.coming_pages is not None and not self.writes(path):
+            pages = self.coming_pages()  # a list's further page, worked out once (most links name none)
+            found = next((pages[key] for key in keys if key in pages), None)
+        return found
 
     def writes(self, path: str) -> bool:
         """Whether the build writes the file that an address's path (as :meth:`opens` takes it) opens."""

@@ -223,14 +223,9 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
             later[path] = tuple(sorted({*later.get(path, ()), *makers}))
     # The addresses of the lists' pages where they are not their files' paths (TAG_URL 'tag/{slug}' for
     # 'tag/{slug}.html', which the host serves there).
-    tags = context.get("tags") or ()
-    taxonomies = [taxonomy for taxonomy, _listed in [*(tags.items() if isinstance(tags, dict) else tags),
-                                                     *(context.get("categories") or ()),
-                                                     *(context.get("authors") or ())]]
-    urls = {str(getattr(taxonomy, "url", "") or "") for taxonomy in taxonomies}
+    urls = {str(getattr(taxonomy, "url", "") or "") for _name, taxonomy, _listed in _taxonomy_lists(context)}
     urls |= {str(period.get("url") or "") for period in archives} | {url for _save_as, url in further}
-    urls |= {str(settings.get(f"{name.upper()}_URL", f"{name}.html") or "")
-             for name in settings.get("DIRECT_TEMPLATES") or ()}
+    urls |= {_direct_page(settings, name)[1] for name in settings.get("DIRECT_TEMPLATES") or ()}
     addresses = frozenset(_url_path(url) for url in urls if url and "://" not in url) - files
     # An image only content not online shows is kept out until that content is online: a link to it waits,
     # brought by the first of them online.
@@ -239,11 +234,8 @@ def blog_files(generator: Any, state: Any) -> BlogFiles:
         makers = state.private_static.get(shown, set()) | state.private_addresses.get(output, set())
         later[output] = tuple(sorted({*later.get(output, ()), *makers}))
     withheld = frozenset(output for _source, output in kept_out)
-    for path, maker in _further_pages_to_come(context, settings, state).items():
-        if path not in files:
-            later[path] = tuple(sorted({*later.get(path, ()), maker}))
     return BlogFiles(frozenset(files), tuple(_normal(folder) for folder in folders), later, addresses,
-                     withheld)
+                     withheld, ListPagesToCome(context, settings, state))
 
 
 def _further_pages(context: dict[str, Any], settings: dict[str, Any],
@@ -253,24 +245,15 @@ def _further_pages(context: dict[str, Any], settings: dict[str, Any],
     with its address."""
     from pelican.paginator import Paginator
 
-    templates = settings.get("PAGINATED_TEMPLATES") or {}
     articles = list(context.get("articles") or ())
-    lists: list[tuple[str, str, str, list[Any]]] = [
-        (name, str(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") or ""),
-         str(settings.get(f"{name.upper()}_URL", f"{name}.html") or ""), articles)
-        for name in settings.get("DIRECT_TEMPLATES") or ()]
-    tags = context.get("tags") or ()
-    for name, entries in (("tag", tags.items() if isinstance(tags, dict) else tags),
-                          ("category", context.get("categories") or ()),
-                          ("author", context.get("authors") or ())):
-        lists += [(name, str(getattr(taxonomy, "save_as", "") or ""), str(getattr(taxonomy, "url", "") or ""),
-                   list(listed)) for taxonomy, listed in entries]
+    lists: list[tuple[str, str, str, list[Any]]] = [(name, *_direct_page(settings, name), articles)
+                                                    for name in settings.get("DIRECT_TEMPLATES") or ()]
+    lists += [(template, str(getattr(taxonomy, "save_as", "") or ""), str(getattr(taxonomy, "url", "") or ""),
+               list(listed)) for template, taxonomy, listed in _taxonomy_lists(context)]
     lists += [("period_archives", str(period.get("save_as") or ""), str(period.get("url") or ""),
                list(period.get("articles") or ())) for period in archives]
     for template, save_as, url, listed in lists:
-        if template not in templates:
-            continue
-        per_page = templates[template] or settings.get("DEFAULT_PAGINATION")
+        per_page = _per_page(settings, template)
         if not per_page or not save_as:
             continue
         with contextlib.suppress(Exception):  # a pattern Pelican itself cannot fill: its own error
@@ -280,40 +263,105 @@ def _further_pages(context: dict[str, Any], settings: dict[str, Any],
                 yield _normal(str(page.save_as)), str(page.url)
 
 
-def _further_pages_to_come(context: dict[str, Any], settings: dict[str, Any], state: Any) -> dict[str, str]:
-    """The further pages of the lists of every article (the index's ``index2.html``…) that the articles to
-    come add as they go online, each with the file of the one that makes it: Pelican cuts such a list by
-    ``DEFAULT_PAGINATION``, so its second page is there once enough articles are online, and not before."""
-    from pelican.paginator import Paginator
+class ListPagesToCome:
+    """The further pages of the blog's lists that the articles to come add as they go online (the index's
+    ``index2.html``, a tag's ``tag/inox2.html``, a category's, an author's), each with the file of the one
+    whose going online makes it. Pelican cuts each list by its number in ``PAGINATED_TEMPLATES`` (else
+    ``DEFAULT_PAGINATION``; a template it leaves out is one page): a list's second page is there once enough
+    of its articles are online, and not before. Worked out once, when first asked (``BlogFiles.coming_pages``,
+    for a link to an address the build does not write now): most texts link to none."""
 
-    from edcal.plan.status import article_state
+    def __init__(self, context: dict[str, Any], settings: dict[str, Any], state: Any) -> None:
+        self.settings = settings
+        self.articles, self.calendar, self.now = state.articles, state.calendar, state.now
+        self.coming = state.coming_articles
+        # The lists as this build has them, each with how many articles it holds now.
+        self.listed = len(context.get("articles") or ())
+        self.taxonomies = [(name, taxonomy, len(listed))
+                           for name, taxonomy, listed in _taxonomy_lists(context)]
+        self._found: dict[str, tuple[str, ...]] | None = None
 
+    def __call__(self) -> dict[str, tuple[str, ...]]:
+        if self._found is None:
+            self._found = self._pages()
+        return self._found
+
+    def _pages(self) -> dict[str, tuple[str, ...]]:
+        from pelican.paginator import Paginator
+
+        from edcal.plan.status import article_state
+
+        settings = self.settings
+        originals = {article.slug: article for article in self.articles if article.is_original}
+        coming = []  # the articles to come that Pelican will list, in the order they go online
+        for article in self.articles:
+            if article.is_original and article.status == "published":
+                online = article_state(article, self.calendar, self.now, originals)
+                if not online.live and online.live_at is not None:
+                    coming.append((online.live_at, article.source.path))
+        makers = [path for _online, path in sorted(coming)]
+        # Each list: its template, its file and address, how many articles it holds now, and the files of
+        # those to come that it will list, in the order they go online.
+        lists = [(name, *_direct_page(settings, name), self.listed, makers)
+                 for name in settings.get("DIRECT_TEMPLATES") or ()]
+        grown: dict[tuple[str, str], tuple[Any, int, list[str]]] = {
+            (name, taxonomy.slug): (taxonomy, count, []) for name, taxonomy, count in self.taxonomies}
+        for maker in makers:
+            for name, taxonomy in _taxonomies_of(self.coming.get(maker)):
+                grown.setdefault((name, taxonomy.slug), (taxonomy, 0, []))[2].append(maker)
+        lists += [(name, str(getattr(taxonomy, "save_as", "") or ""), str(getattr(taxonomy, "url", "") or ""),
+                   count, listed) for (name, _slug), (taxonomy, count, listed) in grown.items() if listed]
+        found: dict[str, tuple[str, ...]] = {}
+        for template, save_as, url, count, listed in lists:
+            per_page = _per_page(settings, template)
+            if not per_page or not save_as:
+                continue
+            with contextlib.suppress(Exception):  # a pattern Pelican itself cannot fill: its own error
+                pages = Paginator(save_as, url, range(count), settings, per_page).num_pages
+                for added, maker in enumerate(listed, start=1):
+                    paginator = Paginator(save_as, url, range(count + added), settings, per_page)
+                    for number in range(pages + 1, paginator.num_pages + 1):
+                        page = paginator.page(number)
+                        address = str(page.url or "")
+                        for path in (_normal(str(page.save_as)), "://" not in address and _url_path(address)):
+                            if path and path != ".":  # (no pattern for that page: Pelican names none)
+                                found.setdefault(path, (maker,))
+                    pages = paginator.num_pages
+        return found
+
+
+def _per_page(settings: dict[str, Any], template: str) -> int | None:
+    """How many articles a page of a list of ``template`` holds (``PAGINATED_TEMPLATES``' number, else
+    ``DEFAULT_PAGINATION``); None when Pelican does not cut it into pages."""
     templates = settings.get("PAGINATED_TEMPLATES") or {}
-    names = [name for name in settings.get("DIRECT_TEMPLATES") or () if name in templates
-             and (templates[name] or settings.get("DEFAULT_PAGINATION"))]
-    if not names:
-        return {}
-    originals = {article.slug: article for article in state.articles if article.is_original}
-    coming = []  # the articles to come that Pelican will list, in the order they go online
-    for article in state.articles:
-        if article.is_original and article.status == "published":
-            online = article_state(article, state.calendar, state.now, originals)
-            if not online.live and online.live_at is not None:
-                coming.append((online.live_at, article.source.path))
-    listed = len(context.get("articles") or ())
-    found: dict[str, str] = {}
-    for name in names:
-        per_page = templates[name] or settings.get("DEFAULT_PAGINATION")
-        save_as = str(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") or "")
-        url = str(settings.get(f"{name.upper()}_URL", f"{name}.html") or "")
-        with contextlib.suppress(Exception):  # a pattern Pelican itself cannot fill: its own error
-            pages = Paginator(save_as, url, [None] * listed, settings, per_page).num_pages
-            for count, (_online, maker) in enumerate(sorted(coming), start=1):
-                paginator = Paginator(save_as, url, [None] * (listed + count), settings, per_page)
-                for number in range(pages + 1, paginator.num_pages + 1):
-                    found.setdefault(_normal(str(paginator.page(number).save_as)), maker)
-                pages = paginator.num_pages
-    return found
+    if template not in templates:
+        return None
+    return templates[template] or settings.get("DEFAULT_PAGINATION") or None
+
+
+def _direct_page(settings: dict[str, Any], name: str) -> tuple[str, str]:
+    """The file and the address of a page of ``DIRECT_TEMPLATES`` (``index.html``)."""
+    return (str(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") or ""),
+            str(settings.get(f"{name.upper()}_URL", f"{name}.html") or ""))
+
+
+def _taxonomy_lists(context: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """The tag, category and author pages of Pelican's reading, each with its template and its articles."""
+    tags = context.get("tags") or ()
+    return [(template, taxonomy, listed) for template, entries in (
+        ("tag", tags.items() if isinstance(tags, dict) else tags),
+        ("category", context.get("categories") or ()), ("author", context.get("authors") or ()))
+            for taxonomy, listed in entries]
+
+
+def _taxonomies_of(content: Any) -> Iterator[tuple[str, Any]]:
+    """The tags, the category and the authors of a Pelican article, each with its page's template."""
+    for tag in getattr(content, "tags", None) or ():
+        yield "tag", tag
+    if getattr(content, "category", None) is not None:
+        yield "category", content.category
+    for author in getattr(content, "authors", None) or ():
+        yield "author", author
 
 
 def _claims(context: dict[str, Any], settings: dict[str, Any]) -> Iterator[Claim]:

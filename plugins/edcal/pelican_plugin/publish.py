@@ -136,6 +136,8 @@ def keep_live_articles(generator: Any, state: BuildState) -> None:
                     unlisted.setdefault(url, set()).add(state.relative(Path(content.source_path)))
     for url, makers in unlisted.items():
         state.offline_makers.setdefault(url, set()).update(makers)
+    state.coming_articles.update((state.relative(Path(content.source_path)), content)
+                                 for content in generator.articles if content.source_path not in live)
     site_url = str(settings.get("SITEURL") or "")
     for name in (*_LISTED, *_DRAFTS):
         for content in getattr(generator, name):

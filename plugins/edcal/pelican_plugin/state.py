@@ -84,6 +84,10 @@ class BuildState:
     #: ``source`` fields name them) whose going online makes it: a share suggestion linking to one waits for
     #: it, and a post to come linking to one before any of them is online links to nothing.
     offline_makers: dict[str, set[str]] = field(default_factory=dict)
+    #: The articles of Pelican's list (its originals) not online at this build, by their file (as ``source``
+    #: fields name them): the tag, category and author pages they fill once online (their lists' further
+    #: pages, :class:`edcal.pelican_plugin.collisions.ListPagesToCome`).
+    coming_articles: dict[str, Any] = field(default_factory=dict)
     #: Files of the content folder the pages' texts link to (``{static}``…), with each page's path.
     page_files: list[tuple[str, Any]] = field(default_factory=list)
     #: The addresses the pages' texts link to (``/2027/salon/``), with each page's path.
