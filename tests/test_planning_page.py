@@ -3288,3 +3288,14 @@ def test_every_planning_page_passes_the_nu_html_checker(sample: Path) -> None:
     assert {"index.html", "report.html", "drafts/index.html", "share/index.html", "agenda/2027-01.html",
             "drafts/2027-01.html"} <= names, names
     assert nu_problems(pages, allowed=(CARD_TABLE_ROLES,)) == []
+
+
+def test_a_past_posts_text_is_linked_as_its_text_not_as_a_draft(sample: Path) -> None:
+    """A manager's trial read "Brouillon" beside a post marked gone out: the file is what was (or was to be)
+    posted. A post to come still links its draft."""
+    month = (sample / "planning" / "agenda" / "2027-01.html").read_text(encoding="utf-8")
+    past = dict(re.findall(r'<a href="\.\./(drafts/[^"]+)">([^<]+)</a>', month))
+    assert past["drafts/linkedin/2027-01-05T1215-voeux-2027-linkedin.txt"] == "Texte"
+    to_come = dict(re.findall(r'<a href="(drafts/[^"]+)">([^<]+)</a>',
+                              (sample / "planning" / "index.html").read_text(encoding="utf-8")))
+    assert to_come["drafts/2027-01.html#item-coulisses-atelier-instagram-20270113"] == "Brouillon"
