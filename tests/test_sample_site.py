@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 from collections import Counter
@@ -152,6 +153,60 @@ def test_the_move_examples_in_the_docs_are_what_the_sample_site_prints(tmp_path:
         assert result.stdout.replace("\u00a0", " ") == documented, command  # the docs write plain spaces
     changed = docs.split("one changed line:\n\n```yaml\n", 1)[1].split("```", 1)[0]
     assert changed in (site / "calendar.yaml").read_text(encoding="utf-8")
+
+
+#: What the docs quote of the sample built at STORY_NOW: by page and output, the words each quote holds (its
+#: anchor: each quote of the page that holds it). The figures a manager reads in outputs.md (objectives,
+#: cadence, self-promotion, the team's load, the report) and what feeds.md quotes of an event. The pages' other
+#: French quotes are of other sites (a crisis, an account given up, a horizon of 21 days, a week's view).
+QUOTED = {
+    ("outputs.md", "planning/index.html"): (
+        "reste ", "programmées", "sur LinkedIn, ", "sous le rythme visé dans les", "du 18 au 24 janvier 2027 :",
+        "janvier 2027 (4 semaines)", "février 2027 (4 semaines)", "articles pour", "Autopromotion en janvier",
+        "Autopromotion en février", "semaine la plus chargée", "dont 1 idée", " 180 abonnés"),
+    ("outputs.md", "planning/report.html"): (
+        "publications parties, selon le journal", "Le journal ne nomme aucune", "- voeux-2027-intranet "),
+    ("feeds.md", "planning/calendar.ics"): ("ligne à y ajouter",),
+}
+
+
+def quotes_of(doc: str) -> list[str]:
+    """A docs page's quotes, spaces joined: its *italic* and `code` spans, and the lines of its code blocks."""
+    text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    blocks = re.findall(r"^ *```\w*\n(.*?)^ *```", text, flags=re.MULTILINE | re.DOTALL)
+    spans = re.findall(r"(?<![*\w])\*(?![\s*])([^*]+?)\*(?![*\w])", text) + re.findall(r"`([^`\n]+)`", text)
+    return [" ".join(quote.split()) for quote in spans + [line for block in blocks for line in block.split("\n")]]
+
+
+def shown_text(path: Path) -> str:
+    """An output's words as its reader gets them: a page's as a browser shows them, a feed's as an app does
+    (folded lines joined, escapes read)."""
+    from helpers import page_text
+
+    if path.suffix == ".ics":
+        feed = re.sub(r"\r\n[ \t]", "", path.read_bytes().decode("utf-8")).replace("\\n", " ")
+        return " ".join(re.sub(r"\\([,;\\])", r"\1", feed).split())
+    return page_text(path)
+
+
+@pytest.mark.usefixtures("site_language")  # the sample site's French, as documented
+def test_what_the_docs_quote_of_the_sample_is_what_its_pages_show(tmp_path: Path) -> None:
+    """README promises that the docs quote the sample as `make build` shows it, on 12 January 2027 at 10:00. A
+    manager's trial read *reste 320 abonnés en 135 jours : 17 par semaine* in outputs.md and 169 days, 13 a week
+    on the page; *9 publications pour 8 (5 publiées, 4 prévues)* where LinkedIn's January had 10 for 8: the
+    sample had grown and the docs had not. A change to the pages' figures or words fails here, naming the
+    quote to update."""
+    site = copy_sample(tmp_path / "site")
+    result = run_edcal("build", cwd=site, env={"EDCAL_NOW": STORY_NOW})
+    assert result.returncode == 0, result.stderr
+    stale = []
+    for (doc, output), anchors in QUOTED.items():
+        quotes, shown = quotes_of(doc), shown_text(site / output)
+        for anchor in anchors:
+            holding = [quote for quote in quotes if anchor in quote]
+            assert holding, f"docs/{doc} has no quote holding {anchor!r} any more: update QUOTED"
+            stale += [f"docs/{doc}: {quote!r} is not on {output}" for quote in holding if quote not in shown]
+    assert not stale, "The docs quote what the sample's pages no longer show:\n" + "\n".join(stale)
 
 
 def test_the_samples_placeholder_address_is_meant_and_its_calendar_says_so(tmp_path: Path) -> None:
