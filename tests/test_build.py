@@ -1036,6 +1036,17 @@ def test_the_summary_names_what_went_online_by_its_date_since_the_sources_change
     assert committed_since.returncode == 0 and " online by " not in committed_since.stdout
 
 
+@pytest.mark.usefixtures("site_language")
+def test_the_summary_writes_those_dates_as_the_sites_language_does(site: Path) -> None:
+    """A manager's trial read "depuis la dernière modification des sources (2026-12-08 01:47) : « … »
+    (2027-01-12 09:00)" where docs/checks.md promises French dates on the command line as `edcal check` writes
+    them, 12/01/2027."""
+    result = run_edcal("build", cwd=site)  # sources of 2026-09-21, now 2027-02-15
+    assert result.returncode == 0, result.stderr
+    assert ("\n  1 mis en ligne à sa date depuis la dernière modification des sources (21/09/2026 16:13) : "
+            "« Un article publié » (01/02/2027 09:00)\n") in result.stdout.replace("\u00a0", " ")
+
+
 def test_a_status_pelicans_settings_give_keeps_an_article_offline(site: Path) -> None:
     """``DEFAULT_METADATA = {"status": "draft"}``, common on Pelican blogs, ``EXTRA_PATH_METADATA`` for a folder
     and a ``(?P<status>…)`` of ``PATH_METADATA``: edcal's header made every article without a `status:` line
