@@ -6,6 +6,8 @@ import os
 import re
 import shlex
 import subprocess
+import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -167,14 +169,21 @@ QUOTED = {
     ("outputs.md", "planning/report.html"): (
         "publications parties, selon le journal", "Le journal ne nomme aucune", "- voeux-2027-intranet "),
     ("feeds.md", "planning/calendar.ics"): ("ligne à y ajouter",),
+    ("calendar.md", "planning/index.html"): ("Autopromotion en janvier",),
+    ("index.md", "planning/index.html"): ("reste ", "février 2027 (4 semaines)", "Autopromotion en janvier",
+                                         "programmées"),
+    ("index.md", "planning/report.html"): ("Le journal ne nomme aucune", "3 sur 3 semaines"),
 }
 
 
 def quotes_of(doc: str) -> list[str]:
     """A docs page's quotes, spaces joined: its *italic* and `code` spans, and the lines of its code blocks."""
     text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
-    blocks = re.findall(r"^ *```\w*\n(.*?)^ *```", text, flags=re.MULTILINE | re.DOTALL)
-    spans = re.findall(r"(?<![*\w])\*(?![\s*])([^*]+?)\*(?![*\w])", text) + re.findall(r"`([^`\n]+)`", text)
+    fence = re.compile(r"^ *```\w*\n(.*?)^ *```", flags=re.MULTILINE | re.DOTALL)
+    blocks, prose = fence.findall(text), fence.sub("", text)
+    spans = re.findall(r"(?<![*\w])\*(?![\s*])([^*]+?)\*(?![*\w])", prose)
+    for paragraph in prose.split("\n\n"):  # a code span may wrap; ``a `b` c`` holds backticks
+        spans += [span for _, span in re.findall(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", paragraph, flags=re.DOTALL)]
     return [" ".join(quote.split()) for quote in spans + [line for block in blocks for line in block.split("\n")]]
 
 
@@ -207,6 +216,19 @@ def test_what_the_docs_quote_of_the_sample_is_what_its_pages_show(tmp_path: Path
             assert holding, f"docs/{doc} has no quote holding {anchor!r} any more: update QUOTED"
             stale += [f"docs/{doc}: {quote!r} is not on {output}" for quote in holding if quote not in shown]
     assert not stale, "The docs quote what the sample's pages no longer show:\n" + "\n".join(stale)
+    # index.md's ways to see a month further ahead: its weeks below the cadence, as edcal check says them, and
+    # its share of self-promotion from plan.json, counted as the page counts this month's and next.
+    [command] = [quote for quote in quotes_of("index.md") if quote.startswith("edcal check --only cadence-gap --since")]
+    [said] = [quote for quote in quotes_of("index.md") if quote.startswith("LinkedIn : ")]
+    checked = run_edcal(*shlex.split(command)[1:], cwd=site, env={"EDCAL_NOW": STORY_NOW})
+    assert said in checked.stdout.replace("\u00a0", " "), checked.stdout
+    [recipe] = [quote for quote in re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "index.md").read_text(
+        encoding="utf-8"), flags=re.DOTALL) if "plan.json" in quote]
+    shares = subprocess.run([sys.executable, "-c", textwrap.dedent(recipe)], cwd=site, capture_output=True,
+                            text=True, check=True, timeout=60).stdout
+    counted = re.findall(r"^\S+ 2027-0[12] (\d+) of (\d+)$", shares, flags=re.MULTILINE)
+    shown = re.findall(r"\((\d+) sur (\d+) publications?\)", shown_text(site / "planning" / "index.html"))
+    assert len(counted) >= 10 and Counter(counted) == Counter(shown), shares
 
 
 def test_the_samples_placeholder_address_is_meant_and_its_calendar_says_so(tmp_path: Path) -> None:
