@@ -3616,6 +3616,19 @@ def test_a_silenced_rule_needs_a_reason_and_is_silent() -> None:
         findings("duplicate-text", posts(lines[0], lines[1].replace("duplicate-text", "duplicate-txt")))
 
 
+def test_only_with_rules_run_together_says_to_give_it_once_per_rule(tmp_path: Path) -> None:
+    """A manager's trial wrote `--only cadence-gap,self-promotion,objective-missed` and read that the check
+    'cadence-gap,self-promotion,objective-missed' is unknown, told to list the rules it had named right."""
+    from edcal.commands.check import check
+
+    with pytest.raises(InputErrors) as caught:
+        check(tmp_path, "pelicanconf.py", only=("cadence-gap,self-promotion, objective-missed",))
+    [message] = [error.format() for error in caught.value.errors]
+    assert message == ("--only: error: unknown check 'cadence-gap,self-promotion, objective-missed'\n"
+                       "    hint: give --only once per rule: --only cadence-gap --only self-promotion "
+                       "--only objective-missed"), message
+
+
 def test_checks_settings_are_validated() -> None:
     with pytest.raises(InputErrors) as caught:
         calendar_from(PARIS_CALENDAR + "checks:\n  public-holidays: off\n  duplicate-text: {windw: 3 days}\n"
