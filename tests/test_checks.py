@@ -3616,17 +3616,18 @@ def test_a_silenced_rule_needs_a_reason_and_is_silent() -> None:
         findings("duplicate-text", posts(lines[0], lines[1].replace("duplicate-text", "duplicate-txt")))
 
 
-def test_only_with_rules_run_together_says_to_give_it_once_per_rule(tmp_path: Path) -> None:
+def test_only_takes_rules_run_together_as_other_linters_do(site: Path) -> None:
     """A manager's trial wrote `--only cadence-gap,self-promotion,objective-missed` and read that the check
-    'cadence-gap,self-promotion,objective-missed' is unknown, told to list the rules it had named right."""
-    from edcal.commands.check import check
-
-    with pytest.raises(InputErrors) as caught:
-        check(tmp_path, "pelicanconf.py", only=("cadence-gap,self-promotion, objective-missed",))
-    [message] = [error.format() for error in caught.value.errors]
-    assert message == ("--only: error: unknown check 'cadence-gap,self-promotion, objective-missed'\n"
-                       "    hint: give --only once per rule: --only cadence-gap --only self-promotion "
-                       "--only objective-missed"), message
+    'cadence-gap,self-promotion,objective-missed' is unknown: commas separate rules, as in `ruff --select`; a
+    misspelt one among them is told alone, with its suggestion."""
+    together = run_edcal("check", "--format", "json", "--only", "article-link, post-in-freeze", cwd=site)
+    apart = run_edcal("check", "--format", "json", "--only", "article-link", "--only", "post-in-freeze", cwd=site)
+    assert together.returncode == apart.returncode and together.stdout == apart.stdout, together.stderr
+    assert {finding["rule"] for finding in json.loads(together.stdout)["findings"]} == {"post-in-freeze"}
+    wrong = run_edcal("check", "--only", "article-link,post-in-freze", cwd=site)
+    assert wrong.returncode == 2
+    assert "--only: error: unknown check 'post-in-freze'" in wrong.stderr, wrong.stderr
+    assert "post-in-freeze" in wrong.stderr.split("unknown check")[1]
 
 
 def test_checks_settings_are_validated() -> None:

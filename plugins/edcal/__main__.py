@@ -456,7 +456,7 @@ _RUN_OPTIONS = {"fmt": "--format", "strict": "--strict", "only": "--only", "sinc
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for scripts, github for workflow annotations.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--only", multiple=True, metavar="RULE", help="Run only this rule (repeatable).")
+@click.option("--only", multiple=True, metavar="RULE", help="Run only this rule (repeatable; or RULE,RULE).")
 @click.option("--since", metavar="DATE", help="Check items from this date or instant (default: now).")
 @click.option("--until", metavar="DATE", help="Check items up to the end of this day (or this instant).")
 @click.option("--summary", is_flag=True,
