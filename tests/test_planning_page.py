@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -1053,7 +1054,8 @@ def test_the_home_page_sets_the_plan_against_its_objectives(sample: Path, server
     weeks = [f for f in json.loads(check.stdout)["findings"]
              if f["data"]["network"] == "linkedin" and f["data"]["campaign"] is None]  # LinkedIn's own cadence
     assert len(weeks) > 10
-    assert linkedin.locator('[data-count="gaps-to-objective"]').inner_text().split()[1] == str(len(weeks))
+    longer = linkedin.locator('[data-count="gaps-to-objective"]').inner_text()
+    assert re.search(r"(\d+) semaines", longer).group(1) == str(len(weeks)), longer
     # The figure last measured, against the target (noted in calendar.yaml: edcal measures nothing).
     objective = next(n for n in plan["networks"] if n["id"] == "linkedin")["objective"]
     assert (objective["current"], objective["measured"]) == (1180, "2027-01-04")
@@ -1340,12 +1342,39 @@ def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
     # ("19 périodes" left a manager to guess which).
     assert re.search(r"LinkedIn 2/semaine janvier 2027 \(4 semaines\) [^⚠]+⚠ [^⚠]+ février 2027 \(4 semaines\) "
                      r"[^⚠]+⚠ [^⚠]+ ⚠ \d+ semaines sous le rythme visé dans les 42 prochains jours", text), text
-    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ \d+ semaines sous le rythme visé d'ici le", text)  # Objectif
+    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ Vue longue, jusqu'à l'objectif : \d+ semaines sous le rythme "
+                     r"visé d'ici le", text)  # Objectif
     assert re.search(r"Blog 1/mois janvier 2027 [^⚠]+⚠ il en manque 1 février 2027 [^⚠]+⚠ il en manque 1 "
                      r"⚠ 2 mois sous le rythme visé dans les 42 prochains jours", text)
     assert "période" not in text and "sous l'objectif" not in text
     gaps = json.loads(re.search(r'id="plan-data">(.*?)</script>', page, re.DOTALL).group(1))["gaps"]
     assert "LinkedIn : 0, rythme visé 2/semaine" in {g["message"].replace("\u00a0", " ") for g in gaps}
+
+
+def test_the_near_count_and_the_longer_view_read_as_one_statement(tmp_path: Path) -> None:
+    """LinkedIn's line said "⚠ 1 semaine sous le rythme visé dans les 42 prochains jours" and, beside it, "⚠ 18
+    semaines sous le rythme visé d'ici le 30 juin": a manager did not know which counted. The near count comes
+    first; the count to the objective's date is labelled the longer view and says that it holds the near ones."""
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    calendar = calendar_from(PARIS_CALENDAR.replace(
+        "  linkedin: {slots: [tue 09:00, thu 12:30]}\n",
+        "  linkedin: {slots: [tue 09:00, thu 12:30], cadence: 2/week, objective: {text: Abonnés, "
+        "target: 1500, unit: abonnés, by: 2027-06-30}}\n"))
+    plan = plan_of(calendar, now="2027-01-04T08:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    text = page_text(tmp_path / "index.html")
+    near = re.search(r"⚠ (\d+) semaines sous le rythme visé dans les 42 prochains jours", text)
+    assert near, text
+    longer = re.search(r"⚠ Vue longue, jusqu'à l'objectif : (\d+) semaines sous le rythme visé d'ici le mercredi "
+                       r"30 juin 2027, dont (\d+) dans les 42 prochains jours", text)
+    assert longer and longer.group(2) == near.group(1) and int(longer.group(1)) > int(near.group(1)), text
+    assert text.index(near.group(0)) < text.index(longer.group(0))
+    write_planning_page(calendar_page, dataclasses.replace(plan, lang="en"), tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert re.search(r"⚠ Longer view, to the objective: \d+ weeks below the cadence until Wednesday 30 June 2027, "
+                     r"\d+ of them in the next 42 days", text), text
 
 
 def test_a_campaign_objective_without_by_shows_the_day_the_checks_hold_it_to(tmp_path: Path) -> None:

@@ -184,6 +184,8 @@ class NetworkRow:
     #: (counted up to ``gaps_until``: the objective's date, or the end of the plan's horizon before it).
     gaps_to_objective: int | None = None
     gaps_until: dt.date | None = None
+    #: Of ``gaps_to_objective``, those within the horizon (the near count, ``gaps``, said first).
+    gaps_near: int = 0
     #: Over the ceiling in a month of fewer posts than the check judges (it stays silent).
     unjudged: bool = False
     #: What the objectives' checks say of its objective (missed, measured long ago…).
@@ -427,13 +429,13 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         above = promotion_judged and month.above(ceiling)
         over = above and month.total >= minimum
         cadence = say_cadence(network.cadence) if network.cadence else None
-        counted, until = to_objective.get(network.id, (None, None))
+        counted, until, near = to_objective.get(network.id, (None, None, 0))
         networks.append(NetworkRow(network, cadence, month.total, month.promotional, month.percent, over,
                                    len(gaps[network.id]), planned[network.id], counted, until,
                                    unjudged=above and 0 < month.total < minimum,
                                    alerts=tuple(alerts[("network", network.id)]),
                                    next_month=ahead, gap_periods=gap_periods(gaps[network.id], plan.lang),
-                                   months=said_months(tallies[(network.id, None)], plan)))
+                                   months=said_months(tallies[(network.id, None)], plan), gaps_near=near))
     blog = calendar.blog.cadence
     return {"campaigns": campaigns, "networks": networks, "people": people,
             "ceiling": ceiling_percent(ceiling), "minimum": minimum,
@@ -645,9 +647,10 @@ def short_periods(tally: MonthTally, plan: Plan) -> Message | None:
     return say("below the cadence: {periods}", periods=periods)
 
 
-def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, tuple[int, dt.date]]:
+def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, tuple[int, dt.date, int]]:
     """Per network whose objective is dated beyond the horizon: its periods below cadence until that date,
-    and the date counted to.
+    the date counted to, and how many of them begin within the horizon (the near count the page gives first:
+    the longer view holds them).
 
     The check looks a few weeks ahead; a manager asks whether the plan keeps the
     rhythm all the way to the objective ("1,500 followers by 30 June"). The plan
@@ -661,11 +664,14 @@ def _gaps_to_objectives(plan: Plan, today: dt.date, horizon: int) -> dict[str, t
     if not dated:
         return {}
     counts = dict.fromkeys(dated, 0)
+    near = dict.fromkeys(dated, 0)
+    reach = today + dt.timedelta(days=horizon)
     for gap in cadence_gaps(plan, plan.now, (max(dated.values()) - today).days + 1):
         # (a period running past the plan's end is not judged: what lies beyond is not expanded)
         if gap.network in dated and gap.first <= dated[gap.network] and gap.last <= plan_end:
             counts[gap.network] += 1
-    return {network: (counts[network], until) for network, until in dated.items()}
+            near[gap.network] += gap.first < reach
+    return {network: (counts[network], until, near[network]) for network, until in dated.items()}
 
 
 def _day(value: dt.datetime | dt.date) -> dt.date:
