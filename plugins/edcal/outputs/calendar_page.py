@@ -270,14 +270,15 @@ def write(context: OutputContext, folder: Path) -> list[str]:
         write_file(folder / AGENDA_FOLDER / month.href, html)
     write_file(folder / AGENDA_FOLDER / ITEM_MONTHS, item_months((e.item.id, _day(e.local)) for e in entries))
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
-    gaps = cadence_page_gaps(plan)
+    shown_gaps = cadence_page_gaps(plan, campaigns=True)  # the calendar's ⚠, the campaigns' too
+    gaps = [gap for gap in shown_gaps if gap.campaign is None]
     links = feed_links(plan)  # the feeds are written by now (ics comes first): too heavy ones are said so
     html = env.get_template("index.html.j2").render(
         common, root="", total=len(entries), agenda_weeks=AGENDA_WEEKS, week_start=week_start,
         days=[(day, group) for day, group in days if week_start <= day < window_end],
         backlog=backlog(plan), feeds=links, heavy_feeds=heavy_feeds(folder, (link[1] for link in links)),
         objectives=objectives(plan, today, gaps, context.findings),
-        data=Markup(_script_json(data(plan, entries, today, gaps, shown_absences, held,
+        data=Markup(_script_json(data(plan, entries, today, shown_gaps, shown_absences, held,
                                       [month.first for month in months]))),
         repository=plan.calendar.planning.repository_url,
         has_key_dates=bool(plan.calendar.key_dates), freezes=freezes,
@@ -295,12 +296,15 @@ def calendar_months(plan: Plan, today: dt.date) -> tuple[dt.date | None, dt.date
             (today + settings.future).replace(day=1) if settings.future is not None else None)
 
 
-def cadence_page_gaps(plan: Plan) -> list[Gap]:
-    """The periods below a cadence target that the page marks: cadence-gap's, over its horizon."""
+def cadence_page_gaps(plan: Plan, campaigns: bool = False) -> list[Gap]:
+    """The periods below a cadence target that the page marks: cadence-gap's, over its horizon, the networks'
+    and the blog's (and, with ``campaigns``, the campaigns' after them)."""
     severity, options = rule_settings(plan.calendar, "cadence-gap")
     if severity == "off":  # a rule the site turned off warns nowhere
         return []
-    return list(cadence_gaps(plan, plan.now, int(options["horizon"])))
+    horizon = int(options["horizon"])
+    found = list(cadence_gaps(plan, plan.now, horizon))
+    return found + list(campaign_gaps(plan, plan.now, horizon)) if campaigns else found
 
 
 #: The team table's columns: posts, articles going online (an idea due to, too), deadlines.
@@ -817,8 +821,10 @@ def data(plan: Plan, entries: list[Entry], today: dt.date, page_gaps: list[Gap],
         target = _("{count}, cadence {target}").format(count=gap.found, target=translated(gap.target, _))
         name = translated(gap.name, _)
         message = _("{name}: {text}").format(name=name, text=target)
-        gaps.append({"network": gap.network or "blog", "name": name, "first": gap.first.isoformat(),
-                     "last": gap.last.isoformat(), "message": message})
+        # A campaign's on all its networks together has no network: it shows whichever is chosen.
+        gaps.append({"network": gap.network or ("" if gap.campaign else "blog"), "name": name,
+                     "first": gap.first.isoformat(), "last": gap.last.isoformat(), "message": message,
+                     **({"campaign": gap.campaign} if gap.campaign else {})})
     freezes = []
     for window in calendar.freezes:
         end = window.end.astimezone(zone) - dt.timedelta(microseconds=1) if window.end else None

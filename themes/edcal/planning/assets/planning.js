@@ -212,9 +212,12 @@
       var people = note.getAttribute("data-absence-people").split(" ");
       note.hidden = Boolean(wanted.owner) && people.indexOf(wanted.owner) < 0;
     });
-    // Cadence gaps follow the network filter (the blog's gaps show with no network chosen).
+    // Cadence gaps follow the network filter (the blog's gaps show with no network chosen; a campaign's on all
+    // its networks together, with any) and the campaign filter: a campaign chosen, its own gaps only.
     document.querySelectorAll(".gap[data-gap-network]").forEach(function (gap) {
-      gap.hidden = Boolean(wanted.network) && gap.getAttribute("data-gap-network") !== wanted.network;
+      var network = gap.getAttribute("data-gap-network"), campaign = gap.getAttribute("data-gap-campaign") || "";
+      gap.hidden = (Boolean(wanted.network) && network !== "" && network !== wanted.network) ||
+        (Boolean(wanted.campaign) && campaign !== wanted.campaign);
     });
     foldBusyDays();
     // Agenda days and draft days with nothing left to show are hidden too, but a key date's (the fair).
@@ -569,8 +572,8 @@
     (gapsByDay[key] || []).forEach(function (gap) {
       /* Once per view: where the gap starts, or the view's first day for one that started before. */
       if (key === (gap.first > shownFrom ? gap.first : shownFrom)) {
-        container.appendChild(el("span", { "class": "gap", "title": gap.message, "data-gap-network": gap.network },
-                                 "⚠ " + gap.message));
+        container.appendChild(el("span", { "class": "gap", "title": gap.message, "data-gap-network": gap.network,
+                                           "data-gap-campaign": gap.campaign || "" }, "⚠ " + gap.message));
       }
     });
   }
