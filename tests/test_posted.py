@@ -309,7 +309,7 @@ def test_a_draft_post_whose_time_passed_is_held_back_not_to_confirm() -> None:
     figures = report(plan)
     assert "brouillon-linkedin" not in [item.id for item in figures.to_confirm]
     january = _rows(plan)[("2027-01", "linkedin")].tally
-    assert (january.withheld, january.unconfirmed) == (1, 1)  # the draft; the Monday of the 11th, not logged
+    assert (january.unready, january.withheld, january.unconfirmed) == (1, 0, 1)  # the draft; the 11th, not logged
 
 def test_a_post_the_log_says_went_out_despite_a_freeze_or_as_a_draft_is_gone_out_in_the_feeds() -> None:
     """The docs say a post sent despite a freeze is logged as any other; it disappeared from every feed (plan.json
@@ -744,11 +744,12 @@ def test_the_lines_to_confirm_copied_into_the_log_make_the_next_report_count_the
     # Weeks below the cadence: that of the 23rd; that of the 30th, whose post on 2 December is unconfirmed, is
     # December's, which holds most of its days (it was November's on this page, December's on the objectives).
     assert _cells(page, "2026-11", "instagram") == {
-        "planned": "4", "done": "3", "unconfirmed": "1", "skipped": "0", "to-come": "0", "withheld": "0",
+        "planned": "4", "done": "3", "unconfirmed": "1", "skipped": "0", "to-come": "0", "withheld": "0", "unready": "0",
         "below": "⚠ 1 sur 4 semaines"}
     # December: the log says the post of the 23rd did not go out (`skipped: true`), the others are unconfirmed.
     assert _cells(page, "2026-12", "instagram") | {"below": ""} == {
-        "planned": "4", "done": "0", "unconfirmed": "3", "skipped": "1", "to-come": "0", "withheld": "1", "below": ""}
+        "planned": "4", "done": "0", "unconfirmed": "3", "skipped": "1", "to-come": "0", "withheld": "1", "unready": "0",
+        "below": ""}
     assert _cells(page, "2027-01", "linkedin")["done"] == "0"
     # A network's objective, with its figure, in the month the figure was measured only: every month's row
     # said "Mesuré : 1 180 abonnés le lundi 4 janvier 2027", September's too.
@@ -883,7 +884,7 @@ def test_without_a_log_a_draft_whose_time_has_passed_has_not_gone_out() -> None:
 ideas:"""))
     figures = report(plan_of(calendar, now=NOW))
     january = {c.network: c for m in figures.months if m.first.month == 1 for c in m.channels}["linkedin"]
-    assert (january.tally.planned, january.tally.done, january.tally.withheld) == (4, 2, 1)
+    assert (january.tally.planned, january.tally.done, january.tally.unready) == (4, 2, 1)
     assert figures.to_confirm == []
 
 
@@ -1352,3 +1353,48 @@ def test_a_host_whose_part_starts_or_ends_with_a_dash_is_an_error(tmp_path: Path
     assert found == [f"calendar.yaml:6:31: error: found host '{host}', whose part '{label}' {where} with a dash, "
                      "expected letters or digits at both ends of each part\n    hint: a host's name is the part of its "
                      "posts' addresses between `//` and the next `/`: check it was copied whole, and alone"], found
+
+
+def test_the_report_says_what_its_campaign_counts_and_names_a_freeze_apart_from_a_draft(tmp_path: Path) -> None:
+    """The report counted a campaign's article among its posts ("Prévu 15, Réalisé 1" where the objectives said
+    14 publications and 1 article), and filed under one "Retenu" a post a freeze withheld ("gelé" on the
+    calendar) and a draft whose time passed ("restée brouillon, pas partie"). It says the article apart, and
+    gives each its column, in the calendar's words."""
+    from edcal.outputs import report as report_page
+    from helpers import page_text, write_planning_page
+
+    calendar = calendar_from(CALENDAR.replace("posts:", """\
+campaigns:
+  - {id: salon, name: Salon, from: 2027-01-04, until: 2027-01-29}
+freeze:
+  - {from: 2027-01-05 00:00, until: 2027-01-06 00:00, networks: [mastodon], reason: Panne}
+posts:
+  - {id: brouillon, networks: [linkedin], at: 2027-01-05 10:00, text: Pas fini, status: draft, campaign: salon}
+  - {id: gele, networks: [mastodon], at: 2027-01-05 11:00, text: Gelée, campaign: salon}
+  - {id: stand, networks: [linkedin], at: 2027-01-07 10:00, text: Stand, campaign: salon}"""),
+                             {"log.yaml": "posted:\n  - lundi-linkedin-20270104\n"})
+    plan = plan_of(calendar, [article("salon-article", "2027-01-06T09:00", calendar, campaign="salon")], now=NOW)
+    write_planning_page(report_page, plan, tmp_path)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    campaign = re.search(r'<tr data-campaign="salon"[^>]*>(.*?)</tr>', page, re.S).group(1)
+    cells = {name: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", value)).split())
+             for name, value in re.findall(r'<td [^>]*data-count="([a-z-]+)"[^>]*>(.*?)</td>', campaign, re.S)}
+    assert cells == {"planned": "2 1 publication et 1 article", "done": "1 dont 1 article",
+                     "unconfirmed": "1", "skipped": "0", "to-come": "0", "withheld": "1", "unready": "1"}, cells
+    text = page_text(tmp_path / "report.html")
+    assert "Retenu" not in text, text
+    assert "Prévu Réalisé Non confirmé Annulé À venir Gelé Pas prête" in text, text
+    # Each word said: a freeze's post, a post never made ready.
+    assert "Gelé : retenue par un gel des publications. Pas prête : restée brouillon ou non validée à son heure, " \
+           "elle n'est pas partie." in text, text
+    january = _cells(page, "2027-01", "linkedin")
+    assert (january["withheld"], january["unready"]) == ("0", "1")
+    assert _cells(page, "2027-01", "mastodon")["withheld"] == "1"
+    # The objectives' line of the campaign says them in the same words.
+    from edcal.outputs import calendar_page
+
+    write_planning_page(calendar_page, plan, tmp_path)
+    objectives = (tmp_path / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr data-campaign="salon"[^>]*>(.*?)</tr>', objectives, re.S).group(1)
+    by_status = re.search(r'data-count="by-status">(.*?)</span>', row, re.S).group(1)
+    assert " ".join(html.unescape(by_status).split()) == "0 publiée, 1 gelée, 1 pas prête, 1 non confirmée", by_status

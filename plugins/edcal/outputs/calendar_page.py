@@ -130,6 +130,9 @@ class CampaignRow:
     months: tuple[tuple[Message, int | None, Message | None], ...] = ()
     #: Shorter than its cadence's period: held to it over its whole run, which ``gaps`` counts (not weeks).
     whole_run: bool = False
+    #: Its posts still drafts (or awaiting approval) when their time passed: never made ready ("pas prêtes",
+    #: the report's word); ``withheld`` are those a freeze held back ("gelées").
+    unready: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,9 +381,11 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
 
     def became(post: Item) -> str:
         """As the report counts it: gone out (by the log's word where it keeps one), skipped, not confirmed,
-        withheld (a draft whose time passed too), or to come as a draft or scheduled."""
+        withheld by a freeze, unready (a draft whose time passed), or to come as a draft or scheduled."""
         logged = log_start is not None and post.start is not None and plan.day_of(post.start) >= log_start
         said = outcome(post, plan.now, logged)
+        if said == "withheld" and post.status != "withheld":  # no freeze: a draft on its day
+            return "unready"
         return ("draft" if post.status in WAITING else "scheduled") if said == "to_come" else said
 
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):
@@ -402,7 +407,8 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                                  {n.id: n.name for n in calendar.networks.values()}),
                                      said_months([tally for network in campaign.networks or (None,)
                                                   for tally in tallies[(network, campaign.id)]], plan),
-                                     any(gap.whole_run for gap in campaign_gaps_found[campaign.id])))
+                                     any(gap.whole_run for gap in campaign_gaps_found[campaign.id]),
+                                     unready=statuses["unready"]))
     people = []
     away, standing_in = _absent_load(plan, away_items)
     for person in sorted(calendar.team.values(), key=lambda p: (p.name.lower(), p.id)):

@@ -36,7 +36,8 @@ def log_file(calendar: Calendar) -> str:
 
 @dataclass(slots=True)
 class Tally:
-    """Items of a month (or a campaign), by what became of them; ``planned`` leaves the withheld out."""
+    """Items of a month (or a campaign), by what became of them; ``planned`` leaves out the withheld and the
+    unready."""
 
     done: int = 0
     #: Time passed without the log's word (posts), or not online (articles).
@@ -44,7 +45,11 @@ class Tally:
     #: Posts the log says did not go out (``skipped: true``).
     skipped: int = 0
     to_come: int = 0
+    #: Held back by a freeze ("gelé", as the calendar says).
     withheld: int = 0
+    #: Posts still a draft (or awaiting approval) when their time passed: never made ready, they did not go
+    #: out ("restée brouillon, pas partie" on the calendar).
+    unready: int = 0
 
     @property
     def planned(self) -> int:
@@ -86,7 +91,10 @@ class Month:
 @dataclass(slots=True)
 class CampaignTally:
     campaign: Campaign
+    #: Its posts and its articles together.
     tally: Tally
+    #: Of ``tally``, its articles: said apart, as the planning page's objectives count them.
+    articles: Tally = field(default_factory=Tally)
 
 
 @dataclass(slots=True)
@@ -131,8 +139,12 @@ def report(plan: Plan) -> Report:
         day = plan.day_of(item.start)
         logged = log_start is not None and day >= log_start
         became = outcome(item, now, logged)
+        if became == "withheld" and item.status != "withheld":  # no freeze: a draft on its day
+            became = "unready"
         if item.campaign in campaigns:  # a campaign's tally holds its later months' posts too
             _add(campaigns[item.campaign].tally, became)
+            if item.kind == "article":
+                _add(campaigns[item.campaign].articles, became)
         if day.replace(day=1) > this_month:
             continue
         channel = months.setdefault(day.replace(day=1), {}).get(_key(item))
@@ -184,7 +196,7 @@ def report(plan: Plan) -> Report:
                                    if c.network in order else len(order)),
                             log_start is not None and first < log_start))
     shown = [c for c in campaigns.values()
-             if c.tally.planned or c.tally.withheld or c.campaign.start <= today]
+             if c.tally.planned or c.tally.withheld or c.tally.unready or c.campaign.start <= today]
     to_confirm.sort(key=lambda item: item.sort_key(zone))
     logged_ahead.sort(key=lambda pair: pair[0].sort_key(zone))
     return Report(calendar.posted is not None, log_start, result, shown, to_confirm,
