@@ -276,8 +276,8 @@ def test_a_months_weeks_against_a_weekly_cadence_run_from_sunday(empty_site: Cal
     plan = json.loads((site / "planning" / "plan.json").read_text(encoding="utf-8"))
     months = plan["networks"][0]["months"]
     assert [{key: value for key, value in month.items() if key != "short"} for month in months] == [
-        {"month": "2027-02", "planned": 4, "published": 1, "target": 6, "below": 2},
-        {"month": "2027-03", "planned": 1, "published": 0, "target": 10, "below": 5}]
+        {"month": "2027-02", "planned": 4, "published": 1, "gone_out": 1, "unconfirmed": 0, "target": 6, "below": 2},
+        {"month": "2027-03", "planned": 1, "published": 0, "gone_out": 0, "unconfirmed": 0, "target": 10, "below": 5}]
     # The weeks the page names, Sunday to Saturday; cadence-gap's 42 days reach the last (to March 28).
     assert [(short["first_day"], short["found"], short["over"], short["beyond_horizon"])
             for month in months for short in month["short"]] == [

@@ -125,14 +125,14 @@ def test_plan_json_lists_the_short_weeks_the_page_names_and_the_check_reports_th
     data = document(plan)
     linkedin = next(n for n in data["networks"] if n["id"] == "linkedin")
     assert linkedin["months"] == [
-        {"month": "2027-04", "planned": 9, "published": 4, "target": 10, "below": 1,
-         "short": [{"first_day": "2027-03-29", "last_day": "2027-04-04", "found": 1, "over": True,
-                    "beyond_horizon": False}]},
-        {"month": "2027-05", "planned": 1, "published": 0, "target": 8, "below": 4,
-         "short": [{"first_day": "2027-05-03", "last_day": "2027-05-09", "found": 1, "over": False,
-                    "beyond_horizon": False}]
-         + [{"first_day": f"2027-05-{first:02}", "last_day": f"2027-05-{first + 6:02}", "found": 0, "over": False,
-             "beyond_horizon": True} for first in (10, 17, 24)]}]
+        {"month": "2027-04", "planned": 9, "published": 4, "gone_out": 4, "unconfirmed": 0, "target": 10,
+         "below": 1, "short": [{"first_day": "2027-03-29", "last_day": "2027-04-04", "found": 1, "unconfirmed": 0,
+                                "over": True, "beyond_horizon": False}]},
+        {"month": "2027-05", "planned": 1, "published": 0, "gone_out": 0, "unconfirmed": 0, "target": 8, "below": 4,
+         "short": [{"first_day": "2027-05-03", "last_day": "2027-05-09", "found": 1, "unconfirmed": 0,
+                    "over": False, "beyond_horizon": False}]
+         + [{"first_day": f"2027-05-{first:02}", "last_day": f"2027-05-{first + 6:02}", "found": 0,
+             "unconfirmed": 0, "over": False, "beyond_horizon": True} for first in (10, 17, 24)]}]
     import jsonschema
 
     jsonschema.validate(data, json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8")))
@@ -240,3 +240,38 @@ def test_with_cadence_gap_off_the_objectives_count_the_agenda_s_weeks(tmp_path: 
     assert "X 1/semaine 0 publication prévue dans les 6 prochaines semaines " in text, text
     assert "Équipe : qui a quoi dans les 6 prochaines semaines Personne Publications Articles Échéances Ana 6 " \
            in text, text
+
+
+#: The same site with a log of what went out begun in March: April's posts whose time has passed are not in it.
+LOGGED_SITE = SPLIT_WEEK_SITE + "posted:\n  - mardi-linkedin-20270302\n"
+
+
+def test_the_objectives_count_what_went_out_by_the_log_as_the_report_does(tmp_path: Path) -> None:
+    """With a log covering the month, the objectives said "9 publications pour 10 (4 publiées, 5 prévues)"
+    and plan.json `published: 4`, while the calendar marked those 4 "non confirmé", the campaigns' line "0
+    publiée", and the report "Réalisé 0" and ⚠: two answers to "are we on target?". The network's line counts
+    by the log's word, as the report does: none gone out, 4 not confirmed, and the weeks over judged on what
+    the log names."""
+    plan = plan_of(calendar_from(LOGGED_SITE), now=NOW)
+    write_planning_page(calendar_page, plan, tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "avril 2027 (5 semaines) : 9 publications pour 10 (0 publiée, 4 non confirmées, 5 prévues) ⚠ sous " \
+           "le rythme visé : du 29 mars au 4 avril 2027 (période écoulée) : 0 publication, 1 non confirmée (il en " \
+           "manque 2) ; du 5 au 11 avril 2027 (période écoulée) : 0 publication, 2 non confirmées (il en manque " \
+           "2) " in text, text
+    write_planning_page(report_page, plan, tmp_path)
+    cells = _report_cells((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert cells[("2027-04", "linkedin")] == "⚠ 2 sur 2 semaines"
+    linkedin = next(n for n in document(plan)["networks"] if n["id"] == "linkedin")
+    april = linkedin["months"][0]
+    # `published` keeps its meaning (time passed: no longer to come); what the page calls published is `gone_out`.
+    assert (april["planned"], april["published"], april["gone_out"], april["unconfirmed"], april["below"]) \
+        == (9, 4, 0, 4, 2)
+    assert [(s["first_day"], s["found"], s["unconfirmed"], s["over"]) for s in april["short"]] \
+        == [("2027-03-29", 0, 1, True), ("2027-04-05", 0, 2, True)]
+    # In English too.
+    write_planning_page(calendar_page, dataclasses.replace(plan, lang="en"), tmp_path)
+    text = page_text(tmp_path / "index.html")
+    assert "April 2027 (5 weeks): 9 posts for 10 (0 posts published, 4 posts not confirmed, 5 posts planned) ⚠ " \
+           "below the cadence: 29 March to 4 April 2027 (over): 0 posts, 1 post not confirmed (2 missing); " \
+           "5 to 11 April 2027 (over): 0 posts, 2 posts not confirmed (2 missing) " in text, text

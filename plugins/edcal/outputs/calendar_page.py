@@ -373,11 +373,11 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         for gap in campaign_gaps(plan, plan.now, horizon):
             campaign_gaps_found[gap.campaign or ""].append(gap)
     following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    log_start = first_logged_month(plan)
     tallies: dict[tuple[str | None, str | None], list[MonthTally]] = defaultdict(list)
-    for tally in month_tallies(plan, plan.now, cadence_horizon(plan.calendar)):
+    for tally in month_tallies(plan, plan.now, cadence_horizon(plan.calendar), log_start):
         tallies[(tally.network, tally.campaign)].append(tally)
     campaigns = []
-    log_start = first_logged_month(plan)
 
     def became(post: Item) -> str:
         """As the report counts it: gone out (by the log's word where it keeps one), skipped, not confirmed,
@@ -556,7 +556,8 @@ def said_months(tallies: list[MonthTally], plan: Plan
     """Each month's posts (or the blog's articles) against its cadence, with how many of its periods fall
     below it (None when cadence-gap is off: no mark) and which (:func:`short_periods`): "janvier 2027 (4
     semaines) : 3 publications pour 8"; this month's says what of them is out already ("(1 publiée, 2
-    prévues)"); a campaign on several networks says which ("LinkedIn : …")."""
+    prévues)"), by the log's word where it keeps one, as the report and the campaigns' line count ("(0
+    publiée, 3 non confirmées, 7 prévues)"); a campaign on several networks says which ("LinkedIn : …")."""
     said = []
     several = len({tally.network for tally in tallies}) > 1
     this_month = plan.now.astimezone(plan.calendar.zone).date().replace(day=1)
@@ -590,9 +591,15 @@ def said_months(tallies: list[MonthTally], plan: Plan
                 gone = say_count(tally.gone, "{count} article published", "{count} articles published")
                 to_come = say_count(left, "{count} article planned", "{count} articles planned")
             else:
-                gone = say_count(tally.gone, "{count} post published", "{count} posts published")
+                gone = say_count(tally.gone - tally.unconfirmed, "{count} post published",
+                                 "{count} posts published")
                 to_come = say_count(left, "{count} post planned", "{count} posts planned")
-            text = say("{said} ({gone}, {to_come})", said=text, gone=gone, to_come=to_come)
+            if tally.unconfirmed:  # their time has passed, and the log does not name them
+                text = say("{said} ({gone}, {unconfirmed}, {to_come})", said=text, gone=gone, to_come=to_come,
+                           unconfirmed=say_count(tally.unconfirmed, "{count} post not confirmed",
+                                                 "{count} posts not confirmed"))
+            else:
+                text = say("{said} ({gone}, {to_come})", said=text, gone=gone, to_come=to_come)
         if several and tally.network is not None:
             text = say("{network}: {months}", network=plan.calendar.networks[tally.network].name, months=text)
         said.append((text, tally.below, short_periods(tally, plan)))
@@ -629,6 +636,9 @@ def short_periods(tally: MonthTally, plan: Plan) -> Message | None:
             found = say_count(gap.found, "{count} article", "{count} articles")
         else:
             found = say_count(gap.found, "{count} post", "{count} posts")
+        if gap.unconfirmed:  # over, judged on what the log names: those it does not, said beside
+            found = say("{found}, {unconfirmed}", found=found, unconfirmed=say_count(
+                gap.unconfirmed, "{count} post not confirmed", "{count} posts not confirmed"))
         missing = gap.cadence.count - gap.found
         if gap.after <= today:
             said.append(say("{period} (over): {found} ({missing} missing)", period=period, found=found,

@@ -170,14 +170,17 @@ def _months(plan: Plan) -> Months:
     (:func:`edcal.plan.cadence.month_tallies`)."""
     months: Months = {}
     today = plan.now.astimezone(plan.calendar.zone).date()
-    tallies = month_tallies(plan, plan.now, cadence_horizon(plan.calendar))
+    tallies = month_tallies(plan, plan.now, cadence_horizon(plan.calendar), first_logged_month(plan))
     for tally in sorted(tallies, key=lambda t: (t.network or "", t.month)):
         data: dict[str, Any] = {"month": f"{tally.month:%Y-%m}"}
         if tally.campaign is not None:
             data["network"] = tally.network
-        data.update(planned=tally.found, published=tally.gone, target=tally.target, below=tally.below,
+        # `published` keeps plan.json 1's meaning, time passed (no longer to come); the page's "publiées" are
+        # `gone_out`, the log's word where it keeps one, and `unconfirmed` the rest.
+        data.update(planned=tally.found, published=tally.gone, gone_out=tally.gone - tally.unconfirmed,
+                    unconfirmed=tally.unconfirmed, target=tally.target, below=tally.below,
                     short=[{"first_day": gap.first.isoformat(), "last_day": gap.last.isoformat(),
-                            "found": gap.found, "over": gap.after <= today,
+                            "found": gap.found, "unconfirmed": gap.unconfirmed, "over": gap.after <= today,
                             "beyond_horizon": tally.beyond_check(gap)} for gap in tally.short])
         months.setdefault((tally.network, tally.campaign), []).append(data)
     return months

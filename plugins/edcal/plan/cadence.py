@@ -35,6 +35,9 @@ class Gap:
     campaign: str | None = None
     #: The period is the campaign's whole run: it is half of none of its cadence's periods.
     whole_run: bool = False
+    #: A period over in the log's months: its posts whose time passed that the log does not name, which
+    #: ``found`` leaves out (the report's "non confirmé": not known to have gone out).
+    unconfirmed: int = 0
 
     @property
     def last(self) -> dt.date:
@@ -116,6 +119,8 @@ class _Target:
     #: A network's (the blog's): the periods over by this day are judged only from its first planned post
     #: (article) on: the weeks before a site took edcal up are not below its cadence (:func:`_begins`).
     begins: dt.date | None = None
+    #: Of ``gone``, the posts in the log's months that the log does not name (:func:`_days`).
+    unconfirmed: tuple[dt.date, ...] = ()
 
 
 def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -129,9 +134,10 @@ def cadence_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Ga
     return _shortfalls(plan.calendar, targets, first_weekday(plan.lang))
 
 
-def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date) -> list[_Target]:
+def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date,
+                     log_start: dt.date | None = None) -> list[_Target]:
     """Each network's cadence and the blog's, judged over [start, end): what counts towards each (as of
-    ``now``), on which days."""
+    ``now``), on which days; ``log_start``: from when the log says what went out (:func:`_days`)."""
     calendar = plan.calendar
     zone = calendar.zone
     today = now.astimezone(zone).date()
@@ -139,8 +145,9 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
     targets: list[_Target] = []
     for network in calendar.networks.values():
         if network.cadence is not None:
-            days, gone = _days([i for i in plan.items if i.network == network.id
-                                and isinstance(i.start, dt.datetime) and counts_as_posted(i, now)], now, zone)
+            posts = [i for i in plan.items if i.network == network.id
+                     and isinstance(i.start, dt.datetime) and counts_as_posted(i, now)]
+            days, gone, unconfirmed = _days(posts, now, zone, log_start)
             where = network.source or calendar.source
             # An account opened later or given up (`since:`, `until:`) is judged over the days it is used.
             used = (network.since or dt.date.min,
@@ -149,15 +156,17 @@ def _network_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date)
             if first < after:
                 targets.append(_Target(network.name, network.id, network.cadence, where, days, first, after,
                                        used=used if network.since or network.until else None, gone=gone,
-                                       begins=_begins(planned.get(network.id), today)))
+                                       begins=_begins(planned.get(network.id), today),
+                                       unconfirmed=unconfirmed))
     if calendar.blog.cadence is not None:
         # An article a freeze holds back goes online when the freeze ends, its item's start: it counts then
         # (an open-ended freeze gives it no day).
-        days, gone = _days([i for i in plan.items
-                            if i.kind == "article" and isinstance(i.start, dt.datetime) and plan.listed(i)
-                            and (i.status in ("published", "scheduled", "review")
-                                 or (i.status == "withheld"
-                                     and freeze_at(calendar, i.start, None, blog=True) is None))], now, zone)
+        articles = [i for i in plan.items
+                    if i.kind == "article" and isinstance(i.start, dt.datetime) and plan.listed(i)
+                    and (i.status in ("published", "scheduled", "review")
+                         or (i.status == "withheld"
+                             and freeze_at(calendar, i.start, None, blog=True) is None))]
+        days, gone, _ = _days(articles, now, zone)
         where = calendar.blog.source or calendar.source
         targets.append(_Target(say("Blog"), None, calendar.blog.cadence, where, days, start, end, gone=gone,
                                begins=_begins(planned.get(None), today)))
@@ -197,13 +206,19 @@ def judged_periods(plan: Plan, start: dt.date, end: dt.date) -> Periods:
             for target in _network_targets(plan, plan.now, start, end)}
 
 
-def _days(items: list[Item], now: dt.datetime, zone: dt.tzinfo) -> tuple[list[dt.date], tuple[dt.date, ...]]:
-    """The local days of what counts towards a cadence (dated items), all of them and those gone out by
-    ``now``: their time has passed, or the log says they went out (early)."""
+def _days(items: list[Item], now: dt.datetime, zone: dt.tzinfo, log_start: dt.date | None = None
+          ) -> tuple[list[dt.date], tuple[dt.date, ...], tuple[dt.date, ...]]:
+    """The local days of what counts towards a cadence (dated items), all of them, those gone out by
+    ``now`` (their time has passed, or the log says they went out, early), and of those the posts from
+    ``log_start`` on (:func:`edcal.plan.report.first_logged_month`) that the log does not name: "non
+    confirmé", as the report and the calendar say."""
     instant = as_instant(now)
     days = [item.start.astimezone(zone).date() for item in items]  # type: ignore[union-attr]
-    return days, tuple(day for item, day in zip(items, days, strict=True)
-                       if item.posted is not None or as_instant(item.start) <= instant)  # type: ignore[arg-type]
+    gone = [(item, day) for item, day in zip(items, days, strict=True)
+            if item.posted is not None or as_instant(item.start) <= instant]  # type: ignore[arg-type]
+    return days, tuple(day for _, day in gone), tuple(
+        day for item, day in gone
+        if log_start is not None and day >= log_start and item.kind == "post" and item.posted is None)
 
 
 def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[Gap]:
@@ -224,9 +239,10 @@ def campaign_gaps(plan: Plan, now: dt.datetime, horizon_days: int) -> Iterator[G
                                       if not _runs_half_of_none(calendar, target, week_start)], week_start)
 
 
-def _campaign_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date) -> list[_Target]:
+def _campaign_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date,
+                      log_start: dt.date | None = None) -> list[_Target]:
     """Each campaign's cadence running on or after ``start``, on each of its networks (or on all together),
-    judged over the part of [start, end) it runs."""
+    judged over the part of [start, end) it runs; ``log_start``: as :func:`_network_targets`'s."""
     calendar = plan.calendar
     zone = calendar.zone
     posts: dict[str, list[Item]] = {}
@@ -239,14 +255,14 @@ def _campaign_targets(plan: Plan, now: dt.datetime, start: dt.date, end: dt.date
             continue
         name = say("campaign '{campaign}'", campaign=campaign.name)
         for network_id in campaign.networks or (None,):
-            days, gone = _days([item for item in posts.get(campaign.id, ())
-                                if network_id in (None, item.network)], now, zone)
+            days, gone, unconfirmed = _days([item for item in posts.get(campaign.id, ())
+                                             if network_id in (None, item.network)], now, zone, log_start)
             label = name if network_id is None else \
                 say("{campaign} on {network}", campaign=name, network=calendar.networks[network_id].name)
             where = campaign.cadence_source or campaign.source
             first, after = max(start, campaign.start), min(end, campaign.end + dt.timedelta(days=1))
             targets.append(_Target(label, network_id, campaign.cadence, where, days, first, after,
-                                   campaign.id, gone=gone))
+                                   campaign.id, gone=gone, unconfirmed=unconfirmed))
     return targets
 
 
@@ -268,7 +284,8 @@ class MonthTally:
     month: dt.date
     #: The periods counted, what they have (gone out or to go out, as cadence-gap counts), and how many of
     #: them fall below the cadence (None when cadence-gap is off: the site judges no period, and ``short`` is
-    #: empty; the figures stay).
+    #: empty; the figures stay); a period over in the log's months is judged on what the log names, as the
+    #: report judges it.
     periods: int
     found: int
     below: int | None
@@ -281,6 +298,8 @@ class MonthTally:
     #: The first day cadence-gap does not look at (its ``horizon`` from today), None when it is off: a period
     #: of ``short`` beginning on or after it is below the cadence, and ``edcal check`` does not say so.
     reach: dt.date | None = None
+    #: Of ``gone``, the posts in the log's months that the log does not name: "non confirmées".
+    unconfirmed: int = 0
 
     def beyond_check(self, gap: Gap) -> bool:
         """Whether ``edcal check`` does not look as far as this period of ``short``."""
@@ -291,12 +310,16 @@ class MonthTally:
         return self.cadence.count * self.periods
 
 
-def month_tallies(plan: Plan, now: dt.datetime, horizon: int | None) -> list[MonthTally]:
+def month_tallies(plan: Plan, now: dt.datetime, horizon: int | None, log_start: dt.date | None = None
+                  ) -> list[MonthTally]:
     """Each cadence (networks', the blog's, campaigns') over this month and the next (``now``'s in the
     site's zone), as cadence-gap counts its periods; a month holding none of a cadence's periods has no
     tally. ``horizon``: how many days ahead cadence-gap looks (None: it is off), for the periods short
     beyond it (:func:`edcal.checks.cadence_horizon`); when it is off, no tally says which periods fall below
-    the cadence, nor how many (the team turned that warning off: no view of the plan gives it)."""
+    the cadence, nor how many (the team turned that warning off: no view of the plan gives it).
+    ``log_start``: from when the team's log says what went out (:func:`edcal.plan.report.first_logged_month`):
+    there, a post whose time has passed and that the log does not name is not confirmed, and a period over
+    counts only what the log names, as the report counts it."""
     calendar = plan.calendar
     today = now.astimezone(calendar.zone).date()
     reach = None if horizon is None else today + dt.timedelta(days=horizon)
@@ -308,7 +331,8 @@ def month_tallies(plan: Plan, now: dt.datetime, horizon: int | None) -> list[Mon
     tallies: dict[tuple[str | None, str | None, dt.date], list[int]] = {}
     runs: dict[str | None, int] = {}  # by campaign whose whole run is its period: its days
     short: dict[tuple[str | None, str | None, dt.date], list[Gap]] = {}
-    targets = _network_targets(plan, now, start, end) + _campaign_targets(plan, now, start, end)
+    targets = _network_targets(plan, now, start, end, log_start) \
+        + _campaign_targets(plan, now, start, end, log_start)
     for target in targets:
         whole_run = target.campaign is not None and _runs_half_of_none(calendar, target, week_start)
         if whole_run:
@@ -323,21 +347,25 @@ def month_tallies(plan: Plan, now: dt.datetime, horizon: int | None) -> list[Mon
             month = month_of(first, after)
             if month in months:
                 key = (target.network, target.campaign, month)
-                tally = tallies.setdefault(key, [0, 0, 0, 0])
+                tally = tallies.setdefault(key, [0, 0, 0, 0, 0])
+                unconfirmed = sum(1 for day in target.unconfirmed if first <= day < after)
+                # A period over is judged on what went out, by the log's word where there is one.
+                over = unconfirmed if after <= today else 0
                 tally[0] += 1
                 tally[1] += found
-                tally[2] += found < target.cadence.count
+                tally[2] += found - over < target.cadence.count
                 tally[3] += sum(1 for day in target.gone if first <= day < after)
-                if found < target.cadence.count:
+                tally[4] += unconfirmed
+                if found - over < target.cadence.count:
                     short.setdefault(key, []).append(Gap(target.name, target.network, target.cadence,
-                                                         target.source, first, after, found, target.campaign,
-                                                         whole_run))
+                                                         target.source, first, after, found - over,
+                                                         target.campaign, whole_run, over))
     cadences = {(t.network, t.campaign): t.cadence for t in targets}
     judging = reach is not None
     return [MonthTally(network, campaign, cadences[(network, campaign)], month, periods, found,
                        below if judging else None, gone, runs.get(campaign),
-                       tuple(short.get((network, campaign, month), ())) if judging else (), reach)
-            for (network, campaign, month), (periods, found, below, gone) in tallies.items()]
+                       tuple(short.get((network, campaign, month), ())) if judging else (), reach, unsure)
+            for (network, campaign, month), (periods, found, below, gone, unsure) in tallies.items()]
 
 
 def _judged(calendar: Calendar, target: _Target, week_start: int) -> Iterator[tuple[dt.date, dt.date, int]]:
