@@ -2199,6 +2199,19 @@ def test_post_in_freeze() -> None:
                                        "content/articles/lancement.md"]
 
 
+
+def test_post_in_freeze_tells_a_promotion_entry_it_follows_its_article() -> None:
+    """A `promote:` entry's post was told to "move it after the freeze": `edcal move` takes it by its article's name,
+    and moves the article (online already)."""
+    on_x = "freeze:\n  - {from: 2027-01-12, until: 2027-01-13, networks: [x], reason: Crise}\n"
+    found = findings("post-in-freeze", posts("{promote: lancement, networks: [x], schedule: [+1 day]}"),
+                     [lambda c: article("lancement", "2027-01-11T09:00", c)], extra=on_x)
+    assert [f.hint for f in found] == ["it will not go out; it follows its article's date: to send it after the "
+                                       "freeze, write it as a post of its own with `at:`, or remove it from its entry"]
+    assert translated(found[0].hint, translator("fr")).replace("\xa0", " ") == (
+        "elle ne partira pas ; elle suit la date de son article : pour l'envoyer après le gel, écrivez-la comme "
+        "une publication à part avec `at:`, ou retirez-la de son entrée")
+
 def test_a_freeze_that_withholds_many_posts_is_one_finding_at_its_entry() -> None:
     """A crisis freeze with no end gave one warning per post it withheld, each at its post's line: 65 on the
     sample, a year of recurring posts on a big site, burying the rest of the report."""
@@ -5810,6 +5823,16 @@ def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_wr
                               "with `at:`; to drop it, log it under `posted:` as "
                               "`{item: lancement-x-0, skipped: true}`")
 
+
+
+def test_withheld_now_past_never_offers_a_name_that_moves_a_post_the_freeze_left_alone() -> None:
+    """A freeze of X alone: the hint offered `edcal move voeux`, the entry's name, which moves its LinkedIn post too
+    (its own `at:`, still to come)."""
+    on_x = "freeze:\n  - {from: 2027-01-12, until: 2027-01-13, networks: [x], reason: Crise}\n"
+    entry = posts("{id: voeux, at: 2027-01-12 11:00, networks: [x, linkedin], text: Joyeux, "
+                  "variants: {linkedin: {at: 2027-01-20 11:00}}}")
+    [found] = findings("withheld-now-past", entry, extra=on_x, now="2027-01-15T10:00:00+01:00")
+    assert found.hint.startswith("to send it later, `edcal move voeux-x --by '+1 week'`"), found.hint
 
 def test_withheld_now_past_leaves_out_the_drafts_a_freeze_covered() -> None:
     """A promotion of an article still in review is a draft: it would not have gone out, freeze or not. The check

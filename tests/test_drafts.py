@@ -761,6 +761,10 @@ def notices(page: str) -> list[str]:
             for found in regex.findall(r'<section class="freeze-notice".*?</section>', page, flags=regex.DOTALL)]
 
 
+#: What a freeze's notice says of a promotion it withholds, in the sample's French.
+FOLLOWS = "elle suit son article : pour l'envoyer, écrivez-la comme une publication à part, avec at:"
+
+
 def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: Path) -> None:
     """During a crisis the review said "Aucun brouillon à venir", with no word of the freeze that withheld them."""
     site = built_crisis(tmp_path / "site")
@@ -774,14 +778,15 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
               # The first ten, as a scheduler's planner shows them: the ones it may hold already.
               # ... with the name `edcal move` takes, to send one after the freeze.
               "mercredi 13 janvier 2027 18:00 · Instagram · Les coulisses de l'atelier · coulisses-atelier-20270113 "
+              # The article's promotions: its slug, their name for `edcal move`, moved the article, online already.
               "jeudi 14 janvier 2027 09:00 · Bluesky · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
-              "salon-industrie-2027 "
+              f"{FOLLOWS} "
               "jeudi 14 janvier 2027 09:00 · Instagram · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
-              "salon-industrie-2027 "
+              f"{FOLLOWS} "
               "jeudi 14 janvier 2027 12:30 · LinkedIn · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
-              "salon-industrie-2027 "
+              f"{FOLLOWS} "
               "jeudi 14 janvier 2027 12:30 · Mastodon · Salon Industrie Rhône-Alpes 2027 : retrouvez-nous stand B42 · "
-              "salon-industrie-2027 "
+              f"{FOLLOWS} "
               "jeudi 14 janvier 2027 16:30 · LinkedIn · L'astuce du jeudi · astuce-du-jeudi-20270114 "
               "jeudi 14 janvier 2027 16:30 · Mastodon · L'astuce du jeudi · astuce-du-jeudi-20270114 "
               "mardi 19 janvier 2027 09:00 · Bluesky · Salon Industrie : J-7 · salon-j-7 "
@@ -914,38 +919,60 @@ def test_the_freeze_notice_in_english(tmp_path: Path) -> None:
                 "export, no feed event. To lift it sooner: change its until: in calendar.yaml:7 , the moment it ends. Do not delete the entry: it is how edcal finds the posts it held back, which never went out.")
     overview = (tmp_path / "drafts" / "index.html").read_text(encoding="utf-8")
     listed = ("export, no feed event. A scheduler given it before the freeze (Hootsuite, Buffer…) still posts it: pause "
-              "it there. Thursday 14 January 2027 10:00 · X · Bonjour · a To lift")
+              "it there. Thursday 14 January 2027 10:00 · X · Bonjour · a-x To lift")  # `a` would move Mastodon's too
     assert notices(overview) == [expected.replace("{count}", "It").replace("export, no feed event. To lift", listed)]
     # A month's page tells what the freeze withholds in it, and lists none of them.
     month = (tmp_path / "drafts" / "2027-01.html").read_text(encoding="utf-8")
     assert notices(month) == [expected.replace("{count} withholds", "In this month, it withholds")]
 
 
-def test_a_lifted_freeze_gives_each_post_the_command_that_sends_it(tmp_path: Path) -> None:
-    """The "Freeze lifted" notice gave every post its name for `edcal move NAME --to DAY`: a promotion's name is its
-    article's (the command moved the article), and `--to` moved a Thursday's post onto another weekday."""
+def _launch_notices(target: Path, networks: str, freeze: str, entries: str, now: str) -> list[str]:
+    """The freeze notices of the drafts review, in English, of a site whose article 'lancement' (12 January 2027
+    09:00) is promoted on X the day after, with a freeze from 12 January 09:40 (the rest of its entry given)."""
     from edcal.checks import run_checks
     from edcal.outputs import review
     from edcal.outputs.context import OutputContext
     from edcal.themes import DEFAULT_THEME
     from helpers import article, calendar_from, plan_of
 
-    calendar = calendar_from("version: 1\ntimezone: Europe/Paris\nnetworks:\n  x: {}\n"
-                             "freeze:\n  - {from: 2027-01-12 09:40, until: 2027-01-14 10:00, reason: Bad buzz}\n"
-                             "blog:\n  promote: {networks: [x], schedule: [+1 day]}\n"
-                             "posts:\n  - {id: voeux, networks: [x], at: 2027-01-12 11:00, text: Bonjour}\n")
-    plan = plan_of(calendar, [article("lancement", "2027-01-12T09:00", calendar, title="Launch")],
-                   now="2027-01-20T10:00:00+01:00")
+    calendar = calendar_from(f"version: 1\ntimezone: Europe/Paris\nnetworks:\n{networks}"
+                             f"freeze:\n  - {{from: 2027-01-12 09:40, {freeze}"
+                             f"blog:\n  promote: {{networks: [x], schedule: [+1 day]}}\nposts:\n{entries}")
+    plan = plan_of(calendar, [article("lancement", "2027-01-12T09:00", calendar, title="Launch")], now=now)
     plan.lang = "en"
     review.write(OutputContext(plan=plan, findings=tuple(run_checks(plan)),
-                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), tmp_path)
-    [notice] = notices((tmp_path / "drafts" / "index.html").read_text(encoding="utf-8"))
+                               template_folders={"planning": (DEFAULT_THEME / "planning",)}), target)
+    return notices((target / "drafts" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_a_lifted_freeze_gives_each_post_the_command_that_sends_it(tmp_path: Path) -> None:
+    """The "Freeze lifted" notice gave every post its name for `edcal move NAME --to DAY`: a promotion's name is its
+    article's (the command moved the article), and `--to` moved a Thursday's post onto another weekday."""
+    [notice] = _launch_notices(tmp_path, "  x: {}\n", "until: 2027-01-14 10:00, reason: Bad buzz}\n",
+                               "  - {id: voeux, networks: [x], at: 2027-01-12 11:00, text: Bonjour}\n",
+                               now="2027-01-20T10:00:00+01:00")
     assert notice.endswith(
         "Tuesday 12 January 2027 11:00 · X · Bonjour · edcal move voeux --by '+2 weeks' "
         "Wednesday 13 January 2027 09:00 · X · Launch · it follows its article: to send it, write it as a post of its "
         "own, with at: "
         "edcal move --withheld --by '+2 weeks' sends the one-off post among them, on its weekday and at its time or "
         "slot, to come. To drop one, log it under posted: with skipped: true ."), notice
+
+
+def test_a_freeze_in_force_never_names_what_would_move_something_else(tmp_path: Path) -> None:
+    """The notice of a freeze in force gave each post the name `edcal move` takes: a promotion's is its article's
+    (the command moved the article, online already), and an entry's moves its posts on every network (the one the
+    freeze leaves alone too). The lifted freeze's notice says a promotion follows its article: so does this one."""
+    [notice] = _launch_notices(tmp_path, "  x: {}\n  linkedin: {}\n", "networks: [x], reason: Bad buzz}\n",
+                               "  - {id: voeux, networks: [x, linkedin], at: 2027-01-14 11:00, text: Bonjour}\n"
+                               "  - {id: seul, networks: [x], at: 2027-01-15 11:00, text: Seul}\n",
+                               now="2027-01-12T10:00:00+01:00")
+    assert ("pause them there. "
+            "Wednesday 13 January 2027 09:00 · X · Launch · it follows its article: to send it, write it as a post "
+            "of its own, with at: "
+            # `voeux` would move the LinkedIn post too, which the freeze leaves alone.
+            "Thursday 14 January 2027 11:00 · X · Bonjour · voeux-x "
+            "Friday 15 January 2027 11:00 · X · Seul · seul To lift it") in notice, notice
 
 
 def test_an_entry_set_back_to_draft_is_one_error_shown_on_each_of_its_cards(tmp_path: Path) -> None:

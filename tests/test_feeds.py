@@ -1361,6 +1361,20 @@ def test_overlapping_freezes_each_count_the_posts_in_their_own_window() -> None:
     assert "Il retient 3 publications" in whole, whole
 
 
+def test_a_freezes_event_gives_a_withheld_promotion_no_name_that_would_move_its_article() -> None:
+    """The event listed a promotion with the name `edcal move` takes, its article's slug: run, it moved the
+    article (online already), not the post the freeze withholds."""
+    from helpers import PARIS_CALENDAR, article, calendar_from, plan_of
+
+    calendar = calendar_from(PARIS_CALENDAR + "blog:\n  promote: {networks: [x], schedule: [+1 day]}\n"
+                             "freeze:\n  - {from: 2027-01-12 09:40, networks: [x], reason: Crise}\n")
+    plan = plan_of(calendar, [article("lancement", "2027-01-12T09:00", calendar, title="Lancement")],
+                   now="2027-01-12T10:00:00+01:00")
+    [event] = [str(e["DESCRIPTION"]) for e in icalendar.Calendar.from_ical(_feed_text(plan).encode()).walk("VEVENT")
+               if str(e["SUMMARY"]).startswith("Gel")]
+    assert ("mercredi 13 janvier 2027 09:00 · X · Lancement · elle suit son article : pour l'envoyer, écrivez-la "
+            "comme une publication à part, avec at:") in event.replace("\xa0", " "), event
+
 def test_a_lifted_freezes_event_says_what_it_withheld_in_the_past() -> None:
     """Once lifted, the freeze's event said "Il retient 3 publications", where the planning page's notice says "Il a
     retenu": it holds nothing any more."""

@@ -323,7 +323,10 @@ class EventWriter:
             lines.append(say_count(len(posts), *forms, networks=notice.by_network).translated(_))
             # Not in a public copy: nothing withheld may reach the public site, not even a title.
             listed = () if public else notice.first
-            lines += [" · ".join(post) for post in listed]
+            # A promotion has no name that moves it alone (its article's would move the article).
+            follows = _("it follows its article: to send it, write it as a post of its own, with {at}")
+            lines += [" · ".join((when, network, title, name or follows.format(at="at:")))
+                      for when, network, title, name in listed]
             if len(posts) > len(listed) and listed:
                 lines.append(say_count(len(posts) - len(listed), "And {count} more post.",
                                        "And {count} more posts.").translated(_))

@@ -52,7 +52,7 @@ from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
-from edcal.plan.moves import agenda_name, by_weeks, way_back, weeks_to_come
+from edcal.plan.moves import by_weeks, way_back, weeks_to_come, withheld_names
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import (
     posts_by_network,
@@ -142,8 +142,9 @@ class FreezeNotice:
     posts: int
     by_network: Message
     #: The first posts to come it withholds, as a scheduler lists them (a day and time, the network, the
-    #: title), and the name ``edcal move`` takes: those a scheduler given them before the freeze would still
-    #: post. Not on a month's page.
+    #: title), and the name ``edcal move`` takes that moves the post alone (:func:`withheld_names`; "" for a
+    #: promotion, which follows its article): those a scheduler given them before the freeze would still post.
+    #: Not on a month's page.
     first: tuple[tuple[str, str, str, str], ...] = ()
     #: A freeze over in the last :data:`LIFTED_DAYS` days: ``posts`` are those it withheld, whose time has
     #: passed and that did not go out (the way back: move those that must still go out).
@@ -226,7 +227,7 @@ def _notice(plan: Plan, window: FreezeWindow, posts: list[Item], in_force: bool,
         _moment(window.end.astimezone(zone), plan.lang, translate, end=True) if window.end else "",
         ", ".join(window.network_names.get(n, names[n].name if n in names else n) for n in frozen),
         len(posts), said_by_network(posts_by_network(posts), plan.calendar),
-        tuple(_listed(post, plan) for post in posts[:FREEZE_LISTED]) if listed else (), lifted)
+        _listed(plan, posts[:FREEZE_LISTED]) if listed else (), lifted)
 
 
 def _lifted_notice(plan: Plan, window: FreezeWindow, posts: list[Item]) -> FreezeNotice:
@@ -235,9 +236,10 @@ def _lifted_notice(plan: Plan, window: FreezeWindow, posts: list[Item]) -> Freez
     when some would move."""
     notice = _notice(plan, window, posts, False, listed=True, lifted=True)
     ways = []
+    names = withheld_names(plan, posts[:FREEZE_LISTED])
     for post in posts[:FREEZE_LISTED]:
         way = way_back(plan, post)
-        name = agenda_name(post)
+        name = names[post.id]
         command = (f"edcal move {name} --by {by_weeks(weeks_to_come(plan, [post]))}" if way == "post"
                    else f"edcal move {name} --to" if way == "series" else "")
         ways.append((way, command))
@@ -252,13 +254,19 @@ def freeze_described(plan: Plan, window: FreezeWindow, posts: list[Item]) -> Fre
     return _notice(plan, window, posts, False, listed=True)
 
 
-def _listed(post: Item, plan: Plan) -> tuple[str, str, str, str]:
-    """A withheld post as a freeze's notice lists it: "jeudi 14 janvier 2027 09:00", "LinkedIn", its title,
-    and the name ``edcal move`` takes ("astuce-du-jeudi-20270114")."""
-    network = plan.calendar.networks.get(post.network or "")
-    assert isinstance(post.start, dt.datetime)  # a post's time
-    return (day_and_time(post.start.astimezone(plan.calendar.zone), plan.lang),
-            network.name if network else post.network or "", shown_title(post, plan), agenda_name(post))
+def _listed(plan: Plan, posts: list[Item]) -> tuple[tuple[str, str, str, str], ...]:
+    """Withheld posts as a freeze's notice lists them: "jeudi 14 janvier 2027 09:00", "LinkedIn", its title,
+    and the name ``edcal move`` takes to move it alone ("astuce-du-jeudi-20270114"; "" for a promotion, whose
+    name is its article's)."""
+    names = withheld_names(plan, posts)
+    listed = []
+    for post in posts:
+        network = plan.calendar.networks.get(post.network or "")
+        assert isinstance(post.start, dt.datetime)  # a post's time
+        listed.append((day_and_time(post.start.astimezone(plan.calendar.zone), plan.lang),
+                       network.name if network else post.network or "", shown_title(post, plan),
+                       names[post.id] or ""))
+    return tuple(listed)
 
 
 def _moment(instant: dt.datetime, lang: str, translate: Callable[[str], str], end: bool) -> str:

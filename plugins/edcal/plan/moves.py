@@ -237,6 +237,29 @@ def way_back(plan: Plan, post: Item) -> WayBack:
     return "series" if occurrence_name(post) else "post"
 
 
+def withheld_names(plan: Plan, posts: Iterable[Item]) -> dict[str, str | None]:
+    """The name ``edcal move`` takes for each of ``posts`` (withheld by a freeze), by id, that selects it and
+    nothing a freeze leaves alone: None for a promotion (its name is its article's: the article would move);
+    a one-off post's entry name when every item that name selects is withheld too, else the post's own id (the
+    entry's would move its post on a network the freeze leaves alone); a series' day's name (one day's
+    occurrence moves on all the series' networks). What a freeze's notices, its feed event and
+    ``withheld-now-past`` offer."""
+    wanted = list(posts)
+    if not wanted:
+        return {}
+    held: dict[str, bool] = {}  # by name: whether every item it selects is withheld
+    for item in plan.items:
+        for name in (move_name(item), occurrence_name(item)):
+            if name is not None:
+                held[name] = held.get(name, True) and item.status == "withheld"
+    names: dict[str, str | None] = {}
+    for post in wanted:
+        way, name = way_back(plan, post), agenda_name(post)
+        alone = way == "series" or held.get(name, False)
+        names[post.id] = None if way == "promotion" else name if alone else post.id
+    return names
+
+
 def weeks_to_come(plan: Plan, posts: Iterable[Item]) -> int:
     """The fewest whole weeks that bring each of ``posts`` (their time passed) after now: ``edcal move --by
     '+N weeks'`` keeps each on its weekday, at its time or its network's slot, where ``--to`` moves them all

@@ -21,7 +21,7 @@ from edcal.model.network import Network, Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, month_word
-from edcal.plan.moves import agenda_name, by_weeks, way_back, weeks_to_come
+from edcal.plan.moves import by_weeks, way_back, weeks_to_come, withheld_names
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.status import (
     freeze_end,
@@ -116,6 +116,9 @@ def _post_withheld(ctx: CheckContext, window: FreezeWindow, item: Item) -> Probl
     article = ctx.plan.article_of(item) if ctx.entry(item) is None else None
     if article is not None:  # the blog's own promotion: no entry of calendar.yaml to move or remove
         hint = _promotion_hint(ctx, item, article.source.path)
+    elif way_back(ctx.plan, item) == "promotion":  # a `promote:` entry's: moved by its name, the article moves
+        hint = say("it will not go out; it follows its article's date: to send it after the freeze, write it as a "
+                   "post of its own with `at:`, or remove it from its entry")
     elif window.end is not None:
         hint = say("it will not go out; move it after the freeze, or remove it")
     else:
@@ -147,6 +150,7 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
         assert window.end is not None  # a freeze over
         values = {"start": freeze_start(window.start.astimezone(zone)),
                   "end": freeze_end(window.end.astimezone(zone)), "reason": window.reason}
+        names = withheld_names(ctx.plan, held)
         for post in held:
             when = post.start.astimezone(zone)  # type: ignore[union-attr]
             skipped = f"`{{item: {post.id}, skipped: true}}`"  # YAML: no words to translate
@@ -158,7 +162,7 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
             elif way == "series":  # whole weeks would land on a day it posts
                 hint = say("to send it later, `edcal move {name} --to DAY` with a day to come that its series "
                            "does not post on; to drop it, log it under `posted:` as {skipped}",
-                           name=agenda_name(post), skipped=skipped)
+                           name=names[post.id], skipped=skipped)
                 together_hint = say("to send them later, move each day with `edcal move {entry}-YYYYMMDD --to "
                                     "DAY`, to a day to come that its series does not post on; to drop one, log it "
                                     "under `posted:` with `skipped: true`", entry=post.parent)
@@ -166,11 +170,11 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
                 weeks = by_weeks(weeks_to_come(ctx.plan, [post]))
                 hint = say("to send it later, `edcal move {name} --by {weeks}`: the same weekday, at its time or "
                            "slot (`edcal move --withheld --by {weeks}` moves every one-off post a freeze "
-                           "withheld); to drop it, log it under `posted:` as {skipped}", name=agenda_name(post),
+                           "withheld); to drop it, log it under `posted:` as {skipped}", name=names[post.id],
                            weeks=weeks, skipped=skipped)
                 together_hint = say("to send them later, `edcal move {name} --by {weeks}`: the same weekday, at "
                                     "their time or slot; to drop one, log it under `posted:` with `skipped: true`",
-                                    name=agenda_name(post), weeks=weeks)
+                                    name=names[post.id], weeks=weeks)
             yield Problem(ctx.network_source(post),
                           say("post '{id}' ({when:%Y-%m-%d %H:%M}) never went out: a freeze withheld it, from "
                               "{start} until {end}: {reason}", id=post.id, when=when, **values),
