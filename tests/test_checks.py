@@ -5803,6 +5803,30 @@ def test_withheld_now_past_waits_while_another_freeze_in_force_still_holds_the_p
     assert [f.item for f in found] == ["lundi-x"]
 
 
+
+def test_withheld_now_past_counts_the_week_from_the_end_of_the_last_freeze_that_held_the_post() -> None:
+    """Two freezes over one post, the second ending later: the post was withheld until the second's end, but the
+    finding was judged from the first's (the first of the file) and left the report a week after it, while the
+    second's "Freeze lifted" notice still listed the post."""
+    from edcal.outputs.pages import freeze_notices
+    from helpers import calendar_from, plan_of
+
+    overlapping = ("freeze:\n  - {from: 2027-01-12, until: 2027-01-14, reason: Bad buzz}\n"
+                   "  - {from: 2027-01-13, until: 2027-01-20, networks: [x], reason: Crise longue}\n")
+    entries = posts("{id: voeux, at: 2027-01-13 11:00, networks: [x], text: Joyeux}",
+                    "{id: lundi, at: 2027-01-12 11:00, networks: [x], text: Lundi}")
+    # 9 days after the first freeze ended, 3 after the second: the post it held until then never went out.
+    found = findings("withheld-now-past", entries, extra=overlapping, now="2027-01-24T10:00:00+01:00")
+    assert [(f.item, f.message) for f in found] == [
+        ("voeux-x", "post 'voeux-x' (2027-01-13 11:00) never went out: a freeze withheld it, from 2027-01-13 until "
+                    "2027-01-20 included: Crise longue")]
+    # As the planning pages' notice of the second freeze lists it (the first's is over).
+    plan = plan_of(calendar_from(PARIS_CALENDAR + overlapping + entries), now="2027-01-24T10:00:00+01:00")
+    assert [(n.window.reason, [f[3] for f in n.first]) for n in freeze_notices(plan) if n.lifted] == [
+        ("Crise longue", ["voeux"])]
+    # A week after the second freeze's end, it is gone too.
+    assert not findings("withheld-now-past", entries, extra=overlapping, now="2027-01-28T00:01:00+01:00")
+
 def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_write_a_post() -> None:
     lifted = "freeze:\n  - {from: 2027-01-12, until: 2027-01-14, networks: [x], reason: Crise}\n"
     daily = "{id: astuce, networks: [x], text: Astuce, repeat: {every: day, at: '11:00', from: 2027-01-10}}"

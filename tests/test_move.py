@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -1440,6 +1441,25 @@ def test_withheld_finds_nothing_to_bring_back_and_says_why(site: Path) -> None:
                       env={"EDCAL_NOW": "2027-04-15T10:00:00+02:00"})
     assert named.returncode == 0 and "2027-04-01 → 2027-04-17  (gel (Bluesky))" in named.stdout, named.stderr
 
+
+
+def test_withheld_takes_a_post_two_freezes_held_for_a_week_after_the_last_one(site: Path) -> None:
+    """A LinkedIn freeze took over from the crisis on 2 April, until the 5th: 'crise' was withheld until then. A week
+    after the crisis ended, --withheld found nothing ("lifted more than 7 days ago") though the second freeze had
+    ended 5 days before, and withheld-now-past said nothing of it either."""
+    calendar = site / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        '  - {from: 2027-04-01, until: 2027-04-02, reason: "Crise : tout est gelé"}\n',
+        '  - {from: 2027-04-01, until: 2027-04-02, reason: "Crise : tout est gelé"}\n'
+        "  - {from: 2027-04-02, until: 2027-04-05, networks: [linkedin], reason: Deuil}\n"), encoding="utf-8")
+    add_posts(site, LIFTED_CRISIS)
+    later = {"EDCAL_NOW": "2027-04-11T10:00:00+02:00"}
+    dry = run_edcal("move", "--withheld", "--by", "+2 weeks", "--dry-run", cwd=site, env=later)
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.startswith("Déplacerait 1 date (+2 semaines)\u00a0:\n"
+                                 "  calendar.yaml:40  2027-04-02 → 2027-04-16  (crise (LinkedIn))\n"), dry.stdout
+    check = run_edcal("check", "--only", "withheld-now-past", "--format", "json", cwd=site, env=later)
+    assert [f["item"] for f in json.loads(check.stdout)["findings"]] == ["crise-linkedin"], check.stdout
 
 def test_withheld_leaves_the_promotions_of_an_article_not_online_which_would_not_have_gone_out(site: Path) -> None:
     """The promotion of an article still in review is a draft: the freeze held back nothing there. --withheld moved

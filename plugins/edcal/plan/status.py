@@ -168,6 +168,27 @@ def withheld_by_freeze(calendar: Calendar, posts: Iterable[Item]) -> list[tuple[
     return [(window, held[id(window)]) for window in calendar.freezes if id(window) in held]
 
 
+#: When a freeze until further notice ends, to compare it with those that do.
+_NO_END = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def withheld_until_last_freeze(calendar: Calendar,
+                               posts: Iterable[Item]) -> list[tuple[FreezeWindow, list[Item]]]:
+    """The withheld ``posts`` by the freeze they were withheld until: of those covering a post's time and
+    network, the one that ends last (one until further notice last of all; of two ending together, the first
+    of the file). A post two freezes hold in turn is back when the second ends, not the first. In
+    calendar.yaml's order of the freezes; a freeze holding none is left out."""
+    held: dict[int, list[Item]] = {}
+    for post in posts:
+        if post.kind != "post" or post.status != "withheld" or not isinstance(post.start, dt.datetime):
+            continue
+        covering = [window for window in calendar.freezes if window.covers(post.start, post.network)]
+        if covering:
+            last = max(covering, key=lambda window: as_instant(window.end) if window.end else _NO_END)
+            held.setdefault(id(last), []).append(post)
+    return [(window, held[id(window)]) for window in calendar.freezes if id(window) in held]
+
+
 def withheld_by_each_freeze(calendar: Calendar,
                             posts: Iterable[Item]) -> list[tuple[FreezeWindow, list[Item]]]:
     """Each freeze with the withheld ``posts`` of its own window and networks, though another freeze covers
@@ -186,10 +207,11 @@ def withheld_and_past(calendar: Calendar, items: Iterable[Item], now: dt.datetim
     """The posts a freeze over withheld whose time has passed and that the log names neither as gone out nor
     as skipped: they never went out, and nothing sends them (the way back is to move them, or log them
     skipped). Not the drafts it covered (a promotion of an article not online): it held nothing back there.
-    By freeze (:func:`withheld_by_freeze`; ``each``: :func:`withheld_by_each_freeze`, for notices
+    By the freeze each was withheld until (:func:`withheld_until_last_freeze`: a post two freezes held is back
+    when the last ends, and is judged from its end; ``each``: :func:`withheld_by_each_freeze`, for notices
     that stand alone), each in date order; only the freezes that ended in the last ``lifted_within`` (None:
-    any that ended). The planning pages' "Freeze lifted" notice, ``withheld-now-past`` and ``edcal move
-    --withheld`` read them here."""
+    any that ended). The planning pages' "Freeze lifted" notice, ``withheld-now-past``, ``edcal move
+    --withheld`` and ``edcal agenda`` read them here."""
     instant = as_instant(now)
     # A freeze not over yet that covers a post holds it still (another freeze over it was lifted): not back.
     in_force = [window for window in calendar.freezes
@@ -200,7 +222,7 @@ def withheld_and_past(calendar: Calendar, items: Iterable[Item], now: dt.datetim
                    and not any(window.covers(item.start, item.network) for window in in_force)),
                   key=lambda item: as_instant(item.start))  # type: ignore[arg-type]
     since = None if lifted_within is None else instant - lifted_within
-    by_freeze = withheld_by_each_freeze if each else withheld_by_freeze
+    by_freeze = withheld_by_each_freeze if each else withheld_until_last_freeze
     return [(window, posts) for window, posts in by_freeze(calendar, past)
             if window.end is not None and as_instant(window.end) <= instant
             and (since is None or since < as_instant(window.end))]
