@@ -5838,10 +5838,26 @@ def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_wr
     assert series.message == ("3 posts ('astuce-x-20270112' (2027-01-12 11:00), 'astuce-x-20270113' (2027-01-13 "
                               "11:00), 'astuce-x-20270114' (2027-01-14 11:00)) never went out: a freeze withheld them, "
                               "from 2027-01-12 until 2027-01-14 included: Crise")
-    # A series' day moved by whole weeks lands on a day it posts: it is given a day of its own.
-    assert series.hint == ("to send them later, move each day with `edcal move astuce-YYYYMMDD --to DAY`, to a day "
-                           "to come that its series does not post on; to drop one, log it under `posted:` with "
-                           "`skipped: true`")
+    # A series' day moved by whole weeks lands on a day it posts: it is given a day of its own. The command names
+    # the days, to be pasted (it said `edcal move astuce-YYYYMMDD`).
+    assert series.hint == ("to send them later, move each day to a day to come that its series does not post on: "
+                           "`edcal move astuce-20270112 --to DAY`, then the same for astuce-20270113, astuce-20270114; "
+                           "to drop one, log it under `posted:` with `skipped: true`")
+    assert translated(series.hint, translator("fr")).replace("\xa0", " ") == (
+        "pour les envoyer plus tard, déplacez chaque jour vers un jour à venir où sa série ne publie pas : "
+        "`edcal move astuce-20270112 --to JOUR`, puis de même pour astuce-20270113, astuce-20270114 ; pour "
+        "renoncer à l'une d'elles, notez-la sous `posted:` avec `skipped: true`")
+    # Past the first three days after the first, the others are counted.
+    week = findings("withheld-now-past", posts(daily), extra=lifted.replace("2027-01-14", "2027-01-18"),
+                    now="2027-01-20T10:00:00+01:00")
+    assert [f.hint for f in week] == [
+        "to send them later, move each day to a day to come that its series does not post on: `edcal move "
+        "astuce-20270112 --to DAY`, then the same for astuce-20270113, astuce-20270114, astuce-20270115 and 3 more "
+        "days; to drop one, log it under `posted:` with `skipped: true`"]
+    # Two networks: one name a day, for both.
+    both = findings("withheld-now-past", posts(daily.replace("[x]", "[x, linkedin]")),
+                    extra=lifted.replace("networks: [x], ", ""), now="2027-01-16T10:00:00+01:00")
+    assert [f.hint for f in both] == [series.hint]
     promotion = messages["content/articles/lancement.md"]
     assert promotion.hint == ("a promotion follows its article: to send it later, write it as a post of its own "
                               "with `at:`; to drop it, log it under `posted:` as "

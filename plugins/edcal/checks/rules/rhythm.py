@@ -151,6 +151,7 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
         values = {"start": freeze_start(window.start.astimezone(zone)),
                   "end": freeze_end(window.end.astimezone(zone)), "reason": window.reason}
         names = withheld_names(ctx.plan, held)
+        days = _series_days(ctx, held, names)
         for post in held:
             when = post.start.astimezone(zone)  # type: ignore[union-attr]
             skipped = f"`{{item: {post.id}, skipped: true}}`"  # YAML: no words to translate
@@ -163,9 +164,7 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
                 hint = say("to send it later, `edcal move {name} --to DAY` with a day to come that its series "
                            "does not post on; to drop it, log it under `posted:` as {skipped}",
                            name=names[post.id], skipped=skipped)
-                together_hint = say("to send them later, move each day with `edcal move {entry}-YYYYMMDD --to "
-                                    "DAY`, to a day to come that its series does not post on; to drop one, log it "
-                                    "under `posted:` with `skipped: true`", entry=post.parent)
+                together_hint = days[ctx.network_source(post)]
             else:  # by whole weeks: its weekday, and its time or slot, kept (`--to` moves by days)
                 weeks = by_weeks(weeks_to_come(ctx.plan, [post]))
                 hint = say("to send it later, `edcal move {name} --by {weeks}`: the same weekday, at its time or "
@@ -182,6 +181,31 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
                           together=say("{posts} never went out: a freeze withheld them, from {start} until "
                                        "{end}: {reason}", posts=THE_POSTS, **values),
                           together_hint=together_hint)
+
+
+def _series_days(ctx: CheckContext, held: list[Item], names: dict[str, str | None]) -> dict[Source, Message]:
+    """The hint told of a series' days a freeze withheld, by the line they are told at (one finding for them
+    all): the command for the first day, to paste, then the names of the others (the first few, and how many
+    more), each to move onto a day of its own."""
+    by_line: dict[Source, list[str]] = {}
+    for post in held:  # in date order; a day on several networks has one name
+        if way_back(ctx.plan, post) == "series" and "withheld-now-past" not in post.silenced:
+            found = by_line.setdefault(ctx.network_source(post), [])
+            if names[post.id] not in found:
+                found.append(names[post.id])  # type: ignore[arg-type]
+    hints = {}
+    for line, days in by_line.items():
+        shown, more = days[1:1 + FIRST_NAMED], len(days) - 1 - FIRST_NAMED
+        others = say_list(shown) if more <= 0 else say_count(more, "{names} and {count} more day",
+                                                                "{names} and {count} more days",
+                                                                names=say_list(shown))
+        hints[line] = (say("to send them later, `edcal move {name} --to DAY` with a day to come that its series "
+                           "does not post on; to drop one, log it under `posted:` with `skipped: true`",
+                           name=days[0]) if len(days) == 1 else
+                       say("to send them later, move each day to a day to come that its series does not post on: "
+                           "`edcal move {name} --to DAY`, then the same for {others}; to drop one, log it under "
+                           "`posted:` with `skipped: true`", name=days[0], others=others))
+    return hints
 
 
 def _promotion_hint(ctx: CheckContext, post: Item, path: str) -> Message:
