@@ -50,6 +50,11 @@ def posts(*lines: str) -> str:
     return "posts:\n" + "".join(f"  - {line}\n" for line in lines)
 
 
+def in_french(said: str | None) -> str:
+    """A message as a French site's team reads it, its narrow spaces plain."""
+    return translated(said, translator("fr")).replace("\xa0", " ")
+
+
 def test_every_rule_has_a_test_here() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     for rule_id in all_rules():
@@ -2208,7 +2213,7 @@ def test_post_in_freeze_tells_a_promotion_entry_it_follows_its_article() -> None
                      [lambda c: article("lancement", "2027-01-11T09:00", c)], extra=on_x)
     assert [f.hint for f in found] == ["it will not go out; it follows its article's date: to send it after the "
                                        "freeze, write it as a post of its own with `at:`, or remove it from its entry"]
-    assert translated(found[0].hint, translator("fr")).replace("\xa0", " ") == (
+    assert in_french(found[0].hint) == (
         "elle ne partira pas ; elle suit la date de son article : pour l'envoyer après le gel, écrivez-la comme "
         "une publication à part avec `at:`, ou retirez-la de son entrée")
 
@@ -5843,7 +5848,7 @@ def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_wr
     assert series.hint == ("to send them later, move each day to a day to come that its series does not post on: "
                            "`edcal move astuce-20270112 --to DAY`, then the same for astuce-20270113, astuce-20270114; "
                            "to drop one, log it under `posted:` with `skipped: true`")
-    assert translated(series.hint, translator("fr")).replace("\xa0", " ") == (
+    assert in_french(series.hint) == (
         "pour les envoyer plus tard, déplacez chaque jour vers un jour à venir où sa série ne publie pas : "
         "`edcal move astuce-20270112 --to JOUR`, puis de même pour astuce-20270113, astuce-20270114 ; pour "
         "renoncer à l'une d'elles, notez-la sous `posted:` avec `skipped: true`")
@@ -5864,15 +5869,26 @@ def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_wr
                               "`{item: lancement-x-0, skipped: true}`")
 
 
-
 def test_withheld_now_past_never_offers_a_name_that_moves_a_post_the_freeze_left_alone() -> None:
     """A freeze of X alone: the hint offered `edcal move voeux`, the entry's name, which moves its LinkedIn post too
-    (its own `at:`, still to come)."""
-    on_x = "freeze:\n  - {from: 2027-01-12, until: 2027-01-13, networks: [x], reason: Crise}\n"
+    (its own `at:`, still to come); and `edcal move astuce-20270113 --to DAY` for a series' day, which `edcal move`
+    refuses (the day's LinkedIn post went out: `moved:` would move it too)."""
+    on_x = "freeze:\n  - {from: 2027-01-12, until: 2027-01-14, networks: [x], reason: Crise}\n"
     entry = posts("{id: voeux, at: 2027-01-12 11:00, networks: [x, linkedin], text: Joyeux, "
                   "variants: {linkedin: {at: 2027-01-20 11:00}}}")
     [found] = findings("withheld-now-past", entry, extra=on_x, now="2027-01-15T10:00:00+01:00")
     assert found.hint.startswith("to send it later, `edcal move voeux-x --by '+1 week'`"), found.hint
+    weekly = ("{id: astuce, networks: [x, linkedin], text: Astuce, "
+              "repeat: {every: week, on: wed, at: '11:00', from: 2027-01-05}}")
+    [found] = findings("withheld-now-past", posts(weekly), extra=on_x, now="2027-01-16T10:00:00+01:00")
+    assert found.hint == ("its series posts that day on other networks too, and `edcal move` moves a day on them "
+                          "all: to send it later, write it as a post of its own with `at:`; to drop it, log it "
+                          "under `posted:` as `{item: astuce-x-20270113, skipped: true}`")
+    assert in_french(found.hint) == (
+        "sa série publie aussi ce jour-là sur d'autres réseaux, et `edcal move` déplace un jour sur tous : pour "
+        "l'envoyer plus tard, écrivez-la comme une publication à part avec `at:` ; pour y renoncer, notez-la sous "
+        "`posted:` : `{item: astuce-x-20270113, skipped: true}`")
+
 
 def test_withheld_now_past_leaves_out_the_drafts_a_freeze_covered() -> None:
     """A promotion of an article still in review is a draft: it would not have gone out, freeze or not. The check

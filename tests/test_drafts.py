@@ -975,6 +975,25 @@ def test_a_freeze_in_force_never_names_what_would_move_something_else(tmp_path: 
             "Friday 15 January 2027 11:00 · X · Seul · seul To lift it") in notice, notice
 
 
+
+def test_a_freeze_of_one_network_names_no_day_of_a_series_that_posts_on_others(tmp_path: Path) -> None:
+    """A freeze of X: the notice named the series' day, `astuce-20270114`, which moves that day on LinkedIn too
+    (`moved:` moves a day on every network of the series): the freeze leaves LinkedIn's post alone."""
+    daily = "  - {id: astuce, networks: [x, linkedin], text: Astuce, repeat: {every: week, on: thu, at: '11:00', from: 2027-01-05}}\n"
+    [notice] = _launch_notices(tmp_path, "  x: {}\n  linkedin: {}\n",
+                               "until: 2027-01-15, networks: [x], reason: Bad buzz}\n", daily,
+                               now="2027-01-12T10:00:00+01:00")
+    assert ("Thursday 14 January 2027 11:00 · X · Astuce · its series posts that day on other networks too, and "
+            "edcal move moves a day on them all: to send it alone, write it as a post of its own, with at: To lift"
+            ) in notice, notice
+    # Lifted, the same: the series' day would move its LinkedIn post, gone out already (edcal move refuses it).
+    [notice] = _launch_notices(tmp_path / "lifted", "  x: {}\n  linkedin: {}\n",
+                               "until: 2027-01-15, networks: [x], reason: Bad buzz}\n", daily,
+                               now="2027-01-16T10:00:00+01:00")
+    assert ("Thursday 14 January 2027 11:00 · X · Astuce · its series posts that day on other networks too, and "
+            "edcal move moves a day on them all: to send it alone, write it as a post of its own, with at: "
+            ) in notice, notice
+
 def test_an_entry_set_back_to_draft_is_one_error_shown_on_each_of_its_cards(tmp_path: Path) -> None:
     """`edcal check` tells the promotions of an article set back to draft as one error: each of their cards still
     shows it, and the page counts it once, as `edcal check` does."""

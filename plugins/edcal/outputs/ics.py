@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from icalendar import Calendar as VCalendar
@@ -169,6 +169,16 @@ def _reminder(item: Item, reminder: int | None) -> int | None:
     (its own deadlines, "Remise du texte", ring)."""
     return None if item.kind == "idea" else reminder
 
+
+
+def _no_name(way: str, _: Callable[[str], str]) -> str:
+    """What a freeze's event says of a post that no name moves alone: a promotion follows its article (its
+    name would move the article); a series' day that other networks post on moves on them all."""
+    if way == "shared":
+        said = _("its series posts that day on other networks too, and {move} moves a day on them all: to "
+                 "send it alone, write it as a post of its own, with {at}")
+        return said.format(move="edcal move", at="at:")
+    return _("it follows its article: to send it, write it as a post of its own, with {at}").format(at="at:")
 
 class EventWriter:
     """Serialises each item's VEVENT once, and its alarm block once per reminder delay."""
@@ -323,10 +333,9 @@ class EventWriter:
             lines.append(say_count(len(posts), *forms, networks=notice.by_network).translated(_))
             # Not in a public copy: nothing withheld may reach the public site, not even a title.
             listed = () if public else notice.first
-            # A promotion has no name that moves it alone (its article's would move the article).
-            follows = _("it follows its article: to send it, write it as a post of its own, with {at}")
-            lines += [" · ".join((when, network, title, name or follows.format(at="at:")))
-                      for when, network, title, name in listed]
+            ways = (way for way, _command in notice.ways)
+            lines += [" · ".join((when, network, title, name or _no_name(way, _)))
+                      for (when, network, title, name), way in zip(listed, ways, strict=False)]
             if len(posts) > len(listed) and listed:
                 lines.append(say_count(len(posts) - len(listed), "And {count} more post.",
                                        "And {count} more posts.").translated(_))

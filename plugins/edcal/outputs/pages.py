@@ -52,7 +52,7 @@ from edcal.networks.counting import RULE_DESCRIPTIONS
 from edcal.outputs._format import MEDIA_FOLDER
 from edcal.outputs.context import OutputContext
 from edcal.plan.absences import Cover, cover_mark
-from edcal.plan.moves import by_weeks, way_back, weeks_to_come, withheld_names
+from edcal.plan.moves import by_weeks, way_back, weeks_to_come, withheld_ways
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said, unconfirmed
 from edcal.plan.status import (
     posts_by_network,
@@ -142,15 +142,15 @@ class FreezeNotice:
     posts: int
     by_network: Message
     #: The first posts to come it withholds, as a scheduler lists them (a day and time, the network, the
-    #: title), and the name ``edcal move`` takes that moves the post alone (:func:`withheld_names`; "" for a
-    #: promotion, which follows its article): those a scheduler given them before the freeze would still post.
-    #: Not on a month's page.
+    #: title), and the name ``edcal move`` takes that moves the post alone (:func:`withheld_ways`; "" where
+    #: none does): those a scheduler given them before the freeze would still post. Not on a month's page.
     first: tuple[tuple[str, str, str, str], ...] = ()
     #: A freeze over in the last :data:`LIFTED_DAYS` days: ``posts`` are those it withheld, whose time has
     #: passed and that did not go out (the way back: move those that must still go out).
     lifted: bool = False
-    #: A lifted freeze's: for each of ``first``, how it can still go out (:func:`edcal.plan.moves.way_back`)
-    #: and the command that sends it ("" for a promotion, which moves with its article).
+    #: For each of ``first``, how it can go out later (:func:`withheld_ways`: a promotion, and a series' day
+    #: other networks post on, are written as posts of their own); a lifted freeze's, with the command that
+    #: sends it ("" where none does, and in a notice of a freeze not lifted).
     ways: tuple[tuple[str, str], ...] = ()
     #: A lifted freeze's ``edcal move --withheld --by …`` for its one-off posts, and how many they are; ""
     #: when none is one (a series' days, promotions: it would move none of them).
@@ -222,12 +222,15 @@ def _notice(plan: Plan, window: FreezeWindow, posts: list[Item], in_force: bool,
     of them ``listed``)."""
     zone, translate, names = plan.calendar.zone, translator(plan.lang), plan.calendar.networks
     frozen = sorted(window.networks) if window.networks is not None else []
+    shown = posts[:FREEZE_LISTED] if listed else []
+    ways = withheld_ways(plan, shown)
     return FreezeNotice(
         window, in_force, _moment(window.start.astimezone(zone), plan.lang, translate, end=False),
         _moment(window.end.astimezone(zone), plan.lang, translate, end=True) if window.end else "",
         ", ".join(window.network_names.get(n, names[n].name if n in names else n) for n in frozen),
         len(posts), said_by_network(posts_by_network(posts), plan.calendar),
-        _listed(plan, posts[:FREEZE_LISTED]) if listed else (), lifted)
+        tuple(_listed(plan, post, ways[post.id][1]) for post in shown), lifted,
+        tuple((ways[post.id][0], "") for post in shown))
 
 
 def _lifted_notice(plan: Plan, window: FreezeWindow, posts: list[Item]) -> FreezeNotice:
@@ -236,10 +239,8 @@ def _lifted_notice(plan: Plan, window: FreezeWindow, posts: list[Item]) -> Freez
     when some would move."""
     notice = _notice(plan, window, posts, False, listed=True, lifted=True)
     ways = []
-    names = withheld_names(plan, posts[:FREEZE_LISTED])
-    for post in posts[:FREEZE_LISTED]:
-        way = way_back(plan, post)
-        name = names[post.id]
+    listed = zip(posts, notice.ways, notice.first, strict=False)  # the first of ``posts``
+    for post, (way, _none), (_when, _network, _title, name) in listed:
         command = (f"edcal move {name} --by {by_weeks(weeks_to_come(plan, [post]))}" if way == "post"
                    else f"edcal move {name} --to" if way == "series" else "")
         ways.append((way, command))
@@ -254,19 +255,13 @@ def freeze_described(plan: Plan, window: FreezeWindow, posts: list[Item]) -> Fre
     return _notice(plan, window, posts, False, listed=True)
 
 
-def _listed(plan: Plan, posts: list[Item]) -> tuple[tuple[str, str, str, str], ...]:
-    """Withheld posts as a freeze's notice lists them: "jeudi 14 janvier 2027 09:00", "LinkedIn", its title,
-    and the name ``edcal move`` takes to move it alone ("astuce-du-jeudi-20270114"; "" for a promotion, whose
-    name is its article's)."""
-    names = withheld_names(plan, posts)
-    listed = []
-    for post in posts:
-        network = plan.calendar.networks.get(post.network or "")
-        assert isinstance(post.start, dt.datetime)  # a post's time
-        listed.append((day_and_time(post.start.astimezone(plan.calendar.zone), plan.lang),
-                       network.name if network else post.network or "", shown_title(post, plan),
-                       names[post.id] or ""))
-    return tuple(listed)
+def _listed(plan: Plan, post: Item, name: str | None) -> tuple[str, str, str, str]:
+    """A withheld post as a freeze's notice lists it: "jeudi 14 janvier 2027 09:00", "LinkedIn", its title,
+    and the name ``edcal move`` takes to move it alone ("astuce-du-jeudi-20270114"; "" where none does)."""
+    network = plan.calendar.networks.get(post.network or "")
+    assert isinstance(post.start, dt.datetime)  # a post's time
+    return (day_and_time(post.start.astimezone(plan.calendar.zone), plan.lang),
+            network.name if network else post.network or "", shown_title(post, plan), name or "")
 
 
 def _moment(instant: dt.datetime, lang: str, translate: Callable[[str], str], end: bool) -> str:

@@ -221,8 +221,9 @@ def agenda_name(item: Item) -> str:
     return occurrence_name(item) or move_name(item)
 
 
-#: How a post a lifted freeze withheld, its time passed, can still go out (:func:`way_back`).
-WayBack = Literal["post", "series", "promotion"]
+#: How a post a lifted freeze withheld, its time passed, can still go out (:func:`way_back`); "shared": a
+#: series' day that other networks post on too, the freeze leaving them alone (:func:`withheld_ways`).
+WayBack = Literal["post", "series", "promotion", "shared"]
 
 
 def way_back(plan: Plan, post: Item) -> WayBack:
@@ -237,13 +238,13 @@ def way_back(plan: Plan, post: Item) -> WayBack:
     return "series" if occurrence_name(post) else "post"
 
 
-def withheld_names(plan: Plan, posts: Iterable[Item]) -> dict[str, str | None]:
-    """The name ``edcal move`` takes for each of ``posts`` (withheld by a freeze), by id, that selects it and
-    nothing a freeze leaves alone: None for a promotion (its name is its article's: the article would move);
-    a one-off post's entry name when every item that name selects is withheld too, else the post's own id (the
-    entry's would move its post on a network the freeze leaves alone); a series' day's name (one day's
-    occurrence moves on all the series' networks). What a freeze's notices, its feed event and
-    ``withheld-now-past`` offer."""
+def withheld_ways(plan: Plan, posts: Iterable[Item]) -> dict[str, tuple[WayBack, str | None]]:
+    """How each of ``posts`` (withheld by a freeze) can go out later, by id (:func:`way_back`), and the name
+    ``edcal move`` takes that selects it and nothing a freeze leaves alone, None where none does: a promotion
+    (its name is its article's: the article would move); a series' day whose other networks the freeze
+    leaves alone ("shared": ``moved:`` moves a day on every network, and ``edcal move`` with it). A one-off
+    post whose entry's name selects such a post too is named by its own id. What a freeze's notices, its feed
+    event and ``withheld-now-past`` offer."""
     wanted = list(posts)
     if not wanted:
         return {}
@@ -252,12 +253,14 @@ def withheld_names(plan: Plan, posts: Iterable[Item]) -> dict[str, str | None]:
         for name in (move_name(item), occurrence_name(item)):
             if name is not None:
                 held[name] = held.get(name, True) and item.status == "withheld"
-    names: dict[str, str | None] = {}
+    ways: dict[str, tuple[WayBack, str | None]] = {}
     for post in wanted:
         way, name = way_back(plan, post), agenda_name(post)
-        alone = way == "series" or held.get(name, False)
-        names[post.id] = None if way == "promotion" else name if alone else post.id
-    return names
+        if way == "promotion" or held.get(name, False):
+            ways[post.id] = (way, None if way == "promotion" else name)
+        else:
+            ways[post.id] = ("shared", None) if way == "series" else (way, post.id)
+    return ways
 
 
 def weeks_to_come(plan: Plan, posts: Iterable[Item]) -> int:

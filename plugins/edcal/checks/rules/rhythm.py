@@ -21,7 +21,7 @@ from edcal.model.network import Network, Slot
 from edcal.model.plan import Item
 from edcal.model.source import Source
 from edcal.plan.cadence import Gap, cadence_gaps, campaign_gaps, free_days, month_word
-from edcal.plan.moves import by_weeks, way_back, weeks_to_come, withheld_names
+from edcal.plan.moves import WayBack, by_weeks, way_back, weeks_to_come, withheld_ways
 from edcal.plan.promotion import ceiling_percent, promotion_by_month
 from edcal.plan.status import (
     freeze_end,
@@ -150,30 +150,34 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
         assert window.end is not None  # a freeze over
         values = {"start": freeze_start(window.start.astimezone(zone)),
                   "end": freeze_end(window.end.astimezone(zone)), "reason": window.reason}
-        names = withheld_names(ctx.plan, held)
-        days = _series_days(ctx, held, names)
+        ways = withheld_ways(ctx.plan, held)
+        days = _series_days(ctx, held, ways)
         for post in held:
             when = post.start.astimezone(zone)  # type: ignore[union-attr]
             skipped = f"`{{item: {post.id}, skipped: true}}`"  # YAML: no words to translate
-            way = way_back(ctx.plan, post)
+            way, name = ways[post.id]
             together_hint = None
             if way == "promotion":  # move leaves it: it follows its article
                 hint = say("a promotion follows its article: to send it later, write it as a post of its own "
                            "with `at:`; to drop it, log it under `posted:` as {skipped}", skipped=skipped)
+            elif way == "shared":  # the day would move the series' other networks too (move refuses it)
+                hint = say("its series posts that day on other networks too, and `edcal move` moves a day on them "
+                           "all: to send it later, write it as a post of its own with `at:`; to drop it, log it "
+                           "under `posted:` as {skipped}", skipped=skipped)
             elif way == "series":  # whole weeks would land on a day it posts
                 hint = say("to send it later, `edcal move {name} --to DAY` with a day to come that its series "
                            "does not post on; to drop it, log it under `posted:` as {skipped}",
-                           name=names[post.id], skipped=skipped)
+                           name=name, skipped=skipped)
                 together_hint = days[ctx.network_source(post)]
             else:  # by whole weeks: its weekday, and its time or slot, kept (`--to` moves by days)
                 weeks = by_weeks(weeks_to_come(ctx.plan, [post]))
                 hint = say("to send it later, `edcal move {name} --by {weeks}`: the same weekday, at its time or "
                            "slot (`edcal move --withheld --by {weeks}` moves every one-off post a freeze "
-                           "withheld); to drop it, log it under `posted:` as {skipped}", name=names[post.id],
+                           "withheld); to drop it, log it under `posted:` as {skipped}", name=name,
                            weeks=weeks, skipped=skipped)
                 together_hint = say("to send them later, `edcal move {name} --by {weeks}`: the same weekday, at "
                                     "their time or slot; to drop one, log it under `posted:` with `skipped: true`",
-                                    name=names[post.id], weeks=weeks)
+                                    name=name, weeks=weeks)
             yield Problem(ctx.network_source(post),
                           say("post '{id}' ({when:%Y-%m-%d %H:%M}) never went out: a freeze withheld it, from "
                               "{start} until {end}: {reason}", id=post.id, when=when, **values),
@@ -183,16 +187,18 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
                           together_hint=together_hint)
 
 
-def _series_days(ctx: CheckContext, held: list[Item], names: dict[str, str | None]) -> dict[Source, Message]:
+def _series_days(ctx: CheckContext, held: list[Item],
+                 ways: dict[str, tuple[WayBack, str | None]]) -> dict[Source, Message]:
     """The hint told of a series' days a freeze withheld, by the line they are told at (one finding for them
     all): the command for the first day, to paste, then the names of the others (the first few, and how many
     more), each to move onto a day of its own."""
     by_line: dict[Source, list[str]] = {}
     for post in held:  # in date order; a day on several networks has one name
-        if way_back(ctx.plan, post) == "series" and "withheld-now-past" not in post.silenced:
+        way, name = ways[post.id]
+        if way == "series" and name is not None and "withheld-now-past" not in post.silenced:
             found = by_line.setdefault(ctx.network_source(post), [])
-            if names[post.id] not in found:
-                found.append(names[post.id])  # type: ignore[arg-type]
+            if name not in found:
+                found.append(name)
     hints = {}
     for line, days in by_line.items():
         shown, more = days[1:1 + FIRST_NAMED], len(days) - 1 - FIRST_NAMED
