@@ -2308,7 +2308,7 @@ def test_the_agenda_says_for_a_week_what_a_lifted_freeze_withheld_that_never_wen
     assert result.stdout.startswith(
         "Gel des publications levé, du 12/01/2027 à\u00a009:40 au 14/01/2027 à\u00a010:00 (Bad buzz : on suspend tout)"
         "\u00a0: 3 publications qu'il a retenues ne sont jamais parties\u00a0; edcal check --only withheld-now-past les "
-        "nomme, avec la commande qui envoie chacune\n"), result.stdout
+        "nomme, et dit comment envoyer chacune\n"), result.stdout
     # A week after its end, the line is gone, as the planning pages' notice.
     later = run_edcal("agenda", cwd=site, env={"EDCAL_NOW": "2027-01-21T10:01"})
     assert "levé" not in later.stdout, later.stdout

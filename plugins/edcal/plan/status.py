@@ -149,9 +149,9 @@ def lifted_said(window: FreezeWindow, posts: list[Item], calendar: Calendar) -> 
     return say_count(
         len(posts),
         "Freeze lifted, from {start} until {end} ({reason}): {count} post it withheld never went out; edcal "
-        "check --only withheld-now-past names it, with the command that sends it",
+        "check --only withheld-now-past names it, and how to send it",
         "Freeze lifted, from {start} until {end} ({reason}): {count} posts it withheld never went out; edcal "
-        "check --only withheld-now-past names them, with the command that sends each",
+        "check --only withheld-now-past names them, and how to send each",
         start=freeze_start(window.start.astimezone(zone)), end=freeze_end(window.end.astimezone(zone)),
         reason=window.reason)
 
