@@ -537,7 +537,7 @@ def test_past_log_imports_the_year_with_what_went_out(site: Path) -> None:
             "Logged under posted: as not gone out (skipped), 2 rows marked cancelled: lines 37, 43.\n"
             "Not logged, 1 past row the sheet marks neither published nor cancelled: the planning report "
             "counts it as not confirmed until the log says: line 20.\n"
-            "Not logged, 2 past rows still drafts in the sheet: the planning report counts them as held back, "
+            "Not logged, 2 past rows still drafts in the sheet: the planning report counts them as not ready, "
             "never gone out: lines 7, 12.\n") in result.stdout
     written = (site / "calendar.d" / "annee-2026.yaml").read_text(encoding="utf-8")
     assert written.count("\n  - id: ") == 60
@@ -547,7 +547,7 @@ def test_past_log_imports_the_year_with_what_went_out(site: Path) -> None:
     # The planning report compares last year's plan with what went out.
     months = {month.first.isoformat()[:7]: month for month in report(read_plan(site, "pelicanconf.py")).months}
     april = {channel.network: channel.tally for channel in months["2026-04"].channels}
-    assert (april["mastodon"].done, april["mastodon"].withheld) == (1, 1)  # line 7, a draft: held back
+    assert (april["mastodon"].done, april["mastodon"].unready) == (1, 1)  # line 7, a draft: not ready
     november = {channel.network: channel.tally for channel in months["2026-11"].channels}
     assert november["mastodon"].skipped == 1
 

@@ -491,8 +491,8 @@ def _past_report(gone: _Gone, _: Callable[[str], str]) -> list[str]:
                  "Not logged, {count} past rows the sheet marks neither published nor cancelled: the "
                  "planning report counts them as not confirmed until the log says: lines {lines}."),
                 (gone.drafts, "Not logged, {count} past row still a draft in the sheet: the planning report "
-                 "counts it as held back, never gone out: line {lines}.",
+                 "counts it as not ready, never gone out: line {lines}.",
                  "Not logged, {count} past rows still drafts in the sheet: the planning report counts them "
-                 "as held back, never gone out: lines {lines}."))
+                 "as not ready, never gone out: lines {lines}."))
             if rows]
     return ["", *(message.translated(_) for message in said)] if said else []
