@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from edcal.i18n import Message, say, say_count, translated, translator
+from edcal.i18n import Message, _told_apart, say, say_count, translated, translator
 from edcal.networks.counting import RULE_DESCRIPTIONS
 
 ROOT = Path(__file__).resolve().parents[1] / "plugins" / "edcal"
@@ -191,6 +191,23 @@ def test_a_message_is_its_english_text_and_says_itself_in_french() -> None:
     assert message.translated(french) == "3 publications X le 01/05/2027 (a, b, c), plus que le maximum de 2"
     copy = pickle.loads(pickle.dumps(message))  # findings travel from the build's worker
     assert copy == message and copy.translated(french) == message.translated(french)
+
+
+@pytest.mark.parametrize("spec", ["%H:%M", "%Y-%m-%d", "%d/%m", "%d/%m/%Y", "%Y-%m-%d %H:%M", "%d/%m/%Y\u00a0%H:%M",
+                                  "%%%d%%", "%B %d", "%a %H", "%Y %j"])
+def test_a_message_writes_its_days_and_times_as_strftime_does(spec: str) -> None:
+    """Days and times in messages are written without strftime where edcal can (thousands of findings each
+    write a day and a time): the same text, whatever the date, a year before 1000, a repeated hour's offset."""
+    zone = ZoneInfo("America/New_York")
+    values = [dt.datetime(2027, 3, 4, 9, 5), dt.datetime(2027, 11, 7, 1, 30, tzinfo=zone),  # the repeated hour
+              dt.datetime(2027, 11, 7, 1, 30, fold=1, tzinfo=zone), dt.date(2027, 12, 31), dt.date(999, 1, 2),
+              dt.datetime(5, 6, 7, 8, 9, tzinfo=dt.UTC)]
+    for value in values:
+        template = f"{{{{{spec}}}}} {{when:{spec}}} at {{when:%H:%M}} ({{name!r}}, {{name:>4}}), 50 %"
+        # strftime's text, a repeated hour's time followed by its offset: "01:30 (UTC-04:00)"
+        expected = template.format_map({"when": _told_apart(value), "name": "ab"})
+        assert say(template, when=value, name="ab") == expected
+        assert ("(UTC-0" in expected) == (getattr(value, "tzinfo", None) is zone)
 
 
 def test_nested_values_plurals_braces_and_plain_texts() -> None:
