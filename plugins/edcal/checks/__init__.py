@@ -69,6 +69,7 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
     # own `silence:`, found by the file it points at.
     silenced_in = {article.source.path: article.silenced for article in plan.articles if article.silenced}
     findings: list[Finding] = []
+    texts_read: dict[Any, Any] = {}  # each post's texts, read once for every rule (CheckContext.texts)
     for rule in rules.values():
         if chosen and rule.id not in chosen:
             continue
@@ -76,7 +77,8 @@ def run_checks(plan: Plan, *, since: dt.datetime | None = None, until: dt.dateti
         if severity == "off":
             continue
         context = CheckContext(plan=plan, now=plan.now, since=start, options=options,
-                               upcoming=upcoming, entries=entries, going_out=going_out, until=until)
+                               upcoming=upcoming, entries=entries, going_out=going_out, until=until,
+                               texts_read=texts_read)
         kept: list[tuple[Problem, dt.datetime | dt.date | None]] = []
         for problem in rule.function(context):
             item = problem.item

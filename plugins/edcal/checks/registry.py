@@ -127,10 +127,21 @@ class CheckContext:
     entries: dict[str, PostEntry] = field(default_factory=dict)
     #: Where the checked window ends (``--until``), if it was given.
     until: dt.datetime | None = None
+    #: Each post's texts (:meth:`texts`) by the post's ``id()`` and ``pasted``, with the post: one mapping for
+    #: every rule of a run (seven rules read them, and built them again each: 60,000 times on 10,000 posts).
+    texts_read: dict[tuple[int, bool], tuple[Item, tuple[PostText, ...]]] = field(default_factory=dict)
 
     def posts(self) -> Iterator[Item]:
         """Upcoming posts that will go out (not withheld)."""
         return iter(self.going_out)
+
+    def texts(self, post: Item, pasted: bool = False) -> tuple[PostText, ...]:
+        """:func:`post_texts`, read once per post for every rule."""
+        key = (id(post), pasted)
+        read = self.texts_read.get(key)
+        if read is None or read[0] is not post:  # another post now at that address: a copy a rule made
+            read = self.texts_read[key] = (post, tuple(post_texts(post, pasted)))
+        return read[1]
 
     def entry(self, post: Item) -> PostEntry | None:
         """The calendar.yaml entry a post comes from (None for an article's own promotion, even when an entry

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from edcal.addresses import blog_path
-from edcal.checks.registry import THE_POSTS, CheckContext, Option, PostText, Problem, post_texts, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, Option, PostText, Problem, rule
 from edcal.checks.rules._files import (
     LinkingText,
     common_tail,
@@ -1062,7 +1062,7 @@ def link_glued(ctx: CheckContext) -> Iterator[Problem]:
     networks = ctx.plan.calendar.networks
     for post in ctx.posts():
         network = networks[post.network or ""]
-        for text in post_texts(post, pasted=True):
+        for text in ctx.texts(post, pasted=True):
             told = set()  # the same words glued again in a text: the same finding, told once
             for how, start, meant, link, encoded in _glued(text.text, network):
                 said = (how, meant, link, _word_before(text.text, start), _word_at(text.text, start))
@@ -1260,7 +1260,7 @@ def invisible_character(ctx: CheckContext) -> Iterator[Problem]:
     writer, who sees none, cannot tell why."""
     for post in ctx.posts():
         network = ctx.plan.calendar.networks[post.network or ""]
-        for text in post_texts(post):
+        for text in ctx.texts(post):
             part = (say("its text") if text.part == "text" else say("its first comment") if text.part == "comment"
                     else say("reply {number} of its thread", number=text.index + 1))
             # Said of the posts of one text at once (one for each network, each week): it is in the words.
@@ -1332,7 +1332,7 @@ def mention_elsewhere(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         network = networks[post.network or ""]
         # The text, then each reply of its thread (a thread written once for X, Mastodon and Bluesky).
-        for text in post_texts(post):
+        for text in ctx.texts(post):
             if text.part == "comment":
                 continue
             for handle in _other_networks_handles(text.text, network):
@@ -1359,7 +1359,7 @@ def mention_not_tagged(ctx: CheckContext) -> Iterator[Problem]:
         network = networks[post.network or ""]
         if not network.mentions_picked:  # an @Name pasted elsewhere is a mention (or another rule's)
             continue
-        for text in post_texts(post):
+        for text in ctx.texts(post):
             if "@" not in text.text:
                 continue
             handles = list(dict.fromkeys(_PLAIN_HANDLE.findall(_FEDIVERSE_ADDRESS.sub(" ", text.text))))

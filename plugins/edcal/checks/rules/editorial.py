@@ -16,7 +16,6 @@ from edcal.checks.registry import (
     PostText,
     Problem,
     parse_count,
-    post_texts,
     rule,
 )
 from edcal.checks.rules._dates import NamedDate, with_years, written_dates
@@ -855,7 +854,7 @@ def date_in_text(ctx: CheckContext) -> Iterator[Problem]:
         if post.start is None:
             continue
         read = []
-        for text in post_texts(post):  # "rendez-vous mardi 18 mars" in the third reply is read too
+        for text in ctx.texts(post):  # "rendez-vous mardi 18 mars" in the third reply is read too
             written = written_dates(text.text, plan.lang, plan.calendar.country)
             named = with_years(written, plan.day_of(post.start)) if written else None
             if named:

@@ -25,7 +25,7 @@ from edcal.addresses import (
     site_pages,
     unreachable_site_url,
 )
-from edcal.checks.registry import THE_POSTS, CheckContext, PostText, Problem, post_texts, rule
+from edcal.checks.registry import THE_POSTS, CheckContext, PostText, Problem, rule
 from edcal.checks.rules._files import (
     LinkingText,
     closest_file_name,
@@ -247,7 +247,7 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
     for post in ctx.posts():
         # Its link (`link:`, or the first address of the site in its text, its first comment or a reply),
         # then any other address of the site these hold: a second link, mistyped, is as dead on the day.
-        found = [(text, path) for text in post_texts(post, pasted=True) if host and host in text.text.lower()
+        found = [(text, path) for text in ctx.texts(post, pasted=True) if host and host in text.text.lower()
                  for path in dict.fromkeys(urllib.parse.urlsplit(url).path
                                            for url in site_addresses(text.text, plan.site_url, paths=False)
                                            if is_site_url(url, plan.site_url))]
@@ -292,7 +292,7 @@ def _on_other_port(ctx: CheckContext, post: Item) -> Iterator[Problem]:
     """A post's link to the blog written on another scheme's port (``http://…:443/``): no page, and no
     address of the blog to the other checks (:func:`edcal.addresses.on_other_port`)."""
     written = [("link", post.url)] if post.url else []
-    written += [(text.part, url) for text in post_texts(post, pasted=True) for url in URL_IN_TEXT.findall(text.text)]
+    written += [(text.part, url) for text in ctx.texts(post, pasted=True) for url in URL_IN_TEXT.findall(text.text)]
     told: set[str] = set()
     for field, url in written:
         meant = on_other_port(url, ctx.plan.site_url)
