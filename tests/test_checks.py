@@ -5475,9 +5475,11 @@ def test_a_post_linking_to_the_blog_on_the_other_schemes_port_is_told_the_addres
     checked, found = link_findings(site, {"http-443": "http://blog.example.fr:443/2027/futur/",
                                           "https-80": "https://blog.example.fr:80/2027/CANARY/",
                                           "https-443": "https://blog.example.fr:443/2027/publie/",
-                                          "ailleurs": "http://example.org:443/2027/publie/"})
+                                          "ailleurs": "http://example.org:443/2027/publie/",
+                                          "zeros": "http://blog.example.fr:0443/2027/futur/"})  # port 443 too
     assert checked.returncode == 1, checked.stdout + checked.stderr
-    assert sorted(found) == ["http-443-x", "https-80-x"], found
+    assert sorted(found) == ["http-443-x", "https-80-x", "zeros-x"], found
+    assert found["zeros-x"]["hint"] == "write https://blog.example.fr/2027/futur/"
     assert found["http-443-x"]["message"] == (
         "post 'http-443-x' links to http://blog.example.fr:443/2027/futur/, an address of the blog on "
         "another scheme's port (443): a browser opens no page there")

@@ -288,11 +288,17 @@ def unknown_article_link(ctx: CheckContext) -> Iterator[Problem]:
                               hint, post)
 
 
+#: What an address on port 80 or 443 holds (``:443/``, ``:0080``): a text without it holds none, and is not read
+#: for its addresses (each post's, for every post).
+_DEFAULT_PORT = re.compile(r":0*(?:80|443)(?![0-9])")
+
+
 def _on_other_port(ctx: CheckContext, post: Item) -> Iterator[Problem]:
     """A post's link to the blog written on another scheme's port (``http://…:443/``): no page, and no
     address of the blog to the other checks (:func:`edcal.addresses.on_other_port`)."""
-    written = [("link", post.url)] if post.url else []
-    written += [(text.part, url) for text in ctx.texts(post, pasted=True) for url in URL_IN_TEXT.findall(text.text)]
+    written = [("link", post.url)] if post.url and _DEFAULT_PORT.search(post.url) else []
+    written += [(text.part, url) for text in ctx.texts(post, pasted=True) if _DEFAULT_PORT.search(text.text)
+                for url in URL_IN_TEXT.findall(text.text)]
     told: set[str] = set()
     for field, url in written:
         meant = on_other_port(url, ctx.plan.site_url)
