@@ -5871,6 +5871,15 @@ def test_withheld_now_past_tells_a_series_at_its_line_once_and_a_promotion_to_wr
                               "`{item: lancement-x-0, skipped: true}`")
 
 
+def test_withheld_now_past_keeps_quiet_on_a_silenced_series_without_failing() -> None:
+    """A review found `edcal check`, `build` and `move` stopped by a KeyError: a series silenced for the rule
+    had no grouped hint, which its days' findings looked up all the same."""
+    lifted = "freeze:\n  - {from: 2027-01-12, until: 2027-01-14, networks: [x], reason: Crise}\n"
+    daily = ("{id: astuce, networks: [x], text: Astuce, repeat: {every: day, at: '11:00', from: 2027-01-10}, "
+             "silence: {withheld-now-past: on renonce à ces trois jours}}")
+    assert findings("withheld-now-past", posts(daily), extra=lifted, now="2027-01-16T10:00:00+01:00") == []
+
+
 def test_withheld_now_past_never_offers_a_name_that_moves_a_post_the_freeze_left_alone() -> None:
     """A freeze of X alone: the hint offered `edcal move voeux`, the entry's name, which moves its LinkedIn post too
     (its own `at:`, still to come); and `edcal move astuce-20270113 --to DAY` for a series' day, which `edcal move`

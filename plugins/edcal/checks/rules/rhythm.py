@@ -169,7 +169,7 @@ def withheld_now_past(ctx: CheckContext) -> Iterator[Problem]:
                 hint = say("to send it later, `edcal move {name} --to DAY` with a day to come that its series "
                            "does not post on; to drop it, log it under `posted:` as {skipped}",
                            name=name, skipped=skipped)
-                together_hint = days[ctx.network_source(post)]
+                together_hint = days.get(ctx.network_source(post))  # none for a series silenced
             else:  # by whole weeks: its weekday, and its time or slot, kept (`--to` moves by days)
                 weeks = by_weeks(weeks_to_come(ctx.plan, [post]))
                 hint = say("to send it later, `edcal move {name} --by {weeks}`: the same weekday, at its time or "
