@@ -3646,6 +3646,10 @@ def test_only_takes_rules_run_together_as_other_linters_do(site: Path) -> None:
     assert wrong.returncode == 2
     assert "--only: error: unknown check 'post-in-freze'" in wrong.stderr, wrong.stderr
     assert "post-in-freeze" in wrong.stderr.split("unknown check")[1]
+    # An empty list (a script's `--only "$RULES"` with nothing in it) is no rule, not every rule.
+    for empty in ("", ","):
+        nothing = run_edcal("check", "--only", empty, cwd=site)
+        assert nothing.returncode == 2 and "--only: error: --only names no rule" in nothing.stderr, nothing.stderr
 
 
 def test_checks_settings_are_validated() -> None:

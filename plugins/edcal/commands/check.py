@@ -20,7 +20,11 @@ def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str
     """
     rules = all_rules()
     # `--only a,b` as other linters take it (a manager's trial ran the rules so), and `--only a --only b`.
-    only = tuple(dict.fromkeys(name.strip() for value in only for name in value.split(",") if name.strip()))
+    names = tuple(dict.fromkeys(name.strip() for value in only for name in value.split(",") if name.strip()))
+    if only and not names:  # `--only "$RULES"` with nothing in it ran every rule
+        raise InputErrors([InputError(Source("--only", 1, 1), say("--only names no rule"),
+                                      say("edcal check --list shows them"))])
+    only = names
     unknown = [r for r in only if r not in rules]
     if unknown:
         raise InputErrors([InputError(Source("--only", 1, 1), say("unknown check '{rule}'", rule=r),
@@ -30,4 +34,3 @@ def check(site: Path, settings_file: str, only: tuple[str, ...] = (), since: str
                      tell_missing_plugins=False)  # plugin-not-installed tells them
     start, end = parse_window(since, until, plan.calendar.zone, plan.now)
     return run_checks(plan, since=start, until=end, only=only)
-
