@@ -1368,7 +1368,7 @@ def test_the_cadence_and_the_objective_are_named_apart(tmp_path: Path) -> None:
     # ("19 périodes" left a manager to guess which).
     assert re.search(r"LinkedIn 2/semaine janvier 2027 \(4 semaines\) [^⚠]+⚠ [^⚠]+ février 2027 \(4 semaines\) "
                      r"[^⚠]+⚠ [^⚠]+ ⚠ \d+ semaines sous le rythme visé dans les 42 prochains jours", text), text
-    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ Vue longue, jusqu'à l'objectif : \d+ semaines sous le rythme "
+    assert re.search(r"1 500 abonnés d'ici le [^⚠]+⚠ Sur la durée, jusqu'à l'objectif : \d+ semaines sous le rythme "
                      r"visé d'ici le", text)  # Objectif
     assert re.search(r"Blog 1/mois janvier 2027 [^⚠]+⚠ il en manque 1 février 2027 [^⚠]+⚠ il en manque 1 "
                      r"⚠ 2 mois sous le rythme visé dans les 42 prochains jours", text)
@@ -1393,7 +1393,7 @@ def test_the_near_count_and_the_longer_view_read_as_one_statement(tmp_path: Path
     text = page_text(tmp_path / "index.html")
     near = re.search(r"⚠ (\d+) semaines sous le rythme visé dans les 42 prochains jours", text)
     assert near, text
-    longer = re.search(r"⚠ Vue longue, jusqu'à l'objectif : (\d+) semaines sous le rythme visé d'ici le mercredi "
+    longer = re.search(r"⚠ Sur la durée, jusqu'à l'objectif : (\d+) semaines sous le rythme visé d'ici le mercredi "
                        r"30 juin 2027, dont (\d+) dans les 42 prochains jours", text)
     assert longer and longer.group(2) == near.group(1) and int(longer.group(1)) > int(near.group(1)), text
     assert text.index(near.group(0)) < text.index(longer.group(0))

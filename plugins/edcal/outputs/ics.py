@@ -170,7 +170,6 @@ def _reminder(item: Item, reminder: int | None) -> int | None:
     return None if item.kind == "idea" else reminder
 
 
-
 def _no_name(way: str, _: Callable[[str], str]) -> str:
     """What a freeze's event says of a post that no name moves alone: a promotion follows its article (its
     name would move the article); a series' day that other networks post on moves on them all."""
@@ -179,6 +178,7 @@ def _no_name(way: str, _: Callable[[str], str]) -> str:
                  "send it alone, write it as a post of its own, with {at}")
         return said.format(move="edcal move", at="at:")
     return _("it follows its article: to send it, write it as a post of its own, with {at}").format(at="at:")
+
 
 class EventWriter:
     """Serialises each item's VEVENT once, and its alarm block once per reminder delay."""
