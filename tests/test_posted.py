@@ -1193,7 +1193,10 @@ def test_a_large_recurring_entry_s_id_alone_in_the_log_is_told_quickly() -> None
         return time.process_time() - started, caught.value
 
     small = min(told("2026-01-20")[0] for _ in range(2))  # 250 days, 1,000 posts (the lower of two runs)
-    large, errors = told("2024-01-01")  # 1,000 days, 4,000 posts
+    # 1,000 days, 4,000 posts, the lower of two runs as well: one run of the full suite, the machine loaded,
+    # measured 0.75 s against 0.067 s (a collection of the whole process's objects falling in it).
+    (large, errors), (again, _errors) = told("2024-01-01"), told("2024-01-01")
+    large = min(large, again)
     found = [error.format() for error in errors.errors]
     assert found[0] == (
         "calendar.d/log.yaml:3:5: error: found 'chaque-jour', which names an entry (as `edcal agenda --ids` shows "
