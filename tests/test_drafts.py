@@ -821,8 +821,8 @@ def test_the_drafts_review_and_the_calendar_say_a_freeze_is_in_force(tmp_path: P
     assert regex.search(r"\n  posts: \d+ on 6 networks \([a-z, ]+\), 68 posts to come withheld by a freeze\n",
                         summary.stdout), summary.stdout
     # ... and where to find which, to pause them in a scheduler.
-    assert "they would still go out there: pause them (the freeze's notice on planning/index.html names the " \
-        "first ones)\n" in summary.stdout, summary.stdout
+    assert "they would still go out there: pause them (the freeze's notice on planning/drafts/index.html names " \
+        "the first ones)\n" in summary.stdout, summary.stdout
     # And the review's figures still add up to `edcal check`'s: the freeze's one finding is on no draft, nor is
     # the fair's objective without a figure.
     check = json.loads(run_edcal("check", "--format", "json", cwd=site, env=CRISIS_ENV).stdout)

@@ -183,7 +183,10 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     # A freeze stops nothing already handed to a scheduler: the build says so while posts to come are held.
     assert "  1 publication à venir gelée : absente de planning/exports/ ; importée avant le gel dans un outil de " \
         "programmation (Hootsuite), elle y partirait quand même : mettez-la en pause (l'encadré du gel sur " \
-        "planning/index.html la nomme)" in lines
+        "planning/drafts/index.html la nomme)" in lines
+    # ... and that page's notice does (the calendar's shows a freeze once it has begun: it named none).
+    named = (site / "planning" / "drafts" / "index.html").read_text(encoding="utf-8").replace(NBSP, " ")
+    assert "Il retient 1 publication à venir (1 sur Bluesky)" in named
     assert "vérifications : 13 avertissements ; `edcal check` les liste" in lines
     assert "  1 remarque sur les fichiers Hootsuite (une règle de Hootsuite non confirmée, ce qu'il faudra ajouter " \
         "après l'envoi) : `edcal export hootsuite --network RÉSEAU -o FICHIER` la montre" in lines
@@ -192,8 +195,8 @@ def test_the_build_summary_counts_in_each_language_s_plural(site: Path) -> None:
     assert "blog: 1 published article -> output/" in english
     assert "  posts: 22 on 4 networks (bluesky, linkedin, mastodon, x), 1 post to come withheld by a freeze" in english
     assert "  1 post to come withheld by a freeze: not in planning/exports/; uploaded to a scheduler (Hootsuite) " \
-        "before the freeze, it would still go out there: pause it (the freeze's notice on planning/index.html " \
-        "names it)" in english
+        "before the freeze, it would still go out there: pause it (the freeze's notice on " \
+        "planning/drafts/index.html names it)" in english
     assert "checks: 13 warnings: `edcal check` lists them" in english
     # Built with other settings, the check that lists the same findings reads them too.
     (site / "publishconf.py").write_text("from pelicanconf import *  # noqa: F403\n", encoding="utf-8")

@@ -147,10 +147,10 @@ def summary(result: BuildResult, site: Path, settings_file: str = DEFAULT_SETTIN
             plan.withheld_ahead,
             "  {count} post to come withheld by a freeze: not in {path}exports/; uploaded to a scheduler "
             "(Hootsuite) before the freeze, it would still go out there: pause it (the freeze's notice on "
-            "{path}index.html names it)",
+            "{path}drafts/index.html names it)",
             "  {count} posts to come withheld by a freeze: not in {path}exports/; uploaded to a scheduler "
             "(Hootsuite) before the freeze, they would still go out there: pause them (the freeze's notice "
-            "on {path}index.html names the first ones)", path=planning)))
+            "on {path}drafts/index.html names the first ones)", path=planning)))
     if plan.awaiting_ahead:
         lines.append(spoken(say_count(
             plan.awaiting_ahead,
