@@ -3356,3 +3356,56 @@ def test_a_past_posts_text_is_linked_as_its_text_not_as_a_draft(sample: Path) ->
     to_come = dict(re.findall(r'<a href="(drafts/[^"]+)">([^<]+)</a>',
                               (sample / "planning" / "index.html").read_text(encoding="utf-8")))
     assert to_come["drafts/2027-01.html#item-coulisses-atelier-instagram-20270113"] == "Brouillon"
+
+
+def test_a_months_agenda_page_gives_each_networks_self_promotion_as_the_check_judges_it(tmp_path: Path) -> None:
+    """A manager needed March's self-promotion per network on 12 January: the home page gives this month and
+    next only, and they had to rebuild with another EDCAL_NOW. Each month's page gives its own, with ⚠ on the
+    network-months `edcal check --only self-promotion` reports for that month, and "non évalué" below its
+    minimum."""
+    from edcal.checks import run_checks
+    from edcal.model.days import start_of_day
+    from edcal.outputs import calendar_page
+    from helpers import PARIS_CALENDAR, calendar_from, plan_of, write_planning_page
+
+    def month_posts(network: str, year_month: str, count: int, promotional: int) -> str:
+        return "".join(f"  - {{id: {network}-{year_month}-{n}, at: {year_month}-{10 + n} 09:00, networks: [{network}], "
+                       f"text: Texte {n}{', promotional: true' if n < promotional else ''}}}\n"
+                       for n in range(count))
+
+    calendar = calendar_from(PARIS_CALENDAR + "posts:\n" + month_posts("x", "2027-03", 5, 3)
+                             + month_posts("linkedin", "2027-03", 2, 1) + month_posts("mastodon", "2027-03", 6, 1)
+                             + month_posts("x", "2027-01", 5, 1) + month_posts("linkedin", "2027-02", 6, 2))
+    plan = plan_of(calendar, now="2027-01-12T10:00:00+01:00")
+    write_planning_page(calendar_page, plan, tmp_path)
+    zone = plan.calendar.zone
+
+    def shown(month: str) -> dict[str, str]:
+        page = html.unescape((tmp_path / "agenda" / f"{month}.html").read_text(encoding="utf-8"))
+        table = re.search(r'<table class="shares"[^>]*>.*?</table>', page, re.DOTALL)
+        assert table is not None, month
+        return {name: " ".join(re.sub(r"<[^>]+>", " ", cell).replace("\u00a0", " ").split())
+                for name, cell in re.findall(r'<th scope="row"[^>]*>(.*?)</th>\s*(<td.*?</td>)', table.group(0),
+                                             re.DOTALL)}
+
+    march = shown("2027-03")
+    assert march == {"LinkedIn": "50 % (1 sur 2 publications) au-dessus du plafond, mais moins de 5 publications : "
+                                 "non évalué",
+                     "Mastodon": "17 % (1 sur 6 publications)", "X": "60 % (3 sur 5 publications) ⚠"}
+    page = html_text((tmp_path / "agenda" / "2027-03.html").read_text(encoding="utf-8"))
+    assert "Autopromotion en mars 2027 (plafond 20 %)" in page
+    # Each month's ⚠ are the network-months the check reports for that month, no more, no fewer.
+    names = {n.name: n.id for n in plan.calendar.networks.values()}
+    for month in ("2027-01", "2027-02", "2027-03"):
+        first = dt.date.fromisoformat(f"{month}-01")
+        following = (first + dt.timedelta(days=31)).replace(day=1)
+        found = run_checks(plan, since=start_of_day(first, zone), until=start_of_day(following, zone),
+                           only=["self-promotion"])
+        reported = sorted(dict(f.data)["network"] for f in found if dict(f.data)["month"] == month)
+        assert sorted(names[name] for name, cell in shown(month).items() if "⚠" in cell) == reported, month
+    assert shown("2027-01") == {"X": "20 % (1 sur 5 publications)"}
+    assert shown("2027-02") == {"LinkedIn": "33 % (2 sur 6 publications) ⚠"}
+    # The home page's columns for this month and next say the same.
+    home = html.unescape((tmp_path / "index.html").read_text(encoding="utf-8")).replace("\u00a0", " ")
+    row = re.search(r'<tr data-network="linkedin"[^>]*>.*?</tr>', home, re.DOTALL).group(0)
+    assert "33 % (2 sur 6 publications) ⚠" in " ".join(re.sub(r"<[^>]+>", " ", row).split())

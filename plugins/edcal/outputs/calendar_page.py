@@ -73,7 +73,7 @@ from edcal.outputs.pages import (
 from edcal.plan.absences import Cover, absence_label, covers, stand_in_for, team_absences
 from edcal.plan.cadence import Gap, MonthTally, cadence_gaps, campaign_gaps, month_tallies
 from edcal.plan.feeds import feed_links
-from edcal.plan.promotion import ceiling_percent, promotion_by_month
+from edcal.plan.promotion import MonthShare, ceiling_percent, promotion_by_month
 from edcal.plan.report import LOG_WORDS, first_logged_month, log_said
 from edcal.plan.status import late_items, outcome, posts_by_network, said_by_network
 from edcal.public_holidays import holidays_between
@@ -267,9 +267,12 @@ def write(context: OutputContext, folder: Path) -> list[str]:
     # In force or just lifted: each month's agenda says it at its top, as the calendar does.
     freezes = freeze_notices(plan, coming=False)
     template = env.get_template("agenda.html.j2")
+    shares = month_shares(plan, [month.first for month in months])
+    ceiling, minimum, _judged = promotion_settings(plan.calendar)
     for index, (month, (_first, group)) in enumerate(zip(months, grouped, strict=True)):
         html = template.render(common, root="../", month=month, days=group, freezes=freezes,
-                               **neighbours(months, index))
+                               shares=shares.get(month.first, []), ceiling=ceiling_percent(ceiling),
+                               minimum=minimum, **neighbours(months, index))
         write_file(folder / AGENDA_FOLDER / month.href, html)
     write_file(folder / AGENDA_FOLDER / ITEM_MONTHS, item_months((e.item.id, _day(e.local)) for e in entries))
     window_end = week_start + dt.timedelta(weeks=AGENDA_WEEKS)
@@ -417,9 +420,7 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
                                 busiest_week(weeks[person.id], plan.lang), away.get((person.id, "post")),
                                 standing_in.get(person.id), away.get((person.id, "article")),
                                 away.get((person.id, "deadline"))))
-    severity, options = rule_settings(calendar, "self-promotion")
-    ceiling, minimum = float(options["ceiling"]), int(options["minimum"])
-    promotion_judged = severity != "off"
+    ceiling, minimum, promotion_judged = promotion_settings(calendar)
     gaps: dict[str, list[Gap]] = defaultdict(list)
     for gap in page_gaps:
         gaps[gap.network or ""].append(gap)
@@ -427,22 +428,16 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
     this_month = promotion_by_month(plan, [(n, day.year, day.month) for n in calendar.networks
                                            for day in (today, following)])
 
-    def cell(share: Any) -> ShareCell:
-        above = promotion_judged and share.above(ceiling)
-        return ShareCell(share.total, share.promotional, share.percent, above and share.total >= minimum,
-                         above and 0 < share.total < minimum)
-
     networks = []
     for network in sorted(calendar.networks.values(), key=lambda n: n.name):
-        month = this_month[(network.id, today.year, today.month)]
-        ahead = cell(this_month[(network.id, following.year, following.month)])
-        above = promotion_judged and month.above(ceiling)
-        over = above and month.total >= minimum
+        month, ahead = (share_cell(this_month[(network.id, day.year, day.month)], ceiling, minimum,
+                                   promotion_judged) for day in (today, following))
         cadence = say_cadence(network.cadence) if network.cadence else None
         counted, until, near = to_objective.get(network.id, (None, None, 0))
-        networks.append(NetworkRow(network, cadence, month.total, month.promotional, month.percent, over,
-                                   len(gaps[network.id]), planned[network.id], counted, until,
-                                   unjudged=above and 0 < month.total < minimum,
+        networks.append(NetworkRow(network, cadence, month.posts, month.promotional, month.share,
+                                   month.over_ceiling, len(gaps[network.id]), planned[network.id], counted,
+                                   until,
+                                   unjudged=month.unjudged,
                                    alerts=tuple(alerts[("network", network.id)]),
                                    next_month=ahead, gap_periods=gap_periods(gaps[network.id], plan.lang),
                                    months=said_months(tallies[(network.id, None)], plan), gaps_near=near))
@@ -455,6 +450,34 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
             "blog_period": blog.per if blog else None,
             "horizon_days": ahead_days, "agenda_weeks": AGENDA_WEEKS if gap_severity == "off" else None,
             "this_month": today.replace(day=1), "next_month": following}
+
+
+def promotion_settings(calendar: Calendar) -> tuple[float, int, bool]:
+    """The self-promotion rule's ceiling (0 to 1) and minimum, and whether the site judges it (not off)."""
+    severity, options = rule_settings(calendar, "self-promotion")
+    return float(options["ceiling"]), int(options["minimum"]), severity != "off"
+
+
+def share_cell(share: MonthShare, ceiling: float, minimum: int, judged: bool) -> ShareCell:
+    """A network-month against the ceiling, as the self-promotion rule judges it: over it (the check reports
+    it: ⚠) from ``minimum`` posts on, not judged below that."""
+    return ShareCell(share.total, share.promotional, share.percent,
+                     judged and share.reported(ceiling, minimum),
+                     judged and share.above(ceiling) and 0 < share.total < minimum)
+
+
+def month_shares(plan: Plan, months: list[dt.date]) -> dict[dt.date, list[tuple[Any, ShareCell]]]:
+    """Each month's self-promotion (``months``: their first days), per network that has posts going out in
+    it (not withheld, not skipped), by name: what its agenda page shows; empty with the rule off."""
+    calendar = plan.calendar
+    ceiling, minimum, judged = promotion_settings(calendar)
+    if not judged:
+        return {}
+    networks = sorted(calendar.networks.values(), key=lambda n: (n.name, n.id))
+    found = promotion_by_month(plan, [(n.id, month.year, month.month) for month in months for n in networks])
+    return {month: [(network, share_cell(share, ceiling, minimum, judged)) for network in networks
+                    if (share := found[(network.id, month.year, month.month)]).total]
+            for month in months}
 
 
 #: The objectives' table names this many periods below a cadence, then says how many more.

@@ -35,6 +35,11 @@ class MonthShare:
         """Whether the promotional posts are more than ``ceiling`` (0 to 1) of the month's posts."""
         return self.promotional > ceiling * self.total
 
+    def reported(self, ceiling: float, minimum: int) -> bool:
+        """Whether the ``self-promotion`` rule reports this month: above ``ceiling``, with ``minimum`` posts
+        or more (a month of fewer is not judged)."""
+        return self.total >= minimum and self.above(ceiling)
+
 
 def ceiling_percent(ceiling: float) -> int | float:
     """The self-promotion ceiling (0 to 1) in percent, as written: 0.2 is 20, 0.125 is 12.5 (it read 12)."""

@@ -612,7 +612,7 @@ def self_promotion(ctx: CheckContext) -> Iterator[Problem]:
         first_upcoming.setdefault((post.network or "", local.year, local.month), post.start)  # type: ignore[arg-type]
     ceiling = float(ctx.options["ceiling"])
     for (network_id, year, month), found in sorted(promotion_by_month(ctx.plan, first_upcoming).items()):
-        if found.total < int(ctx.options["minimum"]) or not found.above(ceiling):
+        if not found.reported(ceiling, int(ctx.options["minimum"])):
             continue
         network = calendar.networks[network_id]
         share = _share_above(found.promotional, found.total, ceiling_percent(ceiling))
