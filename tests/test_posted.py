@@ -1275,6 +1275,22 @@ def test_a_month_over_with_nothing_gone_out_is_not_said_to_be_so_far(tmp_path: P
                                "sur ce qu'il nomme."}, said
 
 
+def test_a_month_whose_log_names_only_a_skipped_post_is_not_said_to_be_named_nowhere(tmp_path: Path) -> None:
+    """A manager's retrial logged one of January's posts `skipped: true`: the report still said the log names
+    none of January's posts. It names one: none gone out, the others not named."""
+    from edcal.outputs import report as report_page
+    from helpers import write_planning_page
+
+    log = "posted:\n  - lundi-linkedin-20261207\n  - {item: lundi-linkedin-20270104, skipped: true}\n"
+    calendar = calendar_from(CALENDAR, {"publie.yaml": log})
+    write_planning_page(report_page, plan_of(calendar, now="2027-04-14T12:00:00+02:00"), tmp_path)
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    january = page[page.index('id="month-2027-01"'):]
+    said = html.unescape(re.sub(r"\s+", " ", re.search(r'<p class="gone-out-link[^"]*">([^<]*)</p>', january)[1]))
+    assert said == ("Le journal ne nomme aucune publication partie ce mois-ci, alors que l'heure de 7 qu'il ne "
+                    "nomme pas est passée : est-il à jour ? Plus bas, le rythme est jugé sur ce qu'il nomme."), said
+
+
 def test_each_month_of_the_report_links_to_what_went_out_in_it(tmp_path: Path) -> None:
     """"What did we actually post in November?" The report counted it, but nothing led to the posts."""
     site = copy_sample(tmp_path / "sample")
@@ -1289,8 +1305,9 @@ def test_each_month_of_the_report_links_to_what_went_out_in_it(tmp_path: Path) -
                    "les voir dans l'agenda</a>",
         # A log not kept since November: said as such, not as months where nothing went out (a manager read
         # "⚠ 4 sur 4 semaines" as weeks without posts).
-        "2026-12": "Le journal ne nomme aucune des publications de ce mois, alors que l'heure de 23 d'entre elles est "
-                   "passée\u00a0: est-il à jour\u00a0? Plus bas, le rythme est jugé sur ce qu'il nomme.",
+        # December's log names a post skipped (23 December, the workshop closed) and none gone out.
+        "2026-12": "Le journal ne nomme aucune publication partie ce mois-ci, alors que l'heure de 23 qu'il ne nomme "
+                   "pas est passée\u00a0: est-il à jour\u00a0? Plus bas, le rythme est jugé sur ce qu'il nomme.",
         "2027-01": "Le journal ne nomme aucune des publications de ce mois, alors que l'heure de 12 d'entre elles est "
                    "passée\u00a0: est-il à jour\u00a0? Plus bas, le rythme est jugé sur ce qu'il nomme.",
     }  # September and October are before the log's first post: counted at the plan's word
