@@ -387,8 +387,6 @@ def objectives(plan: Plan, today: dt.date, page_gaps: list[Gap],
         withheld by a freeze, unready (a draft whose time passed), or to come as a draft or scheduled."""
         logged = log_start is not None and post.start is not None and plan.day_of(post.start) >= log_start
         said = outcome(post, plan.now, logged)
-        if said == "withheld" and post.status != "withheld":  # no freeze: a draft on its day
-            return "unready"
         return ("draft" if post.status in WAITING else "scheduled") if said == "to_come" else said
 
     for campaign in sorted(calendar.campaigns.values(), key=lambda c: (c.start, c.id)):

@@ -139,8 +139,6 @@ def report(plan: Plan) -> Report:
         day = plan.day_of(item.start)
         logged = log_start is not None and day >= log_start
         became = outcome(item, now, logged)
-        if became == "withheld" and item.status != "withheld":  # no freeze: a draft on its day
-            became = "unready"
         if item.campaign in campaigns:  # a campaign's tally holds its later months' posts too
             _add(campaigns[item.campaign].tally, became)
             if item.kind == "article":

@@ -44,8 +44,9 @@ def freeze_at(calendar: Calendar, instant: dt.datetime, network: str | None,
 
 
 def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
-    """What became of an item: "done", "unconfirmed", "skipped", "to_come" or "withheld"; ``logged``: the log
-    covers its day."""
+    """What became of an item: "done", "unconfirmed", "skipped", "to_come", "withheld" (by a freeze) or
+    "unready" (a post still a draft, or not approved, when its time came); ``logged``: the log covers its
+    day."""
     if item.posted is not None:
         return "done"
     if item.skipped is not None:
@@ -59,8 +60,8 @@ def outcome(item: Item, now: dt.datetime, logged: bool) -> str:
               else start is not None and start <= now.date())
     if not passed:
         return "to_come"
-    if item.kind == "post" and item.status in WAITING:  # never scheduled (nor approved): held
-        return "withheld"
+    if item.kind == "post" and item.status in WAITING:  # never scheduled (nor approved): it did not go out
+        return "unready"
     if item.kind == "article" or not logged:  # the plan's word: a draft on its day did not go out
         return "done" if item.status == "published" else "unconfirmed"
     return "unconfirmed"
@@ -72,7 +73,7 @@ def counts_as_posted(post: Item, now: dt.datetime) -> bool:
     freeze withholds, nor one the log says did not go out, nor a draft whose time has passed (held back: it
     never went out), unless the log says it went out."""
     return post.kind == "post" and isinstance(post.start, dt.datetime) \
-        and outcome(post, now, logged=False) not in ("skipped", "withheld")
+        and outcome(post, now, logged=False) not in ("skipped", "withheld", "unready")
 
 
 def overdue_deadlines(items: Iterable[Item], today: dt.date) -> Iterator[tuple[Item, Item]]:
